@@ -1,0 +1,101 @@
+// Redis cache. Commands fail fast while Redis is unreachable (no offline queue) and count as misses;
+// the outage is logged once, and ioredis reconnects by itself.
+import { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { Cache } from './cache.js';
+
+export interface RedisCacheOptions {
+  url: string;
+  /** Prefixes every key, so several platforms (or test files) can share one Redis. */
+  keyPrefix?: string;
+  logger: Logger;
+}
+
+export class RedisCache implements Cache {
+  readonly client: Redis;
+  private readonly logger: Logger;
+  private outageLogged = false;
+
+  constructor(options: RedisCacheOptions) {
+    this.logger = options.logger;
+    this.client = new Redis(options.url, {
+      keyPrefix: options.keyPrefix,
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 1,
+      connectTimeout: 2_000,
+      retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
+    });
+    this.client.on('error', (error) => this.reportOutage(error));
+    this.client.on('ready', () => {
+      if (this.outageLogged) this.logger.info('redis cache reachable again');
+      this.outageLogged = false;
+    });
+  }
+
+  /** Asks Redis to evict least-recently-used keys under a memory cap; warns where CONFIG is not allowed. */
+  async configureEviction(maxMemory: string): Promise<void> {
+    try {
+      await this.waitUntilReady();
+      await this.client.config('SET', 'maxmemory-policy', 'allkeys-lru');
+      await this.client.config('SET', 'maxmemory', maxMemory);
+    } catch (error) {
+      this.logger.warn(
+        { err: error },
+        'could not set maxmemory-policy allkeys-lru on Redis; configure it on the server (docs/operations.md)',
+      );
+    }
+  }
+
+  async get(key: string): Promise<string | undefined> {
+    return this.attempt(async () => (await this.client.get(key)) ?? undefined, undefined);
+  }
+
+  async set(key: string, value: string, ttlSeconds: number): Promise<void> {
+    await this.attempt(() => this.client.set(key, value, 'EX', ttlSeconds), undefined);
+  }
+
+  async delete(...keys: string[]): Promise<void> {
+    if (keys.length > 0) await this.attempt(() => this.client.del(...keys), undefined);
+  }
+
+  async increment(key: string, windowSeconds: number): Promise<number> {
+    return this.attempt(async () => {
+      const [[, count] = []] = (await this.client.multi().incr(key).expire(key, windowSeconds, 'NX').exec()) ?? [];
+      return Number(count ?? 0);
+    }, 0);
+  }
+
+  async ping(): Promise<void> {
+    await this.client.ping();
+  }
+
+  async close(): Promise<void> {
+    this.client.disconnect();
+  }
+
+  private async waitUntilReady(): Promise<void> {
+    if (this.client.status === 'ready') return;
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('redis not ready after 2 s')), 2_000);
+      this.client.once('ready', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
+  private async attempt<T>(command: () => Promise<T>, fallback: T): Promise<T> {
+    try {
+      return await command();
+    } catch (error) {
+      this.reportOutage(error as Error);
+      return fallback;
+    }
+  }
+
+  private reportOutage(error: Error): void {
+    if (this.outageLogged) return;
+    this.outageLogged = true;
+    this.logger.warn({ err: error }, 'redis cache unreachable; serving without it until it is back');
+  }
+}

@@ -1,0 +1,74 @@
+// SQL for channels. Handles are matched case-insensitively (unique index on lower(handle)).
+import { type Kysely, type Selection, sql } from 'kysely';
+import type { Channel } from '../../services/accounts.js';
+import type { Database } from './schema.js';
+
+export const CHANNEL_COLUMNS = [
+  'channels.id',
+  'channels.owner_id',
+  'channels.handle',
+  'channels.display_name',
+  'channels.description',
+  'channels.avatar_key',
+  'channels.subscriber_count',
+  'channels.video_count',
+  'channels.created_at',
+] as const;
+
+type ChannelSelection = Selection<Database, 'channels', (typeof CHANNEL_COLUMNS)[number]>;
+
+export function toChannel(row: ChannelSelection): Channel {
+  return {
+    id: row.id,
+    ownerId: row.owner_id,
+    handle: row.handle,
+    displayName: row.display_name,
+    description: row.description,
+    avatarKey: row.avatar_key,
+    subscriberCount: row.subscriber_count,
+    videoCount: row.video_count,
+    createdAt: row.created_at,
+  };
+}
+
+export interface ChannelChanges {
+  displayName?: string;
+  description?: string;
+}
+
+export class ChannelRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async findByHandle(handle: string): Promise<Channel | undefined> {
+    const row = await this.db
+      .selectFrom('channels')
+      .select(CHANNEL_COLUMNS)
+      .where(sql`lower(handle)`, '=', handle.toLowerCase())
+      .executeTakeFirst();
+    return row && toChannel(row);
+  }
+
+  async update(channelId: string, changes: ChannelChanges): Promise<Channel> {
+    const row = await this.db
+      .updateTable('channels')
+      .set({ display_name: changes.displayName, description: changes.description })
+      .where('id', '=', channelId)
+      .returning(CHANNEL_COLUMNS)
+      .executeTakeFirstOrThrow();
+    return toChannel(row);
+  }
+
+  /** Points the channel at a new avatar object and returns the key it replaced, if any. */
+  async replaceAvatarKey(channelId: string, avatarKey: string): Promise<string | null> {
+    return this.db.transaction().execute(async (trx) => {
+      const previous = await trx
+        .selectFrom('channels')
+        .select('avatar_key')
+        .where('id', '=', channelId)
+        .forUpdate()
+        .executeTakeFirstOrThrow();
+      await trx.updateTable('channels').set({ avatar_key: avatarKey }).where('id', '=', channelId).execute();
+      return previous.avatar_key;
+    });
+  }
+}

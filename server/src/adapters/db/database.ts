@@ -1,0 +1,36 @@
+// Opens the SQL database named by the configuration: a PostgreSQL server, or embedded PGlite.
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import type { DatabaseConfig } from '../../config.js';
+import { startEmbeddedPostgres } from './embedded-postgres.js';
+import type { Database } from './schema.js';
+
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  /** How to reach the same database from another client (pg-boss keeps its own pool). */
+  connection: pg.PoolConfig;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function openDatabase(
+  config: DatabaseConfig,
+  onPoolError: (error: Error) => void,
+): Promise<DatabaseHandle> {
+  const embedded = config.kind === 'embedded' ? await startEmbeddedPostgres(config.dataDir) : undefined;
+  const connection: pg.PoolConfig = embedded?.connection ?? { connectionString: config.kind === 'postgres' ? config.url : '' };
+  const pool = new pg.Pool({ ...connection, max: 10, connectionTimeoutMillis: 5_000, idleTimeoutMillis: 30_000 });
+  pool.on('error', onPoolError);
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    connection,
+    async ping() {
+      await sql`select 1`.execute(db);
+    },
+    async close() {
+      await db.destroy();
+      await embedded?.close();
+    },
+  };
+}

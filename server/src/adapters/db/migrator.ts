@@ -1,0 +1,15 @@
+// Runs the typed migrations. The list is static so the compiled app needs no directory scan.
+import { type Kysely, type Migration, Migrator } from 'kysely';
+import * as accountsAndChannels from './migrations/0001-accounts-and-channels.js';
+import type { Database } from './schema.js';
+
+const migrations: Record<string, Migration> = {
+  '0001-accounts-and-channels': accountsAndChannels,
+};
+
+export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error;
+  return (results ?? []).filter((result) => result.status === 'Success').map((result) => result.migrationName);
+}

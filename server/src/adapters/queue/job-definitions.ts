@@ -1,0 +1,23 @@
+// Every background job: its payload type and how the queue treats it. One handler per name (worker/).
+import type PgBoss from 'pg-boss';
+
+export interface JobPayloads {
+  'purge-expired-sessions': Record<string, never>;
+}
+
+export type JobName = keyof JobPayloads;
+
+interface JobDefinition {
+  queue: Omit<PgBoss.Queue, 'name'>;
+  /** Cron expression for jobs the queue starts by itself. */
+  schedule?: string;
+}
+
+export const JOB_DEFINITIONS: Record<JobName, JobDefinition> = {
+  'purge-expired-sessions': {
+    queue: { retryLimit: 3, retryDelay: 60, retryBackoff: true, expireInSeconds: 300 },
+    schedule: '17 * * * *',
+  },
+};
+
+export const JOB_NAMES = Object.keys(JOB_DEFINITIONS) as JobName[];

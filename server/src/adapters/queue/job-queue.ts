@@ -1,0 +1,72 @@
+// pg-boss in the platform's own database: jobs commit or roll back with the transaction that sends them.
+import { CompiledQuery, type Kysely } from 'kysely';
+import PgBoss from 'pg-boss';
+import type pg from 'pg';
+import type { Logger } from 'pino';
+import type { Database } from '../db/schema.js';
+import { JOB_DEFINITIONS, JOB_NAMES, type JobName, type JobPayloads } from './job-definitions.js';
+
+export interface QueueTuning {
+  /** How often pg-boss expires stalled jobs and deletes old ones; tests lower it. */
+  maintenanceIntervalSeconds: number;
+  pollingIntervalSeconds: number;
+}
+
+export type JobHandler<N extends JobName> = (data: JobPayloads[N], jobId: string) => Promise<void>;
+
+export class JobQueue {
+  private constructor(private readonly boss: PgBoss) {}
+
+  static async start(connection: pg.PoolConfig, logger: Logger, tuning: QueueTuning): Promise<JobQueue> {
+    const boss = new PgBoss({
+      ...(connection as PgBoss.DatabaseOptions),
+      max: 4,
+      application_name: 'vidstream-queue',
+      maintenanceIntervalSeconds: tuning.maintenanceIntervalSeconds,
+      pollingIntervalSeconds: tuning.pollingIntervalSeconds,
+    });
+    boss.on('error', (error) => logger.error({ err: error }, 'job queue error'));
+    await boss.start();
+    for (const name of JOB_NAMES) {
+      const definition = JOB_DEFINITIONS[name];
+      await boss.createQueue(name, { name, ...definition.queue });
+      if (definition.schedule) await boss.schedule(name, definition.schedule, {});
+    }
+    return new JobQueue(boss);
+  }
+
+  /** Enqueues a job; given a transaction, the job exists only if that transaction commits. */
+  async send<N extends JobName>(name: N, data: JobPayloads[N], transaction?: Kysely<Database>): Promise<string> {
+    const options: PgBoss.SendOptions = transaction ? { db: transactionConnection(transaction) } : {};
+    const id = await this.boss.send(name, data, options);
+    if (id === null) throw new Error(`job ${name} was not enqueued`);
+    return id;
+  }
+
+  async work<N extends JobName>(name: N, concurrency: number, handler: JobHandler<N>): Promise<void> {
+    const runJobs = async (jobs: PgBoss.Job<JobPayloads[N]>[]) => {
+      for (const job of jobs) await handler(job.data, job.id);
+    };
+    // pg-boss 10 has no per-worker concurrency option: each poller holds at most one job at a time.
+    for (let poller = 0; poller < concurrency; poller += 1) {
+      await this.boss.work<JobPayloads[N]>(name, { batchSize: 1 }, runJobs);
+    }
+  }
+
+  async ping(): Promise<void> {
+    await this.boss.getQueueSize(JOB_NAMES[0] as JobName);
+  }
+
+  async stop(): Promise<void> {
+    await this.boss.stop({ graceful: true, timeout: 10_000, wait: true });
+  }
+}
+
+function transactionConnection(transaction: Kysely<Database>): PgBoss.Db {
+  return {
+    executeSql: async (text, values) => {
+      const result = await transaction.executeQuery(CompiledQuery.raw(text, values));
+      return { rows: result.rows as unknown[] as object[] };
+    },
+  };
+}

@@ -1,0 +1,40 @@
+// Object storage seen by services: any S3 API in production, a directory on local disk by default.
+// Two areas: `raw` holds uploads as received, `processed` holds what the platform publishes.
+import type { Readable } from 'node:stream';
+
+export type StorageArea = 'raw' | 'processed';
+
+export interface ObjectInfo {
+  size: number;
+  contentType: string;
+  etag: string;
+  lastModified: Date;
+}
+
+export interface PutOptions {
+  contentType: string;
+  cacheControl?: string;
+}
+
+export interface ObjectStorage {
+  putObject(area: StorageArea, key: string, body: Buffer | Readable, options: PutOptions): Promise<void>;
+  /** Streams an object; undefined when it does not exist. */
+  getObject(area: StorageArea, key: string): Promise<{ info: ObjectInfo; body: Readable } | undefined>;
+  headObject(area: StorageArea, key: string): Promise<ObjectInfo | undefined>;
+  deleteObject(area: StorageArea, key: string): Promise<void>;
+  /** Deletes every object whose key starts with `prefix`; returns how many were removed. */
+  deletePrefix(area: StorageArea, prefix: string): Promise<number>;
+  /** Throws when the storage cannot be reached. */
+  ping(): Promise<void>;
+}
+
+/** Keys are made by the server; this guards against a bug ever letting one climb out of its area. */
+export function assertSafeKey(key: string): void {
+  const segments = key.split('/');
+  if (key.length === 0 || key.length > 1024 || key.startsWith('/') || key.includes('\\') || key.includes('\0')) {
+    throw new Error(`unsafe storage key: ${JSON.stringify(key)}`);
+  }
+  if (segments.some((segment) => segment === '' || segment === '.' || segment === '..')) {
+    throw new Error(`unsafe storage key: ${JSON.stringify(key)}`);
+  }
+}

@@ -1,0 +1,92 @@
+// The Fastify application: plugins registered explicitly, one route plugin per resource.
+import fastifyCookie from '@fastify/cookie';
+import fastifyCors from '@fastify/cors';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import { registerErrorHandler } from './error-handler.js';
+import type { RouteDeps } from './route-deps.js';
+import { authRoutes } from './routes/auth.routes.js';
+import { channelRoutes } from './routes/channels.routes.js';
+import { registerClient } from './routes/client.routes.js';
+import { healthRoutes } from './routes/health.routes.js';
+import { mediaRoutes } from './routes/media.routes.js';
+import { meRoutes } from './routes/me.routes.js';
+import { Channel, ErrorResponse, User } from './schemas.js';
+
+export interface AppOptions {
+  routes: RouteDeps;
+  logger: Logger;
+  trustProxy: boolean;
+  corsOrigins: string[];
+  mediaBaseUrl: string;
+  /** Shared rate-limit counters across API instances; per process when absent. */
+  rateLimitRedis?: Redis;
+  /** The built web app (client/dist); the API runs without it. */
+  clientDir?: string;
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: options.logger as FastifyBaseLogger,
+    trustProxy: options.trustProxy,
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  registerErrorHandler(app);
+  for (const schema of [ErrorResponse, User, Channel]) app.addSchema(schema);
+
+  await app.register(fastifyHelmet, { contentSecurityPolicy: { directives: contentSecurity(options.mediaBaseUrl) } });
+  await app.register(fastifyCors, { origin: options.corsOrigins.length > 0 ? options.corsOrigins : false, credentials: true });
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, {
+    global: false,
+    redis: options.rateLimitRedis,
+    nameSpace: 'rate-limit:',
+    skipOnError: true,
+    errorResponseBuilder: (_request, context) => ({
+      statusCode: 429,
+      error: { code: 'rate_limited', message: `Too many requests; try again in ${context.after}` },
+    }),
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'VidStream API', version: '1.0.0', description: 'Upload, transcode and stream video.' },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          cookie: { type: 'apiKey', in: 'cookie', name: 'vidstream_session' },
+        },
+      },
+    },
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, index) => String(json.$id ?? `def-${index}`) },
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(healthRoutes, options.routes);
+  await app.register(authRoutes, { ...options.routes, prefix: '/api/v1/auth' });
+  await app.register(meRoutes, { ...options.routes, prefix: '/api/v1' });
+  await app.register(channelRoutes, { ...options.routes, prefix: '/api/v1' });
+  await app.register(mediaRoutes, { ...options.routes, prefix: '/media' });
+  await registerClient(app, options.clientDir);
+  return app;
+}
+
+function contentSecurity(mediaBaseUrl: string) {
+  const media = new URL(mediaBaseUrl).origin;
+  return {
+    defaultSrc: ["'self'"],
+    imgSrc: ["'self'", 'data:', 'blob:', media],
+    mediaSrc: ["'self'", 'blob:', media],
+    connectSrc: ["'self'", media],
+    workerSrc: ["'self'", 'blob:'],
+    styleSrc: ["'self'", "'unsafe-inline'"],
+  };
+}

@@ -1,0 +1,24 @@
+// The API application of an opened platform: what `vidstream api` serves and what tests drive.
+import type { FastifyInstance } from 'fastify';
+import type { Platform } from '../platform.js';
+import { buildApp } from './app.js';
+import { createAccountGuard } from './authentication.js';
+import { Presenter } from './presenters.js';
+
+export function buildPlatformApp(platform: Platform, clientDir?: string): Promise<FastifyInstance> {
+  const { config, services } = platform;
+  return buildApp({
+    routes: {
+      ...services,
+      present: new Presenter(config.mediaBaseUrl),
+      requireAccount: createAccountGuard(services.auth),
+      loginLimitPerIpPerMinute: config.loginLimits.perIpPerMinute,
+    },
+    logger: platform.logger,
+    trustProxy: config.trustProxy,
+    corsOrigins: config.corsOrigins,
+    mediaBaseUrl: config.mediaBaseUrl,
+    rateLimitRedis: platform.redis?.client,
+    clientDir,
+  });
+}

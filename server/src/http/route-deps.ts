@@ -1,0 +1,17 @@
+// What route plugins receive: the services they call and the shared request helpers.
+import type { preHandlerAsyncHookHandler } from 'fastify';
+import type { AuthService } from '../services/auth.service.js';
+import type { ChannelService } from '../services/channel.service.js';
+import type { MediaService } from '../services/media.service.js';
+import type { ReadinessService } from '../services/readiness.service.js';
+import type { Presenter } from './presenters.js';
+
+export interface RouteDeps {
+  auth: AuthService;
+  channels: ChannelService;
+  readiness: ReadinessService;
+  media: MediaService;
+  present: Presenter;
+  requireAccount: preHandlerAsyncHookHandler;
+  loginLimitPerIpPerMinute: number;
+}

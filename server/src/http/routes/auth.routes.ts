@@ -1,0 +1,91 @@
+// Sign-up, log-in and log-out.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { clearSessionCookie, currentAccount, setSessionCookie } from '../authentication.js';
+import type { RouteDeps } from '../route-deps.js';
+import { DisplayName, errorResponses, Handle } from '../schemas.js';
+
+const Email = Type.String({ format: 'email', maxLength: 254 });
+const Password = Type.String({ minLength: 8, maxLength: 256, description: '8–256 characters' });
+const SignedInResponse = Type.Object({
+  user: Type.Ref('User'),
+  token: Type.String({ description: 'Session token; also set as an httpOnly cookie' }),
+});
+
+export const authRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, deps) => {
+  const { auth, present, requireAccount } = deps;
+  const perIp = { rateLimit: { max: deps.loginLimitPerIpPerMinute, timeWindow: 60_000 } };
+  const client = (request: { headers: Record<string, unknown>; ip: string }) => ({
+    userAgent: typeof request.headers['user-agent'] === 'string' ? request.headers['user-agent'].slice(0, 512) : null,
+    ip: request.ip,
+  });
+
+  app.post(
+    '/register',
+    {
+      config: perIp,
+      schema: {
+        tags: ['auth'],
+        summary: 'Create an account and its channel, and sign in',
+        body: Type.Object(
+          { email: Email, password: Password, handle: Handle, displayName: DisplayName },
+          { additionalProperties: false },
+        ),
+        response: { 201: SignedInResponse, ...errorResponses(400, 409, 429) },
+      },
+    },
+    async (request, reply) => {
+      const session = await auth.register(request.body, client(request));
+      setSessionCookie(request, reply, session);
+      return reply.status(201).send({ user: present.user(session.account), token: session.token });
+    },
+  );
+
+  app.post(
+    '/login',
+    {
+      config: perIp,
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in with email and password',
+        body: Type.Object({ email: Email, password: Type.String({ maxLength: 256 }) }, { additionalProperties: false }),
+        response: { 200: SignedInResponse, ...errorResponses(400, 401, 429) },
+      },
+    },
+    async (request, reply) => {
+      const session = await auth.logIn(request.body.email, request.body.password, client(request));
+      setSessionCookie(request, reply, session);
+      return { user: present.user(session.account), token: session.token };
+    },
+  );
+
+  app.post(
+    '/logout',
+    {
+      preHandler: requireAccount,
+      schema: { tags: ['auth'], summary: 'End this session', response: { 204: Type.Null(), ...errorResponses(401) } },
+    },
+    async (request, reply) => {
+      await auth.logOut(currentAccount(request).tokenHash);
+      clearSessionCookie(request, reply);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/logout-all',
+    {
+      preHandler: requireAccount,
+      schema: {
+        tags: ['auth'],
+        summary: 'End every session of this account, on every device',
+        response: { 200: Type.Object({ sessionsEnded: Type.Integer() }), ...errorResponses(401) },
+      },
+    },
+    async (request, reply) => {
+      const sessionsEnded = await auth.logOutEverywhere(currentAccount(request).account.id);
+      clearSessionCookie(request, reply);
+      return { sessionsEnded };
+    },
+  );
+};

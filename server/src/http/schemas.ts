@@ -1,0 +1,59 @@
+// Response and shared request schemas: one source for validation, serialisation, types and OpenAPI.
+import { type Static, Type } from 'typebox';
+
+export const ErrorResponse = Type.Object(
+  {
+    error: Type.Object({
+      code: Type.String({ description: 'Stable machine-readable code, e.g. invalid_input' }),
+      message: Type.String({ description: 'Explanation a person can act on' }),
+      field: Type.Optional(Type.String({ description: 'The request field at fault, for validation errors' })),
+    }),
+  },
+  { $id: 'ErrorResponse' },
+);
+
+export const Handle = Type.String({
+  minLength: 3,
+  maxLength: 30,
+  pattern: '^[A-Za-z0-9_][A-Za-z0-9_.-]*$',
+  description: '3–30 letters, digits, "_", "." or "-" (not first); unique whatever the case',
+});
+export const DisplayName = Type.String({ minLength: 1, maxLength: 60, pattern: '\\S' });
+export const ChannelDescription = Type.String({ maxLength: 5000 });
+
+export const Channel = Type.Object(
+  {
+    id: Type.String({ format: 'uuid' }),
+    handle: Type.String(),
+    displayName: Type.String(),
+    description: Type.String(),
+    avatarUrl: Type.Union([Type.String(), Type.Null()]),
+    subscriberCount: Type.Integer(),
+    videoCount: Type.Integer(),
+    createdAt: Type.String({ format: 'date-time' }),
+  },
+  { $id: 'Channel' },
+);
+
+export const User = Type.Object(
+  {
+    id: Type.String({ format: 'uuid' }),
+    email: Type.String(),
+    handle: Type.String(),
+    displayName: Type.String(),
+    avatarUrl: Type.Union([Type.String(), Type.Null()]),
+    createdAt: Type.String({ format: 'date-time' }),
+  },
+  { $id: 'User' },
+);
+
+export type ChannelBody = Static<typeof Channel>;
+export type UserBody = Static<typeof User>;
+
+/** Error answers every route may give, referenced by each route's schema. */
+export function errorResponses<const Statuses extends number[]>(...statuses: Statuses) {
+  return Object.fromEntries(statuses.map((status) => [status, Type.Ref('ErrorResponse')])) as Record<
+    Statuses[number],
+    ReturnType<typeof Type.Ref<'ErrorResponse'>>
+  >;
+}

@@ -1,0 +1,71 @@
+#!/usr/bin/env node
+// `vidstream [all|api|worker|migrate]`: reads the configuration, opens the platform and starts the
+// requested roles. `all` (the default) runs the API and the worker in one process.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { pino } from 'pino';
+import { ConfigError, loadConfig } from './config.js';
+import { buildPlatformApp } from './http/platform-app.js';
+import { FfmpegMissing, locateFfmpeg } from './media/ffmpeg-binaries.js';
+import { openPlatform } from './platform.js';
+import { startWorker } from './worker/worker.js';
+
+const ROLES = ['all', 'api', 'worker', 'migrate'] as const;
+type Role = (typeof ROLES)[number];
+
+const CLIENT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../client/dist');
+
+async function main(role: Role): Promise<void> {
+  const config = loadConfig(process.env);
+  const logger = pino({ level: config.logLevel, base: { role } });
+  const runsApi = role === 'all' || role === 'api';
+  const runsWorker = role === 'all' || role === 'worker';
+
+  if (runsWorker) {
+    const ffmpeg = await locateFfmpeg(config);
+    logger.info({ ffmpeg: ffmpeg.ffmpeg, ffprobe: ffmpeg.ffprobe, version: ffmpeg.version }, 'using ffmpeg');
+  }
+  const platform = await openPlatform(config, logger);
+  logger.info(
+    { database: config.database.kind, cache: config.cache.kind, storage: config.storage.kind },
+    'platform opened',
+  );
+  if (role === 'migrate') return platform.close();
+
+  const app = runsApi ? await buildPlatformApp(platform, CLIENT_DIR) : undefined;
+  if (runsWorker) await startWorker(platform.queue, platform.jobHandlers, config.workerConcurrency, logger);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    await app?.close();
+    await platform.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+
+  if (app) {
+    await app.listen({ port: config.port, host: config.host });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    // A plain line for people; the JSON logs above are for machines.
+    console.log(`VidStream is running: open ${config.port === port ? config.publicUrl : `http://localhost:${port}`}`);
+  }
+}
+
+const role = (process.argv[2] ?? 'all') as Role;
+if (!ROLES.includes(role)) {
+  console.error(`Unknown command "${role}". Usage: vidstream [${ROLES.join('|')}]`);
+  process.exit(2);
+}
+main(role).catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof FfmpegMissing) {
+    console.error(error.message);
+  } else {
+    console.error('VidStream failed to start:', error);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,110 @@
+// Accounts and log-in sessions: register, log in and out, and resolve a session token to its account.
+import type { AccountRepository } from '../adapters/db/account.repository.js';
+import type { SessionRepository } from '../adapters/db/session.repository.js';
+import type { Cache } from '../adapters/cache/cache.js';
+import type { Account } from './accounts.js';
+import { TooManyRequests, Unauthorized } from './errors.js';
+import { hashPassword, verifyAgainstDecoy, verifyPassword } from './passwords.js';
+import { hashSessionToken, newSessionToken } from './session-tokens.js';
+
+export interface AuthDeps {
+  accounts: AccountRepository;
+  sessions: SessionRepository;
+  cache: Cache;
+  sessionTtlDays: number;
+  /** Failed log-ins allowed per account within the window before further attempts are refused. */
+  accountFailureLimit: number;
+  accountFailureWindowSeconds: number;
+  now?: () => Date;
+}
+
+export interface Registration {
+  email: string;
+  password: string;
+  handle: string;
+  displayName: string;
+}
+
+export interface ClientInfo {
+  userAgent: string | null;
+  ip: string | null;
+}
+
+export interface SignedIn {
+  account: Account;
+  token: string;
+  expiresAt: Date;
+}
+
+/** A session's last-seen time is written at most this often, not on every request. */
+const TOUCH_INTERVAL_MS = 5 * 60_000;
+
+export class AuthService {
+  private readonly now: () => Date;
+
+  constructor(private readonly deps: AuthDeps) {
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  async register(registration: Registration, client: ClientInfo): Promise<SignedIn> {
+    const account = await this.deps.accounts.create({
+      email: registration.email.trim(),
+      passwordHash: await hashPassword(registration.password),
+      handle: registration.handle,
+      displayName: registration.displayName.trim(),
+    });
+    return this.startSession(account, client);
+  }
+
+  async logIn(email: string, password: string, client: ClientInfo): Promise<SignedIn> {
+    const failuresKey = `login-failures:${email.trim().toLowerCase()}`;
+    const failures = Number((await this.deps.cache.get(failuresKey)) ?? 0);
+    if (failures >= this.deps.accountFailureLimit) {
+      throw new TooManyRequests(
+        'Too many failed log-ins for this account; try again later',
+        this.deps.accountFailureWindowSeconds,
+      );
+    }
+    const found = await this.deps.accounts.findByEmail(email.trim());
+    const valid = found ? await verifyPassword(found.passwordHash, password) : await verifyAgainstDecoy(password);
+    if (!found || !valid) {
+      await this.deps.cache.increment(failuresKey, this.deps.accountFailureWindowSeconds);
+      throw new Unauthorized('invalid_credentials', 'Email or password is incorrect');
+    }
+    await this.deps.cache.delete(failuresKey);
+    return this.startSession(found.account, client);
+  }
+
+  /** The account a token belongs to, or undefined for an unknown, revoked or expired token. */
+  async authenticate(token: string): Promise<{ account: Account; tokenHash: string } | undefined> {
+    const tokenHash = hashSessionToken(token);
+    const now = this.now();
+    const session = await this.deps.sessions.findActive(tokenHash, now);
+    if (!session) return undefined;
+    const account = await this.deps.accounts.findById(session.userId);
+    if (!account) return undefined;
+    if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+      await this.deps.sessions.touch(tokenHash, now);
+    }
+    return { account, tokenHash };
+  }
+
+  async logOut(tokenHash: string): Promise<void> {
+    await this.deps.sessions.delete(tokenHash);
+  }
+
+  async logOutEverywhere(userId: string): Promise<number> {
+    return this.deps.sessions.deleteAllForUser(userId);
+  }
+
+  async purgeExpiredSessions(): Promise<number> {
+    return this.deps.sessions.deleteExpired(this.now());
+  }
+
+  private async startSession(account: Account, client: ClientInfo): Promise<SignedIn> {
+    const token = newSessionToken();
+    const expiresAt = new Date(this.now().getTime() + this.deps.sessionTtlDays * 86_400_000);
+    await this.deps.sessions.create({ tokenHash: hashSessionToken(token), userId: account.id, expiresAt, ...client });
+    return { account, token, expiresAt };
+  }
+}

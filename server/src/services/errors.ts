@@ -1,0 +1,47 @@
+// Domain errors thrown by services; the HTTP error handler maps each class to one status code.
+export abstract class DomainError extends Error {
+  abstract readonly status: number;
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class InvalidInput extends DomainError {
+  readonly status = 400;
+  constructor(
+    message: string,
+    readonly field?: string,
+  ) {
+    super('invalid_input', message);
+  }
+}
+
+export class Unauthorized extends DomainError {
+  readonly status = 401;
+}
+
+export class Forbidden extends DomainError {
+  readonly status = 403;
+}
+
+export class NotFound extends DomainError {
+  readonly status = 404;
+}
+
+export class Conflict extends DomainError {
+  readonly status = 409;
+}
+
+export class TooManyRequests extends DomainError {
+  readonly status = 429;
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super('rate_limited', message);
+  }
+}

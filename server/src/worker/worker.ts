@@ -1,0 +1,25 @@
+// Starts a handler for every job name; refuses to start if one is missing.
+import type { Logger } from 'pino';
+import { JOB_NAMES, type JobName } from '../adapters/queue/job-definitions.js';
+import type { JobHandler, JobQueue } from '../adapters/queue/job-queue.js';
+
+export type JobHandlers = { [N in JobName]: JobHandler<N> };
+
+export async function startWorker(queue: JobQueue, handlers: JobHandlers, concurrency: number, logger: Logger) {
+  const missing = JOB_NAMES.filter((name) => typeof handlers[name] !== 'function');
+  if (missing.length > 0) throw new Error(`no handler for job(s): ${missing.join(', ')}`);
+  for (const name of JOB_NAMES) {
+    const handler = handlers[name] as JobHandler<JobName>;
+    await queue.work(name, concurrency, async (data, jobId) => {
+      const started = performance.now();
+      try {
+        await handler(data, jobId);
+        logger.info({ job: name, jobId, ms: Math.round(performance.now() - started) }, 'job done');
+      } catch (error) {
+        logger.error({ err: error, job: name, jobId }, 'job failed');
+        throw error;
+      }
+    });
+  }
+  logger.info({ jobs: JOB_NAMES, concurrency }, 'worker started');
+}

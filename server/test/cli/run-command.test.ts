@@ -1,0 +1,112 @@
+// The run command's promise, checked on the built app: embedded defaults, one process, data kept.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newUser } from '../support/accounts.js';
+
+const MAIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/main.js');
+
+let dataDir: string;
+beforeAll(async () => {
+  if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run "npm run build" first (npm test does)`);
+  dataDir = await mkdtemp(path.join(os.tmpdir(), 'vidstream-run-'));
+});
+afterAll(() => rm(dataDir, { recursive: true, force: true }));
+
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+interface Running {
+  child: ChildProcess;
+  output: () => string;
+  baseUrl: string;
+  startupMs: number;
+}
+
+/** Starts `vidstream` with only what a fresh shell has, and waits until it answers ready. */
+async function startVidstream(env: Record<string, string>): Promise<Running> {
+  const port = await freePort();
+  const started = performance.now();
+  const child = spawn(process.execPath, [MAIN], {
+    env: { PATH: process.env.PATH ?? '', HOME: os.homedir(), DATA_DIR: dataDir, PORT: String(port), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk) => (output += chunk));
+  child.stderr?.on('data', (chunk) => (output += chunk));
+  const baseUrl = `http://localhost:${port}`;
+  for (let waited = 0; waited < 45_000; waited += 100) {
+    if (child.exitCode !== null) throw new Error(`vidstream exited with ${child.exitCode}:\n${output}`);
+    const ready = await fetch(`${baseUrl}/readyz`).then((r) => r.status === 200, () => false);
+    if (ready) return { child, output: () => output, baseUrl, startupMs: performance.now() - started };
+    await sleep(100);
+  }
+  child.kill('SIGKILL');
+  throw new Error(`vidstream was not ready within 45 s:\n${output}`);
+}
+
+async function stop(running: Running): Promise<number | null> {
+  const exited = new Promise<number | null>((resolve) => running.child.once('exit', (code) => resolve(code)));
+  running.child.kill('SIGTERM');
+  return exited;
+}
+
+function post(baseUrl: string, route: string, body: unknown) {
+  return fetch(`${baseUrl}${route}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+}
+
+describe('vidstream on embedded defaults', () => {
+  it('starts, keeps an account across a restart, and stops cleanly', async () => {
+    const user = newUser();
+    const first = await startVidstream({ LOG_LEVEL: 'info' });
+    console.info(`cold start (new data dir) ready in ${Math.round(first.startupMs)} ms`);
+    expect(first.output()).toContain(`VidStream is running: open ${first.baseUrl}`);
+    expect(first.output()).toMatch(/"msg":"using ffmpeg"/);
+    const registered = await post(first.baseUrl, '/api/v1/auth/register', user);
+    expect(registered.status).toBe(201);
+    const { user: created } = (await registered.json()) as { user: { id: string } };
+    const page = await fetch(`${first.baseUrl}/signin`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/text\/html/);
+    expect(await stop(first)).toBe(0);
+
+    const second = await startVidstream({ LOG_LEVEL: 'info' });
+    console.info(`warm start (existing data dir) ready in ${Math.round(second.startupMs)} ms`);
+    try {
+      const loggedIn = await post(second.baseUrl, '/api/v1/auth/login', { email: user.email, password: user.password });
+      expect(loggedIn.status).toBe(200);
+      expect(((await loggedIn.json()) as { user: { id: string } }).user.id).toBe(created.id);
+    } finally {
+      expect(await stop(second)).toBe(0);
+    }
+  }, 120_000);
+
+  it('refuses to start on bad configuration, naming the variable', async () => {
+    const child = spawn(process.execPath, [MAIN], {
+      env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir, PORT: 'eighty', REDIS_URL: 'localhost' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr?.on('data', (chunk) => (stderr += chunk));
+    const code = await new Promise((resolve) => child.once('exit', resolve));
+    expect(code).toBe(1);
+    expect(stderr).toContain('PORT must be an integer');
+    expect(stderr).toContain('REDIS_URL must be a URL');
+    expect(stderr).not.toContain('    at ');
+  });
+});

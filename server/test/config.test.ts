@@ -1,0 +1,75 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.js';
+
+const SECRET = 's'.repeat(32);
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env, '/srv/vidstream');
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('loadConfig', () => {
+  it('runs on embedded defaults when nothing is set', () => {
+    const config = loadConfig({}, '/srv/vidstream');
+    expect(config.port).toBe(8080);
+    expect(config.dataDir).toBe(path.resolve('/srv/vidstream/data'));
+    expect(config.database).toEqual({ kind: 'embedded', dataDir: '/srv/vidstream/data/postgres' });
+    expect(config.cache).toEqual({ kind: 'memory', maxEntries: 50_000 });
+    expect(config.storage).toEqual({ kind: 'local', rootDir: '/srv/vidstream/data/storage' });
+    expect(config.mediaBaseUrl).toBe('http://localhost:8080/media');
+  });
+
+  it('honours PORT and DATA_DIR', () => {
+    const config = loadConfig({ PORT: '9000', DATA_DIR: 'var/videos' }, '/srv/vidstream');
+    expect(config.publicUrl).toBe('http://localhost:9000');
+    expect(config.dataDir).toBe('/srv/vidstream/var/videos');
+  });
+
+  it('switches every adapter to production by configuration alone', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://app@db.internal/vidstream',
+      REDIS_URL: 'redis://cache.internal:6379',
+      S3_ENDPOINT: 'http://minio.internal:9000',
+      S3_BUCKET_RAW: 'raw-videos',
+      S3_BUCKET_PROCESSED: 'processed-videos',
+      S3_ACCESS_KEY_ID: 'key',
+      S3_SECRET_ACCESS_KEY: 'secret',
+      MEDIA_BASE_URL: 'https://cdn.example.test/',
+      SESSION_SECRET: SECRET,
+    });
+    expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://app@db.internal/vidstream' });
+    expect(config.cache).toMatchObject({ kind: 'redis', url: 'redis://cache.internal:6379' });
+    expect(config.storage).toMatchObject({
+      kind: 's3',
+      endpoint: 'http://minio.internal:9000',
+      rawBucket: 'raw-videos',
+      processedBucket: 'processed-videos',
+      forcePathStyle: true,
+    });
+    expect(config.mediaBaseUrl).toBe('https://cdn.example.test');
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT must be an integer from 0 to 65535 (got "eighty")'],
+    [{ DATABASE_URL: 'mysql://db/app', SESSION_SECRET: SECRET }, 'DATABASE_URL must be a URL starting with postgres:'],
+    [{ DATABASE_URL: 'postgres://db/app' }, 'SESSION_SECRET is required when DATABASE_URL is set'],
+    [{ SESSION_SECRET: 'short' }, 'SESSION_SECRET must be at least 32 characters'],
+    [{ REDIS_URL: 'localhost:6379' }, 'REDIS_URL must be a URL starting with redis:'],
+    [{ S3_BUCKET_RAW: 'raw' }, 'S3_BUCKET_PROCESSED is required when S3 storage is configured'],
+    [{ S3_BUCKET_RAW: 'a', S3_BUCKET_PROCESSED: 'b', S3_ACCESS_KEY_ID: 'k' }, 'S3_ACCESS_KEY_ID and S3_SECRET'],
+    [{ TRUST_PROXY: 'maybe' }, 'TRUST_PROXY must be true or false'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of'],
+  ])('names the bad variable in %o', (env, expected) => {
+    expect(problemsOf(env).join('\n')).toContain(expected);
+  });
+
+  it('reports every problem at once', () => {
+    expect(problemsOf({ PORT: '-1', WORKER_CONCURRENCY: '0', MEDIA_BASE_URL: 'ftp://x' })).toHaveLength(3);
+  });
+});

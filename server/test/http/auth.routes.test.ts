@@ -1,0 +1,205 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bearer, newUser, randomAddress, register } from '../support/accounts.js';
+import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
+
+let test: TestPlatform;
+beforeAll(async () => {
+  test = await startTestPlatform({ TRUST_PROXY: 'true', LOGIN_RATE_LIMIT_PER_MINUTE: '8', LOGIN_FAILURES_PER_ACCOUNT: '3' });
+});
+afterAll(() => test.close());
+
+function login(email: string, password: string, remoteAddress = randomAddress()) {
+  return test.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password }, remoteAddress });
+}
+
+function me(headers: Record<string, string>) {
+  return test.app.inject({ method: 'GET', url: '/api/v1/me', headers });
+}
+
+describe('register', () => {
+  it('creates an account with its channel and signs in', async () => {
+    const user = newUser({ handle: 'Ada_Lovelace', displayName: 'Ada' });
+    const { response, token } = await register(test.app, user);
+    const body = response.json();
+    expect(body.user).toMatchObject({ email: user.email, handle: 'Ada_Lovelace', displayName: 'Ada', avatarUrl: null });
+    expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const mine = await me(bearer(token));
+    expect(mine.statusCode).toBe(200);
+    expect(mine.json().channel).toMatchObject({ handle: 'Ada_Lovelace', subscriberCount: 0, videoCount: 0 });
+  });
+
+  it('refuses an email already registered in another letter case', async () => {
+    const user = await register(test.app);
+    const again = newUser({ email: user.email.toUpperCase() });
+    const response = await test.app.inject({ method: 'POST', url: '/api/v1/auth/register', payload: again, remoteAddress: randomAddress() });
+    expect(response.statusCode).toBe(409);
+    expect(response.json().error.code).toBe('email_taken');
+  });
+
+  it('refuses a handle already taken in another letter case', async () => {
+    const user = await register(test.app);
+    const again = newUser({ handle: user.handle.toUpperCase() });
+    const response = await test.app.inject({ method: 'POST', url: '/api/v1/auth/register', payload: again, remoteAddress: randomAddress() });
+    expect(response.statusCode).toBe(409);
+    expect(response.json().error.code).toBe('handle_taken');
+  });
+
+  it.each([
+    ['email', { email: 'not-an-email' }],
+    ['password', { password: 'short' }],
+    ['handle', { handle: 'no spaces please' }],
+    ['handle', { handle: 'ab' }],
+    ['displayName', { displayName: '   ' }],
+  ])('names the invalid field %s', async (field, change) => {
+    const response = await test.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/register',
+      payload: { ...newUser(), ...change },
+      remoteAddress: randomAddress(),
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error).toMatchObject({ code: 'invalid_input', field });
+  });
+
+  it('names a missing field', async () => {
+    const { handle: _omitted, ...withoutHandle } = newUser();
+    const response = await test.app.inject({ method: 'POST', url: '/api/v1/auth/register', payload: withoutHandle, remoteAddress: randomAddress() });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error).toMatchObject({ code: 'invalid_input', field: 'handle' });
+  });
+
+  it('answers malformed JSON with a JSON error', async () => {
+    const response = await test.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/register',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"email": ',
+      remoteAddress: randomAddress(),
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.code).toBe('invalid_json');
+    expect(response.body).not.toContain('    at ');
+  });
+});
+
+describe('session cookie', () => {
+  it('is httpOnly and SameSite=Lax, and not Secure over plain HTTP', async () => {
+    const { response } = await register(test.app);
+    const cookie = String(response.headers['set-cookie']);
+    expect(cookie).toMatch(/^vidstream_session=[A-Za-z0-9_-]{43};/);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Lax/);
+    expect(cookie).not.toMatch(/Secure/);
+  });
+
+  it('is Secure when the request came over HTTPS', async () => {
+    const user = await register(test.app);
+    const response = await test.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'x-forwarded-proto': 'https' },
+      payload: { email: user.email, password: user.password },
+      remoteAddress: randomAddress(),
+    });
+    expect(response.statusCode).toBe(200);
+    expect(String(response.headers['set-cookie'])).toMatch(/; Secure/);
+  });
+
+  it('authenticates requests like the bearer token', async () => {
+    const { response, handle } = await register(test.app);
+    const cookie = response.cookies.find((c) => c.name === 'vidstream_session');
+    const mine = await me({ cookie: `vidstream_session=${cookie?.value}` });
+    expect(mine.statusCode).toBe(200);
+    expect(mine.json().user.handle).toBe(handle);
+  });
+});
+
+describe('login', () => {
+  it('signs in with the right password, whatever the email case', async () => {
+    const user = await register(test.app);
+    const response = await login(user.email.toUpperCase(), user.password);
+    expect(response.statusCode).toBe(200);
+    expect(response.json().user.id).toBe(user.id);
+    expect((await me(bearer(response.json().token))).statusCode).toBe(200);
+  });
+
+  it('gives the same answer for a wrong password and an unknown email', async () => {
+    const user = await register(test.app);
+    const wrongPassword = await login(user.email, 'not the password');
+    const unknownEmail = await login('nobody.here@example.test', user.password);
+    expect(wrongPassword.statusCode).toBe(401);
+    expect(unknownEmail.statusCode).toBe(401);
+    expect(wrongPassword.json()).toEqual(unknownEmail.json());
+  });
+
+  it('is rate limited per IP address', async () => {
+    const address = randomAddress();
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 9; attempt += 1) {
+      statuses.push((await login(`someone${attempt}@example.test`, 'whatever1', address)).statusCode);
+    }
+    expect(statuses.slice(0, 8)).toEqual(Array(8).fill(401));
+    expect(statuses[8]).toBe(429);
+    const limited = await login('someone@example.test', 'whatever1', address);
+    expect(limited.json().error.code).toBe('rate_limited');
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    expect((await login('someone@example.test', 'whatever1', randomAddress())).statusCode).toBe(401);
+  });
+
+  it('locks an account after repeated failures, even against the right password', async () => {
+    const user = await register(test.app);
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      expect((await login(user.email, 'wrong password')).statusCode).toBe(401);
+    }
+    const locked = await login(user.email, user.password);
+    expect(locked.statusCode).toBe(429);
+    expect(locked.json().error.code).toBe('rate_limited');
+    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
+  });
+});
+
+describe('logout', () => {
+  it('revokes only the session it was called with', async () => {
+    const user = await register(test.app);
+    const second = (await login(user.email, user.password)).json().token as string;
+    const response = await test.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: bearer(user.token) });
+    expect(response.statusCode).toBe(204);
+    expect(String(response.headers['set-cookie'])).toMatch(/vidstream_session=;/);
+    expect((await me(bearer(user.token))).statusCode).toBe(401);
+    expect((await me(bearer(second))).statusCode).toBe(200);
+  });
+
+  it('logout-all revokes every session of the account and no other account', async () => {
+    const user = await register(test.app);
+    const other = await register(test.app);
+    const second = (await login(user.email, user.password)).json().token as string;
+    const response = await test.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/logout-all',
+      headers: bearer(second),
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ sessionsEnded: 2 });
+    expect((await me(bearer(user.token))).statusCode).toBe(401);
+    expect((await me(bearer(second))).statusCode).toBe(401);
+    expect((await me(bearer(other.token))).statusCode).toBe(200);
+  });
+
+  it('requires a session', async () => {
+    const response = await test.app.inject({ method: 'POST', url: '/api/v1/auth/logout' });
+    expect(response.statusCode).toBe(401);
+    expect(response.json().error.code).toBe('unauthorized');
+  });
+});
+
+describe('me', () => {
+  it.each([
+    ['no token', {}],
+    ['an unknown token', bearer('A'.repeat(43))],
+    ['a malformed header', { authorization: 'Basic abc' }],
+  ])('answers 401 with %s', async (_case, headers) => {
+    const response = await me(headers);
+    expect(response.statusCode).toBe(401);
+    expect(response.json()).toEqual({ error: { code: 'unauthorized', message: 'Sign in to do this' } });
+  });
+});

@@ -1,0 +1,96 @@
+import net from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
+import { testAdapters, testDatabaseUrl } from '../support/test-adapters.js';
+
+let test: TestPlatform;
+beforeAll(async () => {
+  test = await startTestPlatform();
+});
+afterAll(() => test.close());
+
+describe('health', () => {
+  it('/healthz says the process is up', async () => {
+    const response = await test.app.inject({ url: '/healthz' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ status: 'ok' });
+  });
+
+  it('/readyz reports every dependency up', async () => {
+    const response = await test.app.inject({ url: '/readyz' });
+    expect(response.statusCode).toBe(200);
+    const report = response.json();
+    expect(report.status).toBe('ready');
+    for (const name of ['database', 'storage', 'queue', 'cache']) expect(report.checks[name].status).toBe('up');
+  });
+
+  it('answers unknown API paths with a JSON 404', async () => {
+    const response = await test.app.inject({ url: '/api/v1/nothing-here' });
+    expect(response.statusCode).toBe(404);
+    expect(response.json().error.code).toBe('not_found');
+  });
+
+  it('serves the OpenAPI document and its browsable docs', async () => {
+    const document = await test.app.inject({ url: '/api/openapi.json' });
+    expect(document.statusCode).toBe(200);
+    expect(document.json().paths).toHaveProperty(['/api/v1/auth/register']);
+    expect(document.json().components.schemas).toHaveProperty('ErrorResponse');
+    const docs = await test.app.inject({ url: '/api/docs/' });
+    expect(docs.statusCode).toBe(200);
+    expect(docs.headers['content-type']).toMatch(/text\/html/);
+  });
+});
+
+/** A TCP relay to PostgreSQL that a test can cut, making the database unreachable mid-run. */
+async function startRelay(target: URL) {
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((client) => {
+    const upstream = net.connect(Number(target.port || 5432), target.hostname);
+    for (const socket of [client, upstream]) {
+      sockets.add(socket);
+      socket.on('error', () => socket.destroy());
+      socket.on('close', () => sockets.delete(socket));
+    }
+    client.pipe(upstream).pipe(client);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as net.AddressInfo).port,
+    cut() {
+      server.close();
+      for (const socket of sockets) socket.destroy();
+    },
+  };
+}
+
+describe('readiness when a dependency is down', () => {
+  it('answers 503 when the database becomes unreachable', async () => {
+    const relay = testAdapters === 'production' ? await startRelay(new URL(testDatabaseUrl)) : undefined;
+    const own = await startTestPlatform({}, { databasePort: relay?.port });
+    try {
+      expect((await own.app.inject({ url: '/readyz' })).statusCode).toBe(200);
+      // Production: the network path to PostgreSQL is cut. Embedded: the in-process database is closed.
+      if (relay) relay.cut();
+      else await own.platform.database.close();
+      const response = await own.app.inject({ url: '/readyz' });
+      expect(response.statusCode).toBe(503);
+      expect(response.json().status).toBe('unavailable');
+      expect(response.json().checks.database.status).toBe('down');
+      expect((await own.app.inject({ url: '/healthz' })).statusCode).toBe(200);
+    } finally {
+      await own.close().catch(() => {});
+    }
+  });
+
+  it('stays ready, marked degraded, when the cache is unreachable', async () => {
+    const own = await startTestPlatform(testAdapters === 'production' ? { REDIS_URL: 'redis://127.0.0.1:1' } : {});
+    try {
+      const response = await own.app.inject({ url: '/readyz' });
+      expect(response.statusCode).toBe(200);
+      const expected = testAdapters === 'production' ? ['degraded', 'down'] : ['ready', 'up'];
+      expect([response.json().status, response.json().checks.cache.status]).toEqual(expected);
+    } finally {
+      await own.close();
+    }
+  });
+});

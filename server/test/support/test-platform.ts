@@ -1,0 +1,65 @@
+// Starts a whole platform for one test file on the adapter set under test, from a copy of the template.
+import { randomBytes } from 'node:crypto';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { pino } from 'pino';
+import { inject } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { buildPlatformApp } from '../../src/http/platform-app.js';
+import { type Platform, openPlatform } from '../../src/platform.js';
+import { administer } from './global-setup.js';
+import { databaseUrl, testAdapters, testRedisUrl } from './test-adapters.js';
+
+export interface TestPlatform {
+  platform: Platform;
+  app: FastifyInstance;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+export interface TestPlatformOptions {
+  /** Production adapters: reach PostgreSQL through this local port (a relay a test can cut). */
+  databasePort?: number;
+}
+
+export async function startTestPlatform(
+  env: Record<string, string> = {},
+  options: TestPlatformOptions = {},
+): Promise<TestPlatform> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'vidstream-test-'));
+  const template = inject('template');
+  const unique = randomBytes(6).toString('hex');
+  let databaseName: string | undefined;
+  const adapterEnv: Record<string, string> = {};
+  if (testAdapters === 'production') {
+    databaseName = `vidstream_test_${unique}`;
+    await administer(`CREATE DATABASE ${databaseName} TEMPLATE ${template}`);
+    const url = new URL(databaseUrl(databaseName));
+    if (options.databasePort) url.port = String(options.databasePort);
+    adapterEnv.DATABASE_URL = url.toString();
+    adapterEnv.REDIS_URL = testRedisUrl;
+    adapterEnv.SESSION_SECRET = randomBytes(32).toString('hex');
+  } else {
+    await cp(template, path.join(dataDir, 'postgres'), { recursive: true });
+  }
+  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...adapterEnv, ...env });
+  const platform = await openPlatform(config, pino({ level: 'silent' }), {
+    cacheKeyPrefix: `test:${unique}:`,
+    queue: { maintenanceIntervalSeconds: 1, pollingIntervalSeconds: 0.5 },
+  });
+  const app = await buildPlatformApp(platform);
+  await app.ready();
+  return {
+    platform,
+    app,
+    dataDir,
+    async close() {
+      await app.close();
+      await platform.close();
+      if (databaseName) await administer(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
