@@ -2,7 +2,9 @@
 import path from 'node:path';
 
 export type DatabaseConfig = { kind: 'postgres'; url: string } | { kind: 'embedded'; dataDir: string };
-export type CacheConfig = { kind: 'redis'; url: string; maxMemory: string } | { kind: 'memory'; maxEntries: number };
+export type CacheConfig =
+  | { kind: 'redis'; url: string; maxMemory: string }
+  | { kind: 'memory'; maxEntries: number };
 export type StorageConfig =
   | {
       kind: 's3';
@@ -115,7 +117,10 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
     sessionSecret,
     sessionTtlDays: read.integer('SESSION_TTL_DAYS', 30, 1, 365),
     trustProxy: read.boolean('TRUST_PROXY', false),
-    corsOrigins: (read.string('CORS_ORIGINS') ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
+    corsOrigins: (read.string('CORS_ORIGINS') ?? '')
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
     logLevel: readLogLevel(read),
     database: databaseUrl
       ? { kind: 'postgres', url: databaseUrl }

@@ -52,7 +52,9 @@ async function main(role: Role): Promise<void> {
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     // A plain line for people; the JSON logs above are for machines.
-    console.log(`VidStream is running: open ${config.port === port ? config.publicUrl : `http://localhost:${port}`}`);
+    console.log(
+      `VidStream is running: open ${config.port === port ? config.publicUrl : `http://localhost:${port}`}`,
+    );
   }
 }
 

@@ -1,9 +1,9 @@
 // Builds the platform from its configuration: picks each adapter (production or embedded), wires the
 // services, and closes everything in reverse order. The one place that names concrete adapters.
 import type { Logger } from 'pino';
-import { RedisCache } from './adapters/cache/redis-cache.js';
-import { MemoryCache } from './adapters/cache/memory-cache.js';
 import type { Cache } from './adapters/cache/cache.js';
+import { MemoryCache } from './adapters/cache/memory-cache.js';
+import { RedisCache } from './adapters/cache/redis-cache.js';
 import { AccountRepository } from './adapters/db/account.repository.js';
 import { ChannelRepository } from './adapters/db/channel.repository.js';
 import { type DatabaseHandle, openDatabase } from './adapters/db/database.js';
@@ -18,8 +18,8 @@ import { AuthService } from './services/auth.service.js';
 import { ChannelService } from './services/channel.service.js';
 import { MediaService } from './services/media.service.js';
 import { ReadinessService } from './services/readiness.service.js';
-import type { JobHandlers } from './worker/worker.js';
 import { purgeExpiredSessionsJob } from './worker/purge-expired-sessions.job.js';
+import type { JobHandlers } from './worker/worker.js';
 
 export interface PlatformOptions {
   /** Prefix for every cache key, so test files can share one Redis. */
@@ -40,8 +40,14 @@ export interface Platform {
   close(): Promise<void>;
 }
 
-export async function openPlatform(config: Config, logger: Logger, options: PlatformOptions = {}): Promise<Platform> {
-  const database = await openDatabase(config.database, (error) => logger.error({ err: error }, 'database pool error'));
+export async function openPlatform(
+  config: Config,
+  logger: Logger,
+  options: PlatformOptions = {},
+): Promise<Platform> {
+  const database = await openDatabase(config.database, (error) =>
+    logger.error({ err: error }, 'database pool error'),
+  );
   try {
     const applied = await migrateToLatest(database.db);
     if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
@@ -98,7 +104,7 @@ export async function openPlatform(config: Config, logger: Logger, options: Plat
 
 async function createCache(config: CacheConfig, logger: Logger, keyPrefix?: string) {
   if (config.kind === 'memory') return { cache: new MemoryCache(config.maxEntries), redis: undefined };
-  const redis = new RedisCache({ url: config.url, keyPrefix, logger });
+  const redis = await RedisCache.connect({ url: config.url, keyPrefix, logger });
   await redis.configureEviction(config.maxMemory);
   return { cache: redis, redis };
 }

@@ -57,12 +57,18 @@ describe('loadConfig', () => {
 
   it.each([
     [{ PORT: 'eighty' }, 'PORT must be an integer from 0 to 65535 (got "eighty")'],
-    [{ DATABASE_URL: 'mysql://db/app', SESSION_SECRET: SECRET }, 'DATABASE_URL must be a URL starting with postgres:'],
+    [
+      { DATABASE_URL: 'mysql://db/app', SESSION_SECRET: SECRET },
+      'DATABASE_URL must be a URL starting with postgres:',
+    ],
     [{ DATABASE_URL: 'postgres://db/app' }, 'SESSION_SECRET is required when DATABASE_URL is set'],
     [{ SESSION_SECRET: 'short' }, 'SESSION_SECRET must be at least 32 characters'],
     [{ REDIS_URL: 'localhost:6379' }, 'REDIS_URL must be a URL starting with redis:'],
     [{ S3_BUCKET_RAW: 'raw' }, 'S3_BUCKET_PROCESSED is required when S3 storage is configured'],
-    [{ S3_BUCKET_RAW: 'a', S3_BUCKET_PROCESSED: 'b', S3_ACCESS_KEY_ID: 'k' }, 'S3_ACCESS_KEY_ID and S3_SECRET'],
+    [
+      { S3_BUCKET_RAW: 'a', S3_BUCKET_PROCESSED: 'b', S3_ACCESS_KEY_ID: 'k' },
+      'S3_ACCESS_KEY_ID and S3_SECRET',
+    ],
     [{ TRUST_PROXY: 'maybe' }, 'TRUST_PROXY must be true or false'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of'],
   ])('names the bad variable in %o', (env, expected) => {

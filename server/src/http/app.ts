@@ -15,8 +15,8 @@ import { authRoutes } from './routes/auth.routes.js';
 import { channelRoutes } from './routes/channels.routes.js';
 import { registerClient } from './routes/client.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
-import { mediaRoutes } from './routes/media.routes.js';
 import { meRoutes } from './routes/me.routes.js';
+import { mediaRoutes } from './routes/media.routes.js';
 import { Channel, ErrorResponse, User } from './schemas.js';
 
 export interface AppOptions {
@@ -41,8 +41,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerErrorHandler(app);
   for (const schema of [ErrorResponse, User, Channel]) app.addSchema(schema);
 
-  await app.register(fastifyHelmet, { contentSecurityPolicy: { directives: contentSecurity(options.mediaBaseUrl) } });
-  await app.register(fastifyCors, { origin: options.corsOrigins.length > 0 ? options.corsOrigins : false, credentials: true });
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: { directives: contentSecurity(options.mediaBaseUrl) },
+  });
+  await app.register(fastifyCors, {
+    origin: options.corsOrigins.length > 0 ? options.corsOrigins : false,
+    credentials: true,
+  });
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, {
     global: false,
@@ -65,7 +70,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         },
       },
     },
-    refResolver: { buildLocalReference: (json, _baseUri, _fragment, index) => String(json.$id ?? `def-${index}`) },
+    refResolver: {
+      buildLocalReference: (json, _baseUri, _fragment, index) => String(json.$id ?? `def-${index}`),
+    },
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

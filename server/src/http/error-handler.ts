@@ -24,7 +24,9 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (error.validation) {
       const [first] = error.validation;
       const field = fieldName(first?.instancePath ?? '', first?.params);
-      const message = field ? `${field} ${first?.message ?? 'is invalid'}` : (first?.message ?? error.message);
+      const message = field
+        ? `${field} ${first?.message ?? 'is invalid'}`
+        : (first?.message ?? error.message);
       return reply.status(400).send({ error: { code: 'invalid_input', message, field } });
     }
     const status = error.statusCode ?? 500;
@@ -35,11 +37,12 @@ export function registerErrorHandler(app: FastifyInstance): void {
     const code = error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ? 'invalid_json' : CODES_BY_STATUS[status];
     return reply.status(status).send({ error: { code: code ?? 'bad_request', message: error.message } });
   });
-
 }
 
 export function replyNotFound(request: FastifyRequest, reply: FastifyReply) {
-  return reply.status(404).send({ error: { code: 'not_found', message: `No route for ${request.method} ${request.url}` } });
+  return reply
+    .status(404)
+    .send({ error: { code: 'not_found', message: `No route for ${request.method} ${request.url}` } });
 }
 
 /** `/channel/handle` → `channel.handle`; a missing property is named by Ajv's params instead. */

@@ -21,7 +21,10 @@ export class FfmpegMissing extends Error {
   }
 }
 
-export async function locateFfmpeg(paths: { ffmpegPath?: string; ffprobePath?: string }): Promise<FfmpegBinaries> {
+export async function locateFfmpeg(paths: {
+  ffmpegPath?: string;
+  ffprobePath?: string;
+}): Promise<FfmpegBinaries> {
   const ffmpeg = paths.ffmpegPath ?? 'ffmpeg';
   const ffprobe = paths.ffprobePath ?? 'ffprobe';
   const version = await firstLineOf(ffmpeg);

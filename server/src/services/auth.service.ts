@@ -1,7 +1,8 @@
 // Accounts and log-in sessions: register, log in and out, and resolve a session token to its account.
+
+import type { Cache } from '../adapters/cache/cache.js';
 import type { AccountRepository } from '../adapters/db/account.repository.js';
 import type { SessionRepository } from '../adapters/db/session.repository.js';
-import type { Cache } from '../adapters/cache/cache.js';
 import type { Account } from './accounts.js';
 import { TooManyRequests, Unauthorized } from './errors.js';
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from './passwords.js';
@@ -66,7 +67,9 @@ export class AuthService {
       );
     }
     const found = await this.deps.accounts.findByEmail(email.trim());
-    const valid = found ? await verifyPassword(found.passwordHash, password) : await verifyAgainstDecoy(password);
+    const valid = found
+      ? await verifyPassword(found.passwordHash, password)
+      : await verifyAgainstDecoy(password);
     if (!found || !valid) {
       await this.deps.cache.increment(failuresKey, this.deps.accountFailureWindowSeconds);
       throw new Unauthorized('invalid_credentials', 'Email or password is incorrect');
@@ -104,7 +107,12 @@ export class AuthService {
   private async startSession(account: Account, client: ClientInfo): Promise<SignedIn> {
     const token = newSessionToken();
     const expiresAt = new Date(this.now().getTime() + this.deps.sessionTtlDays * 86_400_000);
-    await this.deps.sessions.create({ tokenHash: hashSessionToken(token), userId: account.id, expiresAt, ...client });
+    await this.deps.sessions.create({
+      tokenHash: hashSessionToken(token),
+      userId: account.id,
+      expiresAt,
+      ...client,
+    });
     return { account, token, expiresAt };
   }
 }

@@ -50,7 +50,8 @@ export class ChannelService {
 
   private async channelOwnedBy(actorId: string, handle: string): Promise<Channel> {
     const channel = await this.getByHandle(handle);
-    if (channel.ownerId !== actorId) throw new Forbidden('not_channel_owner', 'Only its owner can change this channel');
+    if (channel.ownerId !== actorId)
+      throw new Forbidden('not_channel_owner', 'Only its owner can change this channel');
     return channel;
   }
 }

@@ -24,7 +24,9 @@ export class ReadinessService {
 
   async check(): Promise<ReadinessReport> {
     const entries = await Promise.all(
-      Object.entries(this.dependencies).map(async ([name, dependency]) => [name, await this.probe(dependency)] as const),
+      Object.entries(this.dependencies).map(
+        async ([name, dependency]) => [name, await this.probe(dependency)] as const,
+      ),
     );
     const down = entries.filter(([, status]) => status.status === 'down').map(([name]) => name);
     const essentialDown = down.some((name) => this.dependencies[name]?.essential);
@@ -44,7 +46,11 @@ export class ReadinessService {
       await Promise.race([dependency.ping(), deadline]);
       return { status: 'up', latencyMs: Math.round(performance.now() - started) };
     } catch (error) {
-      return { status: 'down', latencyMs: Math.round(performance.now() - started), error: (error as Error).message };
+      return {
+        status: 'down',
+        latencyMs: Math.round(performance.now() - started),
+        error: (error as Error).message,
+      };
     } finally {
       clearTimeout(timer);
     }

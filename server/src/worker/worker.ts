@@ -5,7 +5,12 @@ import type { JobHandler, JobQueue } from '../adapters/queue/job-queue.js';
 
 export type JobHandlers = { [N in JobName]: JobHandler<N> };
 
-export async function startWorker(queue: JobQueue, handlers: JobHandlers, concurrency: number, logger: Logger) {
+export async function startWorker(
+  queue: JobQueue,
+  handlers: JobHandlers,
+  concurrency: number,
+  logger: Logger,
+) {
   const missing = JOB_NAMES.filter((name) => typeof handlers[name] !== 'function');
   if (missing.length > 0) throw new Error(`no handler for job(s): ${missing.join(', ')}`);
   for (const name of JOB_NAMES) {

@@ -48,7 +48,10 @@ async function startVidstream(env: Record<string, string>): Promise<Running> {
   const baseUrl = `http://localhost:${port}`;
   for (let waited = 0; waited < 45_000; waited += 100) {
     if (child.exitCode !== null) throw new Error(`vidstream exited with ${child.exitCode}:\n${output}`);
-    const ready = await fetch(`${baseUrl}/readyz`).then((r) => r.status === 200, () => false);
+    const ready = await fetch(`${baseUrl}/readyz`).then(
+      (r) => r.status === 200,
+      () => false,
+    );
     if (ready) return { child, output: () => output, baseUrl, startupMs: performance.now() - started };
     await sleep(100);
   }
@@ -88,7 +91,10 @@ describe('vidstream on embedded defaults', () => {
     const second = await startVidstream({ LOG_LEVEL: 'info' });
     console.info(`warm start (existing data dir) ready in ${Math.round(second.startupMs)} ms`);
     try {
-      const loggedIn = await post(second.baseUrl, '/api/v1/auth/login', { email: user.email, password: user.password });
+      const loggedIn = await post(second.baseUrl, '/api/v1/auth/login', {
+        email: user.email,
+        password: user.password,
+      });
       expect(loggedIn.status).toBe(200);
       expect(((await loggedIn.json()) as { user: { id: string } }).user.id).toBe(created.id);
     } finally {

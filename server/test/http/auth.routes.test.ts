@@ -4,12 +4,21 @@ import { startTestPlatform, type TestPlatform } from '../support/test-platform.j
 
 let test: TestPlatform;
 beforeAll(async () => {
-  test = await startTestPlatform({ TRUST_PROXY: 'true', LOGIN_RATE_LIMIT_PER_MINUTE: '8', LOGIN_FAILURES_PER_ACCOUNT: '3' });
+  test = await startTestPlatform({
+    TRUST_PROXY: 'true',
+    LOGIN_RATE_LIMIT_PER_MINUTE: '8',
+    LOGIN_FAILURES_PER_ACCOUNT: '3',
+  });
 });
 afterAll(() => test.close());
 
 function login(email: string, password: string, remoteAddress = randomAddress()) {
-  return test.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password }, remoteAddress });
+  return test.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { email, password },
+    remoteAddress,
+  });
 }
 
 function me(headers: Record<string, string>) {
@@ -21,7 +30,12 @@ describe('register', () => {
     const user = newUser({ handle: 'Ada_Lovelace', displayName: 'Ada' });
     const { response, token } = await register(test.app, user);
     const body = response.json();
-    expect(body.user).toMatchObject({ email: user.email, handle: 'Ada_Lovelace', displayName: 'Ada', avatarUrl: null });
+    expect(body.user).toMatchObject({
+      email: user.email,
+      handle: 'Ada_Lovelace',
+      displayName: 'Ada',
+      avatarUrl: null,
+    });
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const mine = await me(bearer(token));
     expect(mine.statusCode).toBe(200);
@@ -31,7 +45,12 @@ describe('register', () => {
   it('refuses an email already registered in another letter case', async () => {
     const user = await register(test.app);
     const again = newUser({ email: user.email.toUpperCase() });
-    const response = await test.app.inject({ method: 'POST', url: '/api/v1/auth/register', payload: again, remoteAddress: randomAddress() });
+    const response = await test.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/register',
+      payload: again,
+      remoteAddress: randomAddress(),
+    });
     expect(response.statusCode).toBe(409);
     expect(response.json().error.code).toBe('email_taken');
   });
@@ -39,7 +58,12 @@ describe('register', () => {
   it('refuses a handle already taken in another letter case', async () => {
     const user = await register(test.app);
     const again = newUser({ handle: user.handle.toUpperCase() });
-    const response = await test.app.inject({ method: 'POST', url: '/api/v1/auth/register', payload: again, remoteAddress: randomAddress() });
+    const response = await test.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/register',
+      payload: again,
+      remoteAddress: randomAddress(),
+    });
     expect(response.statusCode).toBe(409);
     expect(response.json().error.code).toBe('handle_taken');
   });
@@ -63,7 +87,12 @@ describe('register', () => {
 
   it('names a missing field', async () => {
     const { handle: _omitted, ...withoutHandle } = newUser();
-    const response = await test.app.inject({ method: 'POST', url: '/api/v1/auth/register', payload: withoutHandle, remoteAddress: randomAddress() });
+    const response = await test.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/register',
+      payload: withoutHandle,
+      remoteAddress: randomAddress(),
+    });
     expect(response.statusCode).toBe(400);
     expect(response.json().error).toMatchObject({ code: 'invalid_input', field: 'handle' });
   });
@@ -162,7 +191,11 @@ describe('logout', () => {
   it('revokes only the session it was called with', async () => {
     const user = await register(test.app);
     const second = (await login(user.email, user.password)).json().token as string;
-    const response = await test.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: bearer(user.token) });
+    const response = await test.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/logout',
+      headers: bearer(user.token),
+    });
     expect(response.statusCode).toBe(204);
     expect(String(response.headers['set-cookie'])).toMatch(/vidstream_session=;/);
     expect((await me(bearer(user.token))).statusCode).toBe(401);

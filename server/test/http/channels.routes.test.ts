@@ -10,7 +10,9 @@ beforeAll(async () => {
 afterAll(() => test.close());
 
 const photo = (width: number, height: number) =>
-  sharp({ create: { width, height, channels: 3, background: { r: 200, g: 30, b: 90 } } }).png().toBuffer();
+  sharp({ create: { width, height, channels: 3, background: { r: 200, g: 30, b: 90 } } })
+    .png()
+    .toBuffer();
 
 function putAvatar(token: string, body: Buffer | string, contentType: string) {
   return test.app.inject({
@@ -122,7 +124,9 @@ describe('avatar', () => {
     const response = await putAvatar(owner.token, await photo(1200, 800), 'image/png');
     expect(response.statusCode, response.body).toBe(200);
     const { avatarUrl } = response.json();
-    expect(avatarUrl).toMatch(/^http:\/\/localhost:8080\/media\/avatars\/[0-9a-f-]{36}\/[A-Za-z0-9_-]+\.webp$/);
+    expect(avatarUrl).toMatch(
+      /^http:\/\/localhost:8080\/media\/avatars\/[0-9a-f-]{36}\/[A-Za-z0-9_-]+\.webp$/,
+    );
 
     const image = await test.app.inject({ url: mediaPath(avatarUrl) });
     expect(image.statusCode).toBe(200);
@@ -171,7 +175,9 @@ describe('avatar', () => {
   });
 
   it('answers 404 for a missing avatar and refuses keys outside avatars/', async () => {
-    const missing = await test.app.inject({ url: '/media/avatars/00000000-0000-4000-8000-000000000000/none.webp' });
+    const missing = await test.app.inject({
+      url: '/media/avatars/00000000-0000-4000-8000-000000000000/none.webp',
+    });
     expect(missing.statusCode).toBe(404);
     const traversal = await test.app.inject({ url: '/media/avatars/..%2F..%2Fraw/secret.webp' });
     expect(traversal.statusCode).toBe(400);

@@ -1,7 +1,7 @@
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
 import { testAdapters, testDatabaseUrl } from '../support/test-adapters.js';
+import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
 
 let test: TestPlatform;
 beforeAll(async () => {
@@ -21,7 +21,8 @@ describe('health', () => {
     expect(response.statusCode).toBe(200);
     const report = response.json();
     expect(report.status).toBe('ready');
-    for (const name of ['database', 'storage', 'queue', 'cache']) expect(report.checks[name].status).toBe('up');
+    for (const name of ['database', 'storage', 'queue', 'cache'])
+      expect(report.checks[name].status).toBe('up');
   });
 
   it('answers unknown API paths with a JSON 404', async () => {
@@ -83,7 +84,9 @@ describe('readiness when a dependency is down', () => {
   });
 
   it('stays ready, marked degraded, when the cache is unreachable', async () => {
-    const own = await startTestPlatform(testAdapters === 'production' ? { REDIS_URL: 'redis://127.0.0.1:1' } : {});
+    const own = await startTestPlatform(
+      testAdapters === 'production' ? { REDIS_URL: 'redis://127.0.0.1:1' } : {},
+    );
     try {
       const response = await own.app.inject({ url: '/readyz' });
       expect(response.statusCode).toBe(200);

@@ -1,7 +1,8 @@
 // Which adapter set this run tests: real PostgreSQL + Redis ("production") or PGlite + memory ("embedded").
 export type TestAdapters = 'production' | 'embedded';
 
-export const testAdapters: TestAdapters = process.env.TEST_ADAPTERS === 'embedded' ? 'embedded' : 'production';
+export const testAdapters: TestAdapters =
+  process.env.TEST_ADAPTERS === 'embedded' ? 'embedded' : 'production';
 export const testDatabaseUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 export const testRedisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 

@@ -8,7 +8,7 @@ import { pino } from 'pino';
 import { inject } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { buildPlatformApp } from '../../src/http/platform-app.js';
-import { type Platform, openPlatform } from '../../src/platform.js';
+import { openPlatform, type Platform } from '../../src/platform.js';
 import { administer } from './global-setup.js';
 import { databaseUrl, testAdapters, testRedisUrl } from './test-adapters.js';
 

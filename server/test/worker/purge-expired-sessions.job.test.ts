@@ -22,14 +22,17 @@ describe('purge-expired-sessions job', () => {
       .set({ expires_at: new Date(Date.now() - 1_000) })
       .where('token_hash', '=', hashSessionToken(expired.token))
       .execute();
-    expect((await test.app.inject({ url: '/api/v1/me', headers: bearer(expired.token) })).statusCode).toBe(401);
+    expect((await test.app.inject({ url: '/api/v1/me', headers: bearer(expired.token) })).statusCode).toBe(
+      401,
+    );
 
     await startWorker(test.platform.queue, test.platform.jobHandlers, 1, pino({ level: 'silent' }));
     await test.platform.queue.send('purge-expired-sessions', {});
 
     const remaining = async () =>
       (await db.selectFrom('sessions').select('user_id').execute()).map((session) => session.user_id);
-    for (let waited = 0; waited < 15_000 && (await remaining()).includes(expired.id); waited += 250) await sleep(250);
+    for (let waited = 0; waited < 15_000 && (await remaining()).includes(expired.id); waited += 250)
+      await sleep(250);
     expect(await remaining()).not.toContain(expired.id);
     expect(await remaining()).toContain(live.id);
   });

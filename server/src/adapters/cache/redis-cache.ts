@@ -16,7 +16,14 @@ export class RedisCache implements Cache {
   private readonly logger: Logger;
   private outageLogged = false;
 
-  constructor(options: RedisCacheOptions) {
+  /** Connects, waiting up to 2 s: a Redis that is down at start-up only means a cold, slower start. */
+  static async connect(options: RedisCacheOptions): Promise<RedisCache> {
+    const cache = new RedisCache(options);
+    await cache.waitUntilReady().catch((error: Error) => cache.reportOutage(error));
+    return cache;
+  }
+
+  private constructor(options: RedisCacheOptions) {
     this.logger = options.logger;
     this.client = new Redis(options.url, {
       keyPrefix: options.keyPrefix,
@@ -35,7 +42,6 @@ export class RedisCache implements Cache {
   /** Asks Redis to evict least-recently-used keys under a memory cap; warns where CONFIG is not allowed. */
   async configureEviction(maxMemory: string): Promise<void> {
     try {
-      await this.waitUntilReady();
       await this.client.config('SET', 'maxmemory-policy', 'allkeys-lru');
       await this.client.config('SET', 'maxmemory', maxMemory);
     } catch (error) {
@@ -60,7 +66,8 @@ export class RedisCache implements Cache {
 
   async increment(key: string, windowSeconds: number): Promise<number> {
     return this.attempt(async () => {
-      const [[, count] = []] = (await this.client.multi().incr(key).expire(key, windowSeconds, 'NX').exec()) ?? [];
+      const [[, count] = []] =
+        (await this.client.multi().incr(key).expire(key, windowSeconds, 'NX').exec()) ?? [];
       return Number(count ?? 0);
     }, 0);
   }

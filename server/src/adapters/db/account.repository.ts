@@ -1,7 +1,7 @@
 // SQL for accounts: a user row and the channel created with it, always together.
 import { type Kysely, sql } from 'kysely';
-import { Conflict } from '../../services/errors.js';
 import type { Account } from '../../services/accounts.js';
+import { Conflict } from '../../services/errors.js';
 import { CHANNEL_COLUMNS, toChannel } from './channel.repository.js';
 import type { Database } from './schema.js';
 import { violatedUniqueConstraint } from './unique-violation.js';
@@ -62,11 +62,18 @@ export class AccountRepository {
     return this.db
       .selectFrom('users')
       .innerJoin('channels', 'channels.owner_id', 'users.id')
-      .select(['users.id as user_id', 'users.email', 'users.created_at as user_created_at', ...CHANNEL_COLUMNS]);
+      .select([
+        'users.id as user_id',
+        'users.email',
+        'users.created_at as user_created_at',
+        ...CHANNEL_COLUMNS,
+      ]);
   }
 }
 
-type AccountSelection = Awaited<ReturnType<ReturnType<AccountRepository['selectAccounts']>['executeTakeFirstOrThrow']>>;
+type AccountSelection = Awaited<
+  ReturnType<ReturnType<AccountRepository['selectAccounts']>['executeTakeFirstOrThrow']>
+>;
 
 function toAccount(row: AccountSelection): Account {
   return { id: row.user_id, email: row.email, createdAt: row.user_created_at, channel: toChannel(row) };

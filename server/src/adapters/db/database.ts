@@ -18,8 +18,15 @@ export async function openDatabase(
   onPoolError: (error: Error) => void,
 ): Promise<DatabaseHandle> {
   const embedded = config.kind === 'embedded' ? await startEmbeddedPostgres(config.dataDir) : undefined;
-  const connection: pg.PoolConfig = embedded?.connection ?? { connectionString: config.kind === 'postgres' ? config.url : '' };
-  const pool = new pg.Pool({ ...connection, max: 10, connectionTimeoutMillis: 5_000, idleTimeoutMillis: 30_000 });
+  const connection: pg.PoolConfig = embedded?.connection ?? {
+    connectionString: config.kind === 'postgres' ? config.url : '',
+  };
+  const pool = new pg.Pool({
+    ...connection,
+    max: 10,
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+  });
   pool.on('error', onPoolError);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {

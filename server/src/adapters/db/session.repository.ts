@@ -42,7 +42,11 @@ export class SessionRepository {
   }
 
   async touch(tokenHash: string, now: Date): Promise<void> {
-    await this.db.updateTable('sessions').set({ last_seen_at: now }).where('token_hash', '=', tokenHash).execute();
+    await this.db
+      .updateTable('sessions')
+      .set({ last_seen_at: now })
+      .where('token_hash', '=', tokenHash)
+      .execute();
   }
 
   async delete(tokenHash: string): Promise<void> {

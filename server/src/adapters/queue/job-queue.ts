@@ -1,7 +1,7 @@
 // pg-boss in the platform's own database: jobs commit or roll back with the transaction that sends them.
 import { CompiledQuery, type Kysely } from 'kysely';
-import PgBoss from 'pg-boss';
 import type pg from 'pg';
+import PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
 import type { Database } from '../db/schema.js';
 import { JOB_DEFINITIONS, JOB_NAMES, type JobName, type JobPayloads } from './job-definitions.js';
@@ -36,7 +36,11 @@ export class JobQueue {
   }
 
   /** Enqueues a job; given a transaction, the job exists only if that transaction commits. */
-  async send<N extends JobName>(name: N, data: JobPayloads[N], transaction?: Kysely<Database>): Promise<string> {
+  async send<N extends JobName>(
+    name: N,
+    data: JobPayloads[N],
+    transaction?: Kysely<Database>,
+  ): Promise<string> {
     const options: PgBoss.SendOptions = transaction ? { db: transactionConnection(transaction) } : {};
     const id = await this.boss.send(name, data, options);
     if (id === null) throw new Error(`job ${name} was not enqueued`);

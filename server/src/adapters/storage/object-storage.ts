@@ -31,7 +31,13 @@ export interface ObjectStorage {
 /** Keys are made by the server; this guards against a bug ever letting one climb out of its area. */
 export function assertSafeKey(key: string): void {
   const segments = key.split('/');
-  if (key.length === 0 || key.length > 1024 || key.startsWith('/') || key.includes('\\') || key.includes('\0')) {
+  if (
+    key.length === 0 ||
+    key.length > 1024 ||
+    key.startsWith('/') ||
+    key.includes('\\') ||
+    key.includes('\0')
+  ) {
     throw new Error(`unsafe storage key: ${JSON.stringify(key)}`);
   }
   if (segments.some((segment) => segment === '' || segment === '.' || segment === '..')) {

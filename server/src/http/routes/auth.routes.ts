@@ -16,7 +16,8 @@ export const authRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, deps
   const { auth, present, requireAccount } = deps;
   const perIp = { rateLimit: { max: deps.loginLimitPerIpPerMinute, timeWindow: 60_000 } };
   const client = (request: { headers: Record<string, unknown>; ip: string }) => ({
-    userAgent: typeof request.headers['user-agent'] === 'string' ? request.headers['user-agent'].slice(0, 512) : null,
+    userAgent:
+      typeof request.headers['user-agent'] === 'string' ? request.headers['user-agent'].slice(0, 512) : null,
     ip: request.ip,
   });
 
@@ -48,7 +49,10 @@ export const authRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, deps
       schema: {
         tags: ['auth'],
         summary: 'Sign in with email and password',
-        body: Type.Object({ email: Email, password: Type.String({ maxLength: 256 }) }, { additionalProperties: false }),
+        body: Type.Object(
+          { email: Email, password: Type.String({ maxLength: 256 }) },
+          { additionalProperties: false },
+        ),
         response: { 200: SignedInResponse, ...errorResponses(400, 401, 429) },
       },
     },
@@ -63,7 +67,11 @@ export const authRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, deps
     '/logout',
     {
       preHandler: requireAccount,
-      schema: { tags: ['auth'], summary: 'End this session', response: { 204: Type.Null(), ...errorResponses(401) } },
+      schema: {
+        tags: ['auth'],
+        summary: 'End this session',
+        response: { 204: Type.Null(), ...errorResponses(401) },
+      },
     },
     async (request, reply) => {
       await auth.logOut(currentAccount(request).tokenHash);

@@ -14,9 +14,14 @@ const ChannelChanges = Type.Object(
 );
 const HandleParams = Type.Object({ handle: Handle });
 
-export const channelRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { channels, present, requireAccount }) => {
-  app.addContentTypeParser(AVATAR_TYPES, { parseAs: 'buffer', bodyLimit: AVATAR_MAX_BYTES }, (_request, body, done) =>
-    done(null, body),
+export const channelRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (
+  app,
+  { channels, present, requireAccount },
+) => {
+  app.addContentTypeParser(
+    AVATAR_TYPES,
+    { parseAs: 'buffer', bodyLimit: AVATAR_MAX_BYTES },
+    (_request, body, done) => done(null, body),
   );
 
   app.get(

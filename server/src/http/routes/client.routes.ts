@@ -8,7 +8,10 @@ import { replyNotFound } from '../error-handler.js';
 const API_PATHS = /^\/(api|media)(\/|$)|^\/(healthz|readyz)$/;
 
 function wantsApp(request: FastifyRequest): boolean {
-  return (request.method === 'GET' || request.method === 'HEAD') && !API_PATHS.test(request.url.split('?')[0] ?? '');
+  return (
+    (request.method === 'GET' || request.method === 'HEAD') &&
+    !API_PATHS.test(request.url.split('?')[0] ?? '')
+  );
 }
 
 export async function registerClient(app: FastifyInstance, clientDir: string | undefined): Promise<void> {

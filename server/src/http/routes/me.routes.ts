@@ -13,7 +13,10 @@ export const meRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { pres
       schema: {
         tags: ['me'],
         summary: 'The signed-in user and their channel',
-        response: { 200: Type.Object({ user: Type.Ref('User'), channel: Type.Ref('Channel') }), ...errorResponses(401) },
+        response: {
+          200: Type.Object({ user: Type.Ref('User'), channel: Type.Ref('Channel') }),
+          ...errorResponses(401),
+        },
       },
     },
     async (request) => {

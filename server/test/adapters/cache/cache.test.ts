@@ -11,23 +11,30 @@ const silent = pino({ level: 'silent' });
 const opened: Cache[] = [];
 afterAll(() => Promise.all(opened.map((cache) => cache.close())));
 
-function open(make: () => Cache): Cache {
-  const cache = make();
+async function open(make: () => Cache | Promise<Cache>): Promise<Cache> {
+  const cache = await make();
   opened.push(cache);
   return cache;
 }
 
-const implementations: [string, () => Cache][] = [
+const implementations: [string, () => Promise<Cache>][] = [
   ['MemoryCache', () => open(() => new MemoryCache(1_000))],
   [
     'RedisCache',
-    () => open(() => new RedisCache({ url: testRedisUrl, keyPrefix: `test:${randomBytes(4).toString('hex')}:`, logger: silent })),
+    () =>
+      open(() =>
+        RedisCache.connect({
+          url: testRedisUrl,
+          keyPrefix: `test:${randomBytes(4).toString('hex')}:`,
+          logger: silent,
+        }),
+      ),
   ],
 ];
 
 describe.each(implementations)('%s', (_name, make) => {
   it('stores, reads and deletes values', async () => {
-    const cache = make();
+    const cache = await make();
     await cache.ping();
     await cache.set('video:1', '{"title":"first"}', 60);
     await cache.set('video:2', 'second', 60);
@@ -38,7 +45,7 @@ describe.each(implementations)('%s', (_name, make) => {
   });
 
   it('forgets a value after its time to live', async () => {
-    const cache = make();
+    const cache = await make();
     await cache.set('short-lived', 'x', 1);
     expect(await cache.get('short-lived')).toBe('x');
     await sleep(1_100);
@@ -46,7 +53,7 @@ describe.each(implementations)('%s', (_name, make) => {
   });
 
   it('counts within a window that does not stretch with each increment', async () => {
-    const cache = make();
+    const cache = await make();
     expect(await cache.increment('attempts', 1)).toBe(1);
     expect(await cache.increment('attempts', 1)).toBe(2);
     await sleep(600);
@@ -58,7 +65,7 @@ describe.each(implementations)('%s', (_name, make) => {
 
 describe('MemoryCache', () => {
   it('evicts the least recently used entry beyond its cap', async () => {
-    const cache = open(() => new MemoryCache(100));
+    const cache = await open(() => new MemoryCache(100));
     for (let index = 0; index < 100; index += 1) await cache.set(`key:${index}`, String(index), 60);
     await cache.get('key:0');
     await cache.set('key:100', '100', 60);
@@ -69,7 +76,7 @@ describe('MemoryCache', () => {
 
 describe('RedisCache when Redis is unreachable', () => {
   it('answers misses instead of failing, and ping reports the outage', async () => {
-    const cache = open(() => new RedisCache({ url: 'redis://127.0.0.1:1', logger: silent }));
+    const cache = await open(() => RedisCache.connect({ url: 'redis://127.0.0.1:1', logger: silent }));
     await cache.set('key', 'value', 60);
     expect(await cache.get('key')).toBeUndefined();
     expect(await cache.increment('counter', 60)).toBe(0);

@@ -18,7 +18,9 @@ async function jobExists(id: string): Promise<boolean> {
 describe('JobQueue.send inside a transaction', () => {
   it('keeps the job when the transaction commits', async () => {
     const { db } = test.platform.database;
-    const id = await db.transaction().execute((trx) => test.platform.queue.send('purge-expired-sessions', {}, trx));
+    const id = await db
+      .transaction()
+      .execute((trx) => test.platform.queue.send('purge-expired-sessions', {}, trx));
     expect(await jobExists(id)).toBe(true);
   });
 
@@ -27,14 +29,21 @@ describe('JobQueue.send inside a transaction', () => {
     let id = '';
     await expect(
       db.transaction().execute(async (trx) => {
-        await trx.insertInto('users').values({ email: 'rolled.back@example.test', password_hash: 'x' }).execute();
+        await trx
+          .insertInto('users')
+          .values({ email: 'rolled.back@example.test', password_hash: 'x' })
+          .execute();
         id = await test.platform.queue.send('purge-expired-sessions', {}, trx);
         throw new Error('abort the transaction');
       }),
     ).rejects.toThrow('abort the transaction');
     expect(id).not.toBe('');
     expect(await jobExists(id)).toBe(false);
-    const user = await db.selectFrom('users').select('id').where('email', '=', 'rolled.back@example.test').execute();
+    const user = await db
+      .selectFrom('users')
+      .select('id')
+      .where('email', '=', 'rolled.back@example.test')
+      .execute();
     expect(user).toEqual([]);
   });
 });
