@@ -9,6 +9,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import { TooManyRequests } from '../services/errors.js';
 import { registerErrorHandler } from './error-handler.js';
 import type { RouteDeps } from './route-deps.js';
 import { authRoutes } from './routes/auth.routes.js';
@@ -54,10 +55,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     redis: options.rateLimitRedis,
     nameSpace: 'rate-limit:',
     skipOnError: true,
-    errorResponseBuilder: (_request, context) => ({
-      statusCode: 429,
-      error: { code: 'rate_limited', message: `Too many requests; try again in ${context.after}` },
-    }),
+    errorResponseBuilder: (_request, context) =>
+      new TooManyRequests(`Too many requests; try again in ${context.after}`, Math.ceil(context.ttl / 1000)),
   });
   await app.register(fastifySwagger, {
     openapi: {

@@ -28,6 +28,9 @@ export async function openDatabase(
     idleTimeoutMillis: 30_000,
   });
   pool.on('error', onPoolError);
+  // pg removes the pool's listener while a client is checked out; a connection cut at that moment must be
+  // reported, not crash the process.
+  pool.on('connect', (client) => client.on('error', onPoolError));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,

@@ -1,0 +1,121 @@
+// Object storage on any S3 API (AWS S3, MinIO, R2): one bucket per area.
+import {
+  DeleteObjectCommand,
+  DeleteObjectsCommand,
+  GetObjectCommand,
+  HeadBucketCommand,
+  HeadObjectCommand,
+  type HeadObjectCommandOutput,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  S3Client,
+  S3ServiceException,
+} from '@aws-sdk/client-s3';
+import type { Readable } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
+import type { StorageConfig } from '../../config.js';
+import { assertSafeKey, type ObjectInfo, type ObjectStorage, type PutOptions, type StorageArea } from './object-storage.js';
+
+type S3Config = Omit<Extract<StorageConfig, { kind: 's3' }>, 'kind'>;
+
+export class S3Storage implements ObjectStorage {
+  readonly client: S3Client;
+  private readonly buckets: Record<StorageArea, string>;
+
+  constructor(config: S3Config) {
+    this.client = new S3Client({
+      region: config.region,
+      endpoint: config.endpoint,
+      forcePathStyle: config.forcePathStyle,
+      credentials:
+        config.accessKeyId && config.secretAccessKey
+          ? { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey }
+          : undefined,
+    });
+    this.buckets = { raw: config.rawBucket, processed: config.processedBucket };
+  }
+
+  async putObject(area: StorageArea, key: string, body: Buffer | Readable, options: PutOptions): Promise<void> {
+    assertSafeKey(key);
+    // PutObject needs a known length; large uploads go through multipart, so buffering a stream here is bounded.
+    const bytes = Buffer.isBuffer(body) ? body : await buffer(body);
+    await this.client.send(
+      new PutObjectCommand({
+        Bucket: this.buckets[area],
+        Key: key,
+        Body: bytes,
+        ContentLength: bytes.length,
+        ContentType: options.contentType,
+        CacheControl: options.cacheControl,
+      }),
+    );
+  }
+
+  async getObject(area: StorageArea, key: string) {
+    assertSafeKey(key);
+    try {
+      const object = await this.client.send(new GetObjectCommand({ Bucket: this.buckets[area], Key: key }));
+      return { info: toObjectInfo(object), body: object.Body as Readable };
+    } catch (error) {
+      if (isMissing(error)) return undefined;
+      throw error;
+    }
+  }
+
+  async headObject(area: StorageArea, key: string): Promise<ObjectInfo | undefined> {
+    assertSafeKey(key);
+    try {
+      return toObjectInfo(await this.client.send(new HeadObjectCommand({ Bucket: this.buckets[area], Key: key })));
+    } catch (error) {
+      if (isMissing(error)) return undefined;
+      throw error;
+    }
+  }
+
+  async deleteObject(area: StorageArea, key: string): Promise<void> {
+    assertSafeKey(key);
+    await this.client.send(new DeleteObjectCommand({ Bucket: this.buckets[area], Key: key }));
+  }
+
+  async deletePrefix(area: StorageArea, prefix: string): Promise<number> {
+    if (!prefix.endsWith('/')) throw new Error(`storage prefix must end with "/": ${JSON.stringify(prefix)}`);
+    assertSafeKey(prefix.slice(0, -1));
+    const bucket = this.buckets[area];
+    let deleted = 0;
+    let continuationToken: string | undefined;
+    do {
+      const page = await this.client.send(
+        new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: continuationToken }),
+      );
+      const keys = (page.Contents ?? []).flatMap((object) => (object.Key ? [{ Key: object.Key }] : []));
+      if (keys.length > 0) {
+        await this.client.send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: keys, Quiet: true } }));
+        deleted += keys.length;
+      }
+      continuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (continuationToken);
+    return deleted;
+  }
+
+  async ping(): Promise<void> {
+    await Promise.all(
+      Object.values(this.buckets).map((bucket) => this.client.send(new HeadBucketCommand({ Bucket: bucket }))),
+    );
+  }
+}
+
+function toObjectInfo(object: HeadObjectCommandOutput): ObjectInfo {
+  return {
+    size: object.ContentLength ?? 0,
+    contentType: object.ContentType ?? 'application/octet-stream',
+    etag: object.ETag ?? '',
+    lastModified: object.LastModified ?? new Date(0),
+  };
+}
+
+function isMissing(error: unknown): boolean {
+  return (
+    error instanceof S3ServiceException &&
+    (error.name === 'NoSuchKey' || error.name === 'NotFound' || error.$metadata.httpStatusCode === 404)
+  );
+}
