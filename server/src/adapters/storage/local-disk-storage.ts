@@ -6,7 +6,13 @@ import { access, constants, mkdir, readdir, readFile, rename, rm, stat, writeFil
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { assertSafeKey, type ObjectInfo, type ObjectStorage, type PutOptions, type StorageArea } from './object-storage.js';
+import {
+  assertSafeKey,
+  type ObjectInfo,
+  type ObjectStorage,
+  type PutOptions,
+  type StorageArea,
+} from './object-storage.js';
 
 interface StoredMetadata {
   contentType: string;
@@ -17,7 +23,12 @@ interface StoredMetadata {
 export class LocalDiskStorage implements ObjectStorage {
   constructor(private readonly options: { rootDir: string }) {}
 
-  async putObject(area: StorageArea, key: string, body: Buffer | Readable, options: PutOptions): Promise<void> {
+  async putObject(
+    area: StorageArea,
+    key: string,
+    body: Buffer | Readable,
+    options: PutOptions,
+  ): Promise<void> {
     const file = this.objectPath(area, key);
     await mkdir(path.dirname(file), { recursive: true });
     // Written under a temporary name and renamed: readers never see half an object.

@@ -1,4 +1,7 @@
 // Object storage on any S3 API (AWS S3, MinIO, R2): one bucket per area.
+
+import type { Readable } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
 import {
   DeleteObjectCommand,
   DeleteObjectsCommand,
@@ -11,10 +14,14 @@ import {
   S3Client,
   S3ServiceException,
 } from '@aws-sdk/client-s3';
-import type { Readable } from 'node:stream';
-import { buffer } from 'node:stream/consumers';
 import type { StorageConfig } from '../../config.js';
-import { assertSafeKey, type ObjectInfo, type ObjectStorage, type PutOptions, type StorageArea } from './object-storage.js';
+import {
+  assertSafeKey,
+  type ObjectInfo,
+  type ObjectStorage,
+  type PutOptions,
+  type StorageArea,
+} from './object-storage.js';
 
 type S3Config = Omit<Extract<StorageConfig, { kind: 's3' }>, 'kind'>;
 
@@ -35,7 +42,12 @@ export class S3Storage implements ObjectStorage {
     this.buckets = { raw: config.rawBucket, processed: config.processedBucket };
   }
 
-  async putObject(area: StorageArea, key: string, body: Buffer | Readable, options: PutOptions): Promise<void> {
+  async putObject(
+    area: StorageArea,
+    key: string,
+    body: Buffer | Readable,
+    options: PutOptions,
+  ): Promise<void> {
     assertSafeKey(key);
     // PutObject needs a known length; large uploads go through multipart, so buffering a stream here is bounded.
     const bytes = Buffer.isBuffer(body) ? body : await buffer(body);
@@ -65,7 +77,9 @@ export class S3Storage implements ObjectStorage {
   async headObject(area: StorageArea, key: string): Promise<ObjectInfo | undefined> {
     assertSafeKey(key);
     try {
-      return toObjectInfo(await this.client.send(new HeadObjectCommand({ Bucket: this.buckets[area], Key: key })));
+      return toObjectInfo(
+        await this.client.send(new HeadObjectCommand({ Bucket: this.buckets[area], Key: key })),
+      );
     } catch (error) {
       if (isMissing(error)) return undefined;
       throw error;
@@ -89,7 +103,9 @@ export class S3Storage implements ObjectStorage {
       );
       const keys = (page.Contents ?? []).flatMap((object) => (object.Key ? [{ Key: object.Key }] : []));
       if (keys.length > 0) {
-        await this.client.send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: keys, Quiet: true } }));
+        await this.client.send(
+          new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: keys, Quiet: true } }),
+        );
         deleted += keys.length;
       }
       continuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
@@ -99,7 +115,9 @@ export class S3Storage implements ObjectStorage {
 
   async ping(): Promise<void> {
     await Promise.all(
-      Object.values(this.buckets).map((bucket) => this.client.send(new HeadBucketCommand({ Bucket: bucket }))),
+      Object.values(this.buckets).map((bucket) =>
+        this.client.send(new HeadBucketCommand({ Bucket: bucket })),
+      ),
     );
   }
 }
