@@ -1,0 +1,11 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// In development the API runs on :8080 (`npm start`); Vite serves the app and forwards the rest to it.
+const api = 'http://localhost:8080';
+
+export default defineConfig({
+  plugins: [react()],
+  build: { outDir: 'dist', emptyOutDir: true },
+  server: { proxy: { '/api': api, '/media': api, '/healthz': api, '/readyz': api } },
+});

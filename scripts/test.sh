@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# The test command: installs what the suites need, runs every suite against real services, and ends with
+# one line "N passed, N failed". Lint, typecheck and build count as one test each.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib/prerequisites.sh
+
+results=$(mktemp -d)
+trap 'rm -rf "$results"' EXIT
+
+if ! { require_node && ensure_node_modules && ensure_ffmpeg && ensure_postgres && ensure_redis; }; then
+  echo "The test machine is missing something (see above)."
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+export TEST_DATABASE_URL="${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
+export TEST_REDIS_URL="${TEST_REDIS_URL:-redis://127.0.0.1:6379}"
+
+check() {
+  local name=$1
+  shift
+  say "$name"
+  if "$@"; then echo "$name passed" >>"$results/checks"; else echo "$name failed" >>"$results/checks"; fi
+}
+
+# The same server suites, once on real PostgreSQL + Redis and once on the embedded adapters.
+suite() {
+  local adapters=$1
+  say "server tests on $adapters adapters"
+  (cd server && TEST_ADAPTERS=$adapters npx vitest run --reporter=default --reporter=json \
+    --outputFile.json="$results/server-$adapters.json")
+}
+
+check lint npm run lint --silent
+check typecheck npm run typecheck --silent
+check build npm run build --silent
+suite production
+suite embedded
+node scripts/summarize-tests.mjs "$results" server-production server-embedded
