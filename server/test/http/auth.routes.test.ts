@@ -42,9 +42,12 @@ describe('register', () => {
     expect(mine.json().channel).toMatchObject({ handle: 'Ada_Lovelace', subscriberCount: 0, videoCount: 0 });
   });
 
-  it('refuses an email already registered in another letter case', async () => {
+  it.each([
+    ['email', 'email_taken'],
+    ['handle', 'handle_taken'],
+  ] as const)('refuses an %s already registered in another letter case', async (field, code) => {
     const user = await register(test.app);
-    const again = newUser({ email: user.email.toUpperCase() });
+    const again = newUser({ [field]: user[field].toUpperCase() });
     const response = await test.app.inject({
       method: 'POST',
       url: '/api/v1/auth/register',
@@ -52,20 +55,7 @@ describe('register', () => {
       remoteAddress: randomAddress(),
     });
     expect(response.statusCode).toBe(409);
-    expect(response.json().error.code).toBe('email_taken');
-  });
-
-  it('refuses a handle already taken in another letter case', async () => {
-    const user = await register(test.app);
-    const again = newUser({ handle: user.handle.toUpperCase() });
-    const response = await test.app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/register',
-      payload: again,
-      remoteAddress: randomAddress(),
-    });
-    expect(response.statusCode).toBe(409);
-    expect(response.json().error.code).toBe('handle_taken');
+    expect(response.json().error.code).toBe(code);
   });
 
   it.each([

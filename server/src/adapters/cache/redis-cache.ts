@@ -83,11 +83,15 @@ export class RedisCache implements Cache {
   private async waitUntilReady(): Promise<void> {
     if (this.client.status === 'ready') return;
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('redis not ready after 2 s')), 2_000);
-      this.client.once('ready', () => {
+      const ready = () => {
         clearTimeout(timer);
         resolve();
-      });
+      };
+      const timer = setTimeout(() => {
+        this.client.off('ready', ready);
+        reject(new Error('redis not ready after 2 s'));
+      }, 2_000);
+      this.client.once('ready', ready);
     });
   }
 
