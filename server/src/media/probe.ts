@@ -1,0 +1,66 @@
+// Probes an upload with ffprobe under the safe-input rules: a local file only, real containers only,
+// no external references, bounded analysis and run time.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import {
+  ALLOWED_CONTAINERS,
+  readSourceFacts,
+  type SourceFacts,
+  type SourceLimits,
+  UnusableSource,
+} from './source-facts.js';
+
+const run = promisify(execFile);
+
+export function buildProbeArgs(localPath: string): string[] {
+  return [
+    '-v',
+    'error',
+    '-protocol_whitelist',
+    'file',
+    // Also applies to nested demuxers, which closes playlists hidden inside containers (AVI GAB2).
+    '-format_whitelist',
+    ALLOWED_CONTAINERS.join(','),
+    '-enable_drefs',
+    '0',
+    '-use_absolute_path',
+    '0',
+    '-probesize',
+    '50000000',
+    '-analyzeduration',
+    '20000000',
+    '-show_format',
+    '-show_streams',
+    '-of',
+    'json',
+    // "file:" so a name can never be read as another protocol or an option.
+    `file:${localPath}`,
+  ];
+}
+
+export async function probeSource(
+  ffprobe: string,
+  localPath: string,
+  limits: SourceLimits,
+  timeoutMs = 30_000,
+): Promise<SourceFacts> {
+  let stdout: string;
+  try {
+    ({ stdout } = await run(ffprobe, buildProbeArgs(localPath), {
+      timeout: timeoutMs,
+      maxBuffer: 4 * 1024 * 1024,
+    }));
+  } catch (error) {
+    const { killed, stderr } = error as { killed?: boolean; stderr?: string };
+    if (killed) throw new UnusableSource('Reading this file took too long; it may be damaged');
+    // ffprobe's refusal (unknown format, no such demuxer allowed, damaged file) is the upload's fault.
+    if (stderr !== undefined)
+      throw new UnusableSource(`This file cannot be read as a video (${firstLine(stderr)})`);
+    throw error;
+  }
+  return readSourceFacts(JSON.parse(stdout), limits);
+}
+
+function firstLine(text: string): string {
+  return text.trim().split('\n')[0]?.slice(0, 200) || 'no details';
+}

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_LIMITS, readSourceFacts, UnusableSource } from '../../src/media/source-facts.js';
+
+const videoStream = {
+  codec_type: 'video',
+  codec_name: 'h264',
+  width: 1920,
+  height: 1080,
+  avg_frame_rate: '30000/1001',
+  pix_fmt: 'yuv420p',
+};
+const format = { format_name: 'mov,mp4,m4a,3gp,3g2,mj2', duration: '12.5' };
+
+describe('readSourceFacts', () => {
+  it('reduces ffprobe output to the facts planning needs', () => {
+    const facts = readSourceFacts({
+      format,
+      streams: [videoStream, { codec_type: 'audio', codec_name: 'aac', channels: 6, sample_rate: '48000' }],
+    });
+    expect(facts).toEqual({
+      container: 'mov',
+      durationSeconds: 12.5,
+      video: {
+        codec: 'h264',
+        width: 1920,
+        height: 1080,
+        rotation: 0,
+        pixelAspectRatio: 1,
+        frameRate: 30000 / 1001,
+        pixelFormat: 'yuv420p',
+      },
+      audio: { codec: 'aac', channels: 6, sampleRate: 48000 },
+    });
+  });
+
+  it.each([
+    ['a phone portrait clip (display matrix -90°)', { side_data_list: [{ rotation: -90 }] }, 90],
+    ['an upside-down clip', { side_data_list: [{ rotation: 180 }] }, 180],
+    ['a display matrix of +90°', { side_data_list: [{ rotation: 90 }] }, 270],
+    ['an old rotate tag', { tags: { rotate: '90' } }, 90],
+    ['no rotation', {}, 0],
+  ])('reads the clockwise rotation of %s', (_case, extra, rotation) => {
+    expect(readSourceFacts({ format, streams: [{ ...videoStream, ...extra }] }).video.rotation).toBe(
+      rotation,
+    );
+  });
+
+  it('turns a pixel aspect ratio into a number and ignores a missing one', () => {
+    const anamorphic = readSourceFacts({
+      format,
+      streams: [{ ...videoStream, sample_aspect_ratio: '16:15' }],
+    });
+    expect(anamorphic.video.pixelAspectRatio).toBeCloseTo(16 / 15);
+    const unknown = readSourceFacts({ format, streams: [{ ...videoStream, sample_aspect_ratio: '0:1' }] });
+    expect(unknown.video.pixelAspectRatio).toBe(1);
+  });
+
+  it('skips cover art to find the real video stream', () => {
+    const coverArt = {
+      ...videoStream,
+      codec_name: 'mjpeg',
+      width: 600,
+      height: 600,
+      disposition: { attached_pic: 1 },
+    };
+    expect(() => readSourceFacts({ format, streams: [coverArt] })).toThrow(
+      'This file has no video picture in it',
+    );
+  });
+
+  it.each([
+    [
+      'a playlist format',
+      { format: { format_name: 'hls', duration: '10' } },
+      /not a video in a format we accept/,
+    ],
+    [
+      'a concat list',
+      { format: { format_name: 'concat', duration: '10' } },
+      /not a video in a format we accept/,
+    ],
+    [
+      'an image sequence',
+      { format: { format_name: 'image2', duration: '10' } },
+      /not a video in a format we accept/,
+    ],
+    [
+      'an unreadable length',
+      { format: { ...format, duration: 'N/A' } },
+      /length of this video cannot be read/,
+    ],
+    [
+      'a video over 12 hours',
+      { format: { ...format, duration: String(13 * 3600) } },
+      /longer than the 12 hours/,
+    ],
+  ])('refuses %s with a message a person can act on', (_case, probe, message) => {
+    expect(() => readSourceFacts({ streams: [videoStream], ...probe })).toThrow(message);
+  });
+
+  it('refuses too many streams and pictures too large', () => {
+    const many = Array.from({ length: DEFAULT_LIMITS.maxStreams + 1 }, () => videoStream);
+    expect(() => readSourceFacts({ format, streams: many })).toThrow(UnusableSource);
+    expect(() =>
+      readSourceFacts({ format, streams: [{ ...videoStream, width: 20_000, height: 20_000 }] }),
+    ).toThrow(/larger than we accept/);
+  });
+});
