@@ -1,0 +1,114 @@
+// Plans the one ffmpeg command that decodes the source once and encodes every rung as fMP4 HLS.
+// Pure: the argv is a function of the source facts, the ladder and the policy.
+import type { Rendition } from './ladder.js';
+import type { SourceFacts } from './source-facts.js';
+import type { TranscodePolicy } from './transcode-policy.js';
+
+export interface TranscodePaths {
+  /** The downloaded upload, on local disk. */
+  input: string;
+  /** Per-job scratch directory; each rung writes `<name>/`, audio `audio/`. */
+  outputDir: string;
+}
+
+/** Name of every variant playlist ffmpeg writes, inside the rendition's directory. */
+export const VARIANT_PLAYLIST = 'playlist.m3u8';
+export const AUDIO_RENDITION = 'audio';
+
+export function buildTranscodeArgs(
+  source: SourceFacts,
+  ladder: Rendition[],
+  policy: TranscodePolicy,
+  paths: TranscodePaths,
+): string[] {
+  const hasAudio = source.audio !== undefined;
+  return [
+    '-nostdin',
+    '-hide_banner',
+    '-v',
+    'error',
+    '-progress',
+    'pipe:1',
+    '-nostats',
+    // The input is read only as the container ffprobe recognised, from a local file.
+    '-protocol_whitelist',
+    'file',
+    '-format_whitelist',
+    source.container,
+    '-f',
+    source.container,
+    '-i',
+    `file:${paths.input}`,
+    '-filter_complex',
+    videoFilterGraph(source, ladder),
+    ...ladder.flatMap((rendition, index) => videoOutputArgs(rendition, index, policy)),
+    ...(hasAudio ? ['-map', '0:a:0', '-c:a', 'aac', '-b:a', `${policy.audioKbps}k`, '-ac', '2'] : []),
+    '-sn',
+    '-dn',
+    '-f',
+    'hls',
+    '-hls_time',
+    String(policy.segmentSeconds),
+    '-hls_playlist_type',
+    'vod',
+    '-hls_segment_type',
+    'fmp4',
+    '-hls_flags',
+    'independent_segments',
+    '-hls_fmp4_init_filename',
+    'init.mp4',
+    '-hls_segment_filename',
+    `${paths.outputDir}/%v/segment-%05d.m4s`,
+    '-var_stream_map',
+    streamMap(ladder, hasAudio),
+    `${paths.outputDir}/%v/${VARIANT_PLAYLIST}`,
+  ];
+}
+
+/** One decode, split once per rung; each branch scaled, squared, frame-rate capped and made 8-bit 4:2:0. */
+export function videoFilterGraph(source: SourceFacts, ladder: Rendition[]): string {
+  const labels = ladder.map((_, index) => `[s${index}]`).join('');
+  const branches = ladder.map((rendition, index) => {
+    const steps = [`scale=${rendition.width}:${rendition.height}`, 'setsar=1'];
+    if (rendition.frameRate < source.video.frameRate - 0.01) steps.push(`fps=${rendition.frameRate}`);
+    steps.push('format=yuv420p');
+    return `[s${index}]${steps.join(',')}[v${index}]`;
+  });
+  return [`[0:v:0]split=${ladder.length}${labels}`, ...branches].join(';');
+}
+
+function videoOutputArgs(rendition: Rendition, index: number, policy: TranscodePolicy): string[] {
+  const gop = Math.round(rendition.frameRate * policy.keyframeSeconds);
+  return [
+    '-map',
+    `[v${index}]`,
+    `-c:v:${index}`,
+    'libx264',
+    `-preset:v:${index}`,
+    policy.preset,
+    `-profile:v:${index}`,
+    'high',
+    `-crf:v:${index}`,
+    String(policy.crf),
+    `-maxrate:v:${index}`,
+    `${rendition.maxKbps}k`,
+    `-bufsize:v:${index}`,
+    `${rendition.bufferKbits}k`,
+    // Keyframes on the same instants in every rung, and nowhere else, so players can switch at any segment.
+    `-force_key_frames:v:${index}`,
+    `expr:gte(t,n_forced*${policy.keyframeSeconds})`,
+    `-g:v:${index}`,
+    String(gop),
+    `-keyint_min:v:${index}`,
+    String(gop),
+    `-sc_threshold:v:${index}`,
+    '0',
+  ];
+}
+
+function streamMap(ladder: Rendition[], hasAudio: boolean): string {
+  const group = hasAudio ? ',agroup:audio' : '';
+  const video = ladder.map((rendition, index) => `v:${index}${group},name:${rendition.name}`);
+  const audio = hasAudio ? [`a:0,agroup:audio,name:${AUDIO_RENDITION},default:yes`] : [];
+  return [...video, ...audio].join(' ');
+}

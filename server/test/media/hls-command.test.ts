@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { buildTranscodeArgs, videoFilterGraph } from '../../src/media/hls-command.js';
+import { planLadder } from '../../src/media/ladder.js';
+import type { SourceFacts } from '../../src/media/source-facts.js';
+import { DEFAULT_POLICY } from '../../src/media/transcode-policy.js';
+
+const source: SourceFacts = {
+  container: 'matroska',
+  durationSeconds: 10,
+  video: {
+    codec: 'vp9',
+    width: 854,
+    height: 480,
+    rotation: 0,
+    pixelAspectRatio: 1,
+    frameRate: 60,
+    pixelFormat: 'yuv420p10le',
+  },
+  audio: { codec: 'opus', channels: 6, sampleRate: 48_000 },
+};
+const paths = { input: '/scratch/job-1/source', outputDir: '/scratch/job-1/out' };
+
+describe('buildTranscodeArgs', () => {
+  it('decodes once and encodes every rung and one audio rendition, as exact argv', () => {
+    const ladder = planLadder(source, DEFAULT_POLICY);
+    expect(ladder.map((rendition) => rendition.name)).toEqual(['240p', '360p', '480p']);
+    expect(buildTranscodeArgs(source, ladder.slice(0, 2), DEFAULT_POLICY, paths)).toEqual([
+      ...['-nostdin', '-hide_banner', '-v', 'error', '-progress', 'pipe:1', '-nostats'],
+      ...['-protocol_whitelist', 'file', '-format_whitelist', 'matroska', '-f', 'matroska'],
+      ...['-i', 'file:/scratch/job-1/source'],
+      '-filter_complex',
+      '[0:v:0]split=2[s0][s1];' +
+        '[s0]scale=428:240,setsar=1,fps=30,format=yuv420p[v0];' +
+        '[s1]scale=640:360,setsar=1,fps=30,format=yuv420p[v1]',
+      ...['-map', '[v0]', '-c:v:0', 'libx264', '-preset:v:0', 'veryfast', '-profile:v:0', 'high'],
+      ...['-crf:v:0', '21', '-maxrate:v:0', '400k', '-bufsize:v:0', '800k'],
+      ...['-force_key_frames:v:0', 'expr:gte(t,n_forced*2)', '-g:v:0', '60', '-keyint_min:v:0', '60'],
+      ...['-sc_threshold:v:0', '0'],
+      ...['-map', '[v1]', '-c:v:1', 'libx264', '-preset:v:1', 'veryfast', '-profile:v:1', 'high'],
+      ...['-crf:v:1', '21', '-maxrate:v:1', '800k', '-bufsize:v:1', '1600k'],
+      ...['-force_key_frames:v:1', 'expr:gte(t,n_forced*2)', '-g:v:1', '60', '-keyint_min:v:1', '60'],
+      ...['-sc_threshold:v:1', '0'],
+      ...['-map', '0:a:0', '-c:a', 'aac', '-b:a', '128k', '-ac', '2'],
+      ...['-sn', '-dn', '-f', 'hls', '-hls_time', '4', '-hls_playlist_type', 'vod'],
+      ...['-hls_segment_type', 'fmp4', '-hls_flags', 'independent_segments'],
+      ...['-hls_fmp4_init_filename', 'init.mp4'],
+      ...['-hls_segment_filename', '/scratch/job-1/out/%v/segment-%05d.m4s'],
+      '-var_stream_map',
+      'v:0,agroup:audio,name:240p v:1,agroup:audio,name:360p a:0,agroup:audio,name:audio,default:yes',
+      '/scratch/job-1/out/%v/playlist.m3u8',
+    ]);
+  });
+
+  it('leaves out audio mapping and the audio group for a silent source', () => {
+    const silent = { ...source, audio: undefined };
+    const args = buildTranscodeArgs(silent, planLadder(silent, DEFAULT_POLICY), DEFAULT_POLICY, paths);
+    expect(args).not.toContain('0:a:0');
+    expect(args[args.indexOf('-var_stream_map') + 1]).toBe('v:0,name:240p v:1,name:360p v:2,name:480p');
+  });
+
+  it('never lets a demuxer other than the probed container read the upload', () => {
+    const args = buildTranscodeArgs(source, planLadder(source, DEFAULT_POLICY), DEFAULT_POLICY, paths);
+    expect(args.slice(args.indexOf('-format_whitelist'), args.indexOf('-i') + 2)).toEqual([
+      '-format_whitelist',
+      'matroska',
+      '-f',
+      'matroska',
+      '-i',
+      'file:/scratch/job-1/source',
+    ]);
+    const inputSide = args.slice(0, args.indexOf('-i') + 2);
+    for (const demuxer of ['hls', 'concat', 'image2', 'tty', 'dash'])
+      expect(inputSide).not.toContain(demuxer);
+  });
+});
+
+describe('videoFilterGraph', () => {
+  it('keeps the frame rate where the rung allows it', () => {
+    const at60 = { ...source, video: { ...source.video, width: 1280, height: 720 } };
+    const graph = videoFilterGraph(at60, planLadder(at60, DEFAULT_POLICY));
+    expect(graph).toContain('[s3]scale=1280:720,setsar=1,format=yuv420p[v3]');
+    expect(graph).toContain('[s0]scale=426:240,setsar=1,fps=30,format=yuv420p[v0]');
+  });
+});
