@@ -1,5 +1,6 @@
 // Plans the one ffmpeg command that decodes the source once and encodes every rung as fMP4 HLS.
 // Pure: the argv is a function of the source facts, the ladder and the policy.
+import { h264Level } from './h264-level.js';
 import type { Rendition } from './ladder.js';
 import type { SourceFacts } from './source-facts.js';
 import type { TranscodePolicy } from './transcode-policy.js';
@@ -88,6 +89,8 @@ function videoOutputArgs(rendition: Rendition, index: number, policy: TranscodeP
     policy.preset,
     `-profile:v:${index}`,
     'high',
+    `-level:v:${index}`,
+    (h264Level(rendition.width, rendition.height, rendition.frameRate) / 10).toFixed(1),
     `-crf:v:${index}`,
     String(policy.crf),
     `-maxrate:v:${index}`,

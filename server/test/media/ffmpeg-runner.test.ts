@@ -1,12 +1,14 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FfmpegFailed, FfmpegTimedOut, progressPercent, runFfmpeg } from '../../src/media/ffmpeg-runner.js';
+import { h264Level } from '../../src/media/h264-level.js';
 import { AUDIO_RENDITION, buildTranscodeArgs, VARIANT_PLAYLIST } from '../../src/media/hls-command.js';
 import { planLadder } from '../../src/media/ladder.js';
+import { buildMasterPlaylist } from '../../src/media/master-playlist.js';
 import { probeSource } from '../../src/media/probe.js';
 import { DEFAULT_LIMITS } from '../../src/media/source-facts.js';
 import { DEFAULT_POLICY } from '../../src/media/transcode-policy.js';
@@ -22,11 +24,24 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 /** Our own output, so reading it through the HLS demuxer is fine here (never on uploads). */
 async function probeRendition(playlist: string) {
   const { stdout } = await run('ffprobe', [
-    ...['-v', 'error', '-select_streams', 'v:0', '-show_entries', 'stream=width,height:format=duration'],
+    ...[
+      '-v',
+      'error',
+      '-select_streams',
+      'v:0',
+      '-show_entries',
+      'stream=width,height,level:format=duration',
+    ],
     ...['-of', 'json', playlist],
   ]);
   const { streams, format } = JSON.parse(stdout);
-  return { width: streams[0].width, height: streams[0].height, duration: Number(format.duration) };
+  const [stream] = streams;
+  return {
+    width: stream.width,
+    height: stream.height,
+    level: stream.level,
+    duration: Number(format.duration),
+  };
 }
 
 async function keyframeTimes(playlist: string): Promise<string[]> {
@@ -69,6 +84,7 @@ describe('one ffmpeg pass over a real clip', () => {
       expect(text.match(/segment-\d{5}\.m4s/g)?.length).toBe(2);
       const output = await probeRendition(playlist);
       expect([output.width, output.height]).toEqual([rendition.width, rendition.height]);
+      expect(output.level).toBe(h264Level(rendition.width, rendition.height, rendition.frameRate));
       expect(Math.abs(output.duration - source.durationSeconds)).toBeLessThan(0.2);
       keyframes.push(await keyframeTimes(playlist));
     }
@@ -83,6 +99,18 @@ describe('one ffmpeg pass over a real clip', () => {
     ]);
     const audioPlaylist = await readFile(path.join(outputDir, AUDIO_RENDITION, VARIANT_PLAYLIST), 'utf8');
     expect(audioPlaylist).toContain('#EXT-X-ENDLIST');
+
+    // The master playlist we write must open in a real HLS reader and lead to every rendition.
+    const master = path.join(outputDir, 'master.m3u8');
+    await writeFile(master, buildMasterPlaylist(ladder, true, DEFAULT_POLICY));
+    const { stdout } = await run('ffprobe', [
+      ...['-v', 'error', '-show_entries', 'stream=codec_type,width,height', '-of', 'json', master],
+    ]);
+    const streams = JSON.parse(stdout).streams as { codec_type: string; width?: number }[];
+    expect(streams.filter((stream) => stream.codec_type === 'video').map((stream) => stream.width)).toEqual(
+      ladder.map((rendition) => rendition.width),
+    );
+    expect(streams.some((stream) => stream.codec_type === 'audio')).toBe(true);
   }, 90_000);
 });
 
