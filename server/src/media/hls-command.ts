@@ -66,16 +66,26 @@ export function buildTranscodeArgs(
   ];
 }
 
-/** One decode, split once per rung; each branch scaled, squared, frame-rate capped and made 8-bit 4:2:0. */
+/**
+ * One decode; each rung is scaled from the rung above it (cheaper than scaling every rung from the source),
+ * made 8-bit 4:2:0 once at the top, and frame-rate capped where its cap starts. Caps only fall down the
+ * ladder, so a lower rung inherits the rate of the one above it.
+ */
 export function videoFilterGraph(source: SourceFacts, ladder: Rendition[]): string {
-  const labels = ladder.map((_, index) => `[s${index}]`).join('');
-  const branches = ladder.map((rendition, index) => {
-    const steps = [`scale=${rendition.width}:${rendition.height}`, 'setsar=1'];
-    if (rendition.frameRate < source.video.frameRate - 0.01) steps.push(`fps=${rendition.frameRate}`);
-    steps.push('format=yuv420p');
-    return `[s${index}]${steps.join(',')}[v${index}]`;
-  });
-  return [`[0:v:0]split=${ladder.length}${labels}`, ...branches].join(';');
+  const topDown = ladder.map((rendition, index) => ({ rendition, index })).reverse();
+  let incomingRate = source.video.frameRate;
+  return topDown
+    .map(({ rendition, index }, position) => {
+      const input = position === 0 ? '[0:v:0]' : `[c${topDown[position - 1]?.index}]`;
+      const steps: string[] = [];
+      if (rendition.frameRate < incomingRate - 0.01) steps.push(`fps=${rendition.frameRate}`);
+      incomingRate = rendition.frameRate;
+      steps.push(`scale=${rendition.width}:${rendition.height}`, 'setsar=1');
+      if (position === 0) steps.push('format=yuv420p');
+      const isLowest = position === topDown.length - 1;
+      return `${input}${steps.join(',')}${isLowest ? `[v${index}]` : `,split=2[v${index}][c${index}]`}`;
+    })
+    .join(';');
 }
 
 function videoOutputArgs(rendition: Rendition, index: number, policy: TranscodePolicy): string[] {

@@ -29,9 +29,8 @@ describe('buildTranscodeArgs', () => {
       ...['-protocol_whitelist', 'file', '-format_whitelist', 'matroska', '-f', 'matroska'],
       ...['-i', 'file:/scratch/job-1/source'],
       '-filter_complex',
-      '[0:v:0]split=2[s0][s1];' +
-        '[s0]scale=428:240,setsar=1,fps=30,format=yuv420p[v0];' +
-        '[s1]scale=640:360,setsar=1,fps=30,format=yuv420p[v1]',
+      '[0:v:0]fps=30,scale=640:360,setsar=1,format=yuv420p,split=2[v1][c1];' +
+        '[c1]scale=428:240,setsar=1[v0]',
       ...[
         '-map',
         '[v0]',
@@ -97,10 +96,22 @@ describe('buildTranscodeArgs', () => {
 });
 
 describe('videoFilterGraph', () => {
-  it('keeps the frame rate where the rung allows it', () => {
+  it('scales each rung from the one above, capping the frame rate where the cap begins', () => {
     const at60 = { ...source, video: { ...source.video, width: 1280, height: 720 } };
-    const graph = videoFilterGraph(at60, planLadder(at60, DEFAULT_POLICY));
-    expect(graph).toContain('[s3]scale=1280:720,setsar=1,format=yuv420p[v3]');
-    expect(graph).toContain('[s0]scale=426:240,setsar=1,fps=30,format=yuv420p[v0]');
+    expect(videoFilterGraph(at60, planLadder(at60, DEFAULT_POLICY))).toBe(
+      [
+        '[0:v:0]scale=1280:720,setsar=1,format=yuv420p,split=2[v3][c3]',
+        '[c3]fps=30,scale=854:480,setsar=1,split=2[v2][c2]',
+        '[c2]scale=640:360,setsar=1,split=2[v1][c1]',
+        '[c1]scale=426:240,setsar=1[v0]',
+      ].join(';'),
+    );
+  });
+
+  it('needs no split for a single rung', () => {
+    const tiny = { ...source, video: { ...source.video, width: 320, height: 180, frameRate: 30 } };
+    expect(videoFilterGraph(tiny, planLadder(tiny, DEFAULT_POLICY))).toBe(
+      '[0:v:0]scale=320:180,setsar=1,format=yuv420p[v0]',
+    );
   });
 });
