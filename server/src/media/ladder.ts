@@ -1,4 +1,5 @@
 // Plans the rendition ladder from the source's facts: pure, so every rule is checked without ffmpeg.
+import { even } from './even-size.js';
 import type { SourceFacts, VideoFacts } from './source-facts.js';
 import type { Rung, TranscodePolicy } from './transcode-policy.js';
 
@@ -64,8 +65,4 @@ function bitrateFor(shortSide: number, rungs: Rung[]): number {
   const below = rungs.filter((rung) => rung.shortSide < shortSide).at(-1) ?? rungs[0];
   if (!below) throw new Error('the transcode policy has no rungs');
   return Math.round(below.maxKbps * (shortSide / below.shortSide) ** 2);
-}
-
-function even(value: number): number {
-  return Math.max(2, Math.round(value / 2) * 2);
 }
