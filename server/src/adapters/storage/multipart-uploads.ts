@@ -1,0 +1,43 @@
+// Uploads sent straight to storage in parts (S3 multipart semantics), resumable part by part.
+// S3: presigned UploadPart URLs. Local disk: signed URLs to the API's own part endpoint.
+
+export interface UploadedPart {
+  partNumber: number;
+  etag: string;
+  size: number;
+}
+
+export interface PartReference {
+  partNumber: number;
+  etag: string;
+}
+
+export interface MultipartUploads {
+  /** Starts an upload of the raw object `key`; returns the storage's upload id. */
+  create(key: string, contentType: string): Promise<string>;
+  /** Where the client PUTs one part: absolute for S3, a path on the API's origin for local disk. */
+  partUrl(
+    key: string,
+    uploadId: string,
+    partNumber: number,
+    maxBytes: number,
+    expiresAt: Date,
+  ): Promise<string>;
+  /** The parts storage holds, by part number: what a resuming client need not send again. */
+  listParts(key: string, uploadId: string): Promise<UploadedPart[]>;
+  /** Joins the parts, in order, into the object; refuses a list that does not match what was stored. */
+  complete(key: string, uploadId: string, parts: PartReference[]): Promise<void>;
+  abort(key: string, uploadId: string): Promise<void>;
+}
+
+export const MAX_PART_NUMBER = 10_000;
+
+export class UploadPartRefused extends Error {
+  constructor(
+    readonly reason: 'too_large' | 'unknown_upload' | 'parts_mismatch' | 'bad_part_number',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'UploadPartRefused';
+  }
+}
