@@ -15,7 +15,10 @@ export interface PartReference {
 export interface MultipartUploads {
   /** Starts an upload of the raw object `key`; returns the storage's upload id. */
   create(key: string, contentType: string): Promise<string>;
-  /** Where the client PUTs one part: absolute for S3, a path on the API's origin for local disk. */
+  /**
+   * Where the client PUTs one part: absolute for S3, a path on the API's origin for local disk. `maxBytes` is
+   * the part's size: S3 signs it as the exact Content-Length, local disk refuses anything larger.
+   */
   partUrl(
     key: string,
     uploadId: string,
