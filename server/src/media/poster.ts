@@ -1,0 +1,27 @@
+// The poster: one frame early in the video (past a fade-in, never past its end), at display size up to 720p.
+import { even } from './even-size.js';
+import type { SourceFacts } from './source-facts.js';
+
+export const POSTER_FILE = 'poster.jpg';
+const POSTER_MAX_SHORT_SIDE = 720;
+
+export function posterTime(durationSeconds: number): number {
+  return Math.min(3, durationSeconds * 0.1);
+}
+
+export function buildPosterArgs(
+  source: SourceFacts,
+  display: { width: number; height: number },
+  input: string,
+  outputDir: string,
+): string[] {
+  const scale = Math.min(1, POSTER_MAX_SHORT_SIDE / Math.min(display.width, display.height));
+  const size = `${even(display.width * scale)}:${even(display.height * scale)}`;
+  return [
+    ...['-nostdin', '-hide_banner', '-v', 'error', '-progress', 'pipe:1', '-nostats'],
+    ...['-protocol_whitelist', 'file', '-format_whitelist', source.container, '-f', source.container],
+    ...['-ss', posterTime(source.durationSeconds).toFixed(3), '-i', `file:${input}`],
+    ...['-map', '0:v:0', '-frames:v', '1', '-vf', `scale=${size},setsar=1`, '-q:v', '3'],
+    ...['-f', 'image2', '-update', '1', `${outputDir}/${POSTER_FILE}`],
+  ];
+}

@@ -1,0 +1,86 @@
+// The whole media side of a transcode job, on local files: probe, plan, one HLS pass, storyboard and
+// poster, master playlist and thumbnail track. Returns what to publish; knows nothing of storage or jobs.
+import { readdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { runFfmpeg } from './ffmpeg-runner.js';
+import { buildTranscodeArgs } from './hls-command.js';
+import { displaySize, planLadder, type Rendition } from './ladder.js';
+import { buildMasterPlaylist } from './master-playlist.js';
+import { buildPosterArgs } from './poster.js';
+import { probeSource } from './probe.js';
+import { describeOutput, type PublishedFile } from './published-files.js';
+import type { SourceFacts, SourceLimits } from './source-facts.js';
+import {
+  buildStoryboardArgs,
+  buildStoryboardVtt,
+  planStoryboard,
+  type StoryboardPolicy,
+} from './storyboard.js';
+import type { TranscodePolicy } from './transcode-policy.js';
+
+export const MASTER_PLAYLIST = 'master.m3u8';
+export const STORYBOARD_TRACK = 'storyboard.vtt';
+
+export interface TranscodeOptions {
+  ffmpeg: string;
+  ffprobe: string;
+  policy: TranscodePolicy;
+  storyboard: StoryboardPolicy;
+  limits: SourceLimits;
+  /** Deadline for each ffmpeg run, as a multiple of the source's duration plus a fixed allowance. */
+  timeout: { perSourceSecond: number; minimumMs: number };
+  onProgress?: (percent: number) => void;
+}
+
+export interface TranscodeResult {
+  source: SourceFacts;
+  ladder: Rendition[];
+  display: { width: number; height: number };
+  files: PublishedFile[];
+}
+
+/** Share of the progress bar each stage fills: the ladder is nearly all of the work. */
+const STAGES = { ladder: [0, 90], storyboard: [90, 98], poster: [98, 100] } as const;
+
+export async function transcodeSource(
+  input: string,
+  outputDir: string,
+  options: TranscodeOptions,
+): Promise<TranscodeResult> {
+  const source = await probeSource(options.ffprobe, input, options.limits);
+  const ladder = planLadder(source, options.policy);
+  const display = displaySize(source.video);
+  const timeoutMs = Math.max(
+    options.timeout.minimumMs,
+    source.durationSeconds * options.timeout.perSourceSecond * 1000,
+  );
+  const run = (args: string[], [from, to]: readonly [number, number]) =>
+    runFfmpeg(options.ffmpeg, args, {
+      durationSeconds: source.durationSeconds,
+      timeoutMs,
+      onProgress: (percent) => options.onProgress?.(from + ((to - from) * percent) / 100),
+    });
+
+  await run(buildTranscodeArgs(source, ladder, options.policy, { input, outputDir }), STAGES.ladder);
+  const storyboard = planStoryboard(source.durationSeconds, display, options.storyboard);
+  await run(buildStoryboardArgs(source.container, input, storyboard, outputDir), STAGES.storyboard);
+  await run(buildPosterArgs(source, display, input, outputDir), STAGES.poster);
+  await writeFile(
+    path.join(outputDir, MASTER_PLAYLIST),
+    buildMasterPlaylist(ladder, source.audio !== undefined, options.policy),
+  );
+  await writeFile(
+    path.join(outputDir, STORYBOARD_TRACK),
+    buildStoryboardVtt(storyboard, source.durationSeconds),
+  );
+
+  const produced = await readdir(outputDir, { recursive: true, withFileTypes: true });
+  const files = produced
+    .filter((entry) => entry.isFile())
+    .map((entry) =>
+      path.relative(outputDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'),
+    )
+    .sort()
+    .map(describeOutput);
+  return { source, ladder, display, files };
+}

@@ -1,0 +1,113 @@
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildPosterArgs, posterTime } from '../../src/media/poster.js';
+import { IMMUTABLE, SHORT_LIVED } from '../../src/media/published-files.js';
+import { DEFAULT_LIMITS, UnusableSource } from '../../src/media/source-facts.js';
+import { DEFAULT_STORYBOARD } from '../../src/media/storyboard.js';
+import { DEFAULT_POLICY } from '../../src/media/transcode-policy.js';
+import { type TranscodeOptions, transcodeSource } from '../../src/media/transcode-source.js';
+import { makeClip } from '../support/media-clips.js';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'vidstream-pipeline-'));
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+const options = (onProgress?: (percent: number) => void): TranscodeOptions => ({
+  ffmpeg: 'ffmpeg',
+  ffprobe: 'ffprobe',
+  policy: DEFAULT_POLICY,
+  storyboard: DEFAULT_STORYBOARD,
+  limits: DEFAULT_LIMITS,
+  timeout: { perSourceSecond: 10, minimumMs: 60_000 },
+  onProgress,
+});
+
+describe('transcodeSource', () => {
+  it('turns a clip into everything a player needs, with steady progress', async () => {
+    const input = await makeClip(dir, 'clip.mp4', { width: 640, height: 360, seconds: 7 });
+    const outputDir = path.join(dir, 'out');
+    await mkdir(outputDir);
+    const progress: number[] = [];
+    const result = await transcodeSource(
+      input,
+      outputDir,
+      options((percent) => progress.push(percent)),
+    );
+
+    expect(result.ladder.map((rendition) => rendition.name)).toEqual(['240p', '360p']);
+    expect(result.files.map((file) => file.relativePath)).toEqual([
+      ...['240p/init_0.mp4', '240p/playlist.m3u8', '240p/segment-00000.m4s', '240p/segment-00001.m4s'],
+      ...['360p/init_1.mp4', '360p/playlist.m3u8', '360p/segment-00000.m4s', '360p/segment-00001.m4s'],
+      ...['audio/init_2.mp4', 'audio/playlist.m3u8', 'audio/segment-00000.m4s', 'audio/segment-00001.m4s'],
+      ...['master.m3u8', 'poster.jpg', 'storyboard-001.jpg', 'storyboard.vtt'],
+    ]);
+    const byPath = Object.fromEntries(result.files.map((file) => [file.relativePath, file]));
+    expect(byPath['master.m3u8']).toMatchObject({
+      contentType: 'application/vnd.apple.mpegurl',
+      cacheControl: SHORT_LIVED,
+    });
+    expect(byPath['360p/segment-00000.m4s']).toMatchObject({
+      contentType: 'video/iso.segment',
+      cacheControl: IMMUTABLE,
+    });
+    expect(byPath['poster.jpg']).toMatchObject({ contentType: 'image/jpeg', cacheControl: IMMUTABLE });
+    expect(byPath['storyboard.vtt']).toMatchObject({ contentType: 'text/vtt' });
+
+    expect(progress.at(-1)).toBe(100);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    expect(progress.some((percent) => percent > 0 && percent < 90)).toBe(true);
+
+    const { stdout } = await promisify(execFile)('ffprobe', [
+      ...['-v', 'error', '-show_entries', 'stream=width,height', '-of', 'csv=p=0'],
+      path.join(outputDir, 'poster.jpg'),
+    ]);
+    expect(stdout.trim()).toBe('640,360');
+    const vtt = await readFile(path.join(outputDir, 'storyboard.vtt'), 'utf8');
+    expect(vtt.match(/#xywh=/g)).toHaveLength(4);
+  }, 120_000);
+
+  it('refuses an unusable upload before running ffmpeg', async () => {
+    const input = path.join(dir, 'not-a-video.mp4');
+    await writeFile(input, 'plain text');
+    const outputDir = path.join(dir, 'refused');
+    await mkdir(outputDir);
+    await expect(transcodeSource(input, outputDir, options())).rejects.toBeInstanceOf(UnusableSource);
+  });
+});
+
+describe('poster', () => {
+  it('is taken at 10% of the video, at most 3 s in', () => {
+    expect([posterTime(5), posterTime(20), posterTime(600)]).toEqual([0.5, 2, 3]);
+  });
+
+  it('is at display size, at most 720p on its short side', () => {
+    const source = {
+      container: 'mov',
+      durationSeconds: 60,
+      video: {
+        codec: 'h264',
+        width: 1920,
+        height: 1080,
+        rotation: 90 as const,
+        pixelAspectRatio: 1,
+        frameRate: 30,
+        pixelFormat: 'yuv420p',
+      },
+      audio: undefined,
+    };
+    const args = buildPosterArgs(source, { width: 1080, height: 1920 }, '/in', '/out');
+    expect(args[args.indexOf('-vf') + 1]).toBe('scale=720:1280,setsar=1');
+    expect(args.slice(args.indexOf('-ss'), args.indexOf('-ss') + 4)).toEqual([
+      '-ss',
+      '3.000',
+      '-i',
+      'file:/in',
+    ]);
+  });
+});
