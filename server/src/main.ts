@@ -8,6 +8,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { buildPlatformApp } from './http/platform-app.js';
 import { FfmpegMissing, locateFfmpeg } from './media/ffmpeg-binaries.js';
 import { openPlatform } from './platform.js';
+import { buildJobHandlers } from './worker/job-handlers.js';
 import { startWorker } from './worker/worker.js';
 
 const ROLES = ['all', 'api', 'worker', 'migrate'] as const;
@@ -21,10 +22,9 @@ async function main(role: Role): Promise<void> {
   const runsApi = role === 'all' || role === 'api';
   const runsWorker = role === 'all' || role === 'worker';
 
-  if (runsWorker) {
-    const ffmpeg = await locateFfmpeg(config);
+  const ffmpeg = runsWorker ? await locateFfmpeg(config) : undefined;
+  if (ffmpeg)
     logger.info({ ffmpeg: ffmpeg.ffmpeg, ffprobe: ffmpeg.ffprobe, version: ffmpeg.version }, 'using ffmpeg');
-  }
   const platform = await openPlatform(config, logger);
   logger.info(
     { database: config.database.kind, cache: config.cache.kind, storage: config.storage.kind },
@@ -33,7 +33,8 @@ async function main(role: Role): Promise<void> {
   if (role === 'migrate') return platform.close();
 
   const app = runsApi ? await buildPlatformApp(platform, CLIENT_DIR) : undefined;
-  if (runsWorker) await startWorker(platform.queue, platform.jobHandlers, config.workerConcurrency, logger);
+  if (ffmpeg)
+    await startWorker(platform.queue, buildJobHandlers(platform, ffmpeg), config.workerConcurrency, logger);
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -18,8 +18,6 @@ import { AuthService } from './services/auth.service.js';
 import { ChannelService } from './services/channel.service.js';
 import { MediaService } from './services/media.service.js';
 import { ReadinessService } from './services/readiness.service.js';
-import { purgeExpiredSessionsJob } from './worker/purge-expired-sessions.job.js';
-import type { JobHandlers } from './worker/worker.js';
 
 export interface PlatformOptions {
   /** Prefix for every cache key, so test files can share one Redis. */
@@ -36,7 +34,6 @@ export interface Platform {
   storage: ObjectStorage;
   queue: JobQueue;
   services: { auth: AuthService; channels: ChannelService; media: MediaService; readiness: ReadinessService };
-  jobHandlers: JobHandlers;
   close(): Promise<void>;
 }
 
@@ -78,8 +75,6 @@ export async function openPlatform(
         cache: { ping: () => cache.ping(), essential: false },
       }),
     };
-    const jobHandlers: JobHandlers = { 'purge-expired-sessions': purgeExpiredSessionsJob(auth, logger) };
-
     return {
       config,
       logger,
@@ -89,7 +84,6 @@ export async function openPlatform(
       storage,
       queue,
       services,
-      jobHandlers,
       async close() {
         await queue.stop();
         await cache.close();

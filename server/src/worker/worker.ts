@@ -15,13 +15,16 @@ export async function startWorker(
   if (missing.length > 0) throw new Error(`no handler for job(s): ${missing.join(', ')}`);
   for (const name of JOB_NAMES) {
     const handler = handlers[name] as JobHandler<JobName>;
-    await queue.work(name, concurrency, async (data, jobId) => {
+    await queue.work(name, concurrency, async (data, context) => {
       const started = performance.now();
       try {
-        await handler(data, jobId);
-        logger.info({ job: name, jobId, ms: Math.round(performance.now() - started) }, 'job done');
+        await handler(data, context);
+        logger.info(
+          { job: name, jobId: context.jobId, ms: Math.round(performance.now() - started) },
+          'job done',
+        );
       } catch (error) {
-        logger.error({ err: error, job: name, jobId }, 'job failed');
+        logger.error({ err: error, job: name, ...context }, 'job failed');
         throw error;
       }
     });

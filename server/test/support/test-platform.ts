@@ -8,7 +8,10 @@ import { pino } from 'pino';
 import { inject } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { buildPlatformApp } from '../../src/http/platform-app.js';
+import { locateFfmpeg } from '../../src/media/ffmpeg-binaries.js';
 import { openPlatform, type Platform } from '../../src/platform.js';
+import { buildJobHandlers } from '../../src/worker/job-handlers.js';
+import { startWorker } from '../../src/worker/worker.js';
 import { administer } from './global-setup.js';
 import { databaseUrl, testAdapters, testRedisUrl } from './test-adapters.js';
 
@@ -62,4 +65,10 @@ export async function startTestPlatform(
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Starts the platform's worker in this process, with every job handler, as `vidstream worker` does. */
+export async function startTestWorker(platform: Platform, concurrency = 1): Promise<void> {
+  const handlers = buildJobHandlers(platform, await locateFfmpeg({}));
+  await startWorker(platform.queue, handlers, concurrency, platform.logger);
 }

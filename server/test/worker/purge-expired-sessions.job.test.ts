@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashSessionToken } from '../../src/services/session-tokens.js';
 import { startWorker } from '../../src/worker/worker.js';
 import { bearer, register } from '../support/accounts.js';
-import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
+import { startTestPlatform, startTestWorker, type TestPlatform } from '../support/test-platform.js';
 
 let test: TestPlatform;
 beforeAll(async () => {
@@ -26,7 +26,7 @@ describe('purge-expired-sessions job', () => {
       401,
     );
 
-    await startWorker(test.platform.queue, test.platform.jobHandlers, 1, pino({ level: 'silent' }));
+    await startTestWorker(test.platform);
     await test.platform.queue.send('purge-expired-sessions', {});
 
     const remaining = async () =>

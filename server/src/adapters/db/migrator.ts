@@ -1,10 +1,12 @@
 // Runs the typed migrations. The list is static so the compiled app needs no directory scan.
 import { type Kysely, type Migration, Migrator } from 'kysely';
 import * as accountsAndChannels from './migrations/0001-accounts-and-channels.js';
+import * as videos from './migrations/0002-videos.js';
 import type { Database } from './schema.js';
 
 const migrations: Record<string, Migration> = {
   '0001-accounts-and-channels': accountsAndChannels,
+  '0002-videos': videos,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

@@ -32,12 +32,51 @@ export interface SessionsTable {
   ip: string | null;
 }
 
+export type VideoState = 'awaiting_upload' | 'queued' | 'processing' | 'ready' | 'failed' | 'deleted';
+export type Visibility = 'public' | 'unlisted' | 'private';
+
+export interface RenditionRecord {
+  name: string;
+  width: number;
+  height: number;
+  frameRate: number;
+  maxKbps: number;
+}
+
+export interface VideosTable {
+  id: string;
+  owner_id: string;
+  channel_id: string;
+  state: VideoState;
+  visibility: Generated<Visibility>;
+  title: Generated<string>;
+  description: Generated<string>;
+  source_file_name: string;
+  /** bigint: pg returns it as a string. */
+  source_size: ColumnType<string, number, never>;
+  source_content_type: string;
+  upload_id: string | null;
+  part_size: number;
+  upload_expires_at: Date | null;
+  progress: Generated<number>;
+  error: string | null;
+  duration_seconds: number | null;
+  width: number | null;
+  height: number | null;
+  renditions: ColumnType<RenditionRecord[] | null, string | null, string | null>;
+  created_at: CreatedAt;
+  updated_at: Generated<Date>;
+  published_at: Date | null;
+}
+
 export interface Database {
   users: UsersTable;
   channels: ChannelsTable;
   sessions: SessionsTable;
+  videos: VideosTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
 export type ChannelRow = Selectable<ChannelsTable>;
 export type SessionRow = Selectable<SessionsTable>;
+export type VideoRow = Selectable<VideosTable>;

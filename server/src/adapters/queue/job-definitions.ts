@@ -3,6 +3,7 @@ import type PgBoss from 'pg-boss';
 
 export interface JobPayloads {
   'purge-expired-sessions': Record<string, never>;
+  'transcode-video': { videoId: string };
 }
 
 export type JobName = keyof JobPayloads;
@@ -17,6 +18,10 @@ export const JOB_DEFINITIONS: Record<JobName, JobDefinition> = {
   'purge-expired-sessions': {
     queue: { retryLimit: 3, retryDelay: 60, retryBackoff: true, expireInSeconds: 300 },
     schedule: '17 * * * *',
+  },
+  // A job not finished within its expiry (its worker was killed) is handed to another worker.
+  'transcode-video': {
+    queue: { retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 4 * 3600 },
   },
 };
 

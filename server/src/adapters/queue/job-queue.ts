@@ -12,7 +12,14 @@ export interface QueueTuning {
   pollingIntervalSeconds: number;
 }
 
-export type JobHandler<N extends JobName> = (data: JobPayloads[N], jobId: string) => Promise<void>;
+export interface JobContext {
+  jobId: string;
+  /** 0 on the first attempt. */
+  retryCount: number;
+  retryLimit: number;
+}
+
+export type JobHandler<N extends JobName> = (data: JobPayloads[N], context: JobContext) => Promise<void>;
 
 export class JobQueue {
   private constructor(private readonly boss: PgBoss) {}
@@ -48,12 +55,14 @@ export class JobQueue {
   }
 
   async work<N extends JobName>(name: N, concurrency: number, handler: JobHandler<N>): Promise<void> {
-    const runJobs = async (jobs: PgBoss.Job<JobPayloads[N]>[]) => {
-      for (const job of jobs) await handler(job.data, job.id);
+    const runJobs = async (jobs: PgBoss.JobWithMetadata<JobPayloads[N]>[]) => {
+      for (const job of jobs) {
+        await handler(job.data, { jobId: job.id, retryCount: job.retryCount, retryLimit: job.retryLimit });
+      }
     };
     // pg-boss 10 has no per-worker concurrency option: each poller holds at most one job at a time.
     for (let poller = 0; poller < concurrency; poller += 1) {
-      await this.boss.work<JobPayloads[N]>(name, { batchSize: 1 }, runJobs);
+      await this.boss.work<JobPayloads[N]>(name, { batchSize: 1, includeMetadata: true }, runJobs);
     }
   }
 

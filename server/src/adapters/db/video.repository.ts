@@ -1,0 +1,168 @@
+// SQL for videos and their state machine: awaiting_upload → queued → processing → ready | failed.
+import type { Kysely, Selectable } from 'kysely';
+import type { Video, Visibility } from '../../services/videos.js';
+import type { Database, RenditionRecord, VideosTable } from './schema.js';
+
+export interface NewVideo {
+  id: string;
+  ownerId: string;
+  channelId: string;
+  fileName: string;
+  size: number;
+  contentType: string;
+  uploadId: string;
+  partSize: number;
+  uploadExpiresAt: Date;
+}
+
+export interface PublishedDetails {
+  title: string;
+  description: string;
+  visibility: Visibility;
+}
+
+export interface TranscodedDetails {
+  durationSeconds: number;
+  width: number;
+  height: number;
+  renditions: RenditionRecord[];
+}
+
+export class VideoRepository {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async insert(video: NewVideo): Promise<Video> {
+    const row = await this.db
+      .insertInto('videos')
+      .values({
+        id: video.id,
+        owner_id: video.ownerId,
+        channel_id: video.channelId,
+        state: 'awaiting_upload',
+        source_file_name: video.fileName,
+        source_size: video.size,
+        source_content_type: video.contentType,
+        upload_id: video.uploadId,
+        part_size: video.partSize,
+        upload_expires_at: video.uploadExpiresAt,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return toVideo(row);
+  }
+
+  async findById(id: string): Promise<Video | undefined> {
+    const row = await this.db.selectFrom('videos').selectAll().where('id', '=', id).executeTakeFirst();
+    return row && toVideo(row);
+  }
+
+  /**
+   * Moves an uploaded video to `queued` and, in the same transaction, enqueues its job: both happen or neither.
+   * Returns false when the video was no longer awaiting its upload (a second call changes nothing).
+   */
+  async queue(
+    id: string,
+    details: PublishedDetails,
+    enqueue: (transaction: Kysely<Database>) => Promise<unknown>,
+  ): Promise<boolean> {
+    return this.db.transaction().execute(async (trx) => {
+      const updated = await trx
+        .updateTable('videos')
+        .set({
+          ...details,
+          state: 'queued',
+          upload_id: null,
+          upload_expires_at: null,
+          updated_at: new Date(),
+        })
+        .where('id', '=', id)
+        .where('state', '=', 'awaiting_upload')
+        .executeTakeFirst();
+      if (Number(updated.numUpdatedRows) === 0) return false;
+      await enqueue(trx);
+      return true;
+    });
+  }
+
+  /** Claims a queued (or retried) video for processing; undefined if it is gone or already finished. */
+  async startProcessing(id: string): Promise<Video | undefined> {
+    const row = await this.db
+      .updateTable('videos')
+      .set({ state: 'processing', progress: 0, error: null, updated_at: new Date() })
+      .where('id', '=', id)
+      .where('state', 'in', ['queued', 'processing'])
+      .returningAll()
+      .executeTakeFirst();
+    return row && toVideo(row);
+  }
+
+  async reportProgress(id: string, percent: number): Promise<void> {
+    await this.db
+      .updateTable('videos')
+      .set({ progress: percent, updated_at: new Date() })
+      .where('id', '=', id)
+      .where('state', '=', 'processing')
+      .execute();
+  }
+
+  async markReady(id: string, details: TranscodedDetails): Promise<void> {
+    const now = new Date();
+    await this.db
+      .updateTable('videos')
+      .set({
+        state: 'ready',
+        progress: 100,
+        duration_seconds: details.durationSeconds,
+        width: details.width,
+        height: details.height,
+        renditions: JSON.stringify(details.renditions),
+        published_at: now,
+        updated_at: now,
+      })
+      .where('id', '=', id)
+      .where('state', '=', 'processing')
+      .execute();
+  }
+
+  async markFailed(id: string, message: string): Promise<void> {
+    await this.db
+      .updateTable('videos')
+      .set({ state: 'failed', error: message, updated_at: new Date() })
+      .where('id', '=', id)
+      .where('state', 'in', ['queued', 'processing'])
+      .execute();
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.db.deleteFrom('videos').where('id', '=', id).execute();
+  }
+}
+
+function toVideo(row: Selectable<VideosTable>): Video {
+  return {
+    id: row.id,
+    ownerId: row.owner_id,
+    channelId: row.channel_id,
+    state: row.state,
+    visibility: row.visibility,
+    title: row.title,
+    description: row.description,
+    source: {
+      fileName: row.source_file_name,
+      size: Number(row.source_size),
+      contentType: row.source_content_type,
+    },
+    uploadId: row.upload_id,
+    partSize: row.part_size,
+    uploadExpiresAt: row.upload_expires_at,
+    progress: row.progress,
+    error: row.error,
+    durationSeconds: row.duration_seconds,
+    width: row.width,
+    height: row.height,
+    renditions: row.renditions,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    publishedAt: row.published_at,
+  };
+}

@@ -1,0 +1,107 @@
+// Turns a queued upload into a published HLS ladder: download, transcode, publish, mark ready.
+// Bad input ends the video `failed` with the reason; anything else is thrown so the queue retries it.
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import type { Logger } from 'pino';
+import type { VideoRepository } from '../adapters/db/video.repository.js';
+import type { ObjectStorage } from '../adapters/storage/object-storage.js';
+import { UnusableSource } from '../media/source-facts.js';
+import { type TranscodeOptions, transcodeSource } from '../media/transcode-source.js';
+import { processedPrefix, rawKey } from './videos.js';
+
+export interface VideoProcessingDeps {
+  videos: VideoRepository;
+  storage: ObjectStorage;
+  media: Omit<TranscodeOptions, 'onProgress'>;
+  /** Where per-job scratch directories are made (deleted after every run). */
+  scratchDir: string;
+  logger: Logger;
+}
+
+/** Progress is written at most this often: enough for a live bar, cheap for the database. */
+const PROGRESS_INTERVAL_MS = 1_000;
+const UPLOAD_CONCURRENCY = 4;
+
+export class VideoProcessingService {
+  constructor(private readonly deps: VideoProcessingDeps) {}
+
+  async process(videoId: string, attempt: { isLast: boolean }): Promise<void> {
+    const { videos, logger } = this.deps;
+    const video = await videos.startProcessing(videoId);
+    if (!video) {
+      logger.info({ videoId }, 'video no longer waits for processing; job skipped');
+      return;
+    }
+    await mkdir(this.deps.scratchDir, { recursive: true });
+    const scratch = await mkdtemp(path.join(this.deps.scratchDir, `vidstream-${videoId}-`));
+    try {
+      await this.transcodeAndPublish(videoId, scratch);
+    } catch (error) {
+      if (error instanceof UnusableSource) {
+        await videos.markFailed(videoId, error.message);
+        return;
+      }
+      if (attempt.isLast)
+        await videos.markFailed(videoId, 'Processing failed; please upload the video again');
+      throw error;
+    } finally {
+      await rm(scratch, { recursive: true, force: true });
+    }
+  }
+
+  private async transcodeAndPublish(videoId: string, scratch: string): Promise<void> {
+    const { videos, storage, logger } = this.deps;
+    const upload = await storage.getObject('raw', rawKey(videoId));
+    if (!upload) throw new UnusableSource('The uploaded file is missing; please upload the video again');
+    const input = path.join(scratch, 'source');
+    await pipeline(upload.body, createWriteStream(input));
+
+    const outputDir = path.join(scratch, 'out');
+    await mkdir(outputDir);
+    let lastReport = 0;
+    const result = await transcodeSource(input, outputDir, {
+      ...this.deps.media,
+      onProgress: (percent) => {
+        if (Date.now() - lastReport < PROGRESS_INTERVAL_MS) return;
+        lastReport = Date.now();
+        videos.reportProgress(videoId, Math.min(percent, 99)).catch((error: unknown) => {
+          logger.warn({ err: error, videoId }, 'could not record progress');
+        });
+      },
+    });
+
+    // A re-run replaces this video's own prefix, and nothing else.
+    const prefix = processedPrefix(videoId);
+    await storage.deletePrefix('processed', prefix);
+    const queue = [...result.files];
+    const publishNext = async (): Promise<void> => {
+      for (let file = queue.shift(); file; file = queue.shift()) {
+        await storage.putObject(
+          'processed',
+          `${prefix}${file.relativePath}`,
+          createReadStream(path.join(outputDir, file.relativePath)),
+          {
+            contentType: file.contentType,
+            cacheControl: file.cacheControl,
+          },
+        );
+      }
+    };
+    await Promise.all(Array.from({ length: UPLOAD_CONCURRENCY }, publishNext));
+
+    await videos.markReady(videoId, {
+      durationSeconds: result.source.durationSeconds,
+      width: result.display.width,
+      height: result.display.height,
+      renditions: result.ladder.map(({ name, width, height, frameRate, maxKbps }) => ({
+        name,
+        width,
+        height,
+        frameRate,
+        maxKbps,
+      })),
+    });
+  }
+}

@@ -1,0 +1,31 @@
+// What services and routes know of a video.
+import type { RenditionRecord, VideoState, Visibility } from '../adapters/db/schema.js';
+
+export type { RenditionRecord, VideoState, Visibility };
+
+export interface Video {
+  id: string;
+  ownerId: string;
+  channelId: string;
+  state: VideoState;
+  visibility: Visibility;
+  title: string;
+  description: string;
+  source: { fileName: string; size: number; contentType: string };
+  uploadId: string | null;
+  partSize: number;
+  uploadExpiresAt: Date | null;
+  progress: number;
+  error: string | null;
+  durationSeconds: number | null;
+  width: number | null;
+  height: number | null;
+  renditions: RenditionRecord[] | null;
+  createdAt: Date;
+  updatedAt: Date;
+  publishedAt: Date | null;
+}
+
+/** Where a video's files live in storage: one prefix per video, so a re-run never touches a neighbour. */
+export const rawKey = (videoId: string) => `videos/${videoId}/source`;
+export const processedPrefix = (videoId: string) => `videos/${videoId}/`;

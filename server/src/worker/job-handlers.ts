@@ -1,0 +1,34 @@
+// The handler of every job, built from an opened platform and the ffmpeg it should run.
+import os from 'node:os';
+import path from 'node:path';
+import { VideoRepository } from '../adapters/db/video.repository.js';
+import type { FfmpegBinaries } from '../media/ffmpeg-binaries.js';
+import { DEFAULT_LIMITS } from '../media/source-facts.js';
+import { DEFAULT_STORYBOARD } from '../media/storyboard.js';
+import { DEFAULT_POLICY } from '../media/transcode-policy.js';
+import type { Platform } from '../platform.js';
+import { VideoProcessingService } from '../services/video-processing.service.js';
+import { purgeExpiredSessionsJob } from './purge-expired-sessions.job.js';
+import { transcodeVideoJob } from './transcode-video.job.js';
+import type { JobHandlers } from './worker.js';
+
+export function buildJobHandlers(platform: Platform, ffmpeg: FfmpegBinaries): JobHandlers {
+  const processing = new VideoProcessingService({
+    videos: new VideoRepository(platform.database.db),
+    storage: platform.storage,
+    media: {
+      ffmpeg: ffmpeg.ffmpeg,
+      ffprobe: ffmpeg.ffprobe,
+      policy: DEFAULT_POLICY,
+      storyboard: DEFAULT_STORYBOARD,
+      limits: DEFAULT_LIMITS,
+      timeout: { perSourceSecond: 10, minimumMs: 10 * 60_000 },
+    },
+    scratchDir: path.join(os.tmpdir(), 'vidstream-jobs'),
+    logger: platform.logger,
+  });
+  return {
+    'purge-expired-sessions': purgeExpiredSessionsJob(platform.services.auth, platform.logger),
+    'transcode-video': transcodeVideoJob(processing),
+  };
+}

@@ -1,0 +1,106 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { VideoRepository } from '../../src/adapters/db/video.repository.js';
+import { processedPrefix, rawKey, type Video } from '../../src/services/videos.js';
+import { bearer, register } from '../support/accounts.js';
+import { makeClip } from '../support/media-clips.js';
+import { startTestPlatform, startTestWorker, type TestPlatform } from '../support/test-platform.js';
+
+let test: TestPlatform;
+let videos: VideoRepository;
+let clipDir: string;
+let owner: { id: string; channelId: string };
+
+beforeAll(async () => {
+  test = await startTestPlatform();
+  videos = new VideoRepository(test.platform.database.db);
+  clipDir = await mkdtemp(path.join(os.tmpdir(), 'vidstream-job-clips-'));
+  const user = await register(test.app);
+  const me = await test.app.inject({ url: '/api/v1/me', headers: bearer(user.token) });
+  owner = { id: user.id, channelId: me.json().channel.id };
+  await startTestWorker(test.platform);
+});
+afterAll(async () => {
+  await test.close();
+  await rm(clipDir, { recursive: true, force: true });
+});
+
+/** An uploaded video as the upload API leaves it, queued with its job in one transaction. */
+async function queueUpload(bytes: Buffer | undefined): Promise<string> {
+  const id = randomBytes(8).toString('base64url');
+  await videos.insert({
+    id,
+    ownerId: owner.id,
+    channelId: owner.channelId,
+    fileName: 'holiday.mp4',
+    size: bytes?.length ?? 1,
+    contentType: 'video/mp4',
+    uploadId: 'upload',
+    partSize: 8 * 1024 * 1024,
+    uploadExpiresAt: new Date(Date.now() + 3_600_000),
+  });
+  if (bytes) await test.platform.storage.putObject('raw', rawKey(id), bytes, { contentType: 'video/mp4' });
+  const queued = await videos.queue(id, { title: 'Holiday', description: '', visibility: 'public' }, (trx) =>
+    test.platform.queue.send('transcode-video', { videoId: id }, trx),
+  );
+  expect(queued).toBe(true);
+  return id;
+}
+
+async function settled(id: string): Promise<Video> {
+  for (let waited = 0; waited < 90_000; waited += 250) {
+    const video = await videos.findById(id);
+    if (video && (video.state === 'ready' || video.state === 'failed')) return video;
+    await sleep(250);
+  }
+  throw new Error(`video ${id} did not settle within 90 s`);
+}
+
+describe('transcode-video job', () => {
+  it('publishes the ladder under the video prefix and marks it ready', async () => {
+    const clip = await readFile(await makeClip(clipDir, 'clip.mp4', { width: 640, height: 360, seconds: 5 }));
+    const id = await queueUpload(clip);
+    const video = await settled(id);
+    expect(video).toMatchObject({ state: 'ready', progress: 100, width: 640, height: 360, error: null });
+    expect(video.durationSeconds).toBeCloseTo(5, 0);
+    expect(video.renditions?.map((rendition) => rendition.name)).toEqual(['240p', '360p']);
+    expect(video.publishedAt).toBeInstanceOf(Date);
+
+    const prefix = processedPrefix(id);
+    const master = await test.platform.storage.headObject('processed', `${prefix}master.m3u8`);
+    expect(master?.contentType).toBe('application/vnd.apple.mpegurl');
+    for (const key of [
+      '360p/playlist.m3u8',
+      '360p/segment-00000.m4s',
+      'audio/playlist.m3u8',
+      'poster.jpg',
+      'storyboard.vtt',
+    ]) {
+      expect(await test.platform.storage.headObject('processed', `${prefix}${key}`), key).toBeDefined();
+    }
+    // A second job for the same video finds it finished and changes nothing.
+    await test.platform.queue.send('transcode-video', { videoId: id });
+    await sleep(1_500);
+    expect((await videos.findById(id))?.state).toBe('ready');
+  }, 120_000);
+
+  it('fails a file that is not a video, with the reason, and keeps working', async () => {
+    const id = await queueUpload(Buffer.from('This is a shopping list, not a video.\n'.repeat(100)));
+    const video = await settled(id);
+    expect(video.state).toBe('failed');
+    expect(video.error).toMatch(/^This file cannot be read as a video/);
+    expect(
+      await test.platform.storage.headObject('processed', `${processedPrefix(id)}master.m3u8`),
+    ).toBeUndefined();
+
+    const missing = await settled(await queueUpload(undefined));
+    expect(missing).toMatchObject({
+      state: 'failed',
+      error: 'The uploaded file is missing; please upload the video again',
+    });
+  }, 60_000);
+});
