@@ -36,6 +36,7 @@ export interface Config {
   ffmpegPath: string | undefined;
   ffprobePath: string | undefined;
   workerConcurrency: number;
+  maxUploadBytes: number;
   loginLimits: { perIpPerMinute: number; failuresPerAccount: number; accountWindowSeconds: number };
 }
 
@@ -132,6 +133,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
     ffmpegPath: read.string('FFMPEG_PATH'),
     ffprobePath: read.string('FFPROBE_PATH'),
     workerConcurrency: read.integer('WORKER_CONCURRENCY', 1, 1, 64),
+    maxUploadBytes: read.integer('MAX_UPLOAD_BYTES', 10 * 1024 ** 3, 1024, 5 * 1024 ** 4),
     loginLimits: {
       perIpPerMinute: read.integer('LOGIN_RATE_LIMIT_PER_MINUTE', 20, 1, 100_000),
       failuresPerAccount: read.integer('LOGIN_FAILURES_PER_ACCOUNT', 10, 1, 100_000),

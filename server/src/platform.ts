@@ -9,15 +9,24 @@ import { ChannelRepository } from './adapters/db/channel.repository.js';
 import { type DatabaseHandle, openDatabase } from './adapters/db/database.js';
 import { migrateToLatest } from './adapters/db/migrator.js';
 import { SessionRepository } from './adapters/db/session.repository.js';
+import { VideoRepository } from './adapters/db/video.repository.js';
 import { JobQueue, type QueueTuning } from './adapters/queue/job-queue.js';
 import { LocalDiskStorage } from './adapters/storage/local-disk-storage.js';
+import { LocalMultipartUploads } from './adapters/storage/local-multipart-uploads.js';
+import type { MultipartUploads } from './adapters/storage/multipart-uploads.js';
 import type { ObjectStorage } from './adapters/storage/object-storage.js';
+import { S3MultipartUploads } from './adapters/storage/s3-multipart-uploads.js';
 import { S3Storage } from './adapters/storage/s3-storage.js';
 import type { CacheConfig, Config, StorageConfig } from './config.js';
+import { LOCAL_PART_PATH } from './http/routes/upload-parts.routes.js';
 import { AuthService } from './services/auth.service.js';
 import { ChannelService } from './services/channel.service.js';
 import { MediaService } from './services/media.service.js';
+import { PartReceiverService } from './services/part-receiver.service.js';
 import { ReadinessService } from './services/readiness.service.js';
+import { UploadService } from './services/upload.service.js';
+import { VideoService } from './services/video.service.js';
+import { resolveSessionSecret } from './session-secret.js';
 
 export interface PlatformOptions {
   /** Prefix for every cache key, so test files can share one Redis. */
@@ -33,7 +42,16 @@ export interface Platform {
   redis: RedisCache | undefined;
   storage: ObjectStorage;
   queue: JobQueue;
-  services: { auth: AuthService; channels: ChannelService; media: MediaService; readiness: ReadinessService };
+  services: {
+    auth: AuthService;
+    channels: ChannelService;
+    media: MediaService;
+    readiness: ReadinessService;
+    uploads: UploadService;
+    videos: VideoService;
+    /** Local disk only: the API's own part endpoint (with S3 the parts go to storage). */
+    partReceiver: PartReceiverService | undefined;
+  };
   close(): Promise<void>;
 }
 
@@ -49,7 +67,10 @@ export async function openPlatform(
     const applied = await migrateToLatest(database.db);
     if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
     const { cache, redis } = await createCache(config.cache, logger, options.cacheKeyPrefix);
-    const storage = createStorage(config.storage);
+    const { storage, multipart, partReceiver } = createStorage(
+      config.storage,
+      await resolveSessionSecret(config),
+    );
     const queue = await JobQueue.start(database.connection, logger, {
       maintenanceIntervalSeconds: 120,
       pollingIntervalSeconds: 2,
@@ -64,10 +85,20 @@ export async function openPlatform(
       accountFailureLimit: config.loginLimits.failuresPerAccount,
       accountFailureWindowSeconds: config.loginLimits.accountWindowSeconds,
     });
+    const videos = new VideoRepository(database.db);
     const services = {
       auth,
+      videos: new VideoService(videos),
       channels: new ChannelService({ channels: new ChannelRepository(database.db), storage, logger }),
       media: new MediaService(storage),
+      uploads: new UploadService({
+        videos,
+        multipart,
+        storage,
+        enqueueTranscode: (videoId, transaction) => queue.send('transcode-video', { videoId }, transaction),
+        maxUploadBytes: config.maxUploadBytes,
+      }),
+      partReceiver,
       readiness: new ReadinessService({
         database: { ping: () => database.ping(), essential: true },
         storage: { ping: () => storage.ping(), essential: true },
@@ -103,6 +134,24 @@ async function createCache(config: CacheConfig, logger: Logger, keyPrefix?: stri
   return { cache: redis, redis };
 }
 
-function createStorage(config: StorageConfig): ObjectStorage {
-  return config.kind === 's3' ? new S3Storage(config) : new LocalDiskStorage({ rootDir: config.rootDir });
+function createStorage(
+  config: StorageConfig,
+  secret: string,
+): { storage: ObjectStorage; multipart: MultipartUploads; partReceiver: PartReceiverService | undefined } {
+  if (config.kind === 's3') {
+    const storage = new S3Storage(config);
+    return {
+      storage,
+      multipart: new S3MultipartUploads(storage.client, config.rawBucket),
+      partReceiver: undefined,
+    };
+  }
+  const storage = new LocalDiskStorage({ rootDir: config.rootDir });
+  const multipart = new LocalMultipartUploads({
+    rootDir: config.rootDir,
+    storage,
+    secret,
+    partPath: LOCAL_PART_PATH,
+  });
+  return { storage, multipart, partReceiver: new PartReceiverService(multipart, secret) };
 }

@@ -18,7 +18,11 @@ import { registerClient } from './routes/client.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { meRoutes } from './routes/me.routes.js';
 import { mediaRoutes } from './routes/media.routes.js';
+import { LOCAL_PART_PATH, uploadPartRoutes } from './routes/upload-parts.routes.js';
+import { uploadRoutes } from './routes/uploads.routes.js';
+import { videoRoutes } from './routes/videos.routes.js';
 import { Channel, ErrorResponse, User } from './schemas.js';
+import { UploadPlan, Video } from './video.schemas.js';
 
 export interface AppOptions {
   routes: RouteDeps;
@@ -40,7 +44,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   registerErrorHandler(app);
-  for (const schema of [ErrorResponse, User, Channel]) app.addSchema(schema);
+  for (const schema of [ErrorResponse, User, Channel, Video, UploadPlan]) app.addSchema(schema);
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: { directives: contentSecurity(options.mediaBaseUrl) },
@@ -80,6 +84,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(authRoutes, { ...options.routes, prefix: '/api/v1/auth' });
   await app.register(meRoutes, { ...options.routes, prefix: '/api/v1' });
   await app.register(channelRoutes, { ...options.routes, prefix: '/api/v1' });
+  await app.register(uploadRoutes, { ...options.routes, prefix: '/api/v1' });
+  await app.register(videoRoutes, { ...options.routes, prefix: '/api/v1' });
+  if (options.routes.partReceiver) {
+    await app.register(uploadPartRoutes, {
+      partReceiver: options.routes.partReceiver,
+      prefix: LOCAL_PART_PATH,
+    });
+  }
   await app.register(mediaRoutes, { ...options.routes, prefix: '/media' });
   await registerClient(app, options.clientDir);
   return app;

@@ -34,6 +34,14 @@ export function createAccountGuard(auth: AuthService) {
   };
 }
 
+/** A preHandler that notes who is asking when the request carries a valid session, and lets anyone through. */
+export function createOptionalAccountGuard(auth: AuthService) {
+  return async function identifyAccount(request: FastifyRequest): Promise<void> {
+    const token = sessionToken(request);
+    request.authenticated = token ? await auth.authenticate(token) : undefined;
+  };
+}
+
 /** The signed-in account on a route guarded by `requireAccount`. */
 export function currentAccount(request: FastifyRequest): Authenticated {
   if (!request.authenticated) throw new Error('route is missing the requireAccount guard');

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Platform } from '../platform.js';
 import { buildApp } from './app.js';
-import { createAccountGuard } from './authentication.js';
+import { createAccountGuard, createOptionalAccountGuard } from './authentication.js';
 import { Presenter } from './presenters.js';
 
 export function buildPlatformApp(platform: Platform, clientDir?: string): Promise<FastifyInstance> {
@@ -12,6 +12,7 @@ export function buildPlatformApp(platform: Platform, clientDir?: string): Promis
       ...services,
       present: new Presenter(config.mediaBaseUrl),
       requireAccount: createAccountGuard(services.auth),
+      identifyAccount: createOptionalAccountGuard(services.auth),
       loginLimitPerIpPerMinute: config.loginLimits.perIpPerMinute,
     },
     logger: platform.logger,

@@ -3,7 +3,10 @@ import type { preHandlerAsyncHookHandler } from 'fastify';
 import type { AuthService } from '../services/auth.service.js';
 import type { ChannelService } from '../services/channel.service.js';
 import type { MediaService } from '../services/media.service.js';
+import type { PartReceiverService } from '../services/part-receiver.service.js';
 import type { ReadinessService } from '../services/readiness.service.js';
+import type { UploadService } from '../services/upload.service.js';
+import type { VideoService } from '../services/video.service.js';
 import type { Presenter } from './presenters.js';
 
 export interface RouteDeps {
@@ -11,7 +14,11 @@ export interface RouteDeps {
   channels: ChannelService;
   readiness: ReadinessService;
   media: MediaService;
+  uploads: UploadService;
+  videos: VideoService;
+  partReceiver: PartReceiverService | undefined;
   present: Presenter;
   requireAccount: preHandlerAsyncHookHandler;
+  identifyAccount: preHandlerAsyncHookHandler;
   loginLimitPerIpPerMinute: number;
 }

@@ -36,6 +36,10 @@ export class Conflict extends DomainError {
   readonly status = 409;
 }
 
+export class PayloadTooLarge extends DomainError {
+  readonly status = 413;
+}
+
 export class TooManyRequests extends DomainError {
   readonly status = 429;
   constructor(

@@ -1,0 +1,63 @@
+// The video as the API shows it, and the upload plan.
+import { type Static, Type } from 'typebox';
+
+export const VideoState = Type.Union([
+  Type.Literal('awaiting_upload'),
+  Type.Literal('queued'),
+  Type.Literal('processing'),
+  Type.Literal('ready'),
+  Type.Literal('failed'),
+  Type.Literal('deleted'),
+]);
+export const Visibility = Type.Union([
+  Type.Literal('public'),
+  Type.Literal('unlisted'),
+  Type.Literal('private'),
+]);
+
+export const Video = Type.Object(
+  {
+    id: Type.String(),
+    channelId: Type.String({ format: 'uuid' }),
+    title: Type.String(),
+    description: Type.String(),
+    state: VideoState,
+    visibility: Visibility,
+    /** Only for the owner: how far processing has got (0–100) and why it failed. */
+    progress: Type.Optional(Type.Number()),
+    error: Type.Optional(Type.Union([Type.String(), Type.Null()])),
+    durationSeconds: Type.Union([Type.Number(), Type.Null()]),
+    width: Type.Union([Type.Integer(), Type.Null()]),
+    height: Type.Union([Type.Integer(), Type.Null()]),
+    renditions: Type.Array(
+      Type.Object({
+        name: Type.String(),
+        width: Type.Integer(),
+        height: Type.Integer(),
+        frameRate: Type.Number(),
+      }),
+    ),
+    createdAt: Type.String({ format: 'date-time' }),
+    publishedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  },
+  { $id: 'Video' },
+);
+export type VideoBody = Static<typeof Video>;
+
+export const UploadPlan = Type.Object(
+  {
+    uploadId: Type.String({ description: 'Identifies the upload; the same as the video id' }),
+    videoId: Type.String(),
+    state: VideoState,
+    size: Type.Integer(),
+    partSize: Type.Integer({ description: 'Every part but the last has exactly this many bytes' }),
+    parts: Type.Array(
+      Type.Object({
+        partNumber: Type.Integer(),
+        url: Type.String({ description: 'PUT the part here: absolute, or a path on this API' }),
+      }),
+    ),
+    expiresAt: Type.String({ format: 'date-time', description: 'When these part URLs stop working' }),
+  },
+  { $id: 'UploadPlan' },
+);

@@ -1,0 +1,179 @@
+// Uploads straight to storage: plan the parts, say which are stored, abort, and complete — which checks
+// the object and, in one transaction, queues the video with its transcode job.
+import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database } from '../adapters/db/schema.js';
+import type { PublishedDetails, VideoRepository } from '../adapters/db/video.repository.js';
+import {
+  MAX_PART_NUMBER,
+  type MultipartUploads,
+  type PartReference,
+  type UploadedPart,
+  UploadPartRefused,
+} from '../adapters/storage/multipart-uploads.js';
+import type { ObjectStorage } from '../adapters/storage/object-storage.js';
+import { Conflict, Forbidden, InvalidInput, NotFound } from './errors.js';
+import { rawKey, type Video } from './videos.js';
+
+/** MIME types of the containers the worker accepts (checked again by probing after upload). */
+export const ACCEPTED_CONTENT_TYPES = [
+  'video/mp4',
+  'video/quicktime',
+  'video/x-matroska',
+  'video/webm',
+  'video/x-msvideo',
+  'video/avi',
+  'video/mp2t',
+  'video/x-flv',
+  'video/ogg',
+  'video/3gpp',
+  'video/3gpp2',
+];
+
+const MIN_PART_BYTES = 8 * 1024 * 1024;
+const MIB = 1024 * 1024;
+const UPLOAD_LIFETIME_MS = 24 * 3_600_000;
+/** Part URLs are handed out for this long; a client resuming later asks for fresh ones. */
+const PART_URL_LIFETIME_MS = 6 * 3_600_000;
+
+export interface UploadDeps {
+  videos: VideoRepository;
+  multipart: MultipartUploads;
+  storage: ObjectStorage;
+  enqueueTranscode: (videoId: string, transaction: Kysely<Database>) => Promise<unknown>;
+  maxUploadBytes: number;
+  now?: () => Date;
+}
+
+export interface NewUpload {
+  fileName: string;
+  size: number;
+  contentType: string;
+}
+
+export interface UploadPlan {
+  video: Video;
+  parts: { partNumber: number; url: string }[];
+  partUrlsExpireAt: Date;
+}
+
+export class UploadService {
+  private readonly now: () => Date;
+
+  constructor(private readonly deps: UploadDeps) {
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  async start(owner: { id: string; channelId: string }, upload: NewUpload): Promise<UploadPlan> {
+    if (upload.size > this.deps.maxUploadBytes) {
+      throw new InvalidInput(`Videos may be at most ${formatBytes(this.deps.maxUploadBytes)}`, 'size');
+    }
+    if (!ACCEPTED_CONTENT_TYPES.includes(upload.contentType)) {
+      throw new InvalidInput(
+        'This kind of file is not accepted; upload MP4, MOV, MKV, WebM or AVI',
+        'contentType',
+      );
+    }
+    const id = randomBytes(8).toString('base64url');
+    const uploadId = await this.deps.multipart.create(rawKey(id), upload.contentType);
+    const video = await this.deps.videos.insert({
+      id,
+      ownerId: owner.id,
+      channelId: owner.channelId,
+      fileName: upload.fileName,
+      size: upload.size,
+      contentType: upload.contentType,
+      uploadId,
+      partSize: partSizeFor(upload.size),
+      uploadExpiresAt: new Date(this.now().getTime() + UPLOAD_LIFETIME_MS),
+    });
+    return this.plan(video);
+  }
+
+  /** The plan again, with fresh part URLs, and the parts storage already holds. */
+  async status(actorId: string, videoId: string): Promise<UploadPlan & { storedParts: UploadedPart[] }> {
+    const video = await this.ownVideo(actorId, videoId);
+    if (video.state !== 'awaiting_upload' || !video.uploadId)
+      return { video, parts: [], partUrlsExpireAt: this.now(), storedParts: [] };
+    const storedParts = await this.deps.multipart.listParts(rawKey(video.id), video.uploadId);
+    return { ...(await this.plan(video)), storedParts };
+  }
+
+  async abort(actorId: string, videoId: string): Promise<void> {
+    const video = await this.ownVideo(actorId, videoId);
+    if (video.state !== 'awaiting_upload')
+      throw new Conflict('upload_finished', 'This upload is already complete');
+    if (video.uploadId) await this.deps.multipart.abort(rawKey(video.id), video.uploadId);
+    await this.deps.videos.delete(video.id);
+  }
+
+  /** Completing twice is harmless: the second call answers with the video as it is. */
+  async complete(
+    actorId: string,
+    videoId: string,
+    parts: PartReference[],
+    details: PublishedDetails,
+  ): Promise<Video> {
+    const video = await this.ownVideo(actorId, videoId);
+    if (video.state !== 'awaiting_upload' || !video.uploadId) return video;
+    const key = rawKey(video.id);
+    try {
+      await this.deps.multipart.complete(key, video.uploadId, parts);
+    } catch (error) {
+      // A concurrent call may have completed it first.
+      const current = await this.deps.videos.findById(video.id);
+      if (current && current.state !== 'awaiting_upload') return current;
+      if (error instanceof UploadPartRefused)
+        throw new InvalidInput('The parts listed are not the parts uploaded', 'parts');
+      throw error;
+    }
+    const stored = await this.deps.storage.headObject('raw', key);
+    if (stored?.size !== video.source.size) {
+      await this.deps.storage.deleteObject('raw', key);
+      await this.deps.videos.delete(video.id);
+      throw new InvalidInput(
+        `The uploaded file has ${stored?.size ?? 0} bytes but ${video.source.size} were announced; upload it again`,
+        'parts',
+      );
+    }
+    await this.deps.videos.queue(video.id, details, (trx) => this.deps.enqueueTranscode(video.id, trx));
+    return (await this.deps.videos.findById(video.id)) ?? video;
+  }
+
+  async ownVideo(actorId: string, videoId: string): Promise<Video> {
+    const video = await this.deps.videos.findById(videoId);
+    if (!video) throw new NotFound('upload_not_found', 'No such upload');
+    if (video.ownerId !== actorId)
+      throw new Forbidden('not_video_owner', 'Only its owner can change this video');
+    return video;
+  }
+
+  private async plan(video: Video): Promise<UploadPlan> {
+    const partUrlsExpireAt = new Date(this.now().getTime() + PART_URL_LIFETIME_MS);
+    const count = Math.max(1, Math.ceil(video.source.size / video.partSize));
+    const parts = await Promise.all(
+      Array.from({ length: count }, async (_, index) => {
+        const partNumber = index + 1;
+        const bytes = Math.min(video.partSize, video.source.size - index * video.partSize);
+        const url = await this.deps.multipart.partUrl(
+          rawKey(video.id),
+          video.uploadId ?? '',
+          partNumber,
+          bytes,
+          partUrlsExpireAt,
+        );
+        return { partNumber, url };
+      }),
+    );
+    return { video, parts, partUrlsExpireAt };
+  }
+}
+
+/** At least 8 MiB (S3 wants 5), whole MiB, and few enough parts for S3's limit of 10 000. */
+export function partSizeFor(size: number): number {
+  return Math.max(MIN_PART_BYTES, Math.ceil(size / MAX_PART_NUMBER / MIB) * MIB);
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 ** 3 ? `${(bytes / 1024 ** 3).toFixed(0)} GiB` : `${(bytes / MIB).toFixed(0)} MiB`;
+}
