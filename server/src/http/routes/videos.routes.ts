@@ -1,12 +1,21 @@
 // Videos as viewers and owners see them.
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { currentAccount } from '../authentication.js';
 import type { RouteDeps } from '../route-deps.js';
 import { errorResponses } from '../schemas.js';
+import { openEventStream } from '../server-sent-events.js';
+
+/** How often a progress stream looks at the video: the worker may be on another machine, so it asks the database. */
+const POLL_INTERVAL_MS = 1_000;
+const HEARTBEAT_EVERY = 15;
+const FINAL_STATES = new Set(['ready', 'failed', 'deleted']);
+const VideoParams = Type.Object({ id: Type.String({ pattern: '^[A-Za-z0-9_-]{11}$' }) });
 
 export const videoRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (
   app,
-  { videos, present, identifyAccount },
+  { videos, present, identifyAccount, requireAccount },
 ) => {
   app.get(
     '/videos/:id',
@@ -15,13 +24,46 @@ export const videoRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (
       schema: {
         tags: ['videos'],
         summary: 'A video: its owner sees it in every state, with progress; others once it is ready',
-        params: Type.Object({ id: Type.String({ pattern: '^[A-Za-z0-9_-]{11}$' }) }),
+        params: VideoParams,
         response: { 200: Type.Ref('Video'), ...errorResponses(400, 404) },
       },
     },
     async (request) => {
       const viewerId = request.authenticated?.account.id;
       return present.video(await videos.getForViewer(request.params.id, viewerId), viewerId);
+    },
+  );
+
+  app.get(
+    '/videos/:id/events',
+    {
+      preHandler: requireAccount,
+      schema: {
+        tags: ['videos'],
+        summary: 'Server-Sent Events for the owner: `progress` with state and percent, until ready or failed',
+        params: VideoParams,
+        produces: ['text/event-stream'],
+        response: { ...errorResponses(401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const actorId = currentAccount(request).account.id;
+      let video = await videos.getOwned(request.params.id, actorId);
+      const stream = openEventStream(reply);
+      let last = '';
+      for (let tick = 0; !stream.closed; tick += 1) {
+        const event = { state: video.state, progress: video.progress, error: video.error };
+        const serialized = JSON.stringify(event);
+        if (serialized !== last) stream.send('progress', event);
+        else if (tick % HEARTBEAT_EVERY === 0) stream.comment('still here');
+        last = serialized;
+        if (FINAL_STATES.has(video.state)) break;
+        await sleep(POLL_INTERVAL_MS);
+        video = await videos
+          .getOwned(video.id, actorId)
+          .catch(() => ({ ...video, state: 'deleted' as const }));
+      }
+      stream.close();
     },
   );
 };

@@ -1,0 +1,73 @@
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bearer, register } from '../support/accounts.js';
+import { makeClip } from '../support/media-clips.js';
+import { startTestPlatform, startTestWorker, type TestPlatform } from '../support/test-platform.js';
+import { uploadFile } from '../support/uploads.js';
+
+let test: TestPlatform;
+let baseUrl: string;
+let owner: Awaited<ReturnType<typeof register>>;
+
+beforeAll(async () => {
+  test = await startTestPlatform();
+  await test.app.listen({ port: 0, host: '127.0.0.1' });
+  baseUrl = `http://127.0.0.1:${(test.app.server.address() as AddressInfo).port}`;
+  owner = await register(test.app);
+});
+afterAll(() => test.close());
+
+/** Reads a whole event stream (it ends by itself on a final state) into its events. */
+async function readEvents(videoId: string, token: string) {
+  const response = await fetch(`${baseUrl}/api/v1/videos/${videoId}/events`, { headers: bearer(token) });
+  const text = await response.text();
+  const events = text
+    .split('\n\n')
+    .filter((block) => block.startsWith('event: '))
+    .map((block) => {
+      const [eventLine, dataLine] = block.split('\n');
+      return {
+        event: eventLine?.slice('event: '.length),
+        data: JSON.parse(dataLine?.slice('data: '.length) ?? '{}'),
+      };
+    });
+  return { response, events };
+}
+
+describe('GET /api/v1/videos/{id}/events', () => {
+  it('streams state and percent while the video is processed, and ends when it is ready', async () => {
+    const clip = await makeClip(os.tmpdir(), `events-${randomBytes(4).toString('hex')}.mp4`, {
+      width: 1280,
+      height: 720,
+      seconds: 8,
+    });
+    const { video } = await uploadFile(test.app, owner.token, await readFile(clip));
+    const listening = readEvents(video.id, owner.token);
+    await startTestWorker(test.platform);
+    const { response, events } = await listening;
+
+    expect(response.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
+    expect(events.every((event) => event.event === 'progress')).toBe(true);
+    const states = events.map((event) => event.data.state);
+    expect(states[0]).toBe('queued');
+    expect(states).toContain('processing');
+    expect(events.at(-1)?.data).toEqual({ state: 'ready', progress: 100, error: null });
+    const percents = events
+      .filter((event) => event.data.state === 'processing')
+      .map((event) => event.data.progress);
+    expect(percents).toEqual([...percents].sort((a, b) => a - b));
+  }, 90_000);
+
+  it('is only for the owner', async () => {
+    const stranger = await register(test.app);
+    const { video } = await uploadFile(test.app, owner.token, randomBytes(2000));
+    const refused = await fetch(`${baseUrl}/api/v1/videos/${video.id}/events`, {
+      headers: bearer(stranger.token),
+    });
+    expect(refused.status).toBe(403);
+    expect((await fetch(`${baseUrl}/api/v1/videos/${video.id}/events`)).status).toBe(401);
+  });
+});
