@@ -88,7 +88,7 @@ export async function openPlatform(
     const videos = new VideoRepository(database.db);
     const services = {
       auth,
-      videos: new VideoService(videos),
+      videos: new VideoService({ videos, storage, multipart }),
       channels: new ChannelService({ channels: new ChannelRepository(database.db), storage, logger }),
       media: new MediaService(storage),
       uploads: new UploadService({

@@ -107,6 +107,16 @@ export class UploadService {
     await this.deps.videos.delete(video.id);
   }
 
+  /** Aborts uploads never completed before their deadline and forgets them; returns how many. */
+  async expireStale(limit = 100): Promise<number> {
+    const stale = await this.deps.videos.findExpiredUploads(this.now(), limit);
+    for (const video of stale) {
+      if (video.uploadId) await this.deps.multipart.abort(rawKey(video.id), video.uploadId);
+      await this.deps.videos.delete(video.id);
+    }
+    return stale.length;
+  }
+
   /** Completing twice is harmless: the second call answers with the video as it is. */
   async complete(
     actorId: string,

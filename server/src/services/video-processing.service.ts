@@ -91,7 +91,7 @@ export class VideoProcessingService {
     };
     await Promise.all(Array.from({ length: UPLOAD_CONCURRENCY }, publishNext));
 
-    await videos.markReady(videoId, {
+    const published = await videos.markReady(videoId, {
       durationSeconds: result.source.durationSeconds,
       width: result.display.width,
       height: result.display.height,
@@ -103,5 +103,9 @@ export class VideoProcessingService {
         maxKbps,
       })),
     });
+    if (!published) {
+      logger.info({ videoId }, 'video was deleted while processing; its output is withdrawn');
+      await storage.deletePrefix('processed', prefix);
+    }
   }
 }

@@ -1,25 +1,44 @@
-// Reading a video: its owner sees it in every state; others only once it is ready and not private.
+// Reading and deleting videos: the owner sees a video in every state; others only once it is ready and not
+// private. Deleted videos are gone for everyone.
 import type { VideoRepository } from '../adapters/db/video.repository.js';
+import type { MultipartUploads } from '../adapters/storage/multipart-uploads.js';
+import type { ObjectStorage } from '../adapters/storage/object-storage.js';
 import { Forbidden, NotFound } from './errors.js';
-import type { Video } from './videos.js';
+import { processedPrefix, rawKey, type Video } from './videos.js';
+
+export interface VideoDeps {
+  videos: VideoRepository;
+  storage: ObjectStorage;
+  multipart: MultipartUploads;
+}
 
 export class VideoService {
-  constructor(private readonly videos: VideoRepository) {}
+  constructor(private readonly deps: VideoDeps) {}
 
   async getForViewer(videoId: string, viewerId: string | undefined): Promise<Video> {
-    const video = await this.videos.findById(videoId);
+    const video = await this.deps.videos.findById(videoId);
     const visible =
       video !== undefined &&
+      video.state !== 'deleted' &&
       (video.ownerId === viewerId || (video.state === 'ready' && video.visibility !== 'private'));
     if (!video || !visible) throw new NotFound('video_not_found', 'No such video');
     return video;
   }
 
   async getOwned(videoId: string, actorId: string): Promise<Video> {
-    const video = await this.videos.findById(videoId);
-    if (!video) throw new NotFound('video_not_found', 'No such video');
+    const video = await this.deps.videos.findById(videoId);
+    if (!video || video.state === 'deleted') throw new NotFound('video_not_found', 'No such video');
     if (video.ownerId !== actorId)
-      throw new Forbidden('not_video_owner', 'Only its owner can follow this video');
+      throw new Forbidden('not_video_owner', 'Only its owner can change this video');
     return video;
+  }
+
+  /** Marked deleted first, so a transcode still running withdraws its own output; then its files go. */
+  async delete(videoId: string, actorId: string): Promise<void> {
+    const video = await this.getOwned(videoId, actorId);
+    await this.deps.videos.markDeleted(video.id);
+    if (video.uploadId) await this.deps.multipart.abort(rawKey(video.id), video.uploadId);
+    await this.deps.storage.deleteObject('raw', rawKey(video.id));
+    await this.deps.storage.deletePrefix('processed', processedPrefix(video.id));
   }
 }

@@ -8,6 +8,7 @@ import { DEFAULT_STORYBOARD } from '../media/storyboard.js';
 import { DEFAULT_POLICY } from '../media/transcode-policy.js';
 import type { Platform } from '../platform.js';
 import { VideoProcessingService } from '../services/video-processing.service.js';
+import { expireUploadsJob } from './expire-uploads.job.js';
 import { purgeExpiredSessionsJob } from './purge-expired-sessions.job.js';
 import { transcodeVideoJob } from './transcode-video.job.js';
 import type { JobHandlers } from './worker.js';
@@ -30,5 +31,6 @@ export function buildJobHandlers(platform: Platform, ffmpeg: FfmpegBinaries): Jo
   return {
     'purge-expired-sessions': purgeExpiredSessionsJob(platform.services.auth, platform.logger),
     'transcode-video': transcodeVideoJob(processing),
+    'expire-uploads': expireUploadsJob(platform.services.uploads, platform.logger),
   };
 }

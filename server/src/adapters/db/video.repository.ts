@@ -105,9 +105,10 @@ export class VideoRepository {
       .execute();
   }
 
-  async markReady(id: string, details: TranscodedDetails): Promise<void> {
+  /** False when the video left `processing` meanwhile (deleted): its output must then be withdrawn. */
+  async markReady(id: string, details: TranscodedDetails): Promise<boolean> {
     const now = new Date();
-    await this.db
+    const updated = await this.db
       .updateTable('videos')
       .set({
         state: 'ready',
@@ -121,7 +122,8 @@ export class VideoRepository {
       })
       .where('id', '=', id)
       .where('state', '=', 'processing')
-      .execute();
+      .executeTakeFirst();
+    return Number(updated.numUpdatedRows) === 1;
   }
 
   async markFailed(id: string, message: string): Promise<void> {
@@ -131,6 +133,27 @@ export class VideoRepository {
       .where('id', '=', id)
       .where('state', 'in', ['queued', 'processing'])
       .execute();
+  }
+
+  async markDeleted(id: string): Promise<void> {
+    await this.db
+      .updateTable('videos')
+      .set({ state: 'deleted', upload_id: null, updated_at: new Date() })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  /** Uploads whose bytes never all arrived before their deadline. */
+  async findExpiredUploads(now: Date, limit: number): Promise<Video[]> {
+    const rows = await this.db
+      .selectFrom('videos')
+      .selectAll()
+      .where('state', '=', 'awaiting_upload')
+      .where('upload_expires_at', '<', now)
+      .orderBy('upload_expires_at')
+      .limit(limit)
+      .execute();
+    return rows.map(toVideo);
   }
 
   async delete(id: string): Promise<void> {

@@ -4,6 +4,7 @@ import type PgBoss from 'pg-boss';
 export interface JobPayloads {
   'purge-expired-sessions': Record<string, never>;
   'transcode-video': { videoId: string };
+  'expire-uploads': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;
@@ -18,6 +19,10 @@ export const JOB_DEFINITIONS: Record<JobName, JobDefinition> = {
   'purge-expired-sessions': {
     queue: { retryLimit: 3, retryDelay: 60, retryBackoff: true, expireInSeconds: 300 },
     schedule: '17 * * * *',
+  },
+  'expire-uploads': {
+    queue: { retryLimit: 3, retryDelay: 60, retryBackoff: true, expireInSeconds: 600 },
+    schedule: '*/10 * * * *',
   },
   // A job not finished within its expiry (its worker was killed) is handed to another worker.
   'transcode-video': {

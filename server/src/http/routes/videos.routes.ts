@@ -34,6 +34,23 @@ export const videoRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (
     },
   );
 
+  app.delete(
+    '/videos/:id',
+    {
+      preHandler: requireAccount,
+      schema: {
+        tags: ['videos'],
+        summary: 'Delete a video and every file of it (owner only)',
+        params: VideoParams,
+        response: { 204: Type.Null(), ...errorResponses(401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      await videos.delete(request.params.id, currentAccount(request).account.id);
+      return reply.status(204).send(null);
+    },
+  );
+
   app.get(
     '/videos/:id/events',
     {

@@ -1,0 +1,73 @@
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import os from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { processedPrefix, rawKey } from '../../src/services/videos.js';
+import { bearer, register } from '../support/accounts.js';
+import { makeClip } from '../support/media-clips.js';
+import { startTestPlatform, startTestWorker, type TestPlatform } from '../support/test-platform.js';
+import { uploadFile } from '../support/uploads.js';
+
+let test: TestPlatform;
+let owner: Awaited<ReturnType<typeof register>>;
+let stranger: Awaited<ReturnType<typeof register>>;
+
+beforeAll(async () => {
+  test = await startTestPlatform();
+  owner = await register(test.app);
+  stranger = await register(test.app);
+  await startTestWorker(test.platform);
+});
+afterAll(() => test.close());
+
+const getVideo = (id: string, token?: string) =>
+  test.app.inject({ url: `/api/v1/videos/${id}`, headers: token ? bearer(token) : {} });
+const deleteVideo = (id: string, token: string) =>
+  test.app.inject({ method: 'DELETE', url: `/api/v1/videos/${id}`, headers: bearer(token) });
+
+async function readyVideo(): Promise<string> {
+  const clip = await makeClip(os.tmpdir(), `del-${randomBytes(4).toString('hex')}.mp4`, { seconds: 3 });
+  const { video } = await uploadFile(test.app, owner.token, await readFile(clip));
+  for (let waited = 0; waited < 60_000; waited += 250) {
+    if ((await getVideo(video.id, owner.token)).json().state === 'ready') return video.id;
+    await sleep(250);
+  }
+  throw new Error('video never became ready');
+}
+
+describe('DELETE /api/v1/videos/{id}', () => {
+  it('removes the video and every file of it', async () => {
+    const id = await readyVideo();
+    expect((await getVideo(id)).statusCode).toBe(200);
+    const prefix = processedPrefix(id);
+    expect(await test.platform.storage.headObject('processed', `${prefix}master.m3u8`)).toBeDefined();
+
+    expect((await deleteVideo(id, owner.token)).statusCode).toBe(204);
+    expect((await getVideo(id)).statusCode).toBe(404);
+    expect((await getVideo(id, owner.token)).statusCode).toBe(404);
+    expect(await test.platform.storage.headObject('raw', rawKey(id))).toBeUndefined();
+    for (const key of ['master.m3u8', '240p/playlist.m3u8', '240p/segment-00000.m4s', 'poster.jpg']) {
+      expect(await test.platform.storage.headObject('processed', `${prefix}${key}`), key).toBeUndefined();
+    }
+    expect((await deleteVideo(id, owner.token)).statusCode).toBe(404);
+  }, 90_000);
+
+  it("cannot delete someone else's video", async () => {
+    const { video } = await uploadFile(test.app, owner.token, randomBytes(1000));
+    expect((await deleteVideo(video.id, stranger.token)).statusCode).toBe(403);
+    expect((await getVideo(video.id, owner.token)).statusCode).toBe(200);
+  });
+
+  it('answers a private video only to its owner', async () => {
+    const { video } = await uploadFile(test.app, owner.token, randomBytes(1000));
+    await test.platform.database.db
+      .updateTable('videos')
+      .set({ state: 'ready', visibility: 'private' })
+      .where('id', '=', video.id)
+      .execute();
+    expect((await getVideo(video.id, owner.token)).statusCode).toBe(200);
+    expect((await getVideo(video.id, stranger.token)).statusCode).toBe(404);
+    expect((await getVideo(video.id)).statusCode).toBe(404);
+  });
+});
