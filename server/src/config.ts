@@ -37,6 +37,11 @@ export interface Config {
   ffprobePath: string | undefined;
   workerConcurrency: number;
   maxUploadBytes: number;
+  jobs: {
+    maintenanceIntervalSeconds: number;
+    transcodeExpirySeconds: number;
+    transcodeRetryDelaySeconds: number;
+  };
   loginLimits: { perIpPerMinute: number; failuresPerAccount: number; accountWindowSeconds: number };
 }
 
@@ -134,6 +139,11 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
     ffprobePath: read.string('FFPROBE_PATH'),
     workerConcurrency: read.integer('WORKER_CONCURRENCY', 1, 1, 64),
     maxUploadBytes: read.integer('MAX_UPLOAD_BYTES', 10 * 1024 ** 3, 1024, 5 * 1024 ** 4),
+    jobs: {
+      maintenanceIntervalSeconds: read.integer('QUEUE_MAINTENANCE_SECONDS', 120, 1, 3600),
+      transcodeExpirySeconds: read.integer('TRANSCODE_JOB_EXPIRY_SECONDS', 4 * 3600, 10, 24 * 3600),
+      transcodeRetryDelaySeconds: read.integer('TRANSCODE_RETRY_DELAY_SECONDS', 30, 1, 3600),
+    },
     loginLimits: {
       perIpPerMinute: read.integer('LOGIN_RATE_LIMIT_PER_MINUTE', 20, 1, 100_000),
       failuresPerAccount: read.integer('LOGIN_FAILURES_PER_ACCOUNT', 10, 1, 100_000),

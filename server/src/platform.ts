@@ -72,8 +72,14 @@ export async function openPlatform(
       await resolveSessionSecret(config),
     );
     const queue = await JobQueue.start(database.connection, logger, {
-      maintenanceIntervalSeconds: 120,
+      maintenanceIntervalSeconds: config.jobs.maintenanceIntervalSeconds,
       pollingIntervalSeconds: 2,
+      overrides: {
+        'transcode-video': {
+          expireInSeconds: config.jobs.transcodeExpirySeconds,
+          retryDelay: config.jobs.transcodeRetryDelaySeconds,
+        },
+      },
       ...options.queue,
     });
 

@@ -10,6 +10,8 @@ export interface QueueTuning {
   /** How often pg-boss expires stalled jobs and deletes old ones; tests lower it. */
   maintenanceIntervalSeconds: number;
   pollingIntervalSeconds: number;
+  /** Settings from configuration that replace a job's defaults. */
+  overrides?: Partial<Record<JobName, Partial<Omit<PgBoss.Queue, 'name'>>>>;
 }
 
 export interface JobContext {
@@ -36,7 +38,10 @@ export class JobQueue {
     await boss.start();
     for (const name of JOB_NAMES) {
       const definition = JOB_DEFINITIONS[name];
-      await boss.createQueue(name, { name, ...definition.queue });
+      const options = { name, ...definition.queue, ...tuning.overrides?.[name] };
+      // createQueue leaves an existing queue as it was: update it so configuration changes apply.
+      await boss.createQueue(name, options);
+      await boss.updateQueue(name, options);
       if (definition.schedule) await boss.schedule(name, definition.schedule, {});
     }
     return new JobQueue(boss);

@@ -1,0 +1,129 @@
+// A worker killed with SIGKILL mid-transcode: after its job expires, another worker process takes it over
+// and publishes a complete ladder, once.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { VideoRepository } from '../../src/adapters/db/video.repository.js';
+import { processedPrefix, type Video } from '../../src/services/videos.js';
+import { register } from '../support/accounts.js';
+import { makeClip } from '../support/media-clips.js';
+import { testRedisUrl } from '../support/test-adapters.js';
+import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
+import { uploadFile } from '../support/uploads.js';
+
+const MAIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/main.js');
+const QUEUE = {
+  TRANSCODE_JOB_EXPIRY_SECONDS: '12',
+  TRANSCODE_RETRY_DELAY_SECONDS: '1',
+  QUEUE_MAINTENANCE_SECONDS: '1',
+};
+
+let test: TestPlatform;
+let videos: VideoRepository;
+const workers: ChildProcess[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run "npm run build" first (npm test does)`);
+  test = await startTestPlatform(QUEUE);
+  videos = new VideoRepository(test.platform.database.db);
+});
+afterAll(async () => {
+  for (const worker of workers) killGroup(worker);
+  await test.close();
+});
+
+/** Kills a worker and the ffmpeg it started; one already gone is fine. */
+function killGroup(worker: ChildProcess): void {
+  try {
+    if (worker.pid) process.kill(-worker.pid, 'SIGKILL');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
+  }
+}
+
+/** `vidstream worker` in its own process group, so a kill also takes the ffmpeg it started. */
+function startWorkerProcess(): ChildProcess & { output: () => string } {
+  const { config } = test.platform;
+  const child = spawn(process.execPath, [MAIN, 'worker'], {
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: os.homedir(),
+      DATA_DIR: test.dataDir,
+      DATABASE_URL: config.database.kind === 'postgres' ? config.database.url : '',
+      REDIS_URL: testRedisUrl,
+      SESSION_SECRET: config.sessionSecret ?? '',
+      LOG_LEVEL: 'info',
+      ...QUEUE,
+    },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk) => (output += chunk));
+  child.stderr?.on('data', (chunk) => (output += chunk));
+  workers.push(child);
+  return Object.assign(child, { output: () => output });
+}
+
+async function waitFor(id: string, done: (video: Video) => boolean, seconds: number): Promise<Video> {
+  for (let waited = 0; waited < seconds * 1000; waited += 200) {
+    const video = await videos.findById(id);
+    if (video && done(video)) return video;
+    await sleep(200);
+  }
+  throw new Error(
+    `video ${id} did not get there within ${seconds} s: ${JSON.stringify(await videos.findById(id))}`,
+  );
+}
+
+describe('a worker killed mid-transcode', () => {
+  it('leaves its job to another worker, which finishes the video completely', async () => {
+    const owner = await register(test.app);
+    const clip = await makeClip(os.tmpdir(), `crash-${process.pid}.mp4`, {
+      width: 1280,
+      height: 720,
+      seconds: 12,
+    });
+    const { video } = await uploadFile(test.app, owner.token, await readFile(clip));
+
+    const first = startWorkerProcess();
+    const interrupted = await waitFor(video.id, (v) => v.state === 'processing' && v.progress > 0, 60);
+    expect(interrupted.progress).toBeLessThan(100);
+    killGroup(first);
+
+    const second = startWorkerProcess();
+    const finished = await waitFor(video.id, (v) => v.state === 'ready' || v.state === 'failed', 120);
+    expect(finished).toMatchObject({ state: 'ready', progress: 100, error: null, width: 1280, height: 720 });
+    expect(second.output()).toMatch(/"job":"transcode-video".*"msg":"job done"/);
+
+    const prefix = processedPrefix(video.id);
+    const rungs = finished.renditions?.map((rendition) => rendition.name) ?? [];
+    expect(rungs).toEqual(['240p', '360p', '480p', '720p']);
+    for (const rung of [...rungs, 'audio']) {
+      const playlist = await test.platform.storage.getObject('processed', `${prefix}${rung}/playlist.m3u8`);
+      const text = Buffer.concat((await playlist?.body.toArray()) ?? []).toString();
+      // Complete and not duplicated: consecutive, unique segments that add up to the whole video.
+      const segments = text.match(/^segment-\d{5}\.m4s$/gm) ?? [];
+      expect(segments, rung).toEqual(
+        segments.map((_, index) => `segment-${String(index).padStart(5, '0')}.m4s`),
+      );
+      expect(segments.length, rung).toBeGreaterThanOrEqual(3);
+      const seconds = [...text.matchAll(/^#EXTINF:([\d.]+),/gm)].reduce(
+        (sum, match) => sum + Number(match[1]),
+        0,
+      );
+      expect(Math.abs(seconds - (finished.durationSeconds ?? 0)), rung).toBeLessThan(0.25);
+      for (const segment of segments) {
+        expect(
+          await test.platform.storage.headObject('processed', `${prefix}${rung}/${segment}`),
+        ).toBeDefined();
+      }
+    }
+    expect(await test.platform.storage.headObject('processed', `${prefix}master.m3u8`)).toBeDefined();
+  }, 180_000);
+});
