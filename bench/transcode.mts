@@ -27,6 +27,10 @@ async function timed(label: string, job: () => Promise<unknown>): Promise<number
   return seconds;
 }
 
+/** The same audio encoding and HLS packaging for every baseline, as in the pipeline. */
+const AUDIO_ARGS = ['-c:a', 'aac', '-b:a', '128k', '-ac', '2'];
+const HLS_ARGS = ['-f', 'hls', '-hls_time', '4', '-hls_playlist_type', 'vod', '-hls_segment_type', 'fmp4'];
+
 const ffmpeg = (args: string[]) =>
   runFfmpeg('ffmpeg', args, { durationSeconds: SECONDS, timeoutMs: 30 * 60_000 });
 
@@ -44,29 +48,7 @@ function perRungJobs(source: SourceFacts, ladder: Rendition[], input: string, ou
       ffmpeg(buildTranscodeArgs(silent, [rung], DEFAULT_POLICY, { input, outputDir: `${out}/${rung.name}` })),
   );
   const audioJob = () =>
-    ffmpeg([
-      '-nostdin',
-      '-v',
-      'error',
-      '-i',
-      input,
-      '-vn',
-      '-c:a',
-      'aac',
-      '-b:a',
-      '128k',
-      '-ac',
-      '2',
-      '-f',
-      'hls',
-      '-hls_time',
-      '4',
-      '-hls_playlist_type',
-      'vod',
-      '-hls_segment_type',
-      'fmp4',
-      `${out}/audio.m3u8`,
-    ]);
+    ffmpeg(['-nostdin', '-v', 'error', '-i', input, '-vn', ...AUDIO_ARGS, ...HLS_ARGS, `${out}/audio.m3u8`]);
   return [...videoJobs, audioJob];
 }
 
@@ -126,20 +108,8 @@ function cascadedArgs(ladder: Rendition[], input: string, out: string): string[]
     ...outputs,
     '-map',
     '0:a:0',
-    '-c:a',
-    'aac',
-    '-b:a',
-    '128k',
-    '-ac',
-    '2',
-    '-f',
-    'hls',
-    '-hls_time',
-    '4',
-    '-hls_playlist_type',
-    'vod',
-    '-hls_segment_type',
-    'fmp4',
+    ...AUDIO_ARGS,
+    ...HLS_ARGS,
     '-hls_segment_filename',
     `${out}/%v/seg-%05d.m4s`,
     '-var_stream_map',

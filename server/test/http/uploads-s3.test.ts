@@ -3,15 +3,14 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { S3Storage } from '../../src/adapters/storage/s3-storage.js';
 import { processedPrefix } from '../../src/services/videos.js';
-import { bearer, register } from '../support/accounts.js';
+import { register } from '../support/accounts.js';
 import { makeClip } from '../support/media-clips.js';
 import { type S3TestServer, signBucketPathsWithoutSlash, startS3Server } from '../support/s3-server.js';
 import { startTestPlatform, startTestWorker, type TestPlatform } from '../support/test-platform.js';
-import { startUpload, uploadFile } from '../support/uploads.js';
+import { startUpload, uploadFile, waitUntilSettled } from '../support/uploads.js';
 
 let s3: S3TestServer;
 let test: TestPlatform;
@@ -52,13 +51,7 @@ describe('uploads on S3 storage', () => {
       seconds: 4,
     });
     const { video } = await uploadFile(test.app, owner.token, await readFile(clip));
-    let current = video;
-    for (let waited = 0; waited < 60_000 && !['ready', 'failed'].includes(current.state); waited += 250) {
-      await sleep(250);
-      current = (
-        await test.app.inject({ url: `/api/v1/videos/${video.id}`, headers: bearer(owner.token) })
-      ).json();
-    }
+    const current = await waitUntilSettled(test.app, owner.token, video.id);
     expect(current).toMatchObject({ state: 'ready', width: 640, height: 360, error: null });
     const master = await test.platform.storage.headObject(
       'processed',

@@ -4,14 +4,20 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signPartGrant } from '../../src/adapters/storage/part-url-signature.js';
 import { rawKey } from '../../src/services/videos.js';
 import { bearer, register } from '../support/accounts.js';
 import { makeClip } from '../support/media-clips.js';
 import { startTestPlatform, startTestWorker, type TestPlatform } from '../support/test-platform.js';
-import { completeUpload, partsOf, putPart, startUpload, uploadFile } from '../support/uploads.js';
+import {
+  completeUpload,
+  partsOf,
+  putPart,
+  startUpload,
+  uploadFile,
+  waitUntilSettled,
+} from '../support/uploads.js';
 
 const MIB = 1024 * 1024;
 let test: TestPlatform;
@@ -192,13 +198,7 @@ describe('upload to playable', () => {
     const { video } = await uploadFile(test.app, owner.token, await readFile(clip));
     expect(video.state).toBe('queued');
 
-    let current = video;
-    for (let waited = 0; waited < 60_000 && !['ready', 'failed'].includes(current.state); waited += 250) {
-      await sleep(250);
-      current = (
-        await test.app.inject({ url: `/api/v1/videos/${video.id}`, headers: bearer(owner.token) })
-      ).json();
-    }
+    const current = await waitUntilSettled(test.app, owner.token, video.id);
     expect(current).toMatchObject({ state: 'ready', progress: 100, width: 640, height: 360, error: null });
     expect(current.renditions.map((rendition: { name: string }) => rendition.name)).toEqual(['240p', '360p']);
 

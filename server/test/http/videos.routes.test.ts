@@ -1,13 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { processedPrefix, rawKey } from '../../src/services/videos.js';
 import { bearer, register } from '../support/accounts.js';
 import { makeClip } from '../support/media-clips.js';
 import { startTestPlatform, startTestWorker, type TestPlatform } from '../support/test-platform.js';
-import { uploadFile } from '../support/uploads.js';
+import { uploadFile, waitUntilSettled } from '../support/uploads.js';
 
 let test: TestPlatform;
 let owner: Awaited<ReturnType<typeof register>>;
@@ -29,11 +28,8 @@ const deleteVideo = (id: string, token: string) =>
 async function readyVideo(): Promise<string> {
   const clip = await makeClip(os.tmpdir(), `del-${randomBytes(4).toString('hex')}.mp4`, { seconds: 3 });
   const { video } = await uploadFile(test.app, owner.token, await readFile(clip));
-  for (let waited = 0; waited < 60_000; waited += 250) {
-    if ((await getVideo(video.id, owner.token)).json().state === 'ready') return video.id;
-    await sleep(250);
-  }
-  throw new Error('video never became ready');
+  expect((await waitUntilSettled(test.app, owner.token, video.id)).state).toBe('ready');
+  return video.id;
 }
 
 describe('DELETE /api/v1/videos/{id}', () => {

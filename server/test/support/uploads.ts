@@ -1,6 +1,9 @@
 // Uploading through the API the way a client does: plan, PUT every part to its URL, complete.
+
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
+import type { VideoBody } from '../../src/http/video.schemas.js';
 import { bearer } from './accounts.js';
 
 export interface Plan {
@@ -72,4 +75,17 @@ export async function uploadFile(app: FastifyInstance, token: string, bytes: Buf
   const completed = await completeUpload(app, token, plan, sent);
   expect(completed.statusCode, completed.body).toBe(200);
   return { plan, video: completed.json() };
+}
+
+/** Polls the video as its owner until it reaches `ready` or `failed` (or the time is up). */
+export async function waitUntilSettled(app: FastifyInstance, token: string, videoId: string, seconds = 60) {
+  let video: VideoBody | undefined;
+  for (let waited = 0; waited < seconds * 1000; waited += 250) {
+    video = (
+      await app.inject({ url: `/api/v1/videos/${videoId}`, headers: bearer(token) })
+    ).json() as VideoBody;
+    if (video.state === 'ready' || video.state === 'failed') break;
+    await sleep(250);
+  }
+  return video as VideoBody;
 }
