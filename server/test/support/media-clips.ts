@@ -12,55 +12,36 @@ export interface ClipOptions {
   seconds?: number;
   /** Audio channels; 0 for a clip without sound. */
   audioChannels?: number;
+  /** Video encoder options; H.264 by default. */
+  videoCodec?: string[];
+  audioCodec?: string;
   /** Extra output options, e.g. `['-metadata:s:v:0', 'rotate=90']`. */
   outputOptions?: string[];
 }
 
+const H264 = ['-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p'];
+
 export async function makeClip(dir: string, name: string, options: ClipOptions = {}): Promise<string> {
-  const {
-    width = 320,
-    height = 240,
-    frameRate = 30,
-    seconds = 1,
-    audioChannels = 2,
-    outputOptions = [],
-  } = options;
+  const { width = 320, height = 240, frameRate = 30, seconds = 1, audioChannels = 2 } = options;
+  const { videoCodec = H264, audioCodec = 'aac', outputOptions = [] } = options;
   const file = path.join(dir, name);
-  const video = [
-    '-f',
-    'lavfi',
-    '-i',
-    `testsrc2=size=${width}x${height}:rate=${frameRate}:duration=${seconds}`,
-  ];
+  const picture = `testsrc2=size=${width}x${height}:rate=${frameRate}:duration=${seconds}`;
+  const sound = `sine=frequency=440:duration=${seconds}`;
   const audio =
-    audioChannels > 0
-      ? [
-          '-f',
-          'lavfi',
-          '-i',
-          `sine=frequency=440:duration=${seconds}`,
-          '-ac',
-          String(audioChannels),
-          '-c:a',
-          'aac',
-        ]
-      : [];
-  await run('ffmpeg', [
+    audioChannels > 0 ? ['-f', 'lavfi', '-i', sound, '-ac', String(audioChannels), '-c:a', audioCodec] : [];
+  const args = [
     '-nostdin',
     '-v',
     'error',
-    ...video,
+    '-f',
+    'lavfi',
+    '-i',
+    picture,
     ...audio,
-    '-c:v',
-    'libx264',
-    '-preset',
-    'ultrafast',
-    '-pix_fmt',
-    'yuv420p',
+    ...videoCodec,
     ...outputOptions,
-    '-y',
-    file,
-  ]);
+  ];
+  await run('ffmpeg', [...args, '-y', file]);
   return file;
 }
 

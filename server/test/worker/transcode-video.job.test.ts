@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -103,4 +105,26 @@ describe('transcode-video job', () => {
       error: 'The uploaded file is missing; please upload the video again',
     });
   }, 60_000);
+
+  it('fails a playlist disguised as a video without fetching anything it points at', async () => {
+    const canaryHits: string[] = [];
+    const canary = http.createServer((request, response) => {
+      canaryHits.push(request.url ?? '');
+      response.end();
+    });
+    await new Promise<void>((resolve) => canary.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(canary.address() as AddressInfo).port}`;
+    try {
+      const playlist = `#EXTM3U\n#EXT-X-TARGETDURATION:4\n#EXTINF:4,\n${url}/a.ts\n#EXTINF:4,\nfile:///etc/passwd\n#EXT-X-ENDLIST\n`;
+      const video = await settled(await queueUpload(Buffer.from(playlist)));
+      expect(video.state).toBe('failed');
+      expect(video.error).toMatch(/^This file cannot be read as a video/);
+      expect(canaryHits).toEqual([]);
+      expect(
+        await test.platform.storage.headObject('processed', `${processedPrefix(video.id)}master.m3u8`),
+      ).toBeUndefined();
+    } finally {
+      await new Promise((resolve) => canary.close(resolve));
+    }
+  });
 });

@@ -1,0 +1,162 @@
+// Every kind of clip the issue names, through the whole media side, checked with ffprobe.
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_LIMITS } from '../../src/media/source-facts.js';
+import { DEFAULT_STORYBOARD } from '../../src/media/storyboard.js';
+import { DEFAULT_POLICY } from '../../src/media/transcode-policy.js';
+import { transcodeSource } from '../../src/media/transcode-source.js';
+import { type ClipOptions, makeClip } from '../support/media-clips.js';
+
+const run = promisify(execFile);
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'vidstream-matrix-'));
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+interface Case {
+  name: string;
+  file: string;
+  clip: ClipOptions;
+  rungs: string[];
+  audio: boolean;
+}
+
+const VP9 = ['-c:v', 'libvpx-vp9', '-deadline', 'realtime', '-cpu-used', '8', '-b:v', '500k'];
+const YUV444 = ['-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv444p'];
+
+const CASES: Case[] = [
+  {
+    name: 'landscape with stereo',
+    file: 'landscape.mp4',
+    clip: { width: 640, height: 360 },
+    rungs: ['426x240@30', '640x360@30'],
+    audio: true,
+  },
+  {
+    name: 'portrait',
+    file: 'portrait.mp4',
+    clip: { width: 360, height: 640 },
+    rungs: ['240x426@30', '360x640@30'],
+    audio: true,
+  },
+  {
+    name: 'odd size in 4:4:4',
+    file: 'odd.mp4',
+    clip: { width: 640, height: 360, videoCodec: YUV444, outputOptions: ['-vf', 'scale=641:361'] },
+    rungs: ['426x240@30', '638x360@30'],
+    audio: true,
+  },
+  {
+    name: 'no sound',
+    file: 'silent.mp4',
+    clip: { width: 640, height: 360, audioChannels: 0 },
+    rungs: ['426x240@30', '640x360@30'],
+    audio: false,
+  },
+  {
+    name: '60 fps',
+    file: 'sixty.mp4',
+    clip: { width: 1280, height: 720, frameRate: 60 },
+    rungs: ['426x240@30', '640x360@30', '854x480@30', '1280x720@60'],
+    audio: true,
+  },
+  {
+    name: 'tiny, below 240p',
+    file: 'tiny.mp4',
+    clip: { width: 160, height: 120 },
+    rungs: ['160x120@30'],
+    audio: true,
+  },
+  {
+    name: 'VP9 and Opus in WebM',
+    file: 'vp9.webm',
+    clip: { width: 640, height: 360, videoCodec: VP9, audioCodec: 'libopus' },
+    rungs: ['426x240@30', '640x360@30'],
+    audio: true,
+  },
+  {
+    name: '5.1 sound, mixed down to stereo',
+    file: 'surround.mp4',
+    clip: { width: 640, height: 360, audioChannels: 6 },
+    rungs: ['426x240@30', '640x360@30'],
+    audio: true,
+  },
+];
+
+async function probeStream(playlist: string) {
+  const { stdout } = await run('ffprobe', [
+    ...[
+      '-v',
+      'error',
+      '-show_entries',
+      'stream=codec_name,codec_type,width,height,pix_fmt,r_frame_rate,channels',
+    ],
+    ...['-show_entries', 'format=duration', '-of', 'json', playlist],
+  ]);
+  const parsed = JSON.parse(stdout);
+  return { stream: parsed.streams[0], duration: Number(parsed.format.duration) };
+}
+
+async function keyframes(playlist: string): Promise<string[]> {
+  const { stdout } = await run('ffprobe', [
+    ...['-v', 'error', '-select_streams', 'v:0', '-skip_frame', 'nokey', '-show_entries', 'frame=pts_time'],
+    ...['-of', 'csv=p=0', playlist],
+  ]);
+  return stdout
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map((time) => Number(time).toFixed(3));
+}
+
+describe.each(CASES)('a $name clip', ({ file, clip, rungs, audio }) => {
+  it('becomes the planned ladder of browser-playable H.264, aligned and complete', async () => {
+    const input = await makeClip(dir, file, { seconds: 4, ...clip });
+    const outputDir = path.join(dir, `${file}-out`);
+    await mkdir(outputDir);
+    const result = await transcodeSource(input, outputDir, {
+      ffmpeg: 'ffmpeg',
+      ffprobe: 'ffprobe',
+      policy: DEFAULT_POLICY,
+      storyboard: DEFAULT_STORYBOARD,
+      limits: DEFAULT_LIMITS,
+      timeout: { perSourceSecond: 20, minimumMs: 60_000 },
+    });
+    expect(result.ladder.map((r) => `${r.width}x${r.height}@${r.frameRate}`)).toEqual(rungs);
+
+    const alignment: string[][] = [];
+    for (const rendition of result.ladder) {
+      const playlist = path.join(outputDir, rendition.name, 'playlist.m3u8');
+      const { stream, duration } = await probeStream(playlist);
+      expect(stream).toMatchObject({
+        codec_name: 'h264',
+        pix_fmt: 'yuv420p',
+        width: rendition.width,
+        height: rendition.height,
+      });
+      expect(stream.r_frame_rate).toBe(`${rendition.frameRate}/1`);
+      expect(Math.abs(duration - result.source.durationSeconds)).toBeLessThan(0.2);
+      alignment.push(await keyframes(playlist));
+    }
+    for (const times of alignment) expect(times).toEqual(alignment[0]);
+
+    const master = await readFile(path.join(outputDir, 'master.m3u8'), 'utf8');
+    const entries = master.split('\n').filter((line) => line.startsWith('#EXT-X-STREAM-INF:'));
+    expect(entries.map((line) => line.match(/RESOLUTION=(\d+x\d+)/)?.[1])).toEqual(
+      result.ladder.map((r) => `${r.width}x${r.height}`),
+    );
+    for (const line of entries) expect(line.includes('AUDIO="audio"')).toBe(audio);
+    expect(master.includes('#EXT-X-MEDIA:TYPE=AUDIO')).toBe(audio);
+    const audioFiles = result.files.filter((f) => f.relativePath.startsWith('audio/'));
+    if (audio) {
+      const { stream } = await probeStream(path.join(outputDir, 'audio', 'playlist.m3u8'));
+      expect(stream).toMatchObject({ codec_name: 'aac', channels: 2 });
+    } else {
+      expect(audioFiles).toEqual([]);
+    }
+  }, 120_000);
+});
