@@ -20,11 +20,15 @@ beforeAll(async () => {
 });
 afterAll(() => test.close());
 
-/** Reads a whole event stream (it ends by itself on a final state) into its events. */
-async function readEvents(videoId: string, token: string) {
-  const response = await fetch(`${baseUrl}/api/v1/videos/${videoId}/events`, { headers: bearer(token) });
+/** Opens the stream: fetch resolves once the headers and the first event have been written. */
+function openEvents(videoId: string, token: string) {
+  return fetch(`${baseUrl}/api/v1/videos/${videoId}/events`, { headers: bearer(token) });
+}
+
+/** Reads the rest of a stream (it ends by itself on a final state) into its events. */
+async function readEvents(response: Response) {
   const text = await response.text();
-  const events = text
+  return text
     .split('\n\n')
     .filter((block) => block.startsWith('event: '))
     .map((block) => {
@@ -34,7 +38,6 @@ async function readEvents(videoId: string, token: string) {
         data: JSON.parse(dataLine?.slice('data: '.length) ?? '{}'),
       };
     });
-  return { response, events };
 }
 
 describe('GET /api/v1/videos/{id}/events', () => {
@@ -45,9 +48,9 @@ describe('GET /api/v1/videos/{id}/events', () => {
       seconds: 8,
     });
     const { video } = await uploadFile(test.app, owner.token, await readFile(clip));
-    const listening = readEvents(video.id, owner.token);
+    const response = await openEvents(video.id, owner.token);
     await startTestWorker(test.platform);
-    const { response, events } = await listening;
+    const events = await readEvents(response);
 
     expect(response.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
     expect(events.every((event) => event.event === 'progress')).toBe(true);
