@@ -106,6 +106,19 @@ describe('transcode-video job', () => {
     });
   }, 60_000);
 
+  it.each([
+    ['an empty file', async () => Buffer.alloc(0)],
+    ['random bytes', async () => randomBytes(64 * 1024)],
+    [
+      'a truncated MP4',
+      async () => (await readFile(await makeClip(clipDir, 'whole.mp4', { seconds: 2 }))).subarray(0, 2_000),
+    ],
+  ])('fails %s as unreadable and keeps working', async (_case, bytes) => {
+    const video = await settled(await queueUpload(await bytes()));
+    expect(video.state).toBe('failed');
+    expect(video.error).toMatch(/^This file cannot be read as a video/);
+  });
+
   it('fails a playlist disguised as a video without fetching anything it points at', async () => {
     const canaryHits: string[] = [];
     const canary = http.createServer((request, response) => {
