@@ -99,7 +99,10 @@ describe('a worker killed mid-transcode', () => {
     const second = startWorkerProcess();
     const finished = await waitFor(video.id, (v) => v.state === 'ready' || v.state === 'failed', 120);
     expect(finished).toMatchObject({ state: 'ready', progress: 100, error: null, width: 1280, height: 720 });
-    expect(second.output()).toMatch(/"job":"transcode-video".*"msg":"job done"/);
+    // The job's log line follows the state change: give it a moment to arrive.
+    const jobDone = /"job":"transcode-video".*"msg":"job done"/;
+    for (let waited = 0; waited < 10_000 && !jobDone.test(second.output()); waited += 100) await sleep(100);
+    expect(second.output()).toMatch(jobDone);
 
     const prefix = processedPrefix(video.id);
     const rungs = finished.renditions?.map((rendition) => rendition.name) ?? [];
