@@ -1,5 +1,5 @@
 // Kysely table types: the one description of the SQL schema the code relies on.
-import type { ColumnType, Generated, Selectable } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 type CreatedAt = ColumnType<Date, Date | undefined, never>;
 
@@ -76,7 +76,3 @@ export interface Database {
   videos: VideosTable;
 }
 
-export type UserRow = Selectable<UsersTable>;
-export type ChannelRow = Selectable<ChannelsTable>;
-export type SessionRow = Selectable<SessionsTable>;
-export type VideoRow = Selectable<VideosTable>;
