@@ -75,4 +75,3 @@ export interface Database {
   sessions: SessionsTable;
   videos: VideosTable;
 }
-
