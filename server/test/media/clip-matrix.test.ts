@@ -45,6 +45,13 @@ const CASES: Case[] = [
     audio: true,
   },
   {
+    name: 'phone portrait, stored landscape with a 90° display matrix',
+    file: 'rotated.mp4',
+    clip: { width: 640, height: 360, rotation: 90 },
+    rungs: ['240x426@30', '360x640@30'],
+    audio: true,
+  },
+  {
     name: 'odd size in 4:4:4',
     file: 'odd.mp4',
     clip: { width: 640, height: 360, videoCodec: YUV444, outputOptions: ['-vf', 'scale=641:361'] },
@@ -113,6 +120,28 @@ async function keyframes(playlist: string): Promise<string[]> {
     .map((time) => Number(time).toFixed(3));
 }
 
+/** PSNR in dB of a rung's first picture against the source's, as a player would display it, at the rung's size. */
+async function likeness(
+  rungPlaylist: string,
+  source: string,
+  width: number,
+  height: number,
+): Promise<number> {
+  const { stderr } = await run('ffmpeg', [
+    ...['-nostdin', '-v', 'info', '-i', rungPlaylist, '-i', source, '-filter_complex'],
+    ...[
+      `[1:v]scale=${width}:${height},setsar=1[shown];[0:v][shown]psnr`,
+      '-frames:v',
+      '1',
+      '-f',
+      'null',
+      '-',
+    ],
+  ]);
+  const average = stderr.match(/PSNR .*average:(\S+)/)?.[1];
+  return average === 'inf' ? Number.POSITIVE_INFINITY : Number(average);
+}
+
 describe.each(CASES)('a $name clip', ({ file, clip, rungs, audio }) => {
   it('becomes the planned ladder of browser-playable H.264, aligned and complete', async () => {
     const input = await makeClip(dir, file, { seconds: 4, ...clip });
@@ -143,6 +172,11 @@ describe.each(CASES)('a $name clip', ({ file, clip, rungs, audio }) => {
       alignment.push(await keyframes(playlist));
     }
     for (const times of alignment) expect(times).toEqual(alignment[0]);
+    const top = result.ladder.at(-1);
+    if (!top) throw new Error('empty ladder');
+    const topPlaylist = path.join(outputDir, top.name, 'playlist.m3u8');
+    // Upright and unmirrored: a sideways or flipped picture scores about 6 dB, a faithful one 25 dB or more.
+    expect(await likeness(topPlaylist, input, top.width, top.height)).toBeGreaterThan(20);
 
     const master = await readFile(path.join(outputDir, 'master.m3u8'), 'utf8');
     const entries = master.split('\n').filter((line) => line.startsWith('#EXT-X-STREAM-INF:'));
