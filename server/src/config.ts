@@ -27,6 +27,10 @@ export interface Config {
   /** Undefined only on embedded defaults, where the platform keeps a generated one under dataDir. */
   sessionSecret: string | undefined;
   sessionTtlDays: number;
+  /** The shortest life of a playback token for a private or unlisted video. */
+  playbackTokenTtlSeconds: number;
+  /** How long a video page's data stays cached (writes delete it sooner). */
+  videoCacheTtlSeconds: number;
   trustProxy: boolean;
   corsOrigins: string[];
   logLevel: string;
@@ -122,6 +126,8 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
     mediaBaseUrl: read.url('MEDIA_BASE_URL', ['http:', 'https:']) ?? `${publicUrl}/media`,
     sessionSecret,
     sessionTtlDays: read.integer('SESSION_TTL_DAYS', 30, 1, 365),
+    playbackTokenTtlSeconds: read.integer('PLAYBACK_TOKEN_TTL_SECONDS', 6 * 3600, 60, 7 * 86_400),
+    videoCacheTtlSeconds: read.integer('VIDEO_CACHE_TTL_SECONDS', 60, 1, 86_400),
     trustProxy: read.boolean('TRUST_PROXY', false),
     corsOrigins: (read.string('CORS_ORIGINS') ?? '')
       .split(',')

@@ -3,6 +3,7 @@
 import type { Logger } from 'pino';
 import type { Cache } from './adapters/cache/cache.js';
 import { MemoryCache } from './adapters/cache/memory-cache.js';
+import { ReadThrough } from './adapters/cache/read-through.js';
 import { RedisCache } from './adapters/cache/redis-cache.js';
 import { AccountRepository } from './adapters/db/account.repository.js';
 import { ChannelRepository } from './adapters/db/channel.repository.js';
@@ -23,15 +24,19 @@ import { AuthService } from './services/auth.service.js';
 import { ChannelService } from './services/channel.service.js';
 import { MediaService } from './services/media.service.js';
 import { PartReceiverService } from './services/part-receiver.service.js';
+import { PlaybackTokens } from './services/playback-tokens.js';
 import { ReadinessService } from './services/readiness.service.js';
 import { UploadService } from './services/upload.service.js';
 import { VideoService } from './services/video.service.js';
+import { VideoCatalog, videoCacheKey } from './services/video-catalog.js';
 import { resolveSessionSecret } from './session-secret.js';
 
 export interface PlatformOptions {
   /** Prefix for every cache key, so test files can share one Redis. */
   cacheKeyPrefix?: string;
   queue?: Partial<QueueTuning>;
+  /** Told of each video cache lookup. */
+  onCacheLookup?: (outcome: 'hit' | 'miss') => void;
 }
 
 export interface Platform {
@@ -42,6 +47,8 @@ export interface Platform {
   redis: RedisCache | undefined;
   storage: ObjectStorage;
   queue: JobQueue;
+  playbackTokens: PlaybackTokens;
+  repositories: { videos: VideoRepository; channels: ChannelRepository };
   services: {
     auth: AuthService;
     channels: ChannelService;
@@ -67,10 +74,8 @@ export async function openPlatform(
     const applied = await migrateToLatest(database.db);
     if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
     const { cache, redis } = await createCache(config.cache, logger, options.cacheKeyPrefix);
-    const { storage, multipart, partReceiver } = createStorage(
-      config.storage,
-      await resolveSessionSecret(config),
-    );
+    const secret = await resolveSessionSecret(config);
+    const { storage, multipart, partReceiver } = createStorage(config.storage, secret);
     const queue = await JobQueue.start(database.connection, logger, {
       maintenanceIntervalSeconds: config.jobs.maintenanceIntervalSeconds,
       pollingIntervalSeconds: 2,
@@ -91,12 +96,26 @@ export async function openPlatform(
       accountFailureLimit: config.loginLimits.failuresPerAccount,
       accountFailureWindowSeconds: config.loginLimits.accountWindowSeconds,
     });
-    const videos = new VideoRepository(database.db);
+    const videos = new VideoRepository(database.db, (id) => cache.delete(videoCacheKey(id)));
+    const readThrough = new ReadThrough(cache, {
+      ttlSeconds: config.videoCacheTtlSeconds,
+      absentTtlSeconds: 10,
+      lockMs: 1_000,
+      pollMs: 10,
+      onLookup: options.onCacheLookup,
+    });
+    const catalog = new VideoCatalog(videos, readThrough, (...keys) => cache.delete(...keys));
+    const channels = new ChannelRepository(database.db, (id) => catalog.forgetChannel(id));
+    const playbackTokens = new PlaybackTokens({
+      secret,
+      ttlSeconds: config.playbackTokenTtlSeconds,
+      windowSeconds: Math.min(3600, config.playbackTokenTtlSeconds),
+    });
     const services = {
       auth,
-      videos: new VideoService({ videos, storage, multipart }),
-      channels: new ChannelService({ channels: new ChannelRepository(database.db), storage, logger }),
-      media: new MediaService(storage),
+      videos: new VideoService({ videos, catalog, storage, multipart }),
+      channels: new ChannelService({ channels, storage, logger }),
+      media: new MediaService({ catalog, playbackTokens }),
       uploads: new UploadService({
         videos,
         multipart,
@@ -120,6 +139,8 @@ export async function openPlatform(
       redis,
       storage,
       queue,
+      playbackTokens,
+      repositories: { videos, channels },
       services,
       async close() {
         await queue.stop();

@@ -1,6 +1,6 @@
 // One place that turns any error into `{ error: { code, message, field? } }` with the right status.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError, InvalidInput, TooManyRequests } from '../services/errors.js';
+import { DomainError, InvalidInput, RangeNotSatisfiable, TooManyRequests } from '../services/errors.js';
 
 const CODES_BY_STATUS: Record<number, string> = {
   400: 'bad_request',
@@ -11,6 +11,7 @@ const CODES_BY_STATUS: Record<number, string> = {
   406: 'not_acceptable',
   413: 'payload_too_large',
   415: 'unsupported_media_type',
+  416: 'range_not_satisfiable',
   429: 'rate_limited',
 };
 
@@ -18,6 +19,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | DomainError, request, reply) => {
     if (error instanceof DomainError) {
       if (error instanceof TooManyRequests) reply.header('retry-after', String(error.retryAfterSeconds));
+      if (error instanceof RangeNotSatisfiable) reply.header('content-range', `bytes */${error.size}`);
       const field = error instanceof InvalidInput ? error.field : undefined;
       return reply.status(error.status).send({ error: { code: error.code, message: error.message, field } });
     }

@@ -10,7 +10,8 @@ export function buildPlatformApp(platform: Platform, clientDir?: string): Promis
   return buildApp({
     routes: {
       ...services,
-      present: new Presenter(config.mediaBaseUrl),
+      storage: platform.storage,
+      present: new Presenter(config.mediaBaseUrl, platform.playbackTokens),
       requireAccount: createAccountGuard(services.auth),
       identifyAccount: createOptionalAccountGuard(services.auth),
       loginLimitPerIpPerMinute: config.loginLimits.perIpPerMinute,

@@ -1,12 +1,18 @@
 // Shapes domain objects into the JSON the API answers with.
+import { POSTER_FILE } from '../media/poster.js';
+import { MASTER_PLAYLIST, STORYBOARD_TRACK } from '../media/transcode-source.js';
 import type { Account, Channel } from '../services/accounts.js';
+import type { PlaybackTokens } from '../services/playback-tokens.js';
 import type { UploadPlan as UploadPlanData } from '../services/upload.service.js';
-import type { Video } from '../services/videos.js';
+import type { VideoWithChannel } from '../services/videos.js';
 import type { ChannelBody, UserBody } from './schemas.js';
 import type { VideoBody } from './video.schemas.js';
 
 export class Presenter {
-  constructor(private readonly mediaBaseUrl: string) {}
+  constructor(
+    private readonly mediaBaseUrl: string,
+    private readonly playbackTokens: PlaybackTokens,
+  ) {}
 
   user(account: Account): UserBody {
     return {
@@ -32,12 +38,23 @@ export class Presenter {
     };
   }
 
-  /** Processing progress and errors are the owner's business only. */
-  video(video: Video, viewerId: string | undefined): VideoBody {
+  /**
+   * Processing progress and errors are the owner's business only. Whoever is shown a private or unlisted
+   * video may watch it, so they get its media URLs with a playback token in the path.
+   */
+  video(video: VideoWithChannel, viewerId: string | undefined): VideoBody {
     const owner = video.ownerId === viewerId;
+    const playable = video.state === 'ready';
+    const mediaUrl = (file: string) => (playable ? this.videoMediaUrl(video, file) : null);
     return {
       id: video.id,
-      channelId: video.channelId,
+      channel: {
+        id: video.channel.id,
+        handle: video.channel.handle,
+        displayName: video.channel.displayName,
+        avatarUrl: this.avatarUrl(video.channel),
+        subscriberCount: video.channel.subscriberCount,
+      },
       title: video.title,
       description: video.description,
       state: video.state,
@@ -52,6 +69,14 @@ export class Presenter {
         height,
         frameRate,
       })),
+      playable,
+      hlsUrl: mediaUrl(MASTER_PLAYLIST),
+      posterUrl: mediaUrl(POSTER_FILE),
+      storyboardUrl: mediaUrl(STORYBOARD_TRACK),
+      viewCount: video.counts.views,
+      likeCount: video.counts.likes,
+      dislikeCount: video.counts.dislikes,
+      commentCount: video.counts.comments,
       createdAt: video.createdAt.toISOString(),
       publishedAt: video.publishedAt?.toISOString() ?? null,
     };
@@ -69,7 +94,13 @@ export class Presenter {
     };
   }
 
-  private avatarUrl(channel: Channel): string | null {
+  private videoMediaUrl(video: VideoWithChannel, file: string): string {
+    const path = `videos/${video.id}/${file}`;
+    if (video.visibility === 'public') return `${this.mediaBaseUrl}/${path}`;
+    return `${this.mediaBaseUrl}/t/${this.playbackTokens.issue(video.id)}/${path}`;
+  }
+
+  private avatarUrl(channel: Pick<Channel, 'avatarKey'>): string | null {
     return channel.avatarKey ? `${this.mediaBaseUrl}/${channel.avatarKey}` : null;
   }
 }

@@ -1,5 +1,6 @@
 // What route plugins receive: the services they call and the shared request helpers.
 import type { preHandlerAsyncHookHandler } from 'fastify';
+import type { ObjectStorage } from '../adapters/storage/object-storage.js';
 import type { AuthService } from '../services/auth.service.js';
 import type { ChannelService } from '../services/channel.service.js';
 import type { MediaService } from '../services/media.service.js';
@@ -14,6 +15,8 @@ export interface RouteDeps {
   channels: ChannelService;
   readiness: ReadinessService;
   media: MediaService;
+  /** Where media files are streamed from. */
+  storage: ObjectStorage;
   uploads: UploadService;
   videos: VideoService;
   partReceiver: PartReceiverService | undefined;

@@ -17,8 +17,14 @@ export const Visibility = Type.Union([
 
 export const Video = Type.Object(
   {
-    id: Type.String(),
-    channelId: Type.String({ format: 'uuid' }),
+    id: Type.String({ description: 'Short, URL-safe and unguessable' }),
+    channel: Type.Object({
+      id: Type.String({ format: 'uuid' }),
+      handle: Type.String(),
+      displayName: Type.String(),
+      avatarUrl: Type.Union([Type.String(), Type.Null()]),
+      subscriberCount: Type.Integer(),
+    }),
     title: Type.String(),
     description: Type.String(),
     state: VideoState,
@@ -37,6 +43,19 @@ export const Video = Type.Object(
         frameRate: Type.Number(),
       }),
     ),
+    playable: Type.Boolean({ description: 'Whether hlsUrl can be played now' }),
+    hlsUrl: Type.Union([Type.String(), Type.Null()], {
+      description:
+        'The master playlist; for private and unlisted videos it carries an expiring playback token',
+    }),
+    posterUrl: Type.Union([Type.String(), Type.Null()]),
+    storyboardUrl: Type.Union([Type.String(), Type.Null()], {
+      description: 'WebVTT track of seek-preview thumbnails (`#xywh=` sprite regions)',
+    }),
+    viewCount: Type.Integer(),
+    likeCount: Type.Integer(),
+    dislikeCount: Type.Integer(),
+    commentCount: Type.Integer(),
     createdAt: Type.String({ format: 'date-time' }),
     publishedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   },

@@ -21,7 +21,12 @@ export interface PublishedFile {
 }
 
 export function describeOutput(relativePath: string): PublishedFile {
-  const kind = TYPES[path.extname(relativePath)];
-  if (!kind) throw new Error(`unexpected transcode output: ${relativePath}`);
-  return { relativePath, ...kind };
+  const serving = mediaFileServing(relativePath);
+  if (!serving) throw new Error(`unexpected transcode output: ${relativePath}`);
+  return { relativePath, ...serving };
+}
+
+/** How a published file is served; undefined for a name no transcode writes. */
+export function mediaFileServing(relativePath: string): Omit<PublishedFile, 'relativePath'> | undefined {
+  return TYPES[path.extname(relativePath)];
 }

@@ -40,6 +40,13 @@ export class PayloadTooLarge extends DomainError {
   readonly status = 413;
 }
 
+export class RangeNotSatisfiable extends DomainError {
+  readonly status = 416;
+  constructor(readonly size: number) {
+    super('range_not_satisfiable', `The requested range is outside the ${size} bytes of this file`);
+  }
+}
+
 export class TooManyRequests extends DomainError {
   readonly status = 429;
   constructor(

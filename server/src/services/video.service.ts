@@ -1,13 +1,15 @@
 // Reading and deleting videos: the owner sees a video in every state; others only once it is ready and not
 // private. Deleted videos are gone for everyone.
-import type { VideoRepository } from '../adapters/db/video.repository.js';
+import type { VideoEdit, VideoRepository } from '../adapters/db/video.repository.js';
 import type { MultipartUploads } from '../adapters/storage/multipart-uploads.js';
 import type { ObjectStorage } from '../adapters/storage/object-storage.js';
 import { Forbidden, NotFound } from './errors.js';
-import { processedPrefix, rawKey, type Video } from './videos.js';
+import type { VideoCatalog } from './video-catalog.js';
+import { processedPrefix, rawKey, type Video, type VideoWithChannel } from './videos.js';
 
 export interface VideoDeps {
   videos: VideoRepository;
+  catalog: VideoCatalog;
   storage: ObjectStorage;
   multipart: MultipartUploads;
 }
@@ -15,8 +17,9 @@ export interface VideoDeps {
 export class VideoService {
   constructor(private readonly deps: VideoDeps) {}
 
-  async getForViewer(videoId: string, viewerId: string | undefined): Promise<Video> {
-    const video = await this.deps.videos.findById(videoId);
+  /** Read through the cache: this is the hot path of every watch page. */
+  async getForViewer(videoId: string, viewerId: string | undefined): Promise<VideoWithChannel> {
+    const video = await this.deps.catalog.find(videoId);
     const visible =
       video !== undefined &&
       video.state !== 'deleted' &&
@@ -31,6 +34,12 @@ export class VideoService {
     if (video.ownerId !== actorId)
       throw new Forbidden('not_video_owner', 'Only its owner can change this video');
     return video;
+  }
+
+  async edit(videoId: string, actorId: string, edit: VideoEdit): Promise<void> {
+    await this.getOwned(videoId, actorId);
+    const edited = await this.deps.videos.edit(videoId, edit);
+    if (!edited) throw new NotFound('video_not_found', 'No such video');
   }
 
   /** Marked deleted first, so a transcode still running withdraws its own output; then its files go. */

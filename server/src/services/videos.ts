@@ -24,6 +24,25 @@ export interface Video {
   createdAt: Date;
   updatedAt: Date;
   publishedAt: Date | null;
+  counts: VideoCounts;
+}
+
+/** What a video page shows of the channel that published the video. */
+export interface ChannelSummary {
+  id: string;
+  handle: string;
+  displayName: string;
+  avatarKey: string | null;
+  subscriberCount: number;
+}
+
+export type VideoWithChannel = Video & { channel: ChannelSummary };
+
+export interface VideoCounts {
+  views: number;
+  likes: number;
+  dislikes: number;
+  comments: number;
 }
 
 /** Where a video's files live in storage: one prefix per video, so a re-run never touches a neighbour. */

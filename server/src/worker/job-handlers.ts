@@ -1,7 +1,6 @@
 // The handler of every job, built from an opened platform and the ffmpeg it should run.
 import os from 'node:os';
 import path from 'node:path';
-import { VideoRepository } from '../adapters/db/video.repository.js';
 import type { FfmpegBinaries } from '../media/ffmpeg-binaries.js';
 import { DEFAULT_LIMITS } from '../media/source-facts.js';
 import { DEFAULT_STORYBOARD } from '../media/storyboard.js';
@@ -15,7 +14,7 @@ import type { JobHandlers } from './worker.js';
 
 export function buildJobHandlers(platform: Platform, ffmpeg: FfmpegBinaries): JobHandlers {
   const processing = new VideoProcessingService({
-    videos: new VideoRepository(platform.database.db),
+    videos: platform.repositories.videos,
     storage: platform.storage,
     media: {
       ffmpeg: ffmpeg.ffmpeg,

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { VideoRepository } from '../../src/adapters/db/video.repository.js';
+import type { VideoRepository } from '../../src/adapters/db/video.repository.js';
 import { processedPrefix, type Video } from '../../src/services/videos.js';
 import { register } from '../support/accounts.js';
 import { makeClip } from '../support/media-clips.js';
@@ -30,7 +30,7 @@ const workers: ChildProcess[] = [];
 beforeAll(async () => {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run "npm run build" first (npm test does)`);
   test = await startTestPlatform(QUEUE);
-  videos = new VideoRepository(test.platform.database.db);
+  videos = test.platform.repositories.videos;
 });
 afterAll(async () => {
   for (const worker of workers) killGroup(worker);

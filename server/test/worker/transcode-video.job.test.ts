@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { VideoRepository } from '../../src/adapters/db/video.repository.js';
+import type { VideoRepository } from '../../src/adapters/db/video.repository.js';
 import { processedPrefix, rawKey, type Video } from '../../src/services/videos.js';
 import { bearer, register } from '../support/accounts.js';
 import { makeClip } from '../support/media-clips.js';
@@ -19,7 +19,7 @@ let owner: { id: string; channelId: string };
 
 beforeAll(async () => {
   test = await startTestPlatform();
-  videos = new VideoRepository(test.platform.database.db);
+  videos = test.platform.repositories.videos;
   clipDir = await mkdtemp(path.join(os.tmpdir(), 'vidstream-job-clips-'));
   const user = await register(test.app);
   const me = await test.app.inject({ url: '/api/v1/me', headers: bearer(user.token) });

@@ -21,6 +21,12 @@ export class MemoryCache implements Cache {
     for (const key of keys) this.entries.delete(key);
   }
 
+  async claim(key: string, ttlMs: number): Promise<boolean> {
+    if (this.entries.has(key)) return false;
+    this.entries.set(key, '1', { ttl: ttlMs });
+    return true;
+  }
+
   async increment(key: string, windowSeconds: number): Promise<number> {
     const current = this.entries.get(key);
     if (current === undefined) {

@@ -64,6 +64,10 @@ export class RedisCache implements Cache {
     if (keys.length > 0) await this.attempt(() => this.client.del(...keys), undefined);
   }
 
+  async claim(key: string, ttlMs: number): Promise<boolean> {
+    return this.attempt(async () => (await this.client.set(key, '1', 'PX', ttlMs, 'NX')) === 'OK', true);
+  }
+
   async increment(key: string, windowSeconds: number): Promise<number> {
     return this.attempt(async () => {
       const [[, count] = []] =

@@ -1,4 +1,5 @@
 // SQL for channels. Handles are matched case-insensitively (unique index on lower(handle)).
+// Every write reports the channel as changed once it is committed, for the caches that show it.
 import { type Kysely, type Selection, sql } from 'kysely';
 import type { Channel } from '../../services/accounts.js';
 import type { Database } from './schema.js';
@@ -36,8 +37,14 @@ export interface ChannelChanges {
   description?: string;
 }
 
+/** Told after each committed write to a channel. */
+export type ChannelChanged = (channelId: string) => Promise<void>;
+
 export class ChannelRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly changed: ChannelChanged,
+  ) {}
 
   async findByHandle(handle: string): Promise<Channel | undefined> {
     const row = await this.db
@@ -55,12 +62,13 @@ export class ChannelRepository {
       .where('id', '=', channelId)
       .returning(CHANNEL_COLUMNS)
       .executeTakeFirstOrThrow();
+    await this.changed(channelId);
     return toChannel(row);
   }
 
   /** Points the channel at a new avatar object and returns the key it replaced, if any. */
   async replaceAvatarKey(channelId: string, avatarKey: string): Promise<string | null> {
-    return this.db.transaction().execute(async (trx) => {
+    const replaced = await this.db.transaction().execute(async (trx) => {
       const previous = await trx
         .selectFrom('channels')
         .select('avatar_key')
@@ -70,5 +78,7 @@ export class ChannelRepository {
       await trx.updateTable('channels').set({ avatar_key: avatarKey }).where('id', '=', channelId).execute();
       return previous.avatar_key;
     });
+    await this.changed(channelId);
+    return replaced;
   }
 }

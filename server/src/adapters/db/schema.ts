@@ -67,6 +67,10 @@ export interface VideosTable {
   created_at: CreatedAt;
   updated_at: Generated<Date>;
   published_at: Date | null;
+  view_count: ColumnType<string, never, number>;
+  like_count: ColumnType<string, never, number>;
+  dislike_count: ColumnType<string, never, number>;
+  comment_count: ColumnType<string, never, number>;
 }
 
 export interface Database {

@@ -1,6 +1,7 @@
 // SQL for videos and their state machine: awaiting_upload → queued → processing → ready | failed.
+// Every write reports the video as changed once it is committed, so caches of it can never be forgotten.
 import type { Kysely, Selectable } from 'kysely';
-import type { Video, Visibility } from '../../services/videos.js';
+import type { Video, VideoWithChannel, Visibility } from '../../services/videos.js';
 import type { Database, RenditionRecord, VideosTable } from './schema.js';
 
 export interface NewVideo {
@@ -28,8 +29,20 @@ export interface TranscodedDetails {
   renditions: RenditionRecord[];
 }
 
+export interface VideoEdit {
+  title?: string;
+  description?: string;
+  visibility?: Visibility;
+}
+
+/** Told after each committed write to a video. */
+export type VideoChanged = (videoId: string) => Promise<void>;
+
 export class VideoRepository {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly changed: VideoChanged,
+  ) {}
 
   async insert(video: NewVideo): Promise<Video> {
     const row = await this.db
@@ -48,12 +61,49 @@ export class VideoRepository {
       })
       .returningAll()
       .executeTakeFirstOrThrow();
+    await this.changed(video.id);
     return toVideo(row);
   }
 
   async findById(id: string): Promise<Video | undefined> {
     const row = await this.db.selectFrom('videos').selectAll().where('id', '=', id).executeTakeFirst();
     return row && toVideo(row);
+  }
+
+  /** The video with its channel's summary: everything its page shows, in one query. */
+  async findWithChannel(id: string): Promise<VideoWithChannel | undefined> {
+    const row = await this.db
+      .selectFrom('videos')
+      .innerJoin('channels', 'channels.id', 'videos.channel_id')
+      .selectAll('videos')
+      .select([
+        'channels.handle',
+        'channels.display_name',
+        'channels.avatar_key',
+        'channels.subscriber_count',
+      ])
+      .where('videos.id', '=', id)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    return {
+      ...toVideo(row),
+      channel: {
+        id: row.channel_id,
+        handle: row.handle,
+        displayName: row.display_name,
+        avatarKey: row.avatar_key,
+        subscriberCount: row.subscriber_count,
+      },
+    };
+  }
+
+  async idsOfChannel(channelId: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('videos')
+      .select('id')
+      .where('channel_id', '=', channelId)
+      .execute();
+    return rows.map((row) => row.id);
   }
 
   /**
@@ -65,7 +115,7 @@ export class VideoRepository {
     details: PublishedDetails,
     enqueue: (transaction: Kysely<Database>) => Promise<unknown>,
   ): Promise<boolean> {
-    return this.db.transaction().execute(async (trx) => {
+    const queued = await this.db.transaction().execute(async (trx) => {
       const updated = await trx
         .updateTable('videos')
         .set({
@@ -82,6 +132,21 @@ export class VideoRepository {
       await enqueue(trx);
       return true;
     });
+    if (queued) await this.changed(id);
+    return queued;
+  }
+
+  /** Changes what the owner may edit; undefined when the video is gone. */
+  async edit(id: string, edit: VideoEdit): Promise<Video | undefined> {
+    const row = await this.db
+      .updateTable('videos')
+      .set({ ...edit, updated_at: new Date() })
+      .where('id', '=', id)
+      .where('state', '!=', 'deleted')
+      .returningAll()
+      .executeTakeFirst();
+    await this.changed(id);
+    return row && toVideo(row);
   }
 
   /** Claims a queued (or retried) video for processing; undefined if it is gone or already finished. */
@@ -93,6 +158,7 @@ export class VideoRepository {
       .where('state', 'in', ['queued', 'processing'])
       .returningAll()
       .executeTakeFirst();
+    await this.changed(id);
     return row && toVideo(row);
   }
 
@@ -103,6 +169,7 @@ export class VideoRepository {
       .where('id', '=', id)
       .where('state', '=', 'processing')
       .execute();
+    await this.changed(id);
   }
 
   /** False when the video left `processing` meanwhile (deleted): its output must then be withdrawn. */
@@ -123,6 +190,7 @@ export class VideoRepository {
       .where('id', '=', id)
       .where('state', '=', 'processing')
       .executeTakeFirst();
+    await this.changed(id);
     return Number(updated.numUpdatedRows) === 1;
   }
 
@@ -133,6 +201,7 @@ export class VideoRepository {
       .where('id', '=', id)
       .where('state', 'in', ['queued', 'processing'])
       .execute();
+    await this.changed(id);
   }
 
   async markDeleted(id: string): Promise<void> {
@@ -141,6 +210,7 @@ export class VideoRepository {
       .set({ state: 'deleted', upload_id: null, updated_at: new Date() })
       .where('id', '=', id)
       .execute();
+    await this.changed(id);
   }
 
   /** Uploads whose bytes never all arrived before their deadline. */
@@ -158,6 +228,7 @@ export class VideoRepository {
 
   async delete(id: string): Promise<void> {
     await this.db.deleteFrom('videos').where('id', '=', id).execute();
+    await this.changed(id);
   }
 }
 
@@ -187,5 +258,11 @@ function toVideo(row: Selectable<VideosTable>): Video {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     publishedAt: row.published_at,
+    counts: {
+      views: Number(row.view_count),
+      likes: Number(row.like_count),
+      dislikes: Number(row.dislike_count),
+      comments: Number(row.comment_count),
+    },
   };
 }

@@ -8,6 +8,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import {
   assertSafeKey,
+  type ByteRange,
   type ObjectInfo,
   type ObjectStorage,
   type PutOptions,
@@ -56,10 +57,10 @@ export class LocalDiskStorage implements ObjectStorage {
     }
   }
 
-  async getObject(area: StorageArea, key: string) {
+  async getObject(area: StorageArea, key: string, range?: ByteRange) {
     const info = await this.headObject(area, key);
     if (!info) return undefined;
-    return { info, body: createReadStream(this.objectPath(area, key)) };
+    return { info, body: createReadStream(this.objectPath(area, key), range) };
   }
 
   async headObject(area: StorageArea, key: string): Promise<ObjectInfo | undefined> {

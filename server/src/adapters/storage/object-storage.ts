@@ -11,6 +11,12 @@ export interface ObjectInfo {
   lastModified: Date;
 }
 
+/** Inclusive byte positions, as in an HTTP Range header; always inside the object. */
+export interface ByteRange {
+  start: number;
+  end: number;
+}
+
 export interface PutOptions {
   contentType: string;
   cacheControl?: string;
@@ -18,8 +24,12 @@ export interface PutOptions {
 
 export interface ObjectStorage {
   putObject(area: StorageArea, key: string, body: Buffer | Readable, options: PutOptions): Promise<void>;
-  /** Streams an object; undefined when it does not exist. */
-  getObject(area: StorageArea, key: string): Promise<{ info: ObjectInfo; body: Readable } | undefined>;
+  /** Streams an object, or one range of it (`info.size` is still the whole size); undefined when missing. */
+  getObject(
+    area: StorageArea,
+    key: string,
+    range?: ByteRange,
+  ): Promise<{ info: ObjectInfo; body: Readable } | undefined>;
   headObject(area: StorageArea, key: string): Promise<ObjectInfo | undefined>;
   deleteObject(area: StorageArea, key: string): Promise<void>;
   /** Deletes every object whose key starts with `prefix`; returns how many were removed. */

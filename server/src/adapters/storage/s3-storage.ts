@@ -17,6 +17,7 @@ import {
 import type { StorageConfig } from '../../config.js';
 import {
   assertSafeKey,
+  type ByteRange,
   type ObjectInfo,
   type ObjectStorage,
   type PutOptions,
@@ -63,11 +64,19 @@ export class S3Storage implements ObjectStorage {
     );
   }
 
-  async getObject(area: StorageArea, key: string) {
+  async getObject(area: StorageArea, key: string, range?: ByteRange) {
     assertSafeKey(key);
     try {
-      const object = await this.client.send(new GetObjectCommand({ Bucket: this.buckets[area], Key: key }));
-      return { info: toObjectInfo(object), body: object.Body as Readable };
+      const object = await this.client.send(
+        new GetObjectCommand({
+          Bucket: this.buckets[area],
+          Key: key,
+          Range: range && `bytes=${range.start}-${range.end}`,
+        }),
+      );
+      // A ranged answer's length is the range's; the whole size is after the slash of Content-Range.
+      const size = Number(object.ContentRange?.split('/')[1] ?? object.ContentLength ?? 0);
+      return { info: { ...toObjectInfo(object), size }, body: object.Body as Readable };
     } catch (error) {
       if (isMissing(error)) return undefined;
       throw error;

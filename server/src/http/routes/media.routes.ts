@@ -1,11 +1,43 @@
-// The embedded default's media origin (`MEDIA_BASE_URL` points at a CDN in production).
+// The embedded default's media origin: what a CDN serves from the processed bucket in production
+// (`MEDIA_BASE_URL`). Answers players on any origin; a file name is checked against the names a
+// transcode writes before it becomes a storage key, so no path can climb out of a video's folder.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { AVATAR_CACHE_CONTROL } from '../../services/channel.service.js';
+import { PLAYBACK_TOKEN_PATTERN } from '../../services/playback-tokens.js';
 import type { RouteDeps } from '../route-deps.js';
 import { errorResponses } from '../schemas.js';
+import { sendObject } from '../send-object.js';
 
-export const mediaRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { media }) => {
+const NAME = '[A-Za-z0-9][A-Za-z0-9_-]{0,63}';
+/** `master.m3u8`, `720p/segment_00001.m4s`, …: one optional folder, one file with a media extension. */
+const VIDEO_FILE = `^(?:${NAME}/)?${NAME}\\.(?:m3u8|m4s|mp4|jpg|vtt)$`;
+const VideoId = Type.String({ pattern: '^[A-Za-z0-9_-]{11}$' });
+const VideoFile = Type.String({ pattern: VIDEO_FILE, maxLength: 200 });
+const mediaResponses = { 206: Type.Unknown(), 304: Type.Null(), ...errorResponses(400, 403, 404, 416) };
+
+const CORS_HEADERS = {
+  'access-control-allow-origin': '*',
+  'access-control-expose-headers': 'content-length, content-range, accept-ranges, etag, last-modified',
+  // Players on other origins (and <img> without CORS) may load these.
+  'cross-origin-resource-policy': 'cross-origin',
+};
+
+export const mediaRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { media, storage }) => {
+  app.addHook('onRequest', async (_request, reply) => {
+    reply.headers(CORS_HEADERS);
+  });
+
+  app.options('/*', { schema: { hide: true } }, async (_request, reply) =>
+    reply
+      .status(204)
+      .headers({
+        'access-control-allow-methods': 'GET, HEAD',
+        'access-control-allow-headers': 'range, if-none-match, if-modified-since, if-range',
+        'access-control-max-age': '86400',
+      })
+      .send(),
+  );
+
   app.get(
     '/avatars/:channelId/:file',
     {
@@ -16,21 +48,48 @@ export const mediaRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { m
           channelId: Type.String({ format: 'uuid' }),
           file: Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}\\.webp$' }),
         }),
-        response: { 304: Type.Null(), ...errorResponses(400, 404) },
+        response: mediaResponses,
       },
     },
     async (request, reply) => {
       const { channelId, file } = request.params;
-      const { info, body } = await media.openPublic(`avatars/${channelId}/${file}`);
-      reply
-        .header('etag', info.etag)
-        .header('last-modified', info.lastModified.toUTCString())
-        .header('cache-control', AVATAR_CACHE_CONTROL);
-      if (request.headers['if-none-match'] === info.etag) {
-        body.destroy();
-        return reply.status(304).send(null);
-      }
-      return reply.header('content-type', info.contentType).header('content-length', info.size).send(body);
+      return sendObject(storage, media.avatar(channelId, file), request, reply);
+    },
+  );
+
+  app.get(
+    '/videos/:id/*',
+    {
+      schema: {
+        tags: ['media'],
+        summary: 'A file of a public video: playlists, segments, poster, storyboard',
+        params: Type.Object({ id: VideoId, '*': VideoFile }),
+        response: mediaResponses,
+      },
+    },
+    async (request, reply) => {
+      const { id, '*': file } = request.params;
+      return sendObject(storage, await media.videoFile(id, file, undefined), request, reply);
+    },
+  );
+
+  app.get(
+    '/t/:token/videos/:id/*',
+    {
+      schema: {
+        tags: ['media'],
+        summary: 'A file of a private or unlisted video, with the playback token from its hlsUrl',
+        params: Type.Object({
+          token: Type.String({ pattern: PLAYBACK_TOKEN_PATTERN }),
+          id: VideoId,
+          '*': VideoFile,
+        }),
+        response: mediaResponses,
+      },
+    },
+    async (request, reply) => {
+      const { token, id, '*': file } = request.params;
+      return sendObject(storage, await media.videoFile(id, file, token), request, reply);
     },
   );
 };

@@ -11,7 +11,7 @@ const UploadParams = Type.Object({ id: Type.String({ pattern: '^[A-Za-z0-9_-]{11
 
 export const uploadRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (
   app,
-  { uploads, present, requireAccount },
+  { uploads, videos, present, requireAccount },
 ) => {
   app.post(
     '/uploads',
@@ -111,12 +111,12 @@ export const uploadRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (
     async (request) => {
       const actorId = currentAccount(request).account.id;
       const { parts, title, description, visibility } = request.body;
-      const video = await uploads.complete(actorId, request.params.id, parts, {
+      await uploads.complete(actorId, request.params.id, parts, {
         title: title.trim(),
         description,
         visibility: visibility ?? 'private',
       });
-      return present.video(video, actorId);
+      return present.video(await videos.getForViewer(request.params.id, actorId), actorId);
     },
   );
 };

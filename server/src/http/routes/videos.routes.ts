@@ -6,6 +6,7 @@ import { currentAccount } from '../authentication.js';
 import type { RouteDeps } from '../route-deps.js';
 import { errorResponses } from '../schemas.js';
 import { openEventStream } from '../server-sent-events.js';
+import { Visibility } from '../video.schemas.js';
 
 /** How often a progress stream looks at the video: the worker may be on another machine, so it asks the database. */
 const POLL_INTERVAL_MS = 1_000;
@@ -31,6 +32,33 @@ export const videoRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (
     async (request) => {
       const viewerId = request.authenticated?.account.id;
       return present.video(await videos.getForViewer(request.params.id, viewerId), viewerId);
+    },
+  );
+
+  app.patch(
+    '/videos/:id',
+    {
+      preHandler: requireAccount,
+      schema: {
+        tags: ['videos'],
+        summary: 'Change the title, description or visibility of a video (owner only)',
+        params: VideoParams,
+        body: Type.Object(
+          {
+            title: Type.Optional(Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' })),
+            description: Type.Optional(Type.String({ maxLength: 5000 })),
+            visibility: Type.Optional(Visibility),
+          },
+          { additionalProperties: false, minProperties: 1 },
+        ),
+        response: { 200: Type.Ref('Video'), ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const actorId = currentAccount(request).account.id;
+      const { title, ...rest } = request.body;
+      await videos.edit(request.params.id, actorId, { ...rest, title: title?.trim() });
+      return present.video(await videos.getForViewer(request.params.id, actorId), actorId);
     },
   );
 

@@ -52,6 +52,14 @@ describe.each(implementations)('%s', (_name, make) => {
     expect(await cache.get('short-lived')).toBeUndefined();
   });
 
+  it('lets one caller claim a key until the claim runs out', async () => {
+    const cache = await make();
+    const claims = await Promise.all([1, 2, 3].map(() => cache.claim('lock:video:1', 300)));
+    expect(claims.filter(Boolean)).toHaveLength(1);
+    await sleep(350);
+    expect(await cache.claim('lock:video:1', 300)).toBe(true);
+  });
+
   it('counts within a window that does not stretch with each increment', async () => {
     const cache = await make();
     expect(await cache.increment('attempts', 1)).toBe(1);
@@ -80,6 +88,7 @@ describe('RedisCache when Redis is unreachable', () => {
     await cache.set('key', 'value', 60);
     expect(await cache.get('key')).toBeUndefined();
     expect(await cache.increment('counter', 60)).toBe(0);
+    expect(await cache.claim('lock', 1_000)).toBe(true);
     await expect(cache.ping()).rejects.toThrow();
   });
 });

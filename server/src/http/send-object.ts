@@ -1,0 +1,40 @@
+// Answers GET and HEAD for one stored object the way players and CDNs expect: validators and 304,
+// single byte ranges with 206 and 416, and a body streamed from storage, never held in memory.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ObjectStorage } from '../adapters/storage/object-storage.js';
+import { NotFound, RangeNotSatisfiable } from '../services/errors.js';
+import type { StoredObject } from '../services/media.service.js';
+import { parseRange } from './byte-range.js';
+import { isNotModified, rangeStillApplies } from './conditional-request.js';
+
+export async function sendObject(
+  storage: ObjectStorage,
+  object: StoredObject,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<FastifyReply> {
+  const info = await storage.headObject(object.area, object.key);
+  if (!info) throw new NotFound('media_not_found', 'No such media');
+  reply
+    .header('etag', info.etag)
+    .header('last-modified', info.lastModified.toUTCString())
+    .header('cache-control', object.cacheControl)
+    .header('accept-ranges', 'bytes');
+  if (isNotModified(request.headers, info)) return reply.status(304).send();
+
+  const wanted = rangeStillApplies(request.headers, info)
+    ? parseRange(request.headers.range, info.size)
+    : { kind: 'whole' as const };
+  if (wanted.kind === 'unsatisfiable') throw new RangeNotSatisfiable(info.size);
+  const range = wanted.kind === 'part' ? wanted.range : undefined;
+  reply.header('content-type', object.contentType);
+  if (range) {
+    reply.status(206).header('content-range', `bytes ${range.start}-${range.end}/${info.size}`);
+  }
+  reply.header('content-length', range ? range.end - range.start + 1 : info.size);
+  if (request.method === 'HEAD') return reply.send();
+
+  const opened = await storage.getObject(object.area, object.key, range);
+  if (!opened) throw new NotFound('media_not_found', 'No such media');
+  return reply.send(opened.body);
+}
