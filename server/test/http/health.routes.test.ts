@@ -1,5 +1,5 @@
-import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startRelay } from '../support/tcp-relay.js';
 import { testAdapters, testDatabaseUrl } from '../support/test-adapters.js';
 import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
 
@@ -42,31 +42,10 @@ describe('health', () => {
   });
 });
 
-/** A TCP relay to PostgreSQL that a test can cut, making the database unreachable mid-run. */
-async function startRelay(target: URL) {
-  const sockets = new Set<net.Socket>();
-  const server = net.createServer((client) => {
-    const upstream = net.connect(Number(target.port || 5432), target.hostname);
-    for (const socket of [client, upstream]) {
-      sockets.add(socket);
-      socket.on('error', () => socket.destroy());
-      socket.on('close', () => sockets.delete(socket));
-    }
-    client.pipe(upstream).pipe(client);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    port: (server.address() as net.AddressInfo).port,
-    cut() {
-      server.close();
-      for (const socket of sockets) socket.destroy();
-    },
-  };
-}
-
 describe('readiness when a dependency is down', () => {
   it('answers 503 when the database becomes unreachable', async () => {
-    const relay = testAdapters === 'production' ? await startRelay(new URL(testDatabaseUrl)) : undefined;
+    const relay =
+      testAdapters === 'production' ? await startRelay(new URL(testDatabaseUrl), 5432) : undefined;
     const own = await startTestPlatform({}, { databasePort: relay?.port });
     try {
       expect((await own.app.inject({ url: '/readyz' })).statusCode).toBe(200);

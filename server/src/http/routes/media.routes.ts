@@ -38,58 +38,56 @@ export const mediaRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { m
       .send(),
   );
 
-  app.get(
-    '/avatars/:channelId/:file',
-    {
-      schema: {
-        tags: ['media'],
-        summary: 'A channel avatar image',
-        params: Type.Object({
-          channelId: Type.String({ format: 'uuid' }),
-          file: Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}\\.webp$' }),
-        }),
-        response: mediaResponses,
-      },
+  // GET and HEAD together: Fastify's own HEAD for a GET route would announce a length of 0.
+  app.route({
+    method: ['GET', 'HEAD'],
+    url: '/avatars/:channelId/:file',
+    schema: {
+      tags: ['media'],
+      summary: 'A channel avatar image',
+      params: Type.Object({
+        channelId: Type.String({ format: 'uuid' }),
+        file: Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}\\.webp$' }),
+      }),
+      response: mediaResponses,
     },
-    async (request, reply) => {
+    handler: async (request, reply) => {
       const { channelId, file } = request.params;
       return sendObject(storage, media.avatar(channelId, file), request, reply);
     },
-  );
+  });
 
-  app.get(
-    '/videos/:id/*',
-    {
-      schema: {
-        tags: ['media'],
-        summary: 'A file of a public video: playlists, segments, poster, storyboard',
-        params: Type.Object({ id: VideoId, '*': VideoFile }),
-        response: mediaResponses,
-      },
+  app.route({
+    method: ['GET', 'HEAD'],
+    url: '/videos/:id/*',
+    schema: {
+      tags: ['media'],
+      summary: 'A file of a public video: playlists, segments, poster, storyboard',
+      params: Type.Object({ id: VideoId, '*': VideoFile }),
+      response: mediaResponses,
     },
-    async (request, reply) => {
+    handler: async (request, reply) => {
       const { id, '*': file } = request.params;
       return sendObject(storage, await media.videoFile(id, file, undefined), request, reply);
     },
-  );
+  });
 
-  app.get(
-    '/t/:token/videos/:id/*',
-    {
-      schema: {
-        tags: ['media'],
-        summary: 'A file of a private or unlisted video, with the playback token from its hlsUrl',
-        params: Type.Object({
-          token: Type.String({ pattern: PLAYBACK_TOKEN_PATTERN }),
-          id: VideoId,
-          '*': VideoFile,
-        }),
-        response: mediaResponses,
-      },
+  app.route({
+    method: ['GET', 'HEAD'],
+    url: '/t/:token/videos/:id/*',
+    schema: {
+      tags: ['media'],
+      summary: 'A file of a private or unlisted video, with the playback token from its hlsUrl',
+      params: Type.Object({
+        token: Type.String({ pattern: PLAYBACK_TOKEN_PATTERN }),
+        id: VideoId,
+        '*': VideoFile,
+      }),
+      response: mediaResponses,
     },
-    async (request, reply) => {
+    handler: async (request, reply) => {
       const { token, id, '*': file } = request.params;
       return sendObject(storage, await media.videoFile(id, file, token), request, reply);
     },
-  );
+  });
 };

@@ -1,0 +1,57 @@
+// A video as the worker leaves it, without running ffmpeg: its row taken through the real state machine
+// and stand-in files under its prefix. For tests of what happens after transcoding.
+import { randomBytes } from 'node:crypto';
+import type { Platform } from '../../src/platform.js';
+import type { Visibility } from '../../src/services/videos.js';
+
+/** Relative path → bytes, as a transcode lays them out. */
+export type VideoFiles = Record<string, Buffer>;
+
+export function standInFiles(): VideoFiles {
+  return {
+    'master.m3u8': Buffer.from('#EXTM3U\n#EXT-X-STREAM-INF:BANDWIDTH=500000\n360p/playlist.m3u8\n'),
+    '360p/playlist.m3u8': Buffer.from('#EXTM3U\n#EXT-X-MAP:URI="init.mp4"\n#EXTINF:4,\nsegment_00000.m4s\n'),
+    '360p/init.mp4': randomBytes(800),
+    '360p/segment_00000.m4s': randomBytes(100_000),
+    'poster.jpg': randomBytes(5_000),
+    'storyboard.vtt': Buffer.from('WEBVTT\n\n00:00.000 --> 00:02.000\nstoryboard_0.jpg#xywh=0,0,160,90\n'),
+    'storyboard_0.jpg': randomBytes(3_000),
+  };
+}
+
+export async function publishStandInVideo(
+  platform: Platform,
+  owner: { id: string; handle: string },
+  visibility: Visibility,
+  files: VideoFiles = standInFiles(),
+): Promise<string> {
+  const { videos, channels } = platform.repositories;
+  const channel = await channels.findByHandle(owner.handle);
+  if (!channel) throw new Error(`no channel @${owner.handle}`);
+  const id = randomBytes(8).toString('base64url');
+  await videos.insert({
+    id,
+    ownerId: owner.id,
+    channelId: channel.id,
+    fileName: 'clip.mp4',
+    size: 1_000,
+    contentType: 'video/mp4',
+    uploadId: 'stand-in',
+    partSize: 8 * 1024 * 1024,
+    uploadExpiresAt: new Date(Date.now() + 3_600_000),
+  });
+  await videos.queue(id, { title: `Video ${id}`, description: 'A stand-in', visibility }, async () => {});
+  await videos.startProcessing(id);
+  for (const [file, bytes] of Object.entries(files)) {
+    await platform.storage.putObject('processed', `videos/${id}/${file}`, bytes, {
+      contentType: 'application/octet-stream',
+    });
+  }
+  await videos.markReady(id, {
+    durationSeconds: 4,
+    width: 640,
+    height: 360,
+    renditions: [{ name: '360p', width: 640, height: 360, frameRate: 30, maxKbps: 800 }],
+  });
+  return id;
+}
