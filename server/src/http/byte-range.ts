@@ -18,8 +18,8 @@ export function parseRange(header: string | undefined, size: number): RangeReque
     return { kind: 'part', range: { start: Math.max(0, size - suffix), end: size - 1 } };
   }
   const start = Number(first);
-  const end = last === '' ? size - 1 : Number(last);
-  if (end < start) return WHOLE;
+  if (last !== '' && Number(last) < start) return WHOLE;
   if (start >= size) return { kind: 'unsatisfiable' };
-  return { kind: 'part', range: { start, end: Math.min(end, size - 1) } };
+  const end = last === '' ? size - 1 : Math.min(Number(last), size - 1);
+  return { kind: 'part', range: { start, end } };
 }

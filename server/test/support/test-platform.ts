@@ -4,7 +4,7 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { pino } from 'pino';
+import { type Logger, pino } from 'pino';
 import { inject } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { buildPlatformApp } from '../../src/http/platform-app.js';
@@ -19,13 +19,17 @@ export interface TestPlatform {
   platform: Platform;
   app: FastifyInstance;
   dataDir: string;
+  cacheKeyPrefix: string;
   close(): Promise<void>;
 }
 
 export interface TestPlatformOptions {
   /** Production adapters: reach PostgreSQL through this local port (a relay a test can cut). */
   databasePort?: number;
+  logger?: Logger;
 }
+
+const silent = pino({ level: 'silent' });
 
 export async function startTestPlatform(
   env: Record<string, string> = {},
@@ -48,8 +52,9 @@ export async function startTestPlatform(
     await cp(template, path.join(dataDir, 'postgres'), { recursive: true });
   }
   const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...adapterEnv, ...env });
-  const platform = await openPlatform(config, pino({ level: 'silent' }), {
-    cacheKeyPrefix: `test:${unique}:`,
+  const cacheKeyPrefix = `test:${unique}:`;
+  const platform = await openPlatform(config, options.logger ?? silent, {
+    cacheKeyPrefix,
     queue: { maintenanceIntervalSeconds: 1, pollingIntervalSeconds: 0.5 },
   });
   const app = await buildPlatformApp(platform);
@@ -58,11 +63,34 @@ export async function startTestPlatform(
     platform,
     app,
     dataDir,
+    cacheKeyPrefix,
     async close() {
       await app.close();
       await platform.close();
       if (databaseName) await administer(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
       await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Production adapters: a second API process over the same database, storage and cache as `first`,
+ * with connections of its own. Close it before `first`.
+ */
+export async function startSecondInstance(first: TestPlatform): Promise<TestPlatform> {
+  const platform = await openPlatform(first.platform.config, silent, {
+    cacheKeyPrefix: first.cacheKeyPrefix,
+  });
+  const app = await buildPlatformApp(platform);
+  await app.ready();
+  return {
+    platform,
+    app,
+    dataDir: first.dataDir,
+    cacheKeyPrefix: first.cacheKeyPrefix,
+    async close() {
+      await app.close();
+      await platform.close();
     },
   };
 }

@@ -1,0 +1,144 @@
+// GET /api/v1/videos/{id} reads through the cache: repeated reads stay off the database, a burst of
+// misses makes one query, and every write that changes the answer shows at once.
+import sharp from 'sharp';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { VideoRepository } from '../../src/adapters/db/video.repository.js';
+import { bearer, register } from '../support/accounts.js';
+import { publishStandInVideo } from '../support/published-videos.js';
+import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
+
+let test: TestPlatform;
+let owner: Awaited<ReturnType<typeof register>>;
+beforeAll(async () => {
+  test = await startTestPlatform();
+  owner = await register(test.app);
+});
+afterAll(() => test.close());
+afterEach(() => vi.restoreAllMocks());
+
+const countLoads = () => vi.spyOn(VideoRepository.prototype, 'findWithChannel');
+const read = (id: string, token = owner.token) =>
+  test.app.inject({ url: `/api/v1/videos/${id}`, headers: bearer(token) });
+
+describe('reading a video', () => {
+  it('asks the database once, then answers from the cache', async () => {
+    const id = await publishStandInVideo(test.platform, owner, 'public');
+    const loads = countLoads();
+    for (let i = 0; i < 5; i += 1) expect((await read(id)).statusCode).toBe(200);
+    expect(loads).toHaveBeenCalledTimes(1);
+  });
+
+  it('makes one query for a burst of 200 concurrent misses on one video', async () => {
+    const id = await publishStandInVideo(test.platform, owner, 'public');
+    const loads = countLoads();
+    const responses = await Promise.all(Array.from({ length: 200 }, () => read(id)));
+    expect(responses.every((response) => response.statusCode === 200)).toBe(true);
+    expect(loads).toHaveBeenCalledTimes(1);
+  });
+
+  it('remembers briefly that an id does not exist', async () => {
+    const loads = countLoads();
+    const responses = await Promise.all(Array.from({ length: 50 }, () => read('AAAAAAAAAAA')));
+    expect(responses.every((response) => response.statusCode === 404)).toBe(true);
+    expect((await read('AAAAAAAAAAA')).statusCode).toBe(404);
+    expect(loads).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('every write shows at once', () => {
+  let id: string;
+  beforeAll(async () => {
+    id = await publishStandInVideo(test.platform, owner, 'public');
+  });
+  const cachedThen = async (write: () => Promise<unknown>) => {
+    await read(id);
+    await write();
+    return (await read(id)).json();
+  };
+
+  it('an edit of title, description and visibility', async () => {
+    const edit = { title: 'Sourdough, day 3', description: 'It rose!', visibility: 'unlisted' };
+    const video = await cachedThen(() =>
+      test.app.inject({
+        method: 'PATCH',
+        url: `/api/v1/videos/${id}`,
+        headers: bearer(owner.token),
+        payload: edit,
+      }),
+    );
+    expect(video).toMatchObject(edit);
+  });
+
+  it('a new channel name', async () => {
+    const video = await cachedThen(() =>
+      test.app.inject({
+        method: 'PATCH',
+        url: '/api/v1/me/channel',
+        headers: bearer(owner.token),
+        payload: { displayName: 'Bread Lab' },
+      }),
+    );
+    expect(video.channel.displayName).toBe('Bread Lab');
+  });
+
+  it('a new channel avatar', async () => {
+    const image = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#c83' } })
+      .png()
+      .toBuffer();
+    const video = await cachedThen(() =>
+      test.app.inject({
+        method: 'PUT',
+        url: '/api/v1/me/channel/avatar',
+        headers: { ...bearer(owner.token), 'content-type': 'image/png' },
+        payload: image,
+      }),
+    );
+    expect(video.channel.avatarUrl).toMatch(/\/avatars\/.+\.webp$/);
+  });
+
+  it('each step of processing, and its failure', async () => {
+    const { videos } = test.platform.repositories;
+    const other = await publishStandInVideo(test.platform, owner, 'public');
+    // Taken back to processing as a retried job would be, then through its steps.
+    await test.platform.database.db
+      .updateTable('videos')
+      .set({ state: 'queued' })
+      .where('id', '=', other)
+      .execute();
+    await read(other);
+    await videos.startProcessing(other);
+    expect((await read(other)).json()).toMatchObject({ state: 'processing', progress: 0 });
+    await videos.reportProgress(other, 42);
+    expect((await read(other)).json().progress).toBe(42);
+    await videos.markFailed(other, 'The file has no video stream');
+    expect((await read(other)).json()).toMatchObject({
+      state: 'failed',
+      error: 'The file has no video stream',
+    });
+  });
+
+  it('becoming ready', async () => {
+    const { videos } = test.platform.repositories;
+    const other = await publishStandInVideo(test.platform, owner, 'public');
+    await test.platform.database.db
+      .updateTable('videos')
+      .set({ state: 'processing' })
+      .where('id', '=', other)
+      .execute();
+    await test.platform.cache.delete(`video:v1:${other}`);
+    expect((await read(other)).json().playable).toBe(false);
+    await videos.markReady(other, { durationSeconds: 9, width: 640, height: 360, renditions: [] });
+    expect((await read(other)).json()).toMatchObject({ state: 'ready', playable: true, durationSeconds: 9 });
+  });
+
+  it('deletion', async () => {
+    await read(id);
+    const deleted = await test.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/videos/${id}`,
+      headers: bearer(owner.token),
+    });
+    expect(deleted.statusCode).toBe(204);
+    expect((await read(id)).statusCode).toBe(404);
+  });
+});
