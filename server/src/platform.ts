@@ -115,7 +115,7 @@ export async function openPlatform(
       auth,
       videos: new VideoService({ videos, catalog, storage, multipart }),
       channels: new ChannelService({ channels, storage, logger }),
-      media: new MediaService({ catalog, playbackTokens }),
+      media: new MediaService(playbackTokens),
       uploads: new UploadService({
         videos,
         multipart,

@@ -39,8 +39,8 @@ export class Presenter {
   }
 
   /**
-   * Processing progress and errors are the owner's business only. Whoever is shown a private or unlisted
-   * video may watch it, so they get its media URLs with a playback token in the path.
+   * Processing progress and errors are the owner's business only. Whoever is shown a video may watch it,
+   * so they get its media URLs, with a playback token in the path.
    */
   video(video: VideoWithChannel, viewerId: string | undefined): VideoBody {
     const owner = video.ownerId === viewerId;
@@ -95,9 +95,7 @@ export class Presenter {
   }
 
   private videoMediaUrl(video: VideoWithChannel, file: string): string {
-    const path = `videos/${video.id}/${file}`;
-    if (video.visibility === 'public') return `${this.mediaBaseUrl}/${path}`;
-    return `${this.mediaBaseUrl}/t/${this.playbackTokens.issue(video.id)}/${path}`;
+    return `${this.mediaBaseUrl}/t/${this.playbackTokens.issue(video.id)}/videos/${video.id}/${file}`;
   }
 
   private avatarUrl(channel: Pick<Channel, 'avatarKey'>): string | null {

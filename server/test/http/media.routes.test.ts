@@ -1,5 +1,5 @@
 // The /media origin: content types and cache headers, ranges, validators, CORS, path traversal, and
-// the playback-token rules for private and unlisted videos.
+// the playback-token rules.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,12 +13,16 @@ let stranger: Awaited<ReturnType<typeof register>>;
 const files = standInFiles();
 const segment = files['360p/segment_00000.m4s'] as Buffer;
 let publicId: string;
+/** The media path of one file of the public video, as its hlsUrl leads to it. */
+let publicFile: (file: string) => string;
 
 beforeAll(async () => {
   test = await startTestPlatform();
   owner = await register(test.app);
   stranger = await register(test.app);
   publicId = await publishStandInVideo(test.platform, owner, 'public', files);
+  const hlsUrl = await hlsUrlAs(publicId);
+  publicFile = (file) => mediaPath(hlsUrl, file);
 });
 afterAll(() => test.close());
 
@@ -41,7 +45,7 @@ describe('a public video', () => {
     ['storyboard.vtt', 'text/vtt', 'public, max-age=60'],
     ['storyboard_0.jpg', 'image/jpeg', 'public, max-age=31536000, immutable'],
   ])('serves %s as %s, cacheable as "%s", to players on any origin', async (file, type, cache) => {
-    const response = await get(`/media/videos/${publicId}/${file}`, { origin: 'https://player.example' });
+    const response = await get(publicFile(file), { origin: 'https://player.example' });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe(type);
     expect(response.headers['cache-control']).toBe(cache);
@@ -50,15 +54,20 @@ describe('a public video', () => {
     expect(response.rawPayload.equals(files[file] as Buffer)).toBe(true);
   });
 
-  it('has an hlsUrl without a token, under the media base URL', async () => {
+  it('is handed to everyone with a tokened hlsUrl under the media base URL, and refused without it', async () => {
     const hlsUrl = await hlsUrlAs(publicId);
-    expect(hlsUrl).toBe(`${test.platform.config.mediaBaseUrl}/videos/${publicId}/master.m3u8`);
+    const base = test.platform.config.mediaBaseUrl;
+    expect(hlsUrl).toMatch(new RegExp(`^${base}/t/[0-9a-z]+\\.[\\w-]{22}/videos/${publicId}/master\\.m3u8$`));
+    expect(await hlsUrlAs(publicId, stranger.token)).toBe(hlsUrl);
+    const bare = await get(`/media/videos/${publicId}/master.m3u8`);
+    expect(bare.statusCode).toBe(403);
+    expect(bare.json().error.code).toBe('playback_token_required');
   });
 
   it('answers HEAD with the length and no body', async () => {
     const response = await test.app.inject({
       method: 'HEAD',
-      url: `/media/videos/${publicId}/360p/segment_00000.m4s`,
+      url: publicFile('360p/segment_00000.m4s'),
     });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-length']).toBe(String(segment.length));
@@ -69,7 +78,7 @@ describe('a public video', () => {
   it('answers a preflight for ranged requests from another origin', async () => {
     const response = await test.app.inject({
       method: 'OPTIONS',
-      url: `/media/videos/${publicId}/360p/segment_00000.m4s`,
+      url: publicFile('360p/segment_00000.m4s'),
       headers: {
         origin: 'https://player.example',
         'access-control-request-method': 'GET',
@@ -83,7 +92,7 @@ describe('a public video', () => {
 });
 
 describe('byte ranges', () => {
-  const url = () => `/media/videos/${publicId}/360p/segment_00000.m4s`;
+  const url = () => publicFile('360p/segment_00000.m4s');
 
   it.each([
     ['bytes=100-199', 100, 199],
@@ -124,7 +133,7 @@ describe('byte ranges', () => {
 });
 
 describe('validators', () => {
-  const url = () => `/media/videos/${publicId}/poster.jpg`;
+  const url = () => publicFile('poster.jpg');
 
   it('answers 304 to a matching If-None-Match, weak or strong, and 200 to another', async () => {
     const first = await get(url());
@@ -167,20 +176,28 @@ describe('path traversal', () => {
   beforeAll(() => test.app.listen({ port: 0, host: '127.0.0.1' }));
 
   it.each([
-    '/media/videos/{id}/../../../../../../etc/passwd',
-    '/media/videos/{id}/360p/../../{other}/master.m3u8',
-    '/media/videos/{id}/%2e%2e/%2e%2e/%2e%2e/etc/passwd',
-    '/media/videos/{id}/..%2f..%2f..%2fsession-secret',
-    '/media/videos/{id}/%252e%252e%252fsession-secret',
-    '/media/videos/{id}/..%5c..%5cmaster.m3u8',
-    '/media/videos/{id}/master.m3u8%00.jpg',
-    '/media/videos/{id}/.master.m3u8',
-    '/media/videos/{id}/360p/sub/segment.m4s',
-    '/media/videos/../../session-secret/x/master.m3u8',
+    '{video}/../../../../../../../etc/passwd',
+    '{video}/360p/../../{other}/master.m3u8',
+    '{video}/%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd',
+    '{video}/..%2f..%2f..%2f..%2fsession-secret',
+    '{video}/%252e%252e%252fsession-secret',
+    '{video}/..%5c..%5cmaster.m3u8',
+    '{video}/master.m3u8%00.jpg',
+    '{video}/.master.m3u8',
+    '{video}/360p/sub/segment.m4s',
+    '/media/t/{token}/videos/../../session-secret/x/master.m3u8',
+    '/media/videos/{id}/../../../../etc/passwd',
     '/media/avatars/..%2f..%2fraw/x.webp',
   ])('refuses %s', async (template) => {
     const other = await publishStandInVideo(test.platform, owner, 'private');
-    const attempt = await rawGet(template.replace('{id}', publicId).replace('{other}', other));
+    const token = test.platform.playbackTokens.issue(publicId);
+    const attempt = await rawGet(
+      template
+        .replace('{video}', `/media/t/{token}/videos/{id}`)
+        .replace('{token}', token)
+        .replace('{id}', publicId)
+        .replace('{other}', other),
+    );
     expect([400, 403, 404]).toContain(attempt.status);
     expect(attempt.body).not.toContain('root:');
     expect(attempt.body).not.toContain('#EXTM3U');
@@ -188,7 +205,7 @@ describe('path traversal', () => {
   });
 });
 
-describe('private and unlisted videos', () => {
+describe('tokens and visibility', () => {
   const FILES = ['master.m3u8', '360p/playlist.m3u8', '360p/segment_00000.m4s', 'poster.jpg'];
   let privateId: string;
   let otherId: string;
@@ -248,9 +265,9 @@ describe('private and unlisted videos', () => {
     expect((await get(`/media/videos/${unlistedId}/master.m3u8`)).statusCode).toBe(403);
   });
 
-  it('stops serving the open URL as soon as a public video is made private', async () => {
+  it('stops handing out the URLs of a video made private, to anyone but its owner', async () => {
     const id = await publishStandInVideo(test.platform, owner, 'public', files);
-    expect((await get(`/media/videos/${id}/master.m3u8`)).statusCode).toBe(200);
+    expect((await get(`/api/v1/videos/${id}`, bearer(stranger.token))).statusCode).toBe(200);
     const edit = await test.app.inject({
       method: 'PATCH',
       url: `/api/v1/videos/${id}`,
@@ -258,6 +275,7 @@ describe('private and unlisted videos', () => {
       payload: { visibility: 'private' },
     });
     expect(edit.statusCode, edit.body).toBe(200);
-    expect((await get(`/media/videos/${id}/master.m3u8`)).statusCode).toBe(403);
+    expect((await get(`/api/v1/videos/${id}`, bearer(stranger.token))).statusCode).toBe(404);
+    expect((await get(`/api/v1/videos/${id}`)).statusCode).toBe(404);
   });
 });

@@ -3,6 +3,7 @@
 // transcode writes before it becomes a storage key, so no path can climb out of a video's folder.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { Forbidden } from '../../services/errors.js';
 import { PLAYBACK_TOKEN_PATTERN } from '../../services/playback-tokens.js';
 import type { RouteDeps } from '../route-deps.js';
 import { errorResponses } from '../schemas.js';
@@ -57,27 +58,27 @@ export const mediaRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { m
     },
   });
 
-  app.route({
-    method: ['GET', 'HEAD'],
-    url: '/videos/:id/*',
-    schema: {
-      tags: ['media'],
-      summary: 'A file of a public video: playlists, segments, poster, storyboard',
-      params: Type.Object({ id: VideoId, '*': VideoFile }),
-      response: mediaResponses,
+  app.get(
+    '/videos/:id/*',
+    {
+      schema: {
+        tags: ['media'],
+        summary: 'Refused: video files are served only through the tokened URLs the API hands out',
+        response: errorResponses(403),
+      },
     },
-    handler: async (request, reply) => {
-      const { id, '*': file } = request.params;
-      return sendObject(storage, await media.videoFile(id, file, undefined), request, reply);
+    async () => {
+      throw new Forbidden('playback_token_required', 'Play this video through the hlsUrl the API gives');
     },
-  });
+  );
 
   app.route({
     method: ['GET', 'HEAD'],
     url: '/t/:token/videos/:id/*',
     schema: {
       tags: ['media'],
-      summary: 'A file of a private or unlisted video, with the playback token from its hlsUrl',
+      summary:
+        'A file of a video (playlist, segment, poster, storyboard), with the playback token of its hlsUrl',
       params: Type.Object({
         token: Type.String({ pattern: PLAYBACK_TOKEN_PATTERN }),
         id: VideoId,
@@ -87,7 +88,7 @@ export const mediaRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { m
     },
     handler: async (request, reply) => {
       const { token, id, '*': file } = request.params;
-      return sendObject(storage, await media.videoFile(id, file, token), request, reply);
+      return sendObject(storage, media.videoFile(id, file, token), request, reply);
     },
   });
 };
