@@ -9,6 +9,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import type { Metrics } from '../metrics.js';
 import { TooManyRequests } from '../services/errors.js';
 import { registerErrorHandler } from './error-handler.js';
 import type { RouteDeps } from './route-deps.js';
@@ -18,6 +19,7 @@ import { registerClient } from './routes/client.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { meRoutes } from './routes/me.routes.js';
 import { mediaRoutes } from './routes/media.routes.js';
+import { registerMetrics } from './routes/metrics.routes.js';
 import { LOCAL_PART_PATH, uploadPartRoutes } from './routes/upload-parts.routes.js';
 import { uploadRoutes } from './routes/uploads.routes.js';
 import { videoRoutes } from './routes/videos.routes.js';
@@ -30,6 +32,7 @@ export interface AppOptions {
   trustProxy: boolean;
   corsOrigins: string[];
   mediaBaseUrl: string;
+  metrics: Metrics;
   /** Shared rate-limit counters across API instances; per process when absent. */
   rateLimitRedis?: Redis;
   /** The built web app (client/dist); the API runs without it. */
@@ -44,6 +47,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   registerErrorHandler(app);
+  registerMetrics(app, options.metrics);
   for (const schema of [ErrorResponse, User, Channel, Video, UploadPlan]) app.addSchema(schema);
 
   await app.register(fastifyHelmet, {

@@ -20,6 +20,7 @@ export function buildPlatformApp(platform: Platform, clientDir?: string): Promis
     trustProxy: config.trustProxy,
     corsOrigins: config.corsOrigins,
     mediaBaseUrl: config.mediaBaseUrl,
+    metrics: platform.metrics,
     rateLimitRedis: platform.redis?.client,
     clientDir,
   });

@@ -9,6 +9,7 @@ import type { VideoRepository } from '../adapters/db/video.repository.js';
 import type { ObjectStorage } from '../adapters/storage/object-storage.js';
 import { UnusableSource } from '../media/source-facts.js';
 import { type TranscodeOptions, transcodeSource } from '../media/transcode-source.js';
+import type { TranscodeOutcome } from '../metrics.js';
 import { processedPrefix, rawKey } from './videos.js';
 
 export interface VideoProcessingDeps {
@@ -18,6 +19,8 @@ export interface VideoProcessingDeps {
   /** Where per-job scratch directories are made (deleted after every run). */
   scratchDir: string;
   logger: Logger;
+  /** Told how long each job ran and how it ended. */
+  onFinished?: (outcome: TranscodeOutcome, seconds: number) => void;
 }
 
 /** Progress is written at most this often: enough for a live bar, cheap for the database. */
@@ -34,13 +37,17 @@ export class VideoProcessingService {
       logger.info({ videoId }, 'video no longer waits for processing; job skipped');
       return;
     }
+    const started = performance.now();
+    let outcome: TranscodeOutcome = 'error';
     await mkdir(this.deps.scratchDir, { recursive: true });
     const scratch = await mkdtemp(path.join(this.deps.scratchDir, `vidstream-${videoId}-`));
     try {
       await this.transcodeAndPublish(videoId, scratch);
+      outcome = 'ready';
     } catch (error) {
       if (error instanceof UnusableSource) {
         await videos.markFailed(videoId, error.message);
+        outcome = 'failed';
         return;
       }
       if (attempt.isLast)
@@ -48,6 +55,7 @@ export class VideoProcessingService {
       throw error;
     } finally {
       await rm(scratch, { recursive: true, force: true });
+      this.deps.onFinished?.(outcome, (performance.now() - started) / 1000);
     }
   }
 

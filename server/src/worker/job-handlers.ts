@@ -26,6 +26,7 @@ export function buildJobHandlers(platform: Platform, ffmpeg: FfmpegBinaries): Jo
     },
     scratchDir: path.join(os.tmpdir(), 'vidstream-jobs'),
     logger: platform.logger,
+    onFinished: (outcome, seconds) => platform.metrics.transcodeDuration.observe({ outcome }, seconds),
   });
   return {
     'purge-expired-sessions': purgeExpiredSessionsJob(platform.services.auth, platform.logger),

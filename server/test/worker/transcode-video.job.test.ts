@@ -140,4 +140,13 @@ describe('transcode-video job', () => {
       await new Promise((resolve) => canary.close(resolve));
     }
   });
+
+  it('reports how long jobs took, by outcome, in the metrics', async () => {
+    const { values } = await test.platform.metrics.transcodeDuration.get();
+    const count = (outcome: string) =>
+      values.find((value) => value.metricName?.endsWith('_count') && value.labels.outcome === outcome)?.value;
+    // The tests above ended one video ready and six failed (text, missing, empty, random, truncated, playlist).
+    expect(count('ready')).toBe(1);
+    expect(count('failed')).toBe(6);
+  });
 });

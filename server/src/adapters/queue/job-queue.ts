@@ -71,6 +71,15 @@ export class JobQueue {
     }
   }
 
+  /** Jobs waiting to be taken, per queue. */
+  async depths(): Promise<Record<JobName, number>> {
+    const sizes = await Promise.all(JOB_NAMES.map((name) => this.boss.getQueueSize(name)));
+    return Object.fromEntries(JOB_NAMES.map((name, index) => [name, sizes[index] ?? 0])) as Record<
+      JobName,
+      number
+    >;
+  }
+
   async ping(): Promise<void> {
     await this.boss.getQueueSize(JOB_NAMES[0] as JobName);
   }
