@@ -1,7 +1,6 @@
 // The Fastify application: plugins registered explicitly, one route plugin per resource.
 import fastifyCookie from '@fastify/cookie';
 import fastifyCors from '@fastify/cors';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -24,6 +23,7 @@ import { LOCAL_PART_PATH, uploadPartRoutes } from './routes/upload-parts.routes.
 import { uploadRoutes } from './routes/uploads.routes.js';
 import { videoRoutes } from './routes/videos.routes.js';
 import { Channel, ErrorResponse, User } from './schemas.js';
+import { registerSecurityHeaders } from './security-headers.js';
 import { UploadPlan, Video } from './video.schemas.js';
 
 export interface AppOptions {
@@ -50,7 +50,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerMetrics(app, options.metrics);
   for (const schema of [ErrorResponse, User, Channel, Video, UploadPlan]) app.addSchema(schema);
 
-  await app.register(fastifyHelmet, {
+  registerSecurityHeaders(app, {
     contentSecurityPolicy: { directives: contentSecurity(options.mediaBaseUrl) },
   });
   await app.register(fastifyCors, {

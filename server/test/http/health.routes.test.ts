@@ -25,6 +25,18 @@ describe('health', () => {
       expect(report.checks[name].status).toBe('up');
   });
 
+  it('sets the security headers on every answer, the media origin allowed by the CSP', async () => {
+    for (const url of ['/healthz', '/api/v1/nothing-here']) {
+      const { headers } = await test.app.inject({ url });
+      expect(headers['x-content-type-options']).toBe('nosniff');
+      expect(headers['x-frame-options']).toBe('SAMEORIGIN');
+      expect(headers['strict-transport-security']).toMatch(/^max-age=\d+/);
+      const csp = String(headers['content-security-policy']);
+      expect(csp).toContain("default-src 'self'");
+      expect(csp).toContain(`media-src 'self' blob: ${new URL(test.platform.config.mediaBaseUrl).origin}`);
+    }
+  });
+
   it('answers unknown API paths with a JSON 404', async () => {
     const response = await test.app.inject({ url: '/api/v1/nothing-here' });
     expect(response.statusCode).toBe(404);
