@@ -3,7 +3,7 @@ import path from 'node:path';
 
 export type DatabaseConfig = { kind: 'postgres'; url: string } | { kind: 'embedded'; dataDir: string };
 export type CacheConfig =
-  | { kind: 'redis'; url: string; maxMemory: string }
+  | { kind: 'redis'; url: string; maxMemory: string; nearMaxEntries: number }
   | { kind: 'memory'; maxEntries: number };
 export type StorageConfig =
   | {
@@ -138,7 +138,12 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
       ? { kind: 'postgres', url: databaseUrl }
       : { kind: 'embedded', dataDir: path.join(dataDir, 'postgres') },
     cache: redisUrl
-      ? { kind: 'redis', url: redisUrl, maxMemory: read.string('REDIS_MAXMEMORY') ?? '256mb' }
+      ? {
+          kind: 'redis',
+          url: redisUrl,
+          maxMemory: read.string('REDIS_MAXMEMORY') ?? '256mb',
+          nearMaxEntries: read.integer('NEAR_CACHE_MAX_ENTRIES', 10_000, 0, 10_000_000),
+        }
       : { kind: 'memory', maxEntries: read.integer('CACHE_MAX_ENTRIES', 50_000, 100, 10_000_000) },
     storage: readStorage(read, dataDir),
     ffmpegPath: read.string('FFMPEG_PATH'),

@@ -3,6 +3,7 @@
 import type { Logger } from 'pino';
 import type { Cache } from './adapters/cache/cache.js';
 import { MemoryCache } from './adapters/cache/memory-cache.js';
+import { NearCache } from './adapters/cache/near-cache.js';
 import { ReadThrough } from './adapters/cache/read-through.js';
 import { RedisCache } from './adapters/cache/redis-cache.js';
 import { AccountRepository } from './adapters/db/account.repository.js';
@@ -75,8 +76,8 @@ export async function openPlatform(
   try {
     const applied = await migrateToLatest(database.db);
     if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
-    const { cache, redis } = options.cache
-      ? { cache: options.cache, redis: undefined }
+    const { cache, redis, pageCache } = options.cache
+      ? { cache: options.cache, redis: undefined, pageCache: options.cache }
       : await createCache(config.cache, logger, options.cacheKeyPrefix);
     const secret = await resolveSessionSecret(config);
     const { storage, multipart, partReceiver } = createStorage(config.storage, secret);
@@ -101,15 +102,16 @@ export async function openPlatform(
       accountFailureLimit: config.loginLimits.failuresPerAccount,
       accountFailureWindowSeconds: config.loginLimits.accountWindowSeconds,
     });
-    const videos = new VideoRepository(database.db, (id) => cache.delete(videoCacheKey(id)));
-    const readThrough = new ReadThrough(cache, {
+    const videos = new VideoRepository(database.db, (id) => pageCache.delete(videoCacheKey(id)));
+    const readThrough = new ReadThrough(pageCache, {
       ttlSeconds: config.videoCacheTtlSeconds,
       absentTtlSeconds: 10,
       lockMs: 1_000,
       pollMs: 10,
+      decodedEntries: 10_000,
       onLookup: (outcome) => metrics.cacheLookups.inc({ outcome }),
     });
-    const catalog = new VideoCatalog(videos, readThrough, (...keys) => cache.delete(...keys));
+    const catalog = new VideoCatalog(videos, readThrough, (...keys) => pageCache.delete(...keys));
     const channels = new ChannelRepository(database.db, (id) => catalog.forgetChannel(id));
     const playbackTokens = new PlaybackTokens({
       secret,
@@ -150,6 +152,7 @@ export async function openPlatform(
       services,
       async close() {
         await queue.stop();
+        if (pageCache !== cache) await pageCache.close();
         await cache.close();
         await database.close();
       },
@@ -160,11 +163,31 @@ export async function openPlatform(
   }
 }
 
-async function createCache(config: CacheConfig, logger: Logger, keyPrefix?: string) {
-  if (config.kind === 'memory') return { cache: new MemoryCache(config.maxEntries), redis: undefined };
+/**
+ * The cache, and the one video pages read through: with Redis, a near cache in this process in front of
+ * it, kept coherent by Redis's invalidation messages.
+ */
+async function createCache(
+  config: CacheConfig,
+  logger: Logger,
+  keyPrefix = '',
+): Promise<{ cache: Cache; redis: RedisCache | undefined; pageCache: Cache }> {
+  if (config.kind === 'memory') {
+    const cache = new MemoryCache(config.maxEntries);
+    return { cache, redis: undefined, pageCache: cache };
+  }
   const redis = await RedisCache.connect({ url: config.url, keyPrefix, logger });
   await redis.configureEviction(config.maxMemory);
-  return { cache: redis, redis };
+  if (config.nearMaxEntries === 0) return { cache: redis, redis, pageCache: redis };
+  const pageCache = await NearCache.start({
+    redis,
+    url: config.url,
+    keyPrefix,
+    prefix: 'video:',
+    maxEntries: config.nearMaxEntries,
+    logger,
+  });
+  return { cache: redis, redis, pageCache };
 }
 
 function createStorage(

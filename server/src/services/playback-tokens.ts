@@ -4,6 +4,7 @@
 // the key. Expiries are rounded up to a whole window, so everyone watching a video in the same window
 // gets the same URLs and a CDN caches them once.
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 
 export interface PlaybackTokenOptions {
   /** The server secret; the signing key is derived from it, so a playback token is never a session. */
@@ -21,6 +22,8 @@ export const PLAYBACK_TOKEN_PATTERN = TOKEN.source;
 
 export class PlaybackTokens {
   private readonly key: Buffer;
+  /** A token is the same for a whole window, and video pages are hot: sign each one once. */
+  private readonly issued = new LRUCache<string, string>({ max: 10_000 });
 
   constructor(private readonly options: PlaybackTokenOptions) {
     this.key = createHmac('sha256', options.secret).update('vidstream-playback-key-v1').digest();
@@ -29,7 +32,13 @@ export class PlaybackTokens {
   issue(videoId: string, nowSeconds = unixNow()): string {
     const { ttlSeconds, windowSeconds } = this.options;
     const expiresAt = Math.ceil((nowSeconds + ttlSeconds) / windowSeconds) * windowSeconds;
-    return `${expiresAt.toString(36)}.${this.sign(videoId, expiresAt)}`;
+    const memo = `${videoId}\n${expiresAt}`;
+    let token = this.issued.get(memo);
+    if (token === undefined) {
+      token = `${expiresAt.toString(36)}.${this.sign(videoId, expiresAt)}`;
+      this.issued.set(memo, token);
+    }
+    return token;
   }
 
   /** Undefined when the token lets its bearer play `videoId` now; otherwise why not. */

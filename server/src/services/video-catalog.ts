@@ -21,11 +21,13 @@ export class VideoCatalog {
     private readonly forgetKeys: (...keys: string[]) => Promise<void>,
   ) {}
 
-  async find(videoId: string): Promise<VideoWithChannel | undefined> {
-    const cached = (await this.readThrough.get(videoCacheKey(videoId), () =>
-      this.videos.findWithChannel(videoId),
-    )) as Cached | undefined;
-    return cached && revive(cached);
+  /** The result is shared by every caller reading the same version of the video: do not change it. */
+  find(videoId: string): Promise<VideoWithChannel | undefined> {
+    return this.readThrough.get(
+      videoCacheKey(videoId),
+      () => this.videos.findWithChannel(videoId),
+      (json) => revive(json as Cached),
+    );
   }
 
   /** A channel's name or avatar changed: every page of its videos shows them. */

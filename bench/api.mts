@@ -1,0 +1,337 @@
+// npm run bench:api — the video read path against its floor and its ceiling, in one run on this machine:
+// (a) GET /api/v1/videos/{id} with a warm Redis cache, (b) the same with no cache (PostgreSQL every time),
+// (c) a bare Fastify route answering the same JSON from memory. Then: how many database queries 500
+// concurrent requests for a cold video make, and the hit ratio of a Zipf(1.0) trace over 100 000 videos
+// with the cache capped at 5% of them, against the ideal for the same trace.
+// Needs PostgreSQL and Redis (TEST_DATABASE_URL, TEST_REDIS_URL, as the tests) and redis-server on PATH.
+import { execFile, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import Fastify from 'fastify';
+import { Redis } from 'ioredis';
+import pg from 'pg';
+import { pino } from 'pino';
+import type { Cache } from '../server/src/adapters/cache/cache.js';
+import { MemoryCache } from '../server/src/adapters/cache/memory-cache.js';
+import { ReadThrough } from '../server/src/adapters/cache/read-through.js';
+import { RedisCache } from '../server/src/adapters/cache/redis-cache.js';
+import { loadConfig } from '../server/src/config.js';
+import { buildPlatformApp } from '../server/src/http/platform-app.js';
+import { openPlatform, type Platform } from '../server/src/platform.js';
+import { publishStandInVideo } from '../server/test/support/published-videos.js';
+
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const run = promisify(execFile);
+const silent = pino({ level: 'silent' });
+
+/** Every lookup misses and nothing is kept: reads go to PostgreSQL (in-process single-flight still applies). */
+const noCache: Cache = {
+  get: async () => undefined,
+  set: async () => {},
+  delete: async () => {},
+  claim: async () => true,
+  increment: async () => 1,
+  ping: async () => {},
+  close: async () => {},
+};
+
+async function admin(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: ADMIN_URL });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+interface LoadResult {
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+/** autocannon in its own process, so the load tool never shares the server's event loop. */
+async function autocannon(url: string, seconds: number) {
+  const bin = path.resolve('node_modules/.bin/autocannon');
+  const args = ['-c', String(CONNECTIONS), '-d', String(seconds), '-j', url];
+  const { stdout } = await run(bin, args, { maxBuffer: 64 * 1024 * 1024 });
+  return JSON.parse(stdout);
+}
+
+/** Two seconds of warm-up (JIT, pools, cache), then the measured run. */
+async function load(url: string): Promise<LoadResult> {
+  await autocannon(url, 2);
+  const result = await autocannon(url, SECONDS);
+  return {
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx,
+  };
+}
+
+async function listen(app: { listen(options: { port: number; host: string }): Promise<string> }) {
+  return app.listen({ port: 0, host: '127.0.0.1' });
+}
+
+function report(label: string, result: LoadResult): void {
+  console.log(
+    `  ${label.padEnd(34)} ${result.requestsPerSecond.toFixed(0).padStart(7)} req/s   p50 ${String(result.p50).padStart(3)} ms   p99 ${String(result.p99).padStart(3)} ms   errors ${result.errors}`,
+  );
+}
+
+/** Counts the database reads of video pages made while `work` runs. */
+async function countLoads(platform: Platform, work: () => Promise<unknown>): Promise<number> {
+  const videos = platform.repositories.videos;
+  const original = videos.findWithChannel.bind(videos);
+  let loads = 0;
+  videos.findWithChannel = (id) => {
+    loads += 1;
+    return original(id);
+  };
+  try {
+    await work();
+  } finally {
+    videos.findWithChannel = original;
+  }
+  return loads;
+}
+
+// ---------------------------------------------------------------- Zipf trace and cache policies
+
+const VIDEOS = 100_000;
+const CAPACITY = VIDEOS * 0.05;
+const WARM_UP = 200_000;
+const MEASURED = 500_000;
+
+/** A seeded Zipf(1.0) sampler over ranks 0..n-1, so every run replays the same trace. */
+function zipfTrace(n: number, length: number, seed: number): Uint32Array {
+  const cdf = new Float64Array(n);
+  let sum = 0;
+  for (let rank = 0; rank < n; rank += 1) {
+    sum += 1 / (rank + 1);
+    cdf[rank] = sum;
+  }
+  let state = seed >>> 0;
+  const random = () => {
+    // mulberry32
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const trace = new Uint32Array(length);
+  for (let i = 0; i < length; i += 1) {
+    const target = random() * sum;
+    let low = 0;
+    let high = n - 1;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((cdf[middle] as number) < target) low = middle + 1;
+      else high = middle;
+    }
+    trace[i] = low;
+  }
+  return trace;
+}
+
+/** The hit ratio of a cache that always holds the most requested ids of this very trace. */
+function idealHitRatio(trace: Uint32Array, capacity: number): number {
+  const counts = new Map<number, number>();
+  for (const id of trace) counts.set(id, (counts.get(id) ?? 0) + 1);
+  const top = [...counts.values()].sort((a, b) => b - a).slice(0, capacity);
+  return top.reduce((total, count) => total + count, 0) / trace.length;
+}
+
+/** The embedded cache: our read-through over the in-process LRU capped at `CAPACITY` entries. */
+async function memoryHitRatio(trace: Uint32Array, entry: unknown): Promise<number> {
+  let hits = 0;
+  let counting = false;
+  const cache = new MemoryCache(CAPACITY);
+  const readThrough = new ReadThrough(cache, {
+    ttlSeconds: 3600,
+    absentTtlSeconds: 10,
+    lockMs: 1000,
+    pollMs: 10,
+    decodedEntries: 1_000,
+    onLookup: (outcome) => {
+      if (counting && outcome === 'hit') hits += 1;
+    },
+  });
+  for (let i = 0; i < trace.length; i += 1) {
+    counting = i >= WARM_UP;
+    await readThrough.get(
+      `video:v1:${trace[i]}`,
+      async () => entry,
+      (json) => json,
+    );
+  }
+  return hits / (trace.length - WARM_UP);
+}
+
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/**
+ * Production's cache: a Redis of its own with `allkeys-lru` and `maxmemory` sized to hold `CAPACITY`
+ * entries of the real size. Lookups run cache-aside in pipelined batches (GETs, then SETs of the misses).
+ */
+async function redisHitRatio(
+  trace: Uint32Array,
+  value: string,
+  policy: 'allkeys-lru' | 'allkeys-lfu',
+): Promise<number> {
+  const port = await freePort();
+  const server = spawn('redis-server', ['--port', String(port), '--save', '', '--appendonly', 'no']);
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.stdout.on('data', (chunk: Buffer) => {
+        if (chunk.toString().includes('Ready to accept connections')) resolve();
+      });
+    });
+    const redis = new Redis({ port });
+    const usedMemory = async () => Number((await redis.info('memory')).match(/used_memory:(\d+)/)?.[1]);
+    const baseline = await usedMemory();
+    const fill = redis.pipeline();
+    for (let id = 0; id < CAPACITY; id += 1) fill.set(`video:v1:${id}`, value, 'EX', 3600);
+    await fill.exec();
+    const perEntry = ((await usedMemory()) - baseline) / CAPACITY;
+    await redis.flushall();
+    // Configured the way the app configures the Redis it is given.
+    const configured = await RedisCache.connect({ url: `redis://127.0.0.1:${port}`, logger: silent });
+    await configured.configureEviction(String(Math.round(baseline + perEntry * CAPACITY)));
+    await configured.close();
+    await redis.config('SET', 'maxmemory-policy', policy);
+
+    let hits = 0;
+    const BATCH = 100;
+    for (let start = 0; start < trace.length; start += BATCH) {
+      const keys = [...trace.subarray(start, start + BATCH)].map((id) => `video:v1:${id}`);
+      const found = (await redis.mget(...keys)) as (string | null)[];
+      const misses = redis.pipeline();
+      found.forEach((cached, index) => {
+        if (cached !== null && start + index >= WARM_UP) hits += 1;
+        if (cached === null) misses.set(keys[index] as string, value, 'EX', 3600);
+      });
+      await misses.exec();
+    }
+    redis.disconnect();
+    return hits / (trace.length - WARM_UP);
+  } finally {
+    server.kill();
+  }
+}
+
+// ---------------------------------------------------------------- the run
+
+const database = `vidstream_bench_${randomBytes(4).toString('hex')}`;
+const dataDir = await mkdtemp(path.join(os.tmpdir(), 'vidstream-bench-api-'));
+await admin(`CREATE DATABASE ${database}`);
+const url = new URL(ADMIN_URL);
+url.pathname = `/${database}`;
+const config = loadConfig({
+  DATABASE_URL: url.toString(),
+  REDIS_URL,
+  SESSION_SECRET: randomBytes(32).toString('hex'),
+  DATA_DIR: dataDir,
+  LOG_LEVEL: 'silent',
+});
+const cacheKeyPrefix = `bench:${randomBytes(4).toString('hex')}:`;
+const cached = await openPlatform(config, silent, { cacheKeyPrefix });
+const uncached = await openPlatform(config, silent, { cache: noCache });
+const cachedApp = await buildPlatformApp(cached);
+const uncachedApp = await buildPlatformApp(uncached);
+try {
+  const registered = await cachedApp.inject({
+    method: 'POST',
+    url: '/api/v1/auth/register',
+    payload: {
+      email: 'bench@example.test',
+      password: 'correct horse battery staple',
+      handle: 'bench',
+      displayName: 'Bench',
+    },
+  });
+  const owner = { id: registered.json().user.id as string, handle: 'bench' };
+  const videoId = await publishStandInVideo(cached, owner, 'public', {});
+  const page = await cachedApp.inject({ url: `/api/v1/videos/${videoId}` });
+  const body = page.json();
+
+  const bare = Fastify();
+  bare.get('/api/v1/videos/:id', async () => body);
+  const ceilingApp = await buildPlatformApp(cached);
+  ceilingApp.get('/ceiling/videos/:id', async () => body);
+
+  const urls = {
+    cached: `${await listen(cachedApp)}/api/v1/videos/${videoId}`,
+    uncached: `${await listen(uncachedApp)}/api/v1/videos/${videoId}`,
+    bare: `${await listen(bare)}/api/v1/videos/${videoId}`,
+    ceiling: `${await listen(ceilingApp)}/ceiling/videos/${videoId}`,
+  };
+  console.log(
+    `GET /api/v1/videos/{id}, ${CONNECTIONS} connections, ${SECONDS} s each (after 2 s of warm-up):`,
+  );
+  const a = await load(urls.cached);
+  report('(a) through the Redis cache', a);
+  const b = await load(urls.uncached);
+  report('(b) no cache: PostgreSQL', b);
+  const c = await load(urls.bare);
+  report('(c) bare Fastify, JSON from memory', c);
+  report("(c') our app's stack, JSON from memory", await load(urls.ceiling));
+  console.log(
+    `  a/c ${(a.requestsPerSecond / c.requestsPerSecond).toFixed(2)} (target ≥ 0.60)   a/b ${(a.requestsPerSecond / b.requestsPerSecond).toFixed(2)}   p99 a/c ${(a.p99 / Math.max(c.p99, 1)).toFixed(2)} (target ≤ 1.5)`,
+  );
+
+  const coldId = await publishStandInVideo(cached, owner, 'public', {});
+  const queries = await countLoads(cached, () =>
+    Promise.all(
+      Array.from({ length: 500 }, () =>
+        fetch(urls.cached.replace(videoId, coldId)).then((r) => r.arrayBuffer()),
+      ),
+    ),
+  );
+  console.log(
+    `\n500 concurrent requests for a cold video: ${queries} database ${queries === 1 ? 'query' : 'queries'} (target 1)`,
+  );
+
+  const trace = zipfTrace(VIDEOS, WARM_UP + MEASURED, 20261125);
+  const ideal = idealHitRatio(trace.subarray(WARM_UP), CAPACITY);
+  const entry = await cached.repositories.videos.findWithChannel(videoId);
+  const memory = await memoryHitRatio(trace, entry);
+  const redis = await redisHitRatio(trace, JSON.stringify(entry), 'allkeys-lru');
+  const lfu = await redisHitRatio(trace, JSON.stringify(entry), 'allkeys-lfu');
+  console.log(
+    `\nZipf(1.0) over ${VIDEOS} videos, cache for ${CAPACITY} (5%), ${WARM_UP} requests of warm-up, ${MEASURED} measured:`,
+  );
+  console.log(`  ideal (the ${CAPACITY} most requested, always held)  ${ideal.toFixed(3)}`);
+  console.log(
+    `  in-process LRU (embedded)                       ${memory.toFixed(3)}   ${(memory / ideal).toFixed(2)} × ideal (target ≥ 0.85)`,
+  );
+  console.log(
+    `  Redis allkeys-lru (production)                  ${redis.toFixed(3)}   ${(redis / ideal).toFixed(2)} × ideal (target ≥ 0.85)`,
+  );
+  await bare.close();
+} finally {
+  await cachedApp.close();
+  await uncachedApp.close();
+  await cached.close();
+  await uncached.close();
+  await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+  await rm(dataDir, { recursive: true, force: true });
+}
