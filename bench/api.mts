@@ -290,7 +290,7 @@ try {
   const a = await load(urls.cached);
   report('(a) through the Redis cache', a);
   const b = await load(urls.uncached);
-  report('(b) no cache: PostgreSQL', b);
+  report('(b) no cache: PostgreSQL (simultaneous reads share a query)', b);
   const c = await load(urls.bare);
   report('(c) bare Fastify, JSON from memory', c);
   report("(c') our app's stack, JSON from memory", await load(urls.ceiling));
