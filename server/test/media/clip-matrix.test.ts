@@ -1,22 +1,32 @@
-// Every kind of clip the issue names, through the whole media side, checked with ffprobe.
+// Every kind of clip the issue names, uploaded through the API, transcoded by the worker, and checked
+// with ffprobe reading the published ladder over HTTP through the hlsUrl the API hands out.
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_LIMITS } from '../../src/media/source-facts.js';
-import { DEFAULT_STORYBOARD } from '../../src/media/storyboard.js';
-import { DEFAULT_POLICY } from '../../src/media/transcode-policy.js';
-import { transcodeSource } from '../../src/media/transcode-source.js';
+import { register } from '../support/accounts.js';
 import { type ClipOptions, makeClip } from '../support/media-clips.js';
+import { startTestPlatform, startTestWorker, type TestPlatform } from '../support/test-platform.js';
+import { uploadFile, waitUntilSettled } from '../support/uploads.js';
 
 const run = promisify(execFile);
 let dir: string;
+let test: TestPlatform;
+let owner: Awaited<ReturnType<typeof register>>;
+let origin: string;
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'vidstream-matrix-'));
+  test = await startTestPlatform();
+  owner = await register(test.app);
+  await startTestWorker(test.platform);
+  origin = await test.app.listen({ port: 0, host: '127.0.0.1' });
 });
-afterAll(() => rm(dir, { recursive: true, force: true }));
+afterAll(async () => {
+  await test.close();
+  await rm(dir, { recursive: true, force: true });
+});
 
 interface Case {
   name: string;
@@ -145,22 +155,21 @@ async function likeness(
 describe.each(CASES)('a $name clip', ({ file, clip, rungs, audio }) => {
   it('becomes the planned ladder of browser-playable H.264, aligned and complete', async () => {
     const input = await makeClip(dir, file, { seconds: 4, ...clip });
-    const outputDir = path.join(dir, `${file}-out`);
-    await mkdir(outputDir);
-    const result = await transcodeSource(input, outputDir, {
-      ffmpeg: 'ffmpeg',
-      ffprobe: 'ffprobe',
-      policy: DEFAULT_POLICY,
-      storyboard: DEFAULT_STORYBOARD,
-      limits: DEFAULT_LIMITS,
-      timeout: { perSourceSecond: 20, minimumMs: 60_000 },
+    const contentType = file.endsWith('.webm') ? 'video/webm' : 'video/mp4';
+    const { video } = await uploadFile(test.app, owner.token, await readFile(input), {
+      fileName: file,
+      contentType,
     });
-    expect(result.ladder.map((r) => `${r.width}x${r.height}@${r.frameRate}`)).toEqual(rungs);
+    const ready = await waitUntilSettled(test.app, owner.token, video.id, 120);
+    expect(ready.state, ready.error ?? '').toBe('ready');
+    expect(ready.renditions.map((r) => `${r.width}x${r.height}@${r.frameRate}`)).toEqual(rungs);
+    // The player's view: the hlsUrl's path, fetched from this server, and the URLs relative to it.
+    const master = new URL(new URL(ready.hlsUrl ?? '').pathname, origin);
+    const at = (relative: string) => new URL(relative, master).toString();
 
     const alignment: string[][] = [];
-    for (const rendition of result.ladder) {
-      const playlist = path.join(outputDir, rendition.name, 'playlist.m3u8');
-      const { stream, duration } = await probeStream(playlist);
+    for (const rendition of ready.renditions) {
+      const { stream, duration } = await probeStream(at(`${rendition.name}/playlist.m3u8`));
       expect(stream).toMatchObject({
         codec_name: 'h264',
         pix_fmt: 'yuv420p',
@@ -168,29 +177,30 @@ describe.each(CASES)('a $name clip', ({ file, clip, rungs, audio }) => {
         height: rendition.height,
       });
       expect(stream.r_frame_rate).toBe(`${rendition.frameRate}/1`);
-      expect(Math.abs(duration - result.source.durationSeconds)).toBeLessThan(0.2);
-      alignment.push(await keyframes(playlist));
+      expect(Math.abs(duration - (ready.durationSeconds ?? 0))).toBeLessThan(0.2);
+      alignment.push(await keyframes(at(`${rendition.name}/playlist.m3u8`)));
     }
     for (const times of alignment) expect(times).toEqual(alignment[0]);
-    const top = result.ladder.at(-1);
+    const top = ready.renditions.at(-1);
     if (!top) throw new Error('empty ladder');
-    const topPlaylist = path.join(outputDir, top.name, 'playlist.m3u8');
     // Upright and unmirrored: a sideways or flipped picture scores about 6 dB, a faithful one 25 dB or more.
-    expect(await likeness(topPlaylist, input, top.width, top.height)).toBeGreaterThan(20);
+    expect(await likeness(at(`${top.name}/playlist.m3u8`), input, top.width, top.height)).toBeGreaterThan(20);
 
-    const master = await readFile(path.join(outputDir, 'master.m3u8'), 'utf8');
-    const entries = master.split('\n').filter((line) => line.startsWith('#EXT-X-STREAM-INF:'));
+    const playlist = await (await fetch(master)).text();
+    const entries = playlist.split('\n').filter((line) => line.startsWith('#EXT-X-STREAM-INF:'));
     expect(entries.map((line) => line.match(/RESOLUTION=(\d+x\d+)/)?.[1])).toEqual(
-      result.ladder.map((r) => `${r.width}x${r.height}`),
+      ready.renditions.map((r) => `${r.width}x${r.height}`),
     );
     for (const line of entries) expect(line.includes('AUDIO="audio"')).toBe(audio);
-    expect(master.includes('#EXT-X-MEDIA:TYPE=AUDIO')).toBe(audio);
-    const audioFiles = result.files.filter((f) => f.relativePath.startsWith('audio/'));
+    expect(playlist.includes('#EXT-X-MEDIA:TYPE=AUDIO')).toBe(audio);
+    /** HEAD: no body is left unread to keep the connection busy. */
+    const status = async (relative: string) => (await fetch(at(relative), { method: 'HEAD' })).status;
     if (audio) {
-      const { stream } = await probeStream(path.join(outputDir, 'audio', 'playlist.m3u8'));
+      const { stream } = await probeStream(at('audio/playlist.m3u8'));
       expect(stream).toMatchObject({ codec_name: 'aac', channels: 2 });
     } else {
-      expect(audioFiles).toEqual([]);
+      expect(await status('audio/playlist.m3u8')).toBe(404);
     }
-  }, 120_000);
+    for (const extra of ['poster.jpg', 'storyboard.vtt']) expect(await status(extra)).toBe(200);
+  }, 180_000);
 });

@@ -18,12 +18,13 @@ export async function startUpload(
   token: string,
   size: number,
   contentType = 'video/mp4',
+  fileName = 'holiday.mp4',
 ) {
   const response = await app.inject({
     method: 'POST',
     url: '/api/v1/uploads',
     headers: bearer(token),
-    payload: { fileName: 'holiday.mp4', size, contentType },
+    payload: { fileName, size, contentType },
   });
   expect(response.statusCode, response.body).toBe(201);
   return response.json() as Plan;
@@ -64,8 +65,13 @@ export async function completeUpload(
 }
 
 /** The whole client flow for a file; returns the plan and the completed video. */
-export async function uploadFile(app: FastifyInstance, token: string, bytes: Buffer) {
-  const plan = await startUpload(app, token, bytes.length);
+export async function uploadFile(
+  app: FastifyInstance,
+  token: string,
+  bytes: Buffer,
+  file = { fileName: 'holiday.mp4', contentType: 'video/mp4' },
+) {
+  const plan = await startUpload(app, token, bytes.length, file.contentType, file.fileName);
   const sent = [];
   for (const [index, part] of partsOf(bytes, plan).entries()) {
     const { status, etag } = await putPart(app, plan.parts[index]?.url ?? '', part);
