@@ -7,7 +7,6 @@
 import { execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -22,6 +21,7 @@ import { RedisCache } from '../server/src/adapters/cache/redis-cache.js';
 import { loadConfig } from '../server/src/config.js';
 import { buildPlatformApp } from '../server/src/http/platform-app.js';
 import { openPlatform, type Platform } from '../server/src/platform.js';
+import { freePort } from '../server/test/support/free-port.js';
 import { publishStandInVideo } from '../server/test/support/published-videos.js';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
@@ -177,14 +177,6 @@ async function memoryHitRatio(trace: Uint32Array, entry: unknown): Promise<numbe
     );
   }
   return hits / (trace.length - WARM_UP);
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 /**
