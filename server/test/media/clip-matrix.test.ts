@@ -38,6 +38,7 @@ interface Case {
 
 const VP9 = ['-c:v', 'libvpx-vp9', '-deadline', 'realtime', '-cpu-used', '8', '-b:v', '500k'];
 const YUV444 = ['-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv444p'];
+const TEN_BIT = ['-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p10le'];
 
 const CASES: Case[] = [
   {
@@ -66,6 +67,13 @@ const CASES: Case[] = [
     file: 'odd.mp4',
     clip: { width: 640, height: 360, videoCodec: YUV444, outputOptions: ['-vf', 'scale=641:361'] },
     rungs: ['426x240@30', '638x360@30'],
+    audio: true,
+  },
+  {
+    name: '10-bit H.264 (High 10)',
+    file: 'ten-bit.mp4',
+    clip: { width: 640, height: 360, videoCodec: TEN_BIT },
+    rungs: ['426x240@30', '640x360@30'],
     audio: true,
   },
   {
