@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import { ConfigError, loadConfig } from './config.js';
+import { buildOpsApp } from './http/ops-app.js';
 import { buildPlatformApp } from './http/platform-app.js';
 import { FfmpegMissing, locateFfmpeg } from './media/ffmpeg-binaries.js';
 import { openPlatform } from './platform.js';
@@ -32,7 +33,7 @@ async function main(role: Role): Promise<void> {
   );
   if (role === 'migrate') return platform.close();
 
-  const app = runsApi ? await buildPlatformApp(platform, CLIENT_DIR) : undefined;
+  const app = runsApi ? await buildPlatformApp(platform, CLIENT_DIR) : await buildOpsApp(platform);
   if (ffmpeg)
     await startWorker(platform.queue, buildJobHandlers(platform, ffmpeg), config.workerConcurrency, logger);
 
@@ -41,21 +42,23 @@ async function main(role: Role): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
-    await app?.close();
+    await app.close();
     await platform.close();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
 
-  if (app) {
-    await app.listen({ port: config.port, host: config.host });
-    const address = app.server.address();
-    const port = typeof address === 'object' && address ? address.port : config.port;
-    // A plain line for people; the JSON logs above are for machines.
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  // A plain line for people; the JSON logs above are for machines.
+  if (runsApi) {
     console.log(
       `VidStream is running: open ${config.port === port ? config.publicUrl : `http://localhost:${port}`}`,
     );
+  } else {
+    console.log(`VidStream worker is running: health and metrics on port ${port}`);
   }
 }
 

@@ -26,11 +26,11 @@ interface Running {
   startupMs: number;
 }
 
-/** Starts `vidstream` with only what a fresh shell has, and waits until it answers ready. */
-async function startVidstream(env: Record<string, string>): Promise<Running> {
+/** Starts `vidstream [role]` with only what a fresh shell has, and waits until it answers ready. */
+async function startVidstream(env: Record<string, string>, role = 'all'): Promise<Running> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, [MAIN], {
+  const child = spawn(process.execPath, [MAIN, role], {
     env: { PATH: process.env.PATH ?? '', HOME: os.homedir(), DATA_DIR: dataDir, PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -93,6 +93,20 @@ describe('vidstream on embedded defaults', () => {
       expect(await stop(second)).toBe(0);
     }
   }, 120_000);
+
+  it('runs a worker that answers health, readiness and metrics on its port, and nothing else', async () => {
+    const worker = await startVidstream({ LOG_LEVEL: 'info' }, 'worker');
+    try {
+      expect(worker.output()).toContain('VidStream worker is running');
+      expect((await fetch(`${worker.baseUrl}/healthz`)).status).toBe(200);
+      const metrics = await (await fetch(`${worker.baseUrl}/metrics`)).text();
+      expect(metrics).toContain('# TYPE vidstream_transcode_duration_seconds histogram');
+      expect(metrics).toMatch(/^vidstream_queue_depth\{queue="transcode-video"\} \d+$/m);
+      expect((await post(worker.baseUrl, '/api/v1/auth/register', newUser())).status).toBe(404);
+    } finally {
+      expect(await stop(worker)).toBe(0);
+    }
+  }, 60_000);
 
   it('refuses to start on bad configuration, naming the variable', async () => {
     const child = spawn(process.execPath, [MAIN], {

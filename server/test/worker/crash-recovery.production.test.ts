@@ -58,6 +58,7 @@ function startWorkerProcess(): ChildProcess & { output: () => string } {
       REDIS_URL: testRedisUrl,
       SESSION_SECRET: config.sessionSecret ?? '',
       LOG_LEVEL: 'info',
+      PORT: '0',
       ...QUEUE,
     },
     detached: true,

@@ -13,7 +13,10 @@ const ReadinessReport = Type.Object({
   checks: Type.Record(Type.String(), DependencyStatus),
 });
 
-export const healthRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { readiness }) => {
+export const healthRoutes: FastifyPluginAsyncTypebox<Pick<RouteDeps, 'readiness'>> = async (
+  app,
+  { readiness },
+) => {
   app.get(
     '/healthz',
     {
