@@ -10,6 +10,7 @@ import { AccountRepository } from './adapters/db/account.repository.js';
 import { ChannelRepository } from './adapters/db/channel.repository.js';
 import { type DatabaseHandle, openDatabase } from './adapters/db/database.js';
 import { migrateToLatest } from './adapters/db/migrator.js';
+import { ReactionRepository } from './adapters/db/reaction.repository.js';
 import { SessionRepository } from './adapters/db/session.repository.js';
 import { VideoRepository } from './adapters/db/video.repository.js';
 import { JobQueue, type QueueTuning } from './adapters/queue/job-queue.js';
@@ -27,6 +28,7 @@ import { ChannelService } from './services/channel.service.js';
 import { MediaService } from './services/media.service.js';
 import { PartReceiverService } from './services/part-receiver.service.js';
 import { PlaybackTokens } from './services/playback-tokens.js';
+import { ReactionService } from './services/reaction.service.js';
 import { ReadinessService } from './services/readiness.service.js';
 import { UploadService } from './services/upload.service.js';
 import { VideoService } from './services/video.service.js';
@@ -59,6 +61,7 @@ export interface Platform {
     readiness: ReadinessService;
     uploads: UploadService;
     videos: VideoService;
+    reactions: ReactionService;
     /** Local disk only: the API's own part endpoint (with S3 the parts go to storage). */
     partReceiver: PartReceiverService | undefined;
   };
@@ -102,7 +105,8 @@ export async function openPlatform(
       accountFailureLimit: config.loginLimits.failuresPerAccount,
       accountFailureWindowSeconds: config.loginLimits.accountWindowSeconds,
     });
-    const videos = new VideoRepository(database.db, (id) => pageCache.delete(videoCacheKey(id)));
+    const forgetVideo = (id: string) => pageCache.delete(videoCacheKey(id));
+    const videos = new VideoRepository(database.db, forgetVideo);
     const readThrough = new ReadThrough(pageCache, {
       ttlSeconds: config.videoCacheTtlSeconds,
       absentTtlSeconds: 10,
@@ -118,9 +122,11 @@ export async function openPlatform(
       ttlSeconds: config.playbackTokenTtlSeconds,
       windowSeconds: Math.min(3600, config.playbackTokenTtlSeconds),
     });
+    const videoService = new VideoService({ videos, catalog, storage, multipart });
     const services = {
       auth,
-      videos: new VideoService({ videos, catalog, storage, multipart }),
+      videos: videoService,
+      reactions: new ReactionService(new ReactionRepository(database.db, forgetVideo), videoService),
       channels: new ChannelService({ channels, storage, logger }),
       media: new MediaService(playbackTokens),
       uploads: new UploadService({

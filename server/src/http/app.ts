@@ -24,7 +24,7 @@ import { uploadRoutes } from './routes/uploads.routes.js';
 import { videoRoutes } from './routes/videos.routes.js';
 import { Channel, ErrorResponse, User } from './schemas.js';
 import { registerSecurityHeaders } from './security-headers.js';
-import { UploadPlan, Video } from './video.schemas.js';
+import { ReactionSummary, UploadPlan, Video } from './video.schemas.js';
 
 export interface AppOptions {
   routes: RouteDeps;
@@ -48,7 +48,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   registerErrorHandler(app);
   registerMetrics(app, options.metrics);
-  for (const schema of [ErrorResponse, User, Channel, Video, UploadPlan]) app.addSchema(schema);
+  for (const schema of [ErrorResponse, User, Channel, Video, ReactionSummary, UploadPlan])
+    app.addSchema(schema);
 
   registerSecurityHeaders(app, {
     contentSecurityPolicy: { directives: contentSecurity(options.mediaBaseUrl) },

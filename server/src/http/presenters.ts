@@ -3,6 +3,7 @@ import { POSTER_FILE } from '../media/poster.js';
 import { MASTER_PLAYLIST, STORYBOARD_TRACK } from '../media/transcode-source.js';
 import type { Account, Channel } from '../services/accounts.js';
 import type { PlaybackTokens } from '../services/playback-tokens.js';
+import type { ReactionOutcome, ReactionValue } from '../services/reaction.service.js';
 import type { UploadPlan as UploadPlanData } from '../services/upload.service.js';
 import type { VideoWithChannel } from '../services/videos.js';
 import type { ChannelBody, UserBody } from './schemas.js';
@@ -42,7 +43,11 @@ export class Presenter {
    * Processing progress and errors are the owner's business only. Whoever is shown a video may watch it,
    * so they get its media URLs, with a playback token in the path.
    */
-  video(video: VideoWithChannel, viewerId: string | undefined): VideoBody {
+  video(
+    video: VideoWithChannel,
+    viewerId: string | undefined,
+    myReaction?: ReactionValue | undefined,
+  ): VideoBody {
     const owner = video.ownerId === viewerId;
     const playable = video.state === 'ready';
     const mediaUrl = (file: string) => (playable ? this.videoMediaUrl(video, file) : null);
@@ -73,6 +78,7 @@ export class Presenter {
       hlsUrl: mediaUrl(MASTER_PLAYLIST),
       posterUrl: mediaUrl(POSTER_FILE),
       storyboardUrl: mediaUrl(STORYBOARD_TRACK),
+      ...(viewerId ? { myReaction: myReaction ?? null } : {}),
       viewCount: video.counts.views,
       likeCount: video.counts.likes,
       dislikeCount: video.counts.dislikes,
@@ -80,6 +86,10 @@ export class Presenter {
       createdAt: video.createdAt.toISOString(),
       publishedAt: video.publishedAt?.toISOString() ?? null,
     };
+  }
+
+  reaction({ likes, dislikes, mine }: ReactionOutcome) {
+    return { likeCount: likes, dislikeCount: dislikes, myReaction: mine ?? null };
   }
 
   uploadPlan({ video, parts, partUrlsExpireAt }: UploadPlanData) {

@@ -5,6 +5,7 @@ import type { AuthService } from '../services/auth.service.js';
 import type { ChannelService } from '../services/channel.service.js';
 import type { MediaService } from '../services/media.service.js';
 import type { PartReceiverService } from '../services/part-receiver.service.js';
+import type { ReactionService } from '../services/reaction.service.js';
 import type { ReadinessService } from '../services/readiness.service.js';
 import type { UploadService } from '../services/upload.service.js';
 import type { VideoService } from '../services/video.service.js';
@@ -19,6 +20,7 @@ export interface RouteDeps {
   storage: ObjectStorage;
   uploads: UploadService;
   videos: VideoService;
+  reactions: ReactionService;
   partReceiver: PartReceiverService | undefined;
   present: Presenter;
   requireAccount: preHandlerAsyncHookHandler;

@@ -52,6 +52,11 @@ export const Video = Type.Object(
     storyboardUrl: Type.Union([Type.String(), Type.Null()], {
       description: 'WebVTT track of seek-preview thumbnails (`#xywh=` sprite regions)',
     }),
+    myReaction: Type.Optional(
+      Type.Union([Type.Literal('like'), Type.Literal('dislike'), Type.Null()], {
+        description: 'Only when signed in: how the viewer rated the video',
+      }),
+    ),
     viewCount: Type.Integer(),
     likeCount: Type.Integer(),
     dislikeCount: Type.Integer(),
@@ -62,6 +67,17 @@ export const Video = Type.Object(
   { $id: 'Video' },
 );
 export type VideoBody = Static<typeof Video>;
+
+export const ReactionValue = Type.Union([Type.Literal('like'), Type.Literal('dislike')]);
+
+export const ReactionSummary = Type.Object(
+  {
+    likeCount: Type.Integer(),
+    dislikeCount: Type.Integer(),
+    myReaction: Type.Union([ReactionValue, Type.Null()]),
+  },
+  { $id: 'ReactionSummary' },
+);
 
 export const UploadPlan = Type.Object(
   {

@@ -3,12 +3,14 @@ import { type Kysely, type Migration, Migrator } from 'kysely';
 import * as accountsAndChannels from './migrations/0001-accounts-and-channels.js';
 import * as videos from './migrations/0002-videos.js';
 import * as videoCounts from './migrations/0003-video-counts.js';
+import * as reactions from './migrations/0004-reactions.js';
 import type { Database } from './schema.js';
 
 const migrations: Record<string, Migration> = {
   '0001-accounts-and-channels': accountsAndChannels,
   '0002-videos': videos,
   '0003-video-counts': videoCounts,
+  '0004-reactions': reactions,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

@@ -32,6 +32,15 @@ export interface SessionsTable {
   ip: string | null;
 }
 
+export type ReactionValue = 'like' | 'dislike';
+
+export interface VideoReactionsTable {
+  video_id: string;
+  user_id: string;
+  value: ReactionValue;
+  updated_at: Generated<Date>;
+}
+
 export type VideoState = 'awaiting_upload' | 'queued' | 'processing' | 'ready' | 'failed' | 'deleted';
 export type Visibility = 'public' | 'unlisted' | 'private';
 
@@ -78,4 +87,5 @@ export interface Database {
   channels: ChannelsTable;
   sessions: SessionsTable;
   videos: VideosTable;
+  video_reactions: VideoReactionsTable;
 }

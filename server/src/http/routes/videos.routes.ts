@@ -6,7 +6,7 @@ import { currentAccount } from '../authentication.js';
 import type { RouteDeps } from '../route-deps.js';
 import { errorResponses } from '../schemas.js';
 import { openEventStream } from '../server-sent-events.js';
-import { Visibility } from '../video.schemas.js';
+import { ReactionValue, Visibility } from '../video.schemas.js';
 
 /** How often a progress stream looks at the video: the worker may be on another machine, so it asks the database. */
 const POLL_INTERVAL_MS = 1_000;
@@ -16,8 +16,14 @@ const VideoParams = Type.Object({ id: Type.String({ pattern: '^[A-Za-z0-9_-]{11}
 
 export const videoRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (
   app,
-  { videos, present, identifyAccount, requireAccount },
+  { videos, reactions, present, identifyAccount, requireAccount },
 ) => {
+  const videoAsSeenBy = async (videoId: string, viewerId: string | undefined) => {
+    const video = await videos.getForViewer(videoId, viewerId);
+    const mine = viewerId ? await reactions.mine(video.id, viewerId) : undefined;
+    return present.video(video, viewerId, mine);
+  };
+
   app.get(
     '/videos/:id',
     {
@@ -29,9 +35,41 @@ export const videoRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (
         response: { 200: Type.Ref('Video'), ...errorResponses(400, 404) },
       },
     },
+    async (request) => videoAsSeenBy(request.params.id, request.authenticated?.account.id),
+  );
+
+  app.put(
+    '/videos/:id/reaction',
+    {
+      preHandler: requireAccount,
+      schema: {
+        tags: ['videos'],
+        summary: 'Like or dislike a video (replaces my earlier reaction)',
+        params: VideoParams,
+        body: Type.Object({ value: ReactionValue }, { additionalProperties: false }),
+        response: { 200: Type.Ref('ReactionSummary'), ...errorResponses(400, 401, 404, 409) },
+      },
+    },
     async (request) => {
-      const viewerId = request.authenticated?.account.id;
-      return present.video(await videos.getForViewer(request.params.id, viewerId), viewerId);
+      const viewerId = currentAccount(request).account.id;
+      return present.reaction(await reactions.react(request.params.id, viewerId, request.body.value));
+    },
+  );
+
+  app.delete(
+    '/videos/:id/reaction',
+    {
+      preHandler: requireAccount,
+      schema: {
+        tags: ['videos'],
+        summary: 'Take back my like or dislike',
+        params: VideoParams,
+        response: { 200: Type.Ref('ReactionSummary'), ...errorResponses(401, 404, 409) },
+      },
+    },
+    async (request) => {
+      const viewerId = currentAccount(request).account.id;
+      return present.reaction(await reactions.react(request.params.id, viewerId, undefined));
     },
   );
 
@@ -58,7 +96,7 @@ export const videoRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (
       const actorId = currentAccount(request).account.id;
       const { title, ...rest } = request.body;
       await videos.edit(request.params.id, actorId, { ...rest, title: title?.trim() });
-      return present.video(await videos.getForViewer(request.params.id, actorId), actorId);
+      return videoAsSeenBy(request.params.id, actorId);
     },
   );
 
