@@ -12,6 +12,7 @@ import { type DatabaseHandle, openDatabase } from './adapters/db/database.js';
 import { migrateToLatest } from './adapters/db/migrator.js';
 import { ReactionRepository } from './adapters/db/reaction.repository.js';
 import { SessionRepository } from './adapters/db/session.repository.js';
+import { SubscriptionRepository } from './adapters/db/subscription.repository.js';
 import { VideoRepository } from './adapters/db/video.repository.js';
 import { JobQueue, type QueueTuning } from './adapters/queue/job-queue.js';
 import { LocalDiskStorage } from './adapters/storage/local-disk-storage.js';
@@ -30,6 +31,7 @@ import { PartReceiverService } from './services/part-receiver.service.js';
 import { PlaybackTokens } from './services/playback-tokens.js';
 import { ReactionService } from './services/reaction.service.js';
 import { ReadinessService } from './services/readiness.service.js';
+import { SubscriptionService } from './services/subscription.service.js';
 import { UploadService } from './services/upload.service.js';
 import { VideoService } from './services/video.service.js';
 import { VideoCatalog, videoCacheKey } from './services/video-catalog.js';
@@ -62,6 +64,7 @@ export interface Platform {
     uploads: UploadService;
     videos: VideoService;
     reactions: ReactionService;
+    subscriptions: SubscriptionService;
     /** Local disk only: the API's own part endpoint (with S3 the parts go to storage). */
     partReceiver: PartReceiverService | undefined;
   };
@@ -84,7 +87,7 @@ export async function openPlatform(
       : await createCache(config.cache, logger, options.cacheKeyPrefix);
     const secret = await resolveSessionSecret(config);
     const { storage, multipart, partReceiver } = createStorage(config.storage, secret);
-    const queue = await JobQueue.start(database.connection, logger, {
+    const queue = await JobQueue.start(database.queueDatabase, logger, {
       maintenanceIntervalSeconds: config.jobs.maintenanceIntervalSeconds,
       pollingIntervalSeconds: 2,
       overrides: {
@@ -127,6 +130,7 @@ export async function openPlatform(
       auth,
       videos: videoService,
       reactions: new ReactionService(new ReactionRepository(database.db, forgetVideo), videoService),
+      subscriptions: new SubscriptionService(new SubscriptionRepository(database.db), channels),
       channels: new ChannelService({ channels, storage, logger }),
       media: new MediaService(playbackTokens),
       uploads: new UploadService({

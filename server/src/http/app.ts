@@ -22,7 +22,7 @@ import { registerMetrics } from './routes/metrics.routes.js';
 import { LOCAL_PART_PATH, uploadPartRoutes } from './routes/upload-parts.routes.js';
 import { uploadRoutes } from './routes/uploads.routes.js';
 import { videoRoutes } from './routes/videos.routes.js';
-import { Channel, ErrorResponse, User } from './schemas.js';
+import { Channel, ErrorResponse, SubscriptionState, User } from './schemas.js';
 import { registerSecurityHeaders } from './security-headers.js';
 import { ReactionSummary, UploadPlan, Video } from './video.schemas.js';
 
@@ -48,7 +48,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   registerErrorHandler(app);
   registerMetrics(app, options.metrics);
-  for (const schema of [ErrorResponse, User, Channel, Video, ReactionSummary, UploadPlan])
+  for (const schema of [ErrorResponse, User, Channel, SubscriptionState, Video, ReactionSummary, UploadPlan])
     app.addSchema(schema);
 
   registerSecurityHeaders(app, {

@@ -1,4 +1,6 @@
 // Shapes domain objects into the JSON the API answers with.
+
+import type { SubscribedChannel } from '../adapters/db/subscription.repository.js';
 import { POSTER_FILE } from '../media/poster.js';
 import { MASTER_PLAYLIST, STORYBOARD_TRACK } from '../media/transcode-source.js';
 import type { Account, Channel } from '../services/accounts.js';
@@ -26,8 +28,10 @@ export class Presenter {
     };
   }
 
-  channel(channel: Channel): ChannelBody {
+  /** `subscribed` only for a signed-in viewer. */
+  channel(channel: Channel, subscribed?: boolean): ChannelBody {
     return {
+      ...(subscribed === undefined ? {} : { subscribed }),
       id: channel.id,
       handle: channel.handle,
       displayName: channel.displayName,
@@ -90,6 +94,10 @@ export class Presenter {
 
   reaction({ likes, dislikes, mine }: ReactionOutcome) {
     return { likeCount: likes, dislikeCount: dislikes, myReaction: mine ?? null };
+  }
+
+  subscription({ channel, subscribedAt }: SubscribedChannel) {
+    return { channel: this.channel(channel, true), subscribedAt: subscribedAt.toISOString() };
   }
 
   uploadPlan({ video, parts, partUrlsExpireAt }: UploadPlanData) {

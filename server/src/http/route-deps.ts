@@ -7,6 +7,7 @@ import type { MediaService } from '../services/media.service.js';
 import type { PartReceiverService } from '../services/part-receiver.service.js';
 import type { ReactionService } from '../services/reaction.service.js';
 import type { ReadinessService } from '../services/readiness.service.js';
+import type { SubscriptionService } from '../services/subscription.service.js';
 import type { UploadService } from '../services/upload.service.js';
 import type { VideoService } from '../services/video.service.js';
 import type { Presenter } from './presenters.js';
@@ -21,6 +22,7 @@ export interface RouteDeps {
   uploads: UploadService;
   videos: VideoService;
   reactions: ReactionService;
+  subscriptions: SubscriptionService;
   partReceiver: PartReceiverService | undefined;
   present: Presenter;
   requireAccount: preHandlerAsyncHookHandler;

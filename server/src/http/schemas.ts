@@ -30,10 +30,22 @@ export const Channel = Type.Object(
     avatarUrl: Type.Union([Type.String(), Type.Null()]),
     subscriberCount: Type.Integer(),
     videoCount: Type.Integer(),
+    subscribed: Type.Optional(Type.Boolean({ description: 'Only when signed in: whether I follow it' })),
     createdAt: Type.String({ format: 'date-time' }),
   },
   { $id: 'Channel' },
 );
+
+export const SubscriptionState = Type.Object(
+  { subscribed: Type.Boolean(), subscriberCount: Type.Integer() },
+  { $id: 'SubscriptionState' },
+);
+
+/** Query of every list: an opaque cursor from the previous page, and a page size. */
+export const PageQuery = Type.Object({
+  cursor: Type.Optional(Type.String({ maxLength: 500 })),
+  limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
+});
 
 export const User = Type.Object(
   {

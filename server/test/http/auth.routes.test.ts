@@ -26,6 +26,12 @@ function me(headers: Record<string, string>) {
 }
 
 describe('register', () => {
+  // On embedded PGlite every connection shares one session: concurrent statements once clobbered each other.
+  it('registers twenty people at once', async () => {
+    const results = await Promise.all(Array.from({ length: 20 }, () => register(test.app)));
+    expect(new Set(results.map((person) => person.id)).size).toBe(20);
+  });
+
   it('creates an account with its channel and signs in', async () => {
     const user = newUser({ handle: 'Ada_Lovelace', displayName: 'Ada' });
     const { response, token } = await register(test.app, user);

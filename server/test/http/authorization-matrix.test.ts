@@ -62,6 +62,15 @@ const MATRIX: Record<string, Entry> = {
     }),
     expected: OWNER_ONLY(200),
   },
+  'PUT /api/v1/channels/{handle}/subscription': {
+    attempt: ({ owner }) => ({ url: `/api/v1/channels/${owner.handle}/subscription` }),
+    // Anyone signed in may follow a channel, except its owner.
+    expected: { anonymous: 401, other: 200, owner: 409 },
+  },
+  'DELETE /api/v1/channels/{handle}/subscription': {
+    attempt: ({ owner }) => ({ url: `/api/v1/channels/${owner.handle}/subscription` }),
+    expected: SELF_SERVICE(200),
+  },
   'PATCH /api/v1/me/channel': {
     attempt: () => ({ url: '', payload: { description: 'About me' } }),
     expected: SELF_SERVICE(200),

@@ -29,7 +29,7 @@ export interface TestPlatformOptions {
   logger?: Logger;
 }
 
-const silent = pino({ level: 'silent' });
+const silent = pino({ level: process.env.TEST_LOG ? 'error' : 'silent' });
 
 export async function startTestPlatform(
   env: Record<string, string> = {},

@@ -5,10 +5,14 @@ import type { DatabaseConfig } from '../../config.js';
 import { startEmbeddedPostgres } from './embedded-postgres.js';
 import type { Database } from './schema.js';
 
+/** How another client (pg-boss) reaches the same database. */
+export type QueueDatabase =
+  | { kind: 'own-pool'; connection: pg.PoolConfig }
+  | { kind: 'shared-pool'; pool: pg.Pool };
+
 export interface DatabaseHandle {
   db: Kysely<Database>;
-  /** How to reach the same database from another client (pg-boss keeps its own pool). */
-  connection: pg.PoolConfig;
+  queueDatabase: QueueDatabase;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -23,7 +27,9 @@ export async function openDatabase(
   };
   const pool = new pg.Pool({
     ...connection,
-    max: 10,
+    // PGlite is one session and pglite-socket interleaves the protocol messages of concurrent
+    // connections (one client's Parse can replace another's unnamed statement): use exactly one.
+    max: embedded ? 1 : 10,
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
   });
@@ -34,7 +40,7 @@ export async function openDatabase(
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
-    connection,
+    queueDatabase: embedded ? { kind: 'shared-pool', pool } : { kind: 'own-pool', connection },
     async ping() {
       await sql`select 1`.execute(db);
     },

@@ -4,6 +4,7 @@ import * as accountsAndChannels from './migrations/0001-accounts-and-channels.js
 import * as videos from './migrations/0002-videos.js';
 import * as videoCounts from './migrations/0003-video-counts.js';
 import * as reactions from './migrations/0004-reactions.js';
+import * as subscriptions from './migrations/0005-subscriptions.js';
 import type { Database } from './schema.js';
 
 const migrations: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '0002-videos': videos,
   '0003-video-counts': videoCounts,
   '0004-reactions': reactions,
+  '0005-subscriptions': subscriptions,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

@@ -32,6 +32,12 @@ export interface SessionsTable {
   ip: string | null;
 }
 
+export interface SubscriptionsTable {
+  subscriber_id: string;
+  channel_id: string;
+  created_at: CreatedAt;
+}
+
 export type ReactionValue = 'like' | 'dislike';
 
 export interface VideoReactionsTable {
@@ -88,4 +94,5 @@ export interface Database {
   sessions: SessionsTable;
   videos: VideosTable;
   video_reactions: VideoReactionsTable;
+  subscriptions: SubscriptionsTable;
 }

@@ -3,6 +3,7 @@ import { CompiledQuery, type Kysely } from 'kysely';
 import type pg from 'pg';
 import PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
+import type { QueueDatabase } from '../db/database.js';
 import type { Database } from '../db/schema.js';
 import { JOB_DEFINITIONS, JOB_NAMES, type JobName, type JobPayloads } from './job-definitions.js';
 
@@ -26,11 +27,11 @@ export type JobHandler<N extends JobName> = (data: JobPayloads[N], context: JobC
 export class JobQueue {
   private constructor(private readonly boss: PgBoss) {}
 
-  static async start(connection: pg.PoolConfig, logger: Logger, tuning: QueueTuning): Promise<JobQueue> {
+  static async start(database: QueueDatabase, logger: Logger, tuning: QueueTuning): Promise<JobQueue> {
     const boss = new PgBoss({
-      ...(connection as PgBoss.DatabaseOptions),
-      max: 4,
-      application_name: 'vidstream-queue',
+      ...(database.kind === 'own-pool'
+        ? { ...(database.connection as PgBoss.DatabaseOptions), max: 4, application_name: 'vidstream-queue' }
+        : { db: poolConnection(database.pool) }),
       maintenanceIntervalSeconds: tuning.maintenanceIntervalSeconds,
       pollingIntervalSeconds: tuning.pollingIntervalSeconds,
     });
@@ -87,6 +88,12 @@ export class JobQueue {
   async stop(): Promise<void> {
     await this.boss.stop({ graceful: true, timeout: 10_000, wait: true });
   }
+}
+
+function poolConnection(pool: pg.Pool): PgBoss.Db {
+  return {
+    executeSql: async (text, values) => ({ rows: (await pool.query(text, values)).rows }),
+  };
 }
 
 function transactionConnection(transaction: Kysely<Database>): PgBoss.Db {

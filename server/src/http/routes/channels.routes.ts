@@ -16,7 +16,7 @@ const HandleParams = Type.Object({ handle: Handle });
 
 export const channelRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (
   app,
-  { channels, present, requireAccount },
+  { channels, subscriptions, present, requireAccount, identifyAccount },
 ) => {
   app.addContentTypeParser(
     AVATAR_TYPES,
@@ -27,14 +27,48 @@ export const channelRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (
   app.get(
     '/channels/:handle',
     {
+      preHandler: identifyAccount,
       schema: {
         tags: ['channels'],
-        summary: 'A channel by its handle',
+        summary: 'A channel by its handle (with whether I follow it, when signed in)',
         params: HandleParams,
         response: { 200: Type.Ref('Channel'), ...errorResponses(400, 404) },
       },
     },
-    async (request) => present.channel(await channels.getByHandle(request.params.handle)),
+    async (request) => {
+      const channel = await channels.getByHandle(request.params.handle);
+      const viewerId = request.authenticated?.account.id;
+      const subscribed = viewerId ? await subscriptions.isSubscribed(viewerId, channel.id) : undefined;
+      return present.channel(channel, subscribed);
+    },
+  );
+
+  app.put(
+    '/channels/:handle/subscription',
+    {
+      preHandler: requireAccount,
+      schema: {
+        tags: ['channels'],
+        summary: 'Subscribe to a channel (again is harmless; not to your own)',
+        params: HandleParams,
+        response: { 200: Type.Ref('SubscriptionState'), ...errorResponses(400, 401, 404, 409) },
+      },
+    },
+    async (request) => subscriptions.subscribe(currentAccount(request).account.id, request.params.handle),
+  );
+
+  app.delete(
+    '/channels/:handle/subscription',
+    {
+      preHandler: requireAccount,
+      schema: {
+        tags: ['channels'],
+        summary: 'Unsubscribe from a channel (again is harmless)',
+        params: HandleParams,
+        response: { 200: Type.Ref('SubscriptionState'), ...errorResponses(400, 401, 404) },
+      },
+    },
+    async (request) => subscriptions.unsubscribe(currentAccount(request).account.id, request.params.handle),
   );
 
   app.patch(

@@ -3,9 +3,12 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { currentAccount } from '../authentication.js';
 import type { RouteDeps } from '../route-deps.js';
-import { errorResponses } from '../schemas.js';
+import { errorResponses, PageQuery } from '../schemas.js';
 
-export const meRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { present, requireAccount }) => {
+export const meRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (
+  app,
+  { present, requireAccount, subscriptions },
+) => {
   app.get(
     '/me',
     {
@@ -22,6 +25,35 @@ export const meRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { pres
     async (request) => {
       const { account } = currentAccount(request);
       return { user: present.user(account), channel: present.channel(account.channel) };
+    },
+  );
+
+  app.get(
+    '/me/subscriptions',
+    {
+      preHandler: requireAccount,
+      schema: {
+        tags: ['me'],
+        summary: 'The channels I follow, most recent first',
+        querystring: PageQuery,
+        response: {
+          200: Type.Object({
+            items: Type.Array(
+              Type.Object({
+                channel: Type.Ref('Channel'),
+                subscribedAt: Type.String({ format: 'date-time' }),
+              }),
+            ),
+            nextCursor: Type.Union([Type.String(), Type.Null()]),
+          }),
+          ...errorResponses(400, 401),
+        },
+      },
+    },
+    async (request) => {
+      const { limit, cursor } = request.query;
+      const page = await subscriptions.list(currentAccount(request).account.id, limit, cursor);
+      return { items: page.items.map((item) => present.subscription(item)), nextCursor: page.nextCursor };
     },
   );
 };

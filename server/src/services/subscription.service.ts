@@ -1,0 +1,52 @@
+// Subscriptions: follow a channel (not your own), stop following, list what I follow.
+import type { ChannelRepository } from '../adapters/db/channel.repository.js';
+import type { SubscribedChannel, SubscriptionRepository } from '../adapters/db/subscription.repository.js';
+import type { Channel } from './accounts.js';
+import { Conflict, NotFound } from './errors.js';
+import { decodeCursor, type Page, toPage } from './page-cursor.js';
+
+export interface SubscriptionState {
+  subscribed: boolean;
+  subscriberCount: number;
+}
+
+export class SubscriptionService {
+  constructor(
+    private readonly subscriptions: SubscriptionRepository,
+    private readonly channels: ChannelRepository,
+  ) {}
+
+  /** Subscribing twice is harmless: the second call changes nothing. */
+  async subscribe(actorId: string, handle: string): Promise<SubscriptionState> {
+    const channel = await this.channel(handle);
+    if (channel.ownerId === actorId) {
+      throw new Conflict('own_channel', 'You cannot subscribe to your own channel');
+    }
+    return { subscribed: true, subscriberCount: await this.subscriptions.subscribe(actorId, channel.id) };
+  }
+
+  async unsubscribe(actorId: string, handle: string): Promise<SubscriptionState> {
+    const channel = await this.channel(handle);
+    return { subscribed: false, subscriberCount: await this.subscriptions.unsubscribe(actorId, channel.id) };
+  }
+
+  isSubscribed(actorId: string, channelId: string): Promise<boolean> {
+    return this.subscriptions.isSubscribed(actorId, channelId);
+  }
+
+  async list(actorId: string, limit: number, cursor?: string): Promise<Page<SubscribedChannel>> {
+    const after = cursor === undefined ? undefined : decodeCursor(cursor);
+    const rows = await this.subscriptions.list(
+      actorId,
+      limit + 1,
+      after && { subscribedAt: after.at, channelId: after.id },
+    );
+    return toPage(rows, limit, (row) => ({ at: row.subscribedAt, id: row.channel.id }));
+  }
+
+  private async channel(handle: string): Promise<Channel> {
+    const channel = await this.channels.findByHandle(handle);
+    if (!channel) throw new NotFound('channel_not_found', `No channel has the handle @${handle}`);
+    return channel;
+  }
+}
