@@ -35,6 +35,7 @@ import { SubscriptionService } from './services/subscription.service.js';
 import { UploadService } from './services/upload.service.js';
 import { VideoService } from './services/video.service.js';
 import { VideoCatalog, videoCacheKey } from './services/video-catalog.js';
+import { VideoListService } from './services/video-list.service.js';
 import { resolveSessionSecret } from './session-secret.js';
 
 export interface PlatformOptions {
@@ -65,6 +66,7 @@ export interface Platform {
     videos: VideoService;
     reactions: ReactionService;
     subscriptions: SubscriptionService;
+    videoLists: VideoListService;
     /** Local disk only: the API's own part endpoint (with S3 the parts go to storage). */
     partReceiver: PartReceiverService | undefined;
   };
@@ -131,6 +133,7 @@ export async function openPlatform(
       videos: videoService,
       reactions: new ReactionService(new ReactionRepository(database.db, forgetVideo), videoService),
       subscriptions: new SubscriptionService(new SubscriptionRepository(database.db), channels),
+      videoLists: new VideoListService(videos, channels),
       channels: new ChannelService({ channels, storage, logger }),
       media: new MediaService(playbackTokens),
       uploads: new UploadService({

@@ -15,6 +15,7 @@ import type { RouteDeps } from './route-deps.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { channelRoutes } from './routes/channels.routes.js';
 import { registerClient } from './routes/client.routes.js';
+import { feedRoutes } from './routes/feeds.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { meRoutes } from './routes/me.routes.js';
 import { mediaRoutes } from './routes/media.routes.js';
@@ -91,6 +92,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(channelRoutes, { ...options.routes, prefix: '/api/v1' });
   await app.register(uploadRoutes, { ...options.routes, prefix: '/api/v1' });
   await app.register(videoRoutes, { ...options.routes, prefix: '/api/v1' });
+  await app.register(feedRoutes, { ...options.routes, prefix: '/api/v1' });
   if (options.routes.partReceiver) {
     await app.register(uploadPartRoutes, {
       partReceiver: options.routes.partReceiver,

@@ -10,6 +10,7 @@ import type { ReadinessService } from '../services/readiness.service.js';
 import type { SubscriptionService } from '../services/subscription.service.js';
 import type { UploadService } from '../services/upload.service.js';
 import type { VideoService } from '../services/video.service.js';
+import type { VideoListService } from '../services/video-list.service.js';
 import type { Presenter } from './presenters.js';
 
 export interface RouteDeps {
@@ -22,6 +23,7 @@ export interface RouteDeps {
   uploads: UploadService;
   videos: VideoService;
   reactions: ReactionService;
+  videoLists: VideoListService;
   subscriptions: SubscriptionService;
   partReceiver: PartReceiverService | undefined;
   present: Presenter;

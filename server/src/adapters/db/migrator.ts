@@ -5,6 +5,7 @@ import * as videos from './migrations/0002-videos.js';
 import * as videoCounts from './migrations/0003-video-counts.js';
 import * as reactions from './migrations/0004-reactions.js';
 import * as subscriptions from './migrations/0005-subscriptions.js';
+import * as videoListing from './migrations/0006-video-listing.js';
 import type { Database } from './schema.js';
 
 const migrations: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '0003-video-counts': videoCounts,
   '0004-reactions': reactions,
   '0005-subscriptions': subscriptions,
+  '0006-video-listing': videoListing,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

@@ -2,7 +2,7 @@
 // Every write reports the video as changed once it is committed, so caches of it can never be forgotten.
 import type { Kysely, Selectable } from 'kysely';
 import type { Video, VideoWithChannel, Visibility } from '../../services/videos.js';
-import type { Database, RenditionRecord, VideosTable } from './schema.js';
+import type { ChannelsTable, Database, RenditionRecord, VideosTable } from './schema.js';
 
 export interface NewVideo {
   id: string;
@@ -33,6 +33,18 @@ export interface VideoEdit {
   title?: string;
   description?: string;
   visibility?: Visibility;
+}
+
+export interface ListFilter {
+  channelId?: string;
+  /** Only channels this person subscribes to. */
+  followedBy?: string;
+}
+
+/** Where a page ended: the next one starts strictly after it. */
+export interface ListPosition {
+  publishedAt: Date;
+  id: string;
 }
 
 /** Told after each committed write to a video. */
@@ -72,7 +84,44 @@ export class VideoRepository {
 
   /** The video with its channel's summary: everything its page shows, in one query. */
   async findWithChannel(id: string): Promise<VideoWithChannel | undefined> {
-    const row = await this.db
+    const row = await this.withChannel().where('videos.id', '=', id).executeTakeFirst();
+    return row && toVideoWithChannel(row);
+  }
+
+  /**
+   * Public, ready videos, newest first, keyset-paged on (published_at, id); optionally of one channel, or
+   * of the channels one person follows. Never anything unlisted, private or unfinished.
+   */
+  async listListed(filter: ListFilter, limit: number, after?: ListPosition): Promise<VideoWithChannel[]> {
+    let query = this.withChannel()
+      .where('videos.state', '=', 'ready')
+      .where('videos.visibility', '=', 'public');
+    if (filter.channelId) query = query.where('videos.channel_id', '=', filter.channelId);
+    if (filter.followedBy) {
+      const followed = this.db
+        .selectFrom('subscriptions')
+        .select('channel_id')
+        .where('subscriber_id', '=', filter.followedBy);
+      query = query.where('videos.channel_id', 'in', followed);
+    }
+    if (after) {
+      query = query.where((eb) =>
+        eb.or([
+          eb('videos.published_at', '<', after.publishedAt),
+          eb.and([eb('videos.published_at', '=', after.publishedAt), eb('videos.id', '<', after.id)]),
+        ]),
+      );
+    }
+    const rows = await query
+      .orderBy('videos.published_at', 'desc')
+      .orderBy('videos.id', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map(toVideoWithChannel);
+  }
+
+  private withChannel() {
+    return this.db
       .selectFrom('videos')
       .innerJoin('channels', 'channels.id', 'videos.channel_id')
       .selectAll('videos')
@@ -81,20 +130,7 @@ export class VideoRepository {
         'channels.display_name',
         'channels.avatar_key',
         'channels.subscriber_count',
-      ])
-      .where('videos.id', '=', id)
-      .executeTakeFirst();
-    if (!row) return undefined;
-    return {
-      ...toVideo(row),
-      channel: {
-        id: row.channel_id,
-        handle: row.handle,
-        displayName: row.display_name,
-        avatarKey: row.avatar_key,
-        subscriberCount: row.subscriber_count,
-      },
-    };
+      ]);
   }
 
   async idsOfChannel(channelId: string): Promise<string[]> {
@@ -230,6 +266,22 @@ export class VideoRepository {
     await this.db.deleteFrom('videos').where('id', '=', id).execute();
     await this.changed(id);
   }
+}
+
+type VideoWithChannelRow = Selectable<VideosTable> &
+  Pick<Selectable<ChannelsTable>, 'handle' | 'display_name' | 'avatar_key' | 'subscriber_count'>;
+
+function toVideoWithChannel(row: VideoWithChannelRow): VideoWithChannel {
+  return {
+    ...toVideo(row),
+    channel: {
+      id: row.channel_id,
+      handle: row.handle,
+      displayName: row.display_name,
+      avatarKey: row.avatar_key,
+      subscriberCount: row.subscriber_count,
+    },
+  };
 }
 
 function toVideo(row: Selectable<VideosTable>): Video {

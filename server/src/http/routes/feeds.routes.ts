@@ -1,0 +1,70 @@
+// Lists of videos, newest first, keyset-paged: `{items, nextCursor}`.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { Page } from '../../services/page-cursor.js';
+import type { VideoWithChannel } from '../../services/videos.js';
+import { currentAccount } from '../authentication.js';
+import type { RouteDeps } from '../route-deps.js';
+import { errorResponses, Handle, PageQuery } from '../schemas.js';
+
+const VideoPage = Type.Object({
+  items: Type.Array(Type.Ref('Video')),
+  nextCursor: Type.Union([Type.String(), Type.Null()]),
+});
+
+export const feedRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (
+  app,
+  { videoLists, present, requireAccount },
+) => {
+  const presentPage = (page: Page<VideoWithChannel>) => ({
+    items: page.items.map((video) => present.video(video, undefined)),
+    nextCursor: page.nextCursor,
+  });
+
+  app.get(
+    '/feed/newest',
+    {
+      schema: {
+        tags: ['feeds'],
+        summary: 'The newest public videos',
+        querystring: PageQuery,
+        response: { 200: VideoPage, ...errorResponses(400) },
+      },
+    },
+    async (request) => presentPage(await videoLists.newest(request.query.limit, request.query.cursor)),
+  );
+
+  app.get(
+    '/feed/subscriptions',
+    {
+      preHandler: requireAccount,
+      schema: {
+        tags: ['feeds'],
+        summary: 'The newest public videos of the channels I follow',
+        querystring: PageQuery,
+        response: { 200: VideoPage, ...errorResponses(400, 401) },
+      },
+    },
+    async (request) => {
+      const { limit, cursor } = request.query;
+      return presentPage(await videoLists.followedBy(currentAccount(request).account.id, limit, cursor));
+    },
+  );
+
+  app.get(
+    '/channels/:handle/videos',
+    {
+      schema: {
+        tags: ['feeds'],
+        summary: "A channel's public videos, newest first",
+        params: Type.Object({ handle: Handle }),
+        querystring: PageQuery,
+        response: { 200: VideoPage, ...errorResponses(400, 404) },
+      },
+    },
+    async (request) => {
+      const { limit, cursor } = request.query;
+      return presentPage(await videoLists.ofChannel(request.params.handle, limit, cursor));
+    },
+  );
+};
