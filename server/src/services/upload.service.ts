@@ -117,22 +117,22 @@ export class UploadService {
     return stale.length;
   }
 
-  /** Completing twice is harmless: the second call answers with the video as it is. */
+  /** Completing twice is harmless: the second call changes nothing. */
   async complete(
     actorId: string,
     videoId: string,
     parts: PartReference[],
     details: PublishedDetails,
-  ): Promise<Video> {
+  ): Promise<void> {
     const video = await this.ownVideo(actorId, videoId);
-    if (video.state !== 'awaiting_upload' || !video.uploadId) return video;
+    if (video.state !== 'awaiting_upload' || !video.uploadId) return;
     const key = rawKey(video.id);
     try {
       await this.deps.multipart.complete(key, video.uploadId, parts);
     } catch (error) {
       // A concurrent call may have completed it first.
       const current = await this.deps.videos.findById(video.id);
-      if (current && current.state !== 'awaiting_upload') return current;
+      if (current && current.state !== 'awaiting_upload') return;
       if (error instanceof UploadPartRefused)
         throw new InvalidInput('The parts listed are not the parts uploaded', 'parts');
       throw error;
@@ -147,7 +147,6 @@ export class UploadService {
       );
     }
     await this.deps.videos.queue(video.id, details, (trx) => this.deps.enqueueTranscode(video.id, trx));
-    return (await this.deps.videos.findById(video.id)) ?? video;
   }
 
   async ownVideo(actorId: string, videoId: string): Promise<Video> {
