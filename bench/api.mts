@@ -12,7 +12,6 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import Fastify from 'fastify';
 import { Redis } from 'ioredis';
-import pg from 'pg';
 import { pino } from 'pino';
 import type { Cache } from '../server/src/adapters/cache/cache.js';
 import { MemoryCache } from '../server/src/adapters/cache/memory-cache.js';
@@ -22,12 +21,12 @@ import { loadConfig } from '../server/src/config.js';
 import { buildPlatformApp } from '../server/src/http/platform-app.js';
 import { openPlatform, type Platform } from '../server/src/platform.js';
 import { freePort } from '../server/test/support/free-port.js';
+import { administer } from '../server/test/support/global-setup.js';
 import { publishStandInVideo } from '../server/test/support/published-videos.js';
+import { databaseUrl, testRedisUrl } from '../server/test/support/test-adapters.js';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const run = promisify(execFile);
 const silent = pino({ level: 'silent' });
 
@@ -41,16 +40,6 @@ const noCache: Cache = {
   ping: async () => {},
   close: async () => {},
 };
-
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 interface LoadResult {
   requestsPerSecond: number;
@@ -234,12 +223,10 @@ async function redisHitRatio(
 
 const database = `vidstream_bench_${randomBytes(4).toString('hex')}`;
 const dataDir = await mkdtemp(path.join(os.tmpdir(), 'vidstream-bench-api-'));
-await admin(`CREATE DATABASE ${database}`);
-const url = new URL(ADMIN_URL);
-url.pathname = `/${database}`;
+await administer(`CREATE DATABASE ${database}`);
 const config = loadConfig({
-  DATABASE_URL: url.toString(),
-  REDIS_URL,
+  DATABASE_URL: databaseUrl(database),
+  REDIS_URL: testRedisUrl,
   SESSION_SECRET: randomBytes(32).toString('hex'),
   DATA_DIR: dataDir,
   LOG_LEVEL: 'silent',
@@ -328,6 +315,6 @@ try {
   await uncachedApp.close();
   await cached.close();
   await uncached.close();
-  await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+  await administer(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
   await rm(dataDir, { recursive: true, force: true });
 }

@@ -1,7 +1,7 @@
 // Lists show public, ready videos only, newest first, page by page without gaps or repeats.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, register } from '../support/accounts.js';
-import { publishStandInVideo } from '../support/published-videos.js';
+import { forceState, publishStandInVideo } from '../support/published-videos.js';
 import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
 
 let test: TestPlatform;
@@ -47,11 +47,7 @@ describe('video lists', () => {
     }
     // Public but not finished: never listed either.
     const unfinished = await publishStandInVideo(test.platform, creator, 'public');
-    await test.platform.database.db
-      .updateTable('videos')
-      .set({ state: 'processing' })
-      .where('id', '=', unfinished)
-      .execute();
+    await forceState(test.platform, unfinished, 'processing');
     hidden.push(unfinished);
   });
 

@@ -4,7 +4,7 @@ import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { VideoRepository } from '../../src/adapters/db/video.repository.js';
 import { bearer, register } from '../support/accounts.js';
-import { publishStandInVideo } from '../support/published-videos.js';
+import { forceState, publishStandInVideo } from '../support/published-videos.js';
 import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
 
 let test: TestPlatform;
@@ -100,11 +100,7 @@ describe('every write shows at once', () => {
     const { videos } = test.platform.repositories;
     const other = await publishStandInVideo(test.platform, owner, 'public');
     // Taken back to processing as a retried job would be, then through its steps.
-    await test.platform.database.db
-      .updateTable('videos')
-      .set({ state: 'queued' })
-      .where('id', '=', other)
-      .execute();
+    await forceState(test.platform, other, 'queued');
     await read(other);
     await videos.startProcessing(other);
     expect((await read(other)).json()).toMatchObject({ state: 'processing', progress: 0 });
@@ -120,11 +116,7 @@ describe('every write shows at once', () => {
   it('becoming ready', async () => {
     const { videos } = test.platform.repositories;
     const other = await publishStandInVideo(test.platform, owner, 'public');
-    await test.platform.database.db
-      .updateTable('videos')
-      .set({ state: 'processing' })
-      .where('id', '=', other)
-      .execute();
+    await forceState(test.platform, other, 'processing');
     await test.platform.cache.delete(`video:v1:${other}`);
     expect((await read(other)).json().playable).toBe(false);
     await videos.markReady(other, { durationSeconds: 9, width: 640, height: 360, renditions: [] });

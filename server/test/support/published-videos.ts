@@ -2,7 +2,7 @@
 // and stand-in files under its prefix. For tests of what happens after transcoding.
 import { randomBytes } from 'node:crypto';
 import type { Platform } from '../../src/platform.js';
-import type { Visibility } from '../../src/services/videos.js';
+import type { VideoState, Visibility } from '../../src/services/videos.js';
 
 /** Relative path → bytes, as a transcode lays them out. */
 export type VideoFiles = Record<string, Buffer>;
@@ -54,4 +54,9 @@ export async function publishStandInVideo(
     renditions: [{ name: '360p', width: 640, height: 360, frameRate: 30, maxKbps: 800 }],
   });
   return id;
+}
+
+/** Puts a video in a state directly, as a retried or unfinished job leaves it; its cache entry is not told. */
+export async function forceState(platform: Platform, videoId: string, state: VideoState): Promise<void> {
+  await platform.database.db.updateTable('videos').set({ state }).where('id', '=', videoId).execute();
 }
