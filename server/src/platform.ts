@@ -8,6 +8,7 @@ import { ReadThrough } from './adapters/cache/read-through.js';
 import { RedisCache } from './adapters/cache/redis-cache.js';
 import { AccountRepository } from './adapters/db/account.repository.js';
 import { ChannelRepository } from './adapters/db/channel.repository.js';
+import { CommentRepository } from './adapters/db/comment.repository.js';
 import { type DatabaseHandle, openDatabase } from './adapters/db/database.js';
 import { migrateToLatest } from './adapters/db/migrator.js';
 import { ReactionRepository } from './adapters/db/reaction.repository.js';
@@ -26,6 +27,7 @@ import { LOCAL_PART_PATH } from './http/routes/upload-parts.routes.js';
 import { Metrics } from './metrics.js';
 import { AuthService } from './services/auth.service.js';
 import { ChannelService } from './services/channel.service.js';
+import { CommentService } from './services/comment.service.js';
 import { MediaService } from './services/media.service.js';
 import { PartReceiverService } from './services/part-receiver.service.js';
 import { PlaybackTokens } from './services/playback-tokens.js';
@@ -65,6 +67,7 @@ export interface Platform {
     uploads: UploadService;
     videos: VideoService;
     reactions: ReactionService;
+    comments: CommentService;
     subscriptions: SubscriptionService;
     videoLists: VideoListService;
     /** Local disk only: the API's own part endpoint (with S3 the parts go to storage). */
@@ -132,6 +135,7 @@ export async function openPlatform(
       auth,
       videos: videoService,
       reactions: new ReactionService(new ReactionRepository(database.db, forgetVideo), videoService),
+      comments: new CommentService(new CommentRepository(database.db, forgetVideo), videoService),
       subscriptions: new SubscriptionService(new SubscriptionRepository(database.db), channels),
       videoLists: new VideoListService(videos, channels),
       channels: new ChannelService({ channels, storage, logger }),

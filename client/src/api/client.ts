@@ -5,10 +5,39 @@ import type { components, paths } from './schema.js';
 export const api = createClient<paths>({ baseUrl: '/', credentials: 'same-origin' });
 
 export type User = components['schemas']['User'];
+export type Channel = components['schemas']['Channel'];
+export type Video = components['schemas']['Video'];
+export type VideoState = Video['state'];
+export type Visibility = Video['visibility'];
 export type ApiError = components['schemas']['ErrorResponse'];
+
+/** An error answer from the API, with the message the server wrote for people. */
+export class ApiFailure extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiFailure';
+  }
+}
 
 /** The message to show a person for an error answer. */
 export function errorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message;
   const body = error as Partial<ApiError> | undefined;
   return body?.error?.message ?? 'Something went wrong; please try again.';
+}
+
+interface ApiResult<T> {
+  data?: T;
+  error?: unknown;
+  response: Response;
+}
+
+/** The body of a successful answer; any other answer becomes an ApiFailure (queries and mutations throw). */
+export async function unwrap<T>(pending: Promise<ApiResult<T>>): Promise<T> {
+  const { data, error, response } = await pending;
+  if (!response.ok) throw new ApiFailure(response.status, errorMessage(error));
+  return data as T;
 }

@@ -10,11 +10,13 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Metrics } from '../metrics.js';
 import { TooManyRequests } from '../services/errors.js';
+import { Comment } from './comment.schemas.js';
 import { registerErrorHandler } from './error-handler.js';
 import type { RouteDeps } from './route-deps.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { channelRoutes } from './routes/channels.routes.js';
 import { registerClient } from './routes/client.routes.js';
+import { commentRoutes } from './routes/comments.routes.js';
 import { feedRoutes } from './routes/feeds.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { meRoutes } from './routes/me.routes.js';
@@ -49,7 +51,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   registerErrorHandler(app);
   registerMetrics(app, options.metrics);
-  for (const schema of [ErrorResponse, User, Channel, SubscriptionState, Video, ReactionSummary, UploadPlan])
+  for (const schema of [
+    ErrorResponse,
+    User,
+    Channel,
+    SubscriptionState,
+    Video,
+    ReactionSummary,
+    UploadPlan,
+    Comment,
+  ])
     app.addSchema(schema);
 
   registerSecurityHeaders(app, {
@@ -93,6 +104,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(uploadRoutes, { ...options.routes, prefix: '/api/v1' });
   await app.register(videoRoutes, { ...options.routes, prefix: '/api/v1' });
   await app.register(feedRoutes, { ...options.routes, prefix: '/api/v1' });
+  await app.register(commentRoutes, { ...options.routes, prefix: '/api/v1' });
   if (options.routes.partReceiver) {
     await app.register(uploadPartRoutes, {
       partReceiver: options.routes.partReceiver,

@@ -4,10 +4,12 @@ import type { SubscribedChannel } from '../adapters/db/subscription.repository.j
 import { POSTER_FILE } from '../media/poster.js';
 import { MASTER_PLAYLIST, STORYBOARD_TRACK } from '../media/transcode-source.js';
 import type { Account, Channel } from '../services/accounts.js';
+import type { Comment } from '../services/comments.js';
 import type { PlaybackTokens } from '../services/playback-tokens.js';
 import type { ReactionOutcome, ReactionValue } from '../services/reaction.service.js';
 import type { UploadPlan as UploadPlanData } from '../services/upload.service.js';
 import type { VideoWithChannel } from '../services/videos.js';
+import type { CommentJson } from './comment.schemas.js';
 import type { ChannelBody, UserBody } from './schemas.js';
 import type { VideoBody } from './video.schemas.js';
 
@@ -94,6 +96,23 @@ export class Presenter {
 
   reaction({ likes, dislikes, mine }: ReactionOutcome) {
     return { likeCount: likes, dislikeCount: dislikes, myReaction: mine ?? null };
+  }
+
+  /** A deleted comment kept for its replies shows neither its author nor its text. */
+  comment(comment: Comment): CommentJson {
+    const deleted = comment.deletedAt !== null;
+    const { handle, displayName } = comment.author;
+    return {
+      id: comment.id,
+      videoId: comment.videoId,
+      parentId: comment.threadId,
+      author: deleted ? null : { handle, displayName, avatarUrl: this.avatarUrl(comment.author) },
+      body: deleted ? '' : comment.body,
+      replyCount: comment.replyCount,
+      edited: comment.editedAt !== null,
+      deleted,
+      createdAt: comment.createdAt.toISOString(),
+    };
   }
 
   subscription({ channel, subscribedAt }: SubscribedChannel) {

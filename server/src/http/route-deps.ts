@@ -3,6 +3,7 @@ import type { preHandlerAsyncHookHandler } from 'fastify';
 import type { ObjectStorage } from '../adapters/storage/object-storage.js';
 import type { AuthService } from '../services/auth.service.js';
 import type { ChannelService } from '../services/channel.service.js';
+import type { CommentService } from '../services/comment.service.js';
 import type { MediaService } from '../services/media.service.js';
 import type { PartReceiverService } from '../services/part-receiver.service.js';
 import type { ReactionService } from '../services/reaction.service.js';
@@ -23,6 +24,7 @@ export interface RouteDeps {
   uploads: UploadService;
   videos: VideoService;
   reactions: ReactionService;
+  comments: CommentService;
   videoLists: VideoListService;
   subscriptions: SubscriptionService;
   partReceiver: PartReceiverService | undefined;

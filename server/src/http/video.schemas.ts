@@ -15,6 +15,9 @@ export const Visibility = Type.Union([
   Type.Literal('private'),
 ]);
 
+export const VideoId = Type.String({ pattern: '^[A-Za-z0-9_-]{11}$' });
+export const VideoParams = Type.Object({ id: VideoId });
+
 export const Video = Type.Object(
   {
     id: Type.String({ description: 'Short, URL-safe and unguessable' }),

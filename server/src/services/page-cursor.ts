@@ -5,6 +5,8 @@ import { InvalidInput } from './errors.js';
 export interface PagePosition {
   at: Date;
   id: string;
+  /** The leading sort key of lists not ordered by time first: replies, relevance, views. */
+  rank?: number;
 }
 
 export interface Page<T> {
@@ -12,16 +14,18 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-export function encodeCursor({ at, id }: PagePosition): string {
-  return Buffer.from(JSON.stringify([at.toISOString(), id])).toString('base64url');
+export function encodeCursor({ at, id, rank }: PagePosition): string {
+  const values = rank === undefined ? [at.toISOString(), id] : [at.toISOString(), id, rank];
+  return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 
 export function decodeCursor(cursor: string): PagePosition {
   try {
-    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    const [at, id, rank] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
     const date = new Date(String(at));
-    if (typeof id === 'string' && typeof at === 'string' && !Number.isNaN(date.getTime()))
-      return { at: date, id };
+    const validRank = rank === undefined || (typeof rank === 'number' && Number.isFinite(rank));
+    if (typeof id === 'string' && typeof at === 'string' && !Number.isNaN(date.getTime()) && validRank)
+      return rank === undefined ? { at: date, id } : { at: date, id, rank: rank as number };
   } catch {
     // refused below
   }

@@ -113,6 +113,18 @@ const MATRIX: Record<string, Entry> = {
     attempt: ({ videoId }) => ({ url: `/api/v1/videos/${videoId}/reaction` }),
     expected: SELF_SERVICE(200),
   },
+  'POST /api/v1/videos/{id}/comments': {
+    attempt: ({ videoId }) => ({ url: `/api/v1/videos/${videoId}/comments`, payload: { body: 'Nice' } }),
+    expected: SELF_SERVICE(201),
+  },
+  'PATCH /api/v1/comments/{id}': {
+    attempt: async (fixture) => ({ url: await ownersComment(fixture), payload: { body: 'Edited' } }),
+    expected: OWNER_ONLY(200),
+  },
+  'DELETE /api/v1/comments/{id}': {
+    attempt: async (fixture) => ({ url: await ownersComment(fixture) }),
+    expected: OWNER_ONLY(204),
+  },
   // Local storage only. The signed part URL is the credential, as a presigned S3 URL is.
   'PUT /api/v1/upload-parts/{uploadId}/{partNumber}': {
     attempt: ({ upload }) => ({
@@ -123,6 +135,17 @@ const MATRIX: Record<string, Entry> = {
     expected: OPEN(200),
   },
 };
+
+/** The URL of a comment the owner wrote on their own video. */
+async function ownersComment({ owner, videoId }: Fixture): Promise<string> {
+  const response = await test.app.inject({
+    method: 'POST',
+    url: `/api/v1/videos/${videoId}/comments`,
+    headers: bearer(owner.token),
+    payload: { body: 'Mine' },
+  });
+  return `/api/v1/comments/${response.json().id}`;
+}
 
 let mutatingRoutes: string[];
 beforeAll(async () => {

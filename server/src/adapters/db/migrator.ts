@@ -6,6 +6,7 @@ import * as videoCounts from './migrations/0003-video-counts.js';
 import * as reactions from './migrations/0004-reactions.js';
 import * as subscriptions from './migrations/0005-subscriptions.js';
 import * as videoListing from './migrations/0006-video-listing.js';
+import * as comments from './migrations/0007-comments.js';
 import type { Database } from './schema.js';
 
 const migrations: Record<string, Migration> = {
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '0004-reactions': reactions,
   '0005-subscriptions': subscriptions,
   '0006-video-listing': videoListing,
+  '0007-comments': comments,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

@@ -88,6 +88,18 @@ export interface VideosTable {
   comment_count: ColumnType<string, never, number>;
 }
 
+export interface CommentsTable {
+  id: Generated<string>;
+  video_id: string;
+  author_id: string;
+  parent_id: string | null;
+  body: string;
+  reply_count: Generated<number>;
+  created_at: ColumnType<Date, Date, never>;
+  edited_at: Date | null;
+  deleted_at: Date | null;
+}
+
 export interface Database {
   users: UsersTable;
   channels: ChannelsTable;
@@ -95,4 +107,5 @@ export interface Database {
   videos: VideosTable;
   video_reactions: VideoReactionsTable;
   subscriptions: SubscriptionsTable;
+  comments: CommentsTable;
 }

@@ -6,13 +6,12 @@ import { currentAccount } from '../authentication.js';
 import type { RouteDeps } from '../route-deps.js';
 import { errorResponses } from '../schemas.js';
 import { openEventStream } from '../server-sent-events.js';
-import { ReactionValue, Visibility } from '../video.schemas.js';
+import { ReactionValue, VideoParams, Visibility } from '../video.schemas.js';
 
 /** How often a progress stream looks at the video: the worker may be on another machine, so it asks the database. */
 const POLL_INTERVAL_MS = 1_000;
 const HEARTBEAT_EVERY = 15;
 const FINAL_STATES = new Set(['ready', 'failed', 'deleted']);
-const VideoParams = Type.Object({ id: Type.String({ pattern: '^[A-Za-z0-9_-]{11}$' }) });
 
 export const videoRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (
   app,

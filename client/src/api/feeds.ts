@@ -1,0 +1,23 @@
+// Paged lists of videos; each answers one page for a cursor (undefined for the first page).
+import { api, unwrap, type Video } from './client.js';
+
+export interface VideoPage {
+  items: Video[];
+  nextCursor: string | null;
+}
+export type VideoPageFetcher = (cursor: string | undefined) => Promise<VideoPage>;
+
+const limit = 24;
+
+export const newestVideos: VideoPageFetcher = (cursor) =>
+  unwrap(api.GET('/api/v1/feed/newest', { params: { query: { cursor, limit } } }));
+
+export const subscriptionVideos: VideoPageFetcher = (cursor) =>
+  unwrap(api.GET('/api/v1/feed/subscriptions', { params: { query: { cursor, limit } } }));
+
+export function channelVideos(handle: string): VideoPageFetcher {
+  return (cursor) =>
+    unwrap(
+      api.GET('/api/v1/channels/{handle}/videos', { params: { path: { handle }, query: { cursor, limit } } }),
+    );
+}

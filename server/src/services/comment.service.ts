@@ -1,0 +1,105 @@
+// Comments on videos: threads one level deep (a reply to a reply joins the same thread), edited by their
+// author, deleted by their author or the video's owner. Whoever cannot see a video cannot see, or write,
+// its comments.
+import type { CommentRepository } from '../adapters/db/comment.repository.js';
+import type { Comment, CommentSort } from './comments.js';
+import { Conflict, Forbidden, NotFound } from './errors.js';
+import { decodeCursor, type Page, toPage } from './page-cursor.js';
+import type { VideoService } from './video.service.js';
+
+export interface PostedComment {
+  comment: Comment;
+  /** Who wrote the thread a reply joined: they hear of it. */
+  threadAuthorId: string | undefined;
+}
+
+export class CommentService {
+  constructor(
+    private readonly comments: CommentRepository,
+    private readonly videos: VideoService,
+  ) {}
+
+  async post(videoId: string, authorId: string, body: string, parentId?: string): Promise<PostedComment> {
+    const video = await this.videos.getForViewer(videoId, authorId);
+    if (video.state !== 'ready')
+      throw new Conflict('video_not_ready', 'Comments open once this video is ready');
+    const thread = parentId === undefined ? undefined : await this.threadOf(parentId, videoId);
+    const comment = await this.comments.create({
+      videoId,
+      authorId,
+      threadId: thread?.id ?? null,
+      body,
+    });
+    if (!comment) throw threadGone();
+    return { comment, threadAuthorId: thread?.authorId };
+  }
+
+  async threads(
+    videoId: string,
+    viewerId: string | undefined,
+    sort: CommentSort,
+    limit: number,
+    cursor?: string,
+  ): Promise<Page<Comment>> {
+    await this.videos.getForViewer(videoId, viewerId);
+    const after = cursor === undefined ? undefined : decodeCursor(cursor);
+    const rows = await this.comments.threads(videoId, sort, limit + 1, after);
+    return toPage(rows, limit, (comment) => ({
+      at: comment.createdAt,
+      id: comment.id,
+      ...(sort === 'top' ? { rank: comment.replyCount } : {}),
+    }));
+  }
+
+  async replies(
+    threadId: string,
+    viewerId: string | undefined,
+    limit: number,
+    cursor?: string,
+  ): Promise<Page<Comment>> {
+    // A deleted thread still lists its replies.
+    const thread = await this.comments.find(threadId);
+    if (!thread || thread.threadId !== null) throw commentNotFound();
+    await this.videos.getForViewer(thread.videoId, viewerId);
+    const after = cursor === undefined ? undefined : decodeCursor(cursor);
+    const rows = await this.comments.replies(threadId, limit + 1, after);
+    return toPage(rows, limit, (reply) => ({ at: reply.createdAt, id: reply.id }));
+  }
+
+  async edit(id: string, actorId: string, body: string): Promise<Comment> {
+    const comment = await this.visible(id, actorId);
+    if (comment.authorId !== actorId)
+      throw new Forbidden('not_comment_author', 'Only its author can edit a comment');
+    const edited = await this.comments.edit(id, body);
+    if (!edited) throw commentNotFound();
+    return edited;
+  }
+
+  async delete(id: string, actorId: string): Promise<void> {
+    const comment = await this.visible(id, actorId);
+    const video = await this.videos.getForViewer(comment.videoId, actorId);
+    if (comment.authorId !== actorId && video.ownerId !== actorId)
+      throw new Forbidden('not_comment_author', "Only its author or the video's owner can delete a comment");
+    if (!(await this.comments.delete(id))) throw commentNotFound();
+  }
+
+  /** A comment, if it exists, is not deleted and its video is one the viewer may see. */
+  private async visible(id: string, viewerId: string | undefined): Promise<Comment> {
+    const comment = await this.comments.find(id);
+    if (!comment || comment.deletedAt !== null) throw commentNotFound();
+    await this.videos.getForViewer(comment.videoId, viewerId);
+    return comment;
+  }
+
+  /** The thread a reply to `parentId` joins: the parent itself, or the parent's own thread. */
+  private async threadOf(parentId: string, videoId: string): Promise<Comment> {
+    const parent = await this.comments.find(parentId);
+    if (!parent || parent.videoId !== videoId) throw commentNotFound();
+    const thread = parent.threadId === null ? parent : await this.comments.find(parent.threadId);
+    if (!thread || thread.deletedAt !== null) throw threadGone();
+    return thread;
+  }
+}
+
+const commentNotFound = () => new NotFound('comment_not_found', 'No such comment');
+const threadGone = () => new Conflict('thread_deleted', 'The comment you are replying to was deleted');
