@@ -31,6 +31,8 @@ export interface Config {
   playbackTokenTtlSeconds: number;
   /** How long a video page's data stays cached (writes delete it sooner). */
   videoCacheTtlSeconds: number;
+  /** How often buffered view counts are written to PostgreSQL. */
+  viewFlushIntervalSeconds: number;
   trustProxy: boolean;
   corsOrigins: string[];
   logLevel: string;
@@ -128,6 +130,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
     sessionTtlDays: read.integer('SESSION_TTL_DAYS', 30, 1, 365),
     playbackTokenTtlSeconds: read.integer('PLAYBACK_TOKEN_TTL_SECONDS', 6 * 3600, 60, 7 * 86_400),
     videoCacheTtlSeconds: read.integer('VIDEO_CACHE_TTL_SECONDS', 60, 1, 86_400),
+    viewFlushIntervalSeconds: read.integer('VIEW_FLUSH_INTERVAL_SECONDS', 5, 1, 3_600),
     trustProxy: read.boolean('TRUST_PROXY', false),
     corsOrigins: (read.string('CORS_ORIGINS') ?? '')
       .split(',')

@@ -15,6 +15,8 @@ import { ReactionRepository } from './adapters/db/reaction.repository.js';
 import { SessionRepository } from './adapters/db/session.repository.js';
 import { SubscriptionRepository } from './adapters/db/subscription.repository.js';
 import { VideoRepository } from './adapters/db/video.repository.js';
+import { ViewRepository } from './adapters/db/view.repository.js';
+import { WatchHistoryRepository } from './adapters/db/watch-history.repository.js';
 import { JobQueue, type QueueTuning } from './adapters/queue/job-queue.js';
 import { LocalDiskStorage } from './adapters/storage/local-disk-storage.js';
 import { LocalMultipartUploads } from './adapters/storage/local-multipart-uploads.js';
@@ -22,6 +24,8 @@ import type { MultipartUploads } from './adapters/storage/multipart-uploads.js';
 import type { ObjectStorage } from './adapters/storage/object-storage.js';
 import { S3MultipartUploads } from './adapters/storage/s3-multipart-uploads.js';
 import { S3Storage } from './adapters/storage/s3-storage.js';
+import { RedisViewBuffer } from './adapters/views/redis-view-buffer.js';
+import { MemoryViewBuffer } from './adapters/views/view-buffer.js';
 import type { CacheConfig, Config, StorageConfig } from './config.js';
 import { LOCAL_PART_PATH } from './http/routes/upload-parts.routes.js';
 import { Metrics } from './metrics.js';
@@ -38,6 +42,9 @@ import { UploadService } from './services/upload.service.js';
 import { VideoService } from './services/video.service.js';
 import { VideoCatalog, videoCacheKey } from './services/video-catalog.js';
 import { VideoListService } from './services/video-list.service.js';
+import { ViewService } from './services/view.service.js';
+import { startViewFlusher } from './services/view-flusher.js';
+import { WatchHistoryService } from './services/watch-history.service.js';
 import { resolveSessionSecret } from './session-secret.js';
 
 export interface PlatformOptions {
@@ -68,6 +75,8 @@ export interface Platform {
     videos: VideoService;
     reactions: ReactionService;
     comments: CommentService;
+    views: ViewService;
+    history: WatchHistoryService;
     subscriptions: SubscriptionService;
     videoLists: VideoListService;
     /** Local disk only: the API's own part endpoint (with S3 the parts go to storage). */
@@ -136,6 +145,13 @@ export async function openPlatform(
       videos: videoService,
       reactions: new ReactionService(new ReactionRepository(database.db, forgetVideo), videoService),
       comments: new CommentService(new CommentRepository(database.db, forgetVideo), videoService),
+      views: new ViewService({
+        videos: videoService,
+        views: new ViewRepository(database.db, forgetVideo),
+        buffer: redis ? new RedisViewBuffer(redis.client) : new MemoryViewBuffer(),
+        seen: cache,
+      }),
+      history: new WatchHistoryService(new WatchHistoryRepository(database.db, videos), videoService),
       subscriptions: new SubscriptionService(new SubscriptionRepository(database.db), channels),
       videoLists: new VideoListService(videos, channels),
       channels: new ChannelService({ channels, storage, logger }),
@@ -155,6 +171,7 @@ export async function openPlatform(
         cache: { ping: () => cache.ping(), essential: false },
       }),
     };
+    const viewFlusher = startViewFlusher(services.views, config.viewFlushIntervalSeconds * 1000, logger);
     return {
       config,
       logger,
@@ -168,6 +185,7 @@ export async function openPlatform(
       repositories: { videos, channels },
       services,
       async close() {
+        await viewFlusher.stop();
         await queue.stop();
         if (pageCache !== cache) await pageCache.close();
         await cache.close();

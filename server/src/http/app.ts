@@ -19,12 +19,14 @@ import { registerClient } from './routes/client.routes.js';
 import { commentRoutes } from './routes/comments.routes.js';
 import { feedRoutes } from './routes/feeds.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
+import { historyRoutes } from './routes/history.routes.js';
 import { meRoutes } from './routes/me.routes.js';
 import { mediaRoutes } from './routes/media.routes.js';
 import { registerMetrics } from './routes/metrics.routes.js';
 import { LOCAL_PART_PATH, uploadPartRoutes } from './routes/upload-parts.routes.js';
 import { uploadRoutes } from './routes/uploads.routes.js';
 import { videoRoutes } from './routes/videos.routes.js';
+import { watchingRoutes } from './routes/watching.routes.js';
 import { Channel, ErrorResponse, SubscriptionState, User } from './schemas.js';
 import { registerSecurityHeaders } from './security-headers.js';
 import { ReactionSummary, UploadPlan, Video } from './video.schemas.js';
@@ -105,6 +107,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(videoRoutes, { ...options.routes, prefix: '/api/v1' });
   await app.register(feedRoutes, { ...options.routes, prefix: '/api/v1' });
   await app.register(commentRoutes, { ...options.routes, prefix: '/api/v1' });
+  await app.register(watchingRoutes, { ...options.routes, prefix: '/api/v1' });
+  await app.register(historyRoutes, { ...options.routes, prefix: '/api/v1' });
   if (options.routes.partReceiver) {
     await app.register(uploadPartRoutes, {
       partReceiver: options.routes.partReceiver,

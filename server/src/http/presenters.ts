@@ -13,6 +13,12 @@ import type { CommentJson } from './comment.schemas.js';
 import type { ChannelBody, UserBody } from './schemas.js';
 import type { VideoBody } from './video.schemas.js';
 
+/** What a video page shows only to the signed-in viewer it is for. */
+export interface ViewerState {
+  reaction: ReactionValue | undefined;
+  resumeAtSeconds: number | null;
+}
+
 export class Presenter {
   constructor(
     private readonly mediaBaseUrl: string,
@@ -49,11 +55,7 @@ export class Presenter {
    * Processing progress and errors are the owner's business only. Whoever is shown a video may watch it,
    * so they get its media URLs, with a playback token in the path.
    */
-  video(
-    video: VideoWithChannel,
-    viewerId: string | undefined,
-    myReaction?: ReactionValue | undefined,
-  ): VideoBody {
+  video(video: VideoWithChannel, viewerId: string | undefined, personal?: ViewerState): VideoBody {
     const owner = video.ownerId === viewerId;
     const playable = video.state === 'ready';
     const mediaUrl = (file: string) => (playable ? this.videoMediaUrl(video, file) : null);
@@ -84,7 +86,9 @@ export class Presenter {
       hlsUrl: mediaUrl(MASTER_PLAYLIST),
       posterUrl: mediaUrl(POSTER_FILE),
       storyboardUrl: mediaUrl(STORYBOARD_TRACK),
-      ...(viewerId ? { myReaction: myReaction ?? null } : {}),
+      ...(personal
+        ? { myReaction: personal.reaction ?? null, resumeAtSeconds: personal.resumeAtSeconds }
+        : {}),
       viewCount: video.counts.views,
       likeCount: video.counts.likes,
       dislikeCount: video.counts.dislikes,

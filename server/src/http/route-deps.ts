@@ -12,6 +12,8 @@ import type { SubscriptionService } from '../services/subscription.service.js';
 import type { UploadService } from '../services/upload.service.js';
 import type { VideoService } from '../services/video.service.js';
 import type { VideoListService } from '../services/video-list.service.js';
+import type { ViewService } from '../services/view.service.js';
+import type { WatchHistoryService } from '../services/watch-history.service.js';
 import type { Presenter } from './presenters.js';
 
 export interface RouteDeps {
@@ -25,6 +27,8 @@ export interface RouteDeps {
   videos: VideoService;
   reactions: ReactionService;
   comments: CommentService;
+  views: ViewService;
+  history: WatchHistoryService;
   videoLists: VideoListService;
   subscriptions: SubscriptionService;
   partReceiver: PartReceiverService | undefined;

@@ -60,6 +60,12 @@ export const Video = Type.Object(
         description: 'Only when signed in: how the viewer rated the video',
       }),
     ),
+    resumeAtSeconds: Type.Optional(
+      Type.Union([Type.Number(), Type.Null()], {
+        description:
+          'Only when signed in: where the viewer stopped last time; null to start at the beginning',
+      }),
+    ),
     viewCount: Type.Integer(),
     likeCount: Type.Integer(),
     dislikeCount: Type.Integer(),

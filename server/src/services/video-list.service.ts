@@ -1,10 +1,17 @@
-// Lists of videos: newest on the platform, a channel's, and those of the channels I follow. Only public,
-// ready videos are ever listed; unlisted ones are reachable by their link alone.
+// Lists of videos: newest on the platform, trending, home (the two mixed), a channel's, and those of the
+// channels I follow. Only public, ready videos are ever listed; unlisted ones are reachable by their link
+// alone.
 import type { ChannelRepository } from '../adapters/db/channel.repository.js';
-import type { ListFilter, VideoRepository } from '../adapters/db/video.repository.js';
+import type { ListFilter, TrendingVideo, VideoRepository } from '../adapters/db/video.repository.js';
 import { NotFound } from './errors.js';
-import { decodeCursor, type Page, toPage } from './page-cursor.js';
+import { decodeCursor, encodeCursor, type Page, type PagePosition, toPage } from './page-cursor.js';
 import type { VideoWithChannel } from './videos.js';
+
+/** Where home left off in each of its two lists; `done` once a list has run out. */
+interface HomePosition {
+  trending: PagePosition | 'done' | undefined;
+  newest: PagePosition | 'done' | undefined;
+}
 
 export class VideoListService {
   constructor(
@@ -26,14 +33,91 @@ export class VideoListService {
     return this.list({ followedBy: userId }, limit, cursor);
   }
 
+  async trending(limit: number, cursor?: string): Promise<Page<VideoWithChannel>> {
+    const rows = await this.trendingAfter(limit + 1, cursor === undefined ? undefined : decodeCursor(cursor));
+    const page = toPage(rows, limit, trendingPosition);
+    return { items: page.items.map((row) => row.video), nextCursor: page.nextCursor };
+  }
+
+  /** Trending and newest in turn: half of each page from each, newest leaving out what trends. */
+  async home(limit: number, cursor?: string): Promise<Page<VideoWithChannel>> {
+    const position = decodeHomeCursor(cursor);
+    const trendingWanted = position.trending === 'done' ? 0 : Math.ceil(limit / 2);
+    const trendingRows =
+      trendingWanted === 0
+        ? []
+        : await this.trendingAfter(trendingWanted + 1, position.trending as PagePosition);
+    const trending = trendingRows.slice(0, trendingWanted);
+    const newestWanted = limit - trending.length;
+    const newestRows =
+      position.newest === 'done' || newestWanted === 0
+        ? []
+        : await this.listedAfter({ notTrending: true }, newestWanted + 1, position.newest);
+    const newest = newestRows.slice(0, newestWanted);
+
+    const items: VideoWithChannel[] = [];
+    for (let index = 0; index < Math.max(trending.length, newest.length); index++) {
+      const fromTrending = trending[index];
+      const fromNewest = newest[index];
+      if (fromTrending) items.push(fromTrending.video);
+      if (fromNewest) items.push(fromNewest);
+    }
+    const next: HomePosition = {
+      trending:
+        trendingRows.length > trending.length ? trendingPosition(trending.at(-1) as TrendingVideo) : 'done',
+      newest:
+        newestWanted === 0
+          ? position.newest
+          : newestRows.length > newest.length
+            ? listedPosition(newest.at(-1) as VideoWithChannel)
+            : 'done',
+    };
+    return {
+      items,
+      nextCursor: next.trending === 'done' && next.newest === 'done' ? null : encodeHomeCursor(next),
+    };
+  }
+
   private async list(filter: ListFilter, limit: number, cursor?: string): Promise<Page<VideoWithChannel>> {
-    const after = cursor === undefined ? undefined : decodeCursor(cursor);
-    const rows = await this.videos.listListed(
+    const rows = await this.listedAfter(
       filter,
       limit + 1,
-      after && { publishedAt: after.at, id: after.id },
+      cursor === undefined ? undefined : decodeCursor(cursor),
     );
-    // Listed videos are ready, so they have a publication time.
-    return toPage(rows, limit, (video) => ({ at: video.publishedAt ?? video.createdAt, id: video.id }));
+    return toPage(rows, limit, listedPosition);
   }
+
+  private listedAfter(filter: ListFilter, limit: number, after: PagePosition | undefined) {
+    return this.videos.listListed(filter, limit, after && { publishedAt: after.at, id: after.id });
+  }
+
+  private trendingAfter(limit: number, after: PagePosition | undefined) {
+    return this.videos.listTrending(limit, after && { score: after.rank ?? 0, id: after.id });
+  }
+}
+
+// Listed videos are ready, so they have a publication time.
+const listedPosition = (video: VideoWithChannel): PagePosition => ({
+  at: video.publishedAt ?? video.createdAt,
+  id: video.id,
+});
+
+const trendingPosition = ({ video, score }: TrendingVideo): PagePosition => ({
+  ...listedPosition(video),
+  rank: score,
+});
+
+const DONE = '-';
+
+function encodeHomeCursor({ trending, newest }: HomePosition): string {
+  const part = (position: HomePosition['trending']) =>
+    position === 'done' ? DONE : position === undefined ? '' : encodeCursor(position);
+  return `${part(trending)}.${part(newest)}`;
+}
+
+function decodeHomeCursor(cursor: string | undefined): HomePosition {
+  if (cursor === undefined) return { trending: undefined, newest: undefined };
+  const [trending = '', newest = ''] = cursor.split('.');
+  const part = (text: string) => (text === DONE ? 'done' : text === '' ? undefined : decodeCursor(text));
+  return { trending: part(trending), newest: part(newest) };
 }

@@ -9,6 +9,7 @@ import type { Platform } from '../platform.js';
 import { VideoProcessingService } from '../services/video-processing.service.js';
 import { expireUploadsJob } from './expire-uploads.job.js';
 import { purgeExpiredSessionsJob } from './purge-expired-sessions.job.js';
+import { refreshTrendingJob } from './refresh-trending.job.js';
 import { transcodeVideoJob } from './transcode-video.job.js';
 import type { JobHandlers } from './worker.js';
 
@@ -32,5 +33,6 @@ export function buildJobHandlers(platform: Platform, ffmpeg: FfmpegBinaries): Jo
     'purge-expired-sessions': purgeExpiredSessionsJob(platform.services.auth, platform.logger),
     'transcode-video': transcodeVideoJob(processing),
     'expire-uploads': expireUploadsJob(platform.services.uploads, platform.logger),
+    'refresh-trending': refreshTrendingJob(platform.services.views, platform.logger),
   };
 }

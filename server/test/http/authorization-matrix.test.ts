@@ -125,6 +125,24 @@ const MATRIX: Record<string, Entry> = {
     attempt: async (fixture) => ({ url: await ownersComment(fixture) }),
     expected: OWNER_ONLY(204),
   },
+  // Anyone may report watching a video they can see: anonymous viewers are told apart by their session id.
+  'POST /api/v1/videos/{id}/views': {
+    attempt: ({ videoId }) => ({
+      url: `/api/v1/videos/${videoId}/views`,
+      payload: { sessionId: 'matrix-session', watchedSeconds: 1 },
+    }),
+    expected: OPEN(200),
+  },
+  'PUT /api/v1/videos/{id}/progress': {
+    attempt: ({ videoId }) => ({
+      url: `/api/v1/videos/${videoId}/progress`,
+      payload: { positionSeconds: 3 },
+    }),
+    expected: SELF_SERVICE(204),
+  },
+  'DELETE /api/v1/me/history': { attempt: () => ({ url: '' }), expected: SELF_SERVICE(204) },
+  'PUT /api/v1/me/history/pause': { attempt: () => ({ url: '' }), expected: SELF_SERVICE(200) },
+  'DELETE /api/v1/me/history/pause': { attempt: () => ({ url: '' }), expected: SELF_SERVICE(200) },
   // Local storage only. The signed part URL is the credential, as a presigned S3 URL is.
   'PUT /api/v1/upload-parts/{uploadId}/{partNumber}': {
     attempt: ({ upload }) => ({

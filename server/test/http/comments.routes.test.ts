@@ -186,11 +186,12 @@ describe('comments', () => {
     const created: CommentJson[] = [];
     for (let index = 0; index < 7; index++) created.push(await comment(id, viewer.token, `comment ${index}`));
     // Replies make threads 2 and 5 "top": 5 has three, 2 has one.
+    const [busiest, quieter] = [created[5]?.id ?? '', created[2]?.id ?? ''];
     for (const [thread, count] of [
-      [created[5], 3],
-      [created[2], 1],
+      [busiest, 3],
+      [quieter, 1],
     ] as const) {
-      for (let index = 0; index < count; index++) await comment(id, owner.token, `reply ${index}`, thread.id);
+      for (let index = 0; index < count; index++) await comment(id, owner.token, `reply ${index}`, thread);
     }
     const newest = await walk((cursor) => threads(id, `?limit=3${cursor ? `&cursor=${cursor}` : ''}`));
     expect(newest.map((item) => item.body)).toEqual(created.map((item) => item.body).reverse());
@@ -201,7 +202,7 @@ describe('comments', () => {
       ...['comment 6', 'comment 4', 'comment 3', 'comment 1', 'comment 0'],
     ]);
     const allReplies = await walk((cursor) =>
-      replies(created[5].id, `?limit=2${cursor ? `&cursor=${cursor}` : ''}`),
+      replies(busiest, `?limit=2${cursor ? `&cursor=${cursor}` : ''}`),
     );
     expect(allReplies.map((item) => item.body)).toEqual(['reply 0', 'reply 1', 'reply 2']);
     expect((await get(`/api/v1/videos/${id}/comments?cursor=not-a-cursor`)).statusCode).toBe(400);

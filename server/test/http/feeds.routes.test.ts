@@ -88,3 +88,66 @@ describe('video lists', () => {
     expect(forged.statusCode).toBe(400);
   });
 });
+
+describe('trending and home', () => {
+  let popular: string;
+  let steady: string;
+  let lately: string;
+  let unwatched: string;
+  let unlisted: string;
+
+  /** Counts `views` views of a 4-second video, each from a session of its own. */
+  async function watch(videoId: string, views: number) {
+    for (let index = 0; index < views; index++) {
+      const response = await test.app.inject({
+        method: 'POST',
+        url: `/api/v1/videos/${videoId}/views`,
+        payload: { sessionId: `session-${videoId}-${index}`, watchedSeconds: 4 },
+      });
+      expect(response.json()).toEqual({ counted: true });
+    }
+  }
+
+  async function viewsDaysAgo(videoId: string, daysAgo: number, views: number) {
+    const day = new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
+    await test.platform.database.db
+      .insertInto('video_daily_views')
+      .values({ video_id: videoId, day, views })
+      .execute();
+  }
+
+  beforeAll(async () => {
+    const creator = await register(test.app);
+    const publish = (visibility: 'public' | 'unlisted') =>
+      publishStandInVideo(test.platform, creator, visibility);
+    [popular, steady, lately, unwatched, unlisted] = [
+      await publish('public'),
+      await publish('public'),
+      await publish('public'),
+      await publish('public'),
+      await publish('unlisted'),
+    ];
+    await watch(popular, 5);
+    await watch(lately, 2);
+    await watch(unlisted, 9);
+    // Older views weigh a quarter; views older than a week not at all.
+    await viewsDaysAgo(steady, 4, 12);
+    await viewsDaysAgo(lately, 10, 1_000);
+    await test.platform.services.views.flush();
+    await test.platform.services.views.refreshTrending();
+  });
+
+  it('ranks public videos by recent views, older days weighing less', async () => {
+    expect(await readAll('/api/v1/feed/trending', undefined, 2)).toEqual([popular, steady, lately]);
+  });
+
+  it('mixes trending and newest on home, every listed video exactly once', async () => {
+    const newest = await readAll('/api/v1/feed/newest', undefined, 100);
+    const home = await readAll('/api/v1/feed/home', undefined, 3);
+    expect(home.slice(0, 2)).toEqual([popular, newest.find((id) => ![popular, steady, lately].includes(id))]);
+    expect(new Set(home).size).toBe(home.length);
+    expect([...home].sort()).toEqual([...newest].sort());
+    expect(home).toContain(unwatched);
+    expect(home).not.toContain(unlisted);
+  });
+});

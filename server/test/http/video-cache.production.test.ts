@@ -8,14 +8,19 @@ import { register } from '../support/accounts.js';
 import { publishStandInVideo } from '../support/published-videos.js';
 import { startRelay } from '../support/tcp-relay.js';
 import { testRedisUrl } from '../support/test-adapters.js';
-import { startSecondInstance, startTestPlatform, type TestPlatform } from '../support/test-platform.js';
+import {
+  type SecondInstance,
+  startSecondInstance,
+  startTestPlatform,
+  type TestPlatform,
+} from '../support/test-platform.js';
 
 afterEach(() => vi.restoreAllMocks());
 const countLoads = () => vi.spyOn(VideoRepository.prototype, 'findWithChannel');
 
 describe('two API processes', () => {
   let first: TestPlatform;
-  let second: TestPlatform;
+  let second: SecondInstance;
   beforeAll(async () => {
     first = await startTestPlatform();
     second = await startSecondInstance(first);

@@ -20,6 +20,8 @@ export interface TestPlatform {
   app: FastifyInstance;
   dataDir: string;
   cacheKeyPrefix: string;
+  /** Shuts the platform down cleanly and opens it again over the same database, storage and cache. */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -53,31 +55,41 @@ export async function startTestPlatform(
   }
   const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...adapterEnv, ...env });
   const cacheKeyPrefix = `test:${unique}:`;
-  const platform = await openPlatform(config, options.logger ?? silent, {
-    cacheKeyPrefix,
-    queue: { maintenanceIntervalSeconds: 1, pollingIntervalSeconds: 0.5 },
-  });
-  const app = await buildPlatformApp(platform);
-  await app.ready();
-  return {
-    platform,
-    app,
+  const open = async () => {
+    const platform = await openPlatform(config, options.logger ?? silent, {
+      cacheKeyPrefix,
+      queue: { maintenanceIntervalSeconds: 1, pollingIntervalSeconds: 0.5 },
+    });
+    const app = await buildPlatformApp(platform);
+    await app.ready();
+    return { platform, app };
+  };
+  const test: TestPlatform = {
+    ...(await open()),
     dataDir,
     cacheKeyPrefix,
+    async restart() {
+      await test.app.close();
+      await test.platform.close();
+      Object.assign(test, await open());
+    },
     async close() {
-      await app.close();
-      await platform.close();
+      await test.app.close();
+      await test.platform.close();
       if (databaseName) await administer(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+  return test;
 }
+
+export type SecondInstance = Omit<TestPlatform, 'restart'>;
 
 /**
  * Production adapters: a second API process over the same database, storage and cache as `first`,
  * with connections of its own. Close it before `first`.
  */
-export async function startSecondInstance(first: TestPlatform): Promise<TestPlatform> {
+export async function startSecondInstance(first: TestPlatform): Promise<SecondInstance> {
   const platform = await openPlatform(first.platform.config, silent, {
     cacheKeyPrefix: first.cacheKeyPrefix,
   });

@@ -7,6 +7,7 @@ import * as reactions from './migrations/0004-reactions.js';
 import * as subscriptions from './migrations/0005-subscriptions.js';
 import * as videoListing from './migrations/0006-video-listing.js';
 import * as comments from './migrations/0007-comments.js';
+import * as viewsAndHistory from './migrations/0008-views-and-history.js';
 import type { Database } from './schema.js';
 
 const migrations: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '0005-subscriptions': subscriptions,
   '0006-video-listing': videoListing,
   '0007-comments': comments,
+  '0008-views-and-history': viewsAndHistory,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

@@ -8,6 +8,7 @@ export interface UsersTable {
   email: string;
   password_hash: string;
   created_at: CreatedAt;
+  history_paused: Generated<boolean>;
 }
 
 export interface ChannelsTable {
@@ -100,6 +101,30 @@ export interface CommentsTable {
   deleted_at: Date | null;
 }
 
+export interface VideoDailyViewsTable {
+  video_id: string;
+  day: ColumnType<string, string, never>;
+  /** bigint: pg returns it as a string. */
+  views: ColumnType<string, number, never>;
+}
+
+export interface ViewBatchesTable {
+  id: string;
+  applied_at: Generated<Date>;
+}
+
+export interface TrendingVideosTable {
+  video_id: string;
+  score: number;
+}
+
+export interface WatchHistoryTable {
+  user_id: string;
+  video_id: string;
+  position_seconds: number;
+  watched_at: Date;
+}
+
 export interface Database {
   users: UsersTable;
   channels: ChannelsTable;
@@ -108,4 +133,8 @@ export interface Database {
   video_reactions: VideoReactionsTable;
   subscriptions: SubscriptionsTable;
   comments: CommentsTable;
+  video_daily_views: VideoDailyViewsTable;
+  view_batches: ViewBatchesTable;
+  trending_videos: TrendingVideosTable;
+  watch_history: WatchHistoryTable;
 }

@@ -39,6 +39,13 @@ export interface ListFilter {
   channelId?: string;
   /** Only channels this person subscribes to. */
   followedBy?: string;
+  /** Leaves out what the trending list holds (the home feed shows those from there). */
+  notTrending?: boolean;
+}
+
+export interface TrendingVideo {
+  video: VideoWithChannel;
+  score: number;
 }
 
 /** Where a page ended: the next one starts strictly after it. */
@@ -104,6 +111,13 @@ export class VideoRepository {
         .where('subscriber_id', '=', filter.followedBy);
       query = query.where('videos.channel_id', 'in', followed);
     }
+    if (filter.notTrending) {
+      query = query.where((eb) =>
+        eb.not(
+          eb.exists(eb.selectFrom('trending_videos').whereRef('trending_videos.video_id', '=', 'videos.id')),
+        ),
+      );
+    }
     if (after) {
       query = query.where((eb) =>
         eb.or([
@@ -120,7 +134,32 @@ export class VideoRepository {
     return rows.map(toVideoWithChannel);
   }
 
-  private withChannel() {
+  /** The trending list, highest score first; videos no longer public and ready drop out. */
+  async listTrending(limit: number, after?: { score: number; id: string }): Promise<TrendingVideo[]> {
+    let query = this.withChannel()
+      .innerJoin('trending_videos', 'trending_videos.video_id', 'videos.id')
+      .select('trending_videos.score')
+      .where('videos.state', '=', 'ready')
+      .where('videos.visibility', '=', 'public');
+    if (after) {
+      query = query.where((eb) =>
+        eb(
+          eb.refTuple('trending_videos.score', 'trending_videos.video_id'),
+          '<',
+          eb.tuple(after.score, after.id),
+        ),
+      );
+    }
+    const rows = await query
+      .orderBy('trending_videos.score', 'desc')
+      .orderBy('trending_videos.video_id', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map((row) => ({ video: toVideoWithChannel(row), score: row.score }));
+  }
+
+  /** Videos joined with their channel's summary: the base of every query that shows videos. */
+  withChannel() {
     return this.db
       .selectFrom('videos')
       .innerJoin('channels', 'channels.id', 'videos.channel_id')
@@ -271,7 +310,7 @@ export class VideoRepository {
 type VideoWithChannelRow = Selectable<VideosTable> &
   Pick<Selectable<ChannelsTable>, 'handle' | 'display_name' | 'avatar_key' | 'subscriber_count'>;
 
-function toVideoWithChannel(row: VideoWithChannelRow): VideoWithChannel {
+export function toVideoWithChannel(row: VideoWithChannelRow): VideoWithChannel {
   return {
     ...toVideo(row),
     channel: {

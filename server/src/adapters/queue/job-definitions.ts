@@ -5,6 +5,7 @@ export interface JobPayloads {
   'purge-expired-sessions': Record<string, never>;
   'transcode-video': { videoId: string };
   'expire-uploads': Record<string, never>;
+  'refresh-trending': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;
@@ -23,6 +24,10 @@ export const JOB_DEFINITIONS: Record<JobName, JobDefinition> = {
   'expire-uploads': {
     queue: { retryLimit: 3, retryDelay: 60, retryBackoff: true, expireInSeconds: 600 },
     schedule: '*/10 * * * *',
+  },
+  'refresh-trending': {
+    queue: { retryLimit: 1, retryDelay: 60, expireInSeconds: 300 },
+    schedule: '*/5 * * * *',
   },
   // A job not finished within its expiry (its worker was killed) is handed to another worker.
   'transcode-video': {

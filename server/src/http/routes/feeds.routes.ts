@@ -1,4 +1,4 @@
-// Lists of videos, newest first, keyset-paged: `{items, nextCursor}`.
+// Lists of videos, keyset-paged: `{items, nextCursor}`.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Page } from '../../services/page-cursor.js';
@@ -20,6 +20,32 @@ export const feedRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (
     items: page.items.map((video) => present.video(video, undefined)),
     nextCursor: page.nextCursor,
   });
+
+  app.get(
+    '/feed/home',
+    {
+      schema: {
+        tags: ['feeds'],
+        summary: 'Trending and newest public videos in turn',
+        querystring: PageQuery,
+        response: { 200: VideoPage, ...errorResponses(400) },
+      },
+    },
+    async (request) => presentPage(await videoLists.home(request.query.limit, request.query.cursor)),
+  );
+
+  app.get(
+    '/feed/trending',
+    {
+      schema: {
+        tags: ['feeds'],
+        summary: 'The most watched public videos of the last days (recomputed every few minutes)',
+        querystring: PageQuery,
+        response: { 200: VideoPage, ...errorResponses(400) },
+      },
+    },
+    async (request) => presentPage(await videoLists.trending(request.query.limit, request.query.cursor)),
+  );
 
   app.get(
     '/feed/newest',

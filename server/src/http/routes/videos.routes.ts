@@ -15,12 +15,16 @@ const FINAL_STATES = new Set(['ready', 'failed', 'deleted']);
 
 export const videoRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (
   app,
-  { videos, reactions, present, identifyAccount, requireAccount },
+  { videos, reactions, history, present, identifyAccount, requireAccount },
 ) => {
   const videoAsSeenBy = async (videoId: string, viewerId: string | undefined) => {
     const video = await videos.getForViewer(videoId, viewerId);
-    const mine = viewerId ? await reactions.mine(video.id, viewerId) : undefined;
-    return present.video(video, viewerId, mine);
+    if (!viewerId) return present.video(video, viewerId);
+    const [reaction, resumeAtSeconds] = await Promise.all([
+      reactions.mine(video.id, viewerId),
+      history.resumePosition(viewerId, video),
+    ]);
+    return present.video(video, viewerId, { reaction, resumeAtSeconds });
   };
 
   app.get(

@@ -1,0 +1,104 @@
+// SQL for watch history: where each person stopped in each video, most recent first.
+import type { Kysely } from 'kysely';
+import type { PagePosition } from '../../services/page-cursor.js';
+import type { VideoWithChannel } from '../../services/videos.js';
+import type { Database } from './schema.js';
+import { toVideoWithChannel, type VideoRepository } from './video.repository.js';
+
+export interface WatchedVideo {
+  video: VideoWithChannel;
+  positionSeconds: number;
+  watchedAt: Date;
+}
+
+export class WatchHistoryRepository {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly videos: VideoRepository,
+  ) {}
+
+  /** Records a position unless the person paused their history; true when it was recorded. */
+  async record(userId: string, videoId: string, positionSeconds: number): Promise<boolean> {
+    const recorded = await this.db
+      .insertInto('watch_history')
+      .columns(['user_id', 'video_id', 'position_seconds', 'watched_at'])
+      .expression((eb) =>
+        eb
+          .selectFrom('users')
+          .select([
+            'users.id',
+            eb.val(videoId).as('video_id'),
+            eb.val(positionSeconds).as('position_seconds'),
+            eb.val(new Date()).as('watched_at'),
+          ])
+          .where('users.id', '=', userId)
+          .where('users.history_paused', '=', false),
+      )
+      .onConflict((conflict) =>
+        conflict.columns(['user_id', 'video_id']).doUpdateSet((eb) => ({
+          position_seconds: eb.ref('excluded.position_seconds'),
+          watched_at: eb.ref('excluded.watched_at'),
+        })),
+      )
+      .returning('video_id')
+      .executeTakeFirst();
+    return recorded !== undefined;
+  }
+
+  async position(userId: string, videoId: string): Promise<number | undefined> {
+    const row = await this.db
+      .selectFrom('watch_history')
+      .select('position_seconds')
+      .where('user_id', '=', userId)
+      .where('video_id', '=', videoId)
+      .executeTakeFirst();
+    return row?.position_seconds;
+  }
+
+  /** Videos I watched that I may still watch, most recently watched first. */
+  async list(userId: string, limit: number, after?: PagePosition): Promise<WatchedVideo[]> {
+    let query = this.videos
+      .withChannel()
+      .innerJoin('watch_history', 'watch_history.video_id', 'videos.id')
+      .select(['watch_history.position_seconds', 'watch_history.watched_at'])
+      .where('watch_history.user_id', '=', userId)
+      .where('videos.state', '=', 'ready')
+      .where((eb) => eb.or([eb('videos.visibility', '!=', 'private'), eb('videos.owner_id', '=', userId)]));
+    if (after) {
+      query = query.where((eb) =>
+        eb(
+          eb.refTuple('watch_history.watched_at', 'watch_history.video_id'),
+          '<',
+          eb.tuple(after.at, after.id),
+        ),
+      );
+    }
+    const rows = await query
+      .orderBy('watch_history.watched_at', 'desc')
+      .orderBy('watch_history.video_id', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map((row) => ({
+      video: toVideoWithChannel(row),
+      positionSeconds: row.position_seconds,
+      watchedAt: row.watched_at,
+    }));
+  }
+
+  async clear(userId: string): Promise<void> {
+    await this.db.deleteFrom('watch_history').where('user_id', '=', userId).execute();
+  }
+
+  async setPaused(userId: string, paused: boolean): Promise<void> {
+    await this.db.updateTable('users').set({ history_paused: paused }).where('id', '=', userId).execute();
+  }
+
+  async isPaused(userId: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('users')
+      .select('history_paused')
+      .where('id', '=', userId)
+      .executeTakeFirst();
+    return row?.history_paused ?? false;
+  }
+}

@@ -1,0 +1,64 @@
+// Honest view counts: a view counts once per viewer per video per clock hour, and only after the player
+// reports 10 s watched (or the whole of a shorter video). Counted views wait in a buffer that a flusher
+// writes to PostgreSQL in batches; the totals and per-day counts that trending ranks by come from there.
+import type { Cache } from '../adapters/cache/cache.js';
+import type { TrendingWindow, ViewRepository } from '../adapters/db/view.repository.js';
+import type { ViewBuffer } from '../adapters/views/view-buffer.js';
+import type { VideoService } from './video.service.js';
+
+export const MIN_WATCHED_SECONDS = 10;
+/** Players report time in steps; the end of a short video may come this much short of its duration. */
+const END_TOLERANCE_SECONDS = 0.5;
+const HOUR_MS = 3_600_000;
+/** Long past the longest a flusher could hold a batch before applying it. */
+const BATCH_MEMORY_MS = 24 * HOUR_MS;
+
+export const TRENDING: TrendingWindow = { days: 7, olderWeight: 0.25, size: 1_000 };
+
+export interface Viewer {
+  userId: string | undefined;
+  /** The player's session id: anonymous viewers are told apart by it. */
+  sessionId: string;
+}
+
+export interface ViewServiceDeps {
+  videos: VideoService;
+  views: ViewRepository;
+  buffer: ViewBuffer;
+  /** Remembers who was counted this hour. */
+  seen: Cache;
+  now?: () => Date;
+}
+
+export class ViewService {
+  private readonly now: () => Date;
+
+  constructor(private readonly deps: ViewServiceDeps) {
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  /** True when this report counted a view. */
+  async record(videoId: string, viewer: Viewer, watchedSeconds: number): Promise<boolean> {
+    const video = await this.deps.videos.getForViewer(videoId, viewer.userId);
+    const duration = video.durationSeconds ?? MIN_WATCHED_SECONDS;
+    const needed = duration < MIN_WATCHED_SECONDS ? duration - END_TOLERANCE_SECONDS : MIN_WATCHED_SECONDS;
+    if (watchedSeconds < needed) return false;
+    const now = this.now();
+    const hour = Math.floor(now.getTime() / HOUR_MS);
+    const who = viewer.userId ? `user:${viewer.userId}` : `session:${viewer.sessionId}`;
+    const untilHourEnds = (hour + 1) * HOUR_MS - now.getTime();
+    if (!(await this.deps.seen.claim(`views:seen:${videoId}:${who}:${hour}`, untilHourEnds))) return false;
+    await this.deps.buffer.add(videoId, now.toISOString().slice(0, 10));
+    return true;
+  }
+
+  /** Writes every buffered view to PostgreSQL. */
+  async flush(): Promise<void> {
+    await this.deps.buffer.drain((batchId, counts) => this.deps.views.applyBatch(batchId, counts));
+    await this.deps.views.forgetBatchesBefore(new Date(this.now().getTime() - BATCH_MEMORY_MS));
+  }
+
+  refreshTrending(): Promise<number> {
+    return this.deps.views.refreshTrending(TRENDING);
+  }
+}
