@@ -12,6 +12,7 @@ import { CommentRepository } from './adapters/db/comment.repository.js';
 import { type DatabaseHandle, openDatabase } from './adapters/db/database.js';
 import { migrateToLatest } from './adapters/db/migrator.js';
 import { ReactionRepository } from './adapters/db/reaction.repository.js';
+import { SearchRepository } from './adapters/db/search.repository.js';
 import { SessionRepository } from './adapters/db/session.repository.js';
 import { SubscriptionRepository } from './adapters/db/subscription.repository.js';
 import { VideoRepository } from './adapters/db/video.repository.js';
@@ -37,6 +38,7 @@ import { PartReceiverService } from './services/part-receiver.service.js';
 import { PlaybackTokens } from './services/playback-tokens.js';
 import { ReactionService } from './services/reaction.service.js';
 import { ReadinessService } from './services/readiness.service.js';
+import { SearchService } from './services/search.service.js';
 import { SubscriptionService } from './services/subscription.service.js';
 import { UploadService } from './services/upload.service.js';
 import { VideoService } from './services/video.service.js';
@@ -79,6 +81,7 @@ export interface Platform {
     history: WatchHistoryService;
     subscriptions: SubscriptionService;
     videoLists: VideoListService;
+    search: SearchService;
     /** Local disk only: the API's own part endpoint (with S3 the parts go to storage). */
     partReceiver: PartReceiverService | undefined;
   };
@@ -154,6 +157,7 @@ export async function openPlatform(
       history: new WatchHistoryService(new WatchHistoryRepository(database.db, videos), videoService),
       subscriptions: new SubscriptionService(new SubscriptionRepository(database.db), channels),
       videoLists: new VideoListService(videos, channels),
+      search: new SearchService(new SearchRepository(database.db, videos)),
       channels: new ChannelService({ channels, storage, logger }),
       media: new MediaService(playbackTokens),
       uploads: new UploadService({

@@ -23,6 +23,7 @@ import { historyRoutes } from './routes/history.routes.js';
 import { meRoutes } from './routes/me.routes.js';
 import { mediaRoutes } from './routes/media.routes.js';
 import { registerMetrics } from './routes/metrics.routes.js';
+import { searchRoutes } from './routes/search.routes.js';
 import { LOCAL_PART_PATH, uploadPartRoutes } from './routes/upload-parts.routes.js';
 import { uploadRoutes } from './routes/uploads.routes.js';
 import { videoRoutes } from './routes/videos.routes.js';
@@ -109,6 +110,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(commentRoutes, { ...options.routes, prefix: '/api/v1' });
   await app.register(watchingRoutes, { ...options.routes, prefix: '/api/v1' });
   await app.register(historyRoutes, { ...options.routes, prefix: '/api/v1' });
+  await app.register(searchRoutes, { ...options.routes, prefix: '/api/v1' });
   if (options.routes.partReceiver) {
     await app.register(uploadPartRoutes, {
       partReceiver: options.routes.partReceiver,

@@ -8,6 +8,7 @@ import type { MediaService } from '../services/media.service.js';
 import type { PartReceiverService } from '../services/part-receiver.service.js';
 import type { ReactionService } from '../services/reaction.service.js';
 import type { ReadinessService } from '../services/readiness.service.js';
+import type { SearchService } from '../services/search.service.js';
 import type { SubscriptionService } from '../services/subscription.service.js';
 import type { UploadService } from '../services/upload.service.js';
 import type { VideoService } from '../services/video.service.js';
@@ -30,6 +31,7 @@ export interface RouteDeps {
   views: ViewService;
   history: WatchHistoryService;
   videoLists: VideoListService;
+  search: SearchService;
   subscriptions: SubscriptionService;
   partReceiver: PartReceiverService | undefined;
   present: Presenter;

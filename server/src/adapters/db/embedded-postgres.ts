@@ -4,6 +4,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import type { PoolConfig } from 'pg';
 
@@ -16,7 +17,8 @@ export interface EmbeddedPostgres {
 
 export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPostgres> {
   await mkdir(dataDir, { recursive: true });
-  const pglite = await PGlite.create({ dataDir });
+  // Search matches misspelt words by trigrams.
+  const pglite = await PGlite.create({ dataDir, extensions: { pg_trgm } });
   // A short private directory: unix socket paths are limited to ~107 bytes, DATA_DIR may be long.
   const socketDir = await mkdtemp(path.join(os.tmpdir(), 'vidstream-pg-'));
   const server = new PGLiteSocketServer({

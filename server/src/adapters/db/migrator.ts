@@ -8,6 +8,7 @@ import * as subscriptions from './migrations/0005-subscriptions.js';
 import * as videoListing from './migrations/0006-video-listing.js';
 import * as comments from './migrations/0007-comments.js';
 import * as viewsAndHistory from './migrations/0008-views-and-history.js';
+import * as search from './migrations/0009-search.js';
 import type { Database } from './schema.js';
 
 const migrations: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '0006-video-listing': videoListing,
   '0007-comments': comments,
   '0008-views-and-history': viewsAndHistory,
+  '0009-search': search,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
