@@ -3,7 +3,6 @@
 // title's trigram likeness, so an exact match always outranks a near miss.
 import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
 import type { VideoWithChannel } from '../../services/videos.js';
-import type { Database } from './schema.js';
 import { toVideoWithChannel, type VideoRepository } from './video.repository.js';
 
 export type SearchSort = 'relevance' | 'date' | 'views';
@@ -35,10 +34,7 @@ export interface SearchHit {
 const FUZZY_WEIGHT = 0.05;
 
 export class SearchRepository {
-  constructor(
-    private readonly db: Kysely<Database>,
-    private readonly videos: VideoRepository,
-  ) {}
+  constructor(private readonly videos: VideoRepository) {}
 
   async search(query: SearchQuery, limit: number, after?: SearchPosition): Promise<SearchHit[]> {
     // Every word must match; each one as a prefix, since the query may still be being typed.
