@@ -1,7 +1,7 @@
 // SQL for search over listed videos: full text on the weighted document, and, for short queries, titles
 // that are close by trigrams (a misspelt word). Relevance is the text rank plus a small share of the
 // title's trigram likeness, so an exact match always outranks a near miss.
-import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
+import { type Expression, type SqlBool, sql } from 'kysely';
 import type { VideoWithChannel } from '../../services/videos.js';
 import { toVideoWithChannel, type VideoRepository } from './video.repository.js';
 
