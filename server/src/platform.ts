@@ -11,6 +11,7 @@ import { ChannelRepository } from './adapters/db/channel.repository.js';
 import { CommentRepository } from './adapters/db/comment.repository.js';
 import { type DatabaseHandle, openDatabase } from './adapters/db/database.js';
 import { migrateToLatest } from './adapters/db/migrator.js';
+import { NotificationRepository } from './adapters/db/notification.repository.js';
 import { ReactionRepository } from './adapters/db/reaction.repository.js';
 import { SearchRepository } from './adapters/db/search.repository.js';
 import { SessionRepository } from './adapters/db/session.repository.js';
@@ -34,6 +35,7 @@ import { AuthService } from './services/auth.service.js';
 import { ChannelService } from './services/channel.service.js';
 import { CommentService } from './services/comment.service.js';
 import { MediaService } from './services/media.service.js';
+import { NotificationService } from './services/notification.service.js';
 import { PartReceiverService } from './services/part-receiver.service.js';
 import { PlaybackTokens } from './services/playback-tokens.js';
 import { ReactionService } from './services/reaction.service.js';
@@ -77,6 +79,7 @@ export interface Platform {
     videos: VideoService;
     reactions: ReactionService;
     comments: CommentService;
+    notifications: NotificationService;
     views: ViewService;
     history: WatchHistoryService;
     subscriptions: SubscriptionService;
@@ -143,11 +146,17 @@ export async function openPlatform(
       windowSeconds: Math.min(3600, config.playbackTokenTtlSeconds),
     });
     const videoService = new VideoService({ videos, catalog, storage, multipart });
+    const notifications = new NotificationService(new NotificationRepository(database.db));
     const services = {
       auth,
       videos: videoService,
       reactions: new ReactionService(new ReactionRepository(database.db, forgetVideo), videoService),
-      comments: new CommentService(new CommentRepository(database.db, forgetVideo), videoService),
+      comments: new CommentService(
+        new CommentRepository(database.db, forgetVideo),
+        videoService,
+        notifications,
+      ),
+      notifications,
       views: new ViewService({
         videos: videoService,
         views: new ViewRepository(database.db, forgetVideo),

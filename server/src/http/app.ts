@@ -23,6 +23,7 @@ import { historyRoutes } from './routes/history.routes.js';
 import { meRoutes } from './routes/me.routes.js';
 import { mediaRoutes } from './routes/media.routes.js';
 import { registerMetrics } from './routes/metrics.routes.js';
+import { notificationRoutes } from './routes/notifications.routes.js';
 import { searchRoutes } from './routes/search.routes.js';
 import { LOCAL_PART_PATH, uploadPartRoutes } from './routes/upload-parts.routes.js';
 import { uploadRoutes } from './routes/uploads.routes.js';
@@ -111,6 +112,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(watchingRoutes, { ...options.routes, prefix: '/api/v1' });
   await app.register(historyRoutes, { ...options.routes, prefix: '/api/v1' });
   await app.register(searchRoutes, { ...options.routes, prefix: '/api/v1' });
+  await app.register(notificationRoutes, { ...options.routes, prefix: '/api/v1' });
   if (options.routes.partReceiver) {
     await app.register(uploadPartRoutes, {
       partReceiver: options.routes.partReceiver,

@@ -5,6 +5,7 @@ import { POSTER_FILE } from '../media/poster.js';
 import { MASTER_PLAYLIST, STORYBOARD_TRACK } from '../media/transcode-source.js';
 import type { Account, Channel } from '../services/accounts.js';
 import type { Comment } from '../services/comments.js';
+import type { Notification } from '../services/notifications.js';
 import type { PlaybackTokens } from '../services/playback-tokens.js';
 import type { ReactionOutcome, ReactionValue } from '../services/reaction.service.js';
 import type { UploadPlan as UploadPlanData } from '../services/upload.service.js';
@@ -116,6 +117,19 @@ export class Presenter {
       edited: comment.editedAt !== null,
       deleted,
       createdAt: comment.createdAt.toISOString(),
+    };
+  }
+
+  notification(notification: Notification) {
+    const { handle, displayName } = notification.actor;
+    return {
+      id: notification.id,
+      kind: notification.kind,
+      read: notification.read,
+      createdAt: notification.createdAt.toISOString(),
+      video: notification.video,
+      channel: { handle, displayName, avatarUrl: this.avatarUrl(notification.actor) },
+      commentBody: notification.commentBody,
     };
   }
 

@@ -5,6 +5,7 @@ import type { AuthService } from '../services/auth.service.js';
 import type { ChannelService } from '../services/channel.service.js';
 import type { CommentService } from '../services/comment.service.js';
 import type { MediaService } from '../services/media.service.js';
+import type { NotificationService } from '../services/notification.service.js';
 import type { PartReceiverService } from '../services/part-receiver.service.js';
 import type { ReactionService } from '../services/reaction.service.js';
 import type { ReadinessService } from '../services/readiness.service.js';
@@ -28,6 +29,7 @@ export interface RouteDeps {
   videos: VideoService;
   reactions: ReactionService;
   comments: CommentService;
+  notifications: NotificationService;
   views: ViewService;
   history: WatchHistoryService;
   videoLists: VideoListService;

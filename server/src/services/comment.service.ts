@@ -4,34 +4,39 @@
 import type { CommentRepository } from '../adapters/db/comment.repository.js';
 import type { Comment, CommentSort } from './comments.js';
 import { Conflict, Forbidden, NotFound } from './errors.js';
+import type { NotificationService } from './notification.service.js';
 import { decodeCursor, type Page, toPage } from './page-cursor.js';
 import type { VideoService } from './video.service.js';
-
-export interface PostedComment {
-  comment: Comment;
-  /** Who wrote the thread a reply joined: they hear of it. */
-  threadAuthorId: string | undefined;
-}
 
 export class CommentService {
   constructor(
     private readonly comments: CommentRepository,
     private readonly videos: VideoService,
+    private readonly notifications: NotificationService,
   ) {}
 
-  async post(videoId: string, authorId: string, body: string, parentId?: string): Promise<PostedComment> {
+  /** A reply tells the author of the comment it answers. */
+  async post(videoId: string, authorId: string, body: string, parentId?: string): Promise<Comment> {
     const video = await this.videos.getForViewer(videoId, authorId);
     if (video.state !== 'ready')
       throw new Conflict('video_not_ready', 'Comments open once this video is ready');
-    const thread = parentId === undefined ? undefined : await this.threadOf(parentId, videoId);
+    const parent = parentId === undefined ? undefined : await this.parentOf(parentId, videoId);
     const comment = await this.comments.create({
       videoId,
       authorId,
-      threadId: thread?.id ?? null,
+      threadId: parent?.threadId ?? null,
       body,
     });
     if (!comment) throw threadGone();
-    return { comment, threadAuthorId: thread?.authorId };
+    if (parent) {
+      await this.notifications.notifyReply({
+        userId: parent.authorId,
+        videoId,
+        commentId: comment.id,
+        replierId: authorId,
+      });
+    }
+    return comment;
   }
 
   async threads(
@@ -91,13 +96,13 @@ export class CommentService {
     return comment;
   }
 
-  /** The thread a reply to `parentId` joins: the parent itself, or the parent's own thread. */
-  private async threadOf(parentId: string, videoId: string): Promise<Comment> {
+  /** Who wrote the comment replied to, and the thread the reply joins: the parent's own, or the parent. */
+  private async parentOf(parentId: string, videoId: string): Promise<{ authorId: string; threadId: string }> {
     const parent = await this.comments.find(parentId);
     if (!parent || parent.videoId !== videoId) throw commentNotFound();
     const thread = parent.threadId === null ? parent : await this.comments.find(parent.threadId);
     if (!thread || thread.deletedAt !== null) throw threadGone();
-    return thread;
+    return { authorId: parent.authorId, threadId: thread.id };
   }
 }
 

@@ -4,7 +4,9 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
+import type { Database } from '../adapters/db/schema.js';
 import type { VideoRepository } from '../adapters/db/video.repository.js';
 import type { ObjectStorage } from '../adapters/storage/object-storage.js';
 import { UnusableSource } from '../media/source-facts.js';
@@ -19,6 +21,8 @@ export interface VideoProcessingDeps {
   /** Where per-job scratch directories are made (deleted after every run). */
   scratchDir: string;
   logger: Logger;
+  /** Runs in the transaction that publishes a video: enqueues the news for its channel's subscribers. */
+  announce: (videoId: string, transaction: Kysely<Database>) => Promise<unknown>;
   /** Told how long each job ran and how it ended. */
   onFinished?: (outcome: TranscodeOutcome, seconds: number) => void;
 }
@@ -99,18 +103,22 @@ export class VideoProcessingService {
     };
     await Promise.all(Array.from({ length: UPLOAD_CONCURRENCY }, publishNext));
 
-    const published = await videos.markReady(videoId, {
-      durationSeconds: result.source.durationSeconds,
-      width: result.display.width,
-      height: result.display.height,
-      renditions: result.ladder.map(({ name, width, height, frameRate, maxKbps }) => ({
-        name,
-        width,
-        height,
-        frameRate,
-        maxKbps,
-      })),
-    });
+    const published = await videos.markReady(
+      videoId,
+      {
+        durationSeconds: result.source.durationSeconds,
+        width: result.display.width,
+        height: result.display.height,
+        renditions: result.ladder.map(({ name, width, height, frameRate, maxKbps }) => ({
+          name,
+          width,
+          height,
+          frameRate,
+          maxKbps,
+        })),
+      },
+      (transaction) => this.deps.announce(videoId, transaction),
+    );
     if (!published) {
       logger.info({ videoId }, 'video was deleted while processing; its output is withdrawn');
       await storage.deletePrefix('processed', prefix);

@@ -8,6 +8,7 @@ import { DEFAULT_POLICY } from '../media/transcode-policy.js';
 import type { Platform } from '../platform.js';
 import { VideoProcessingService } from '../services/video-processing.service.js';
 import { expireUploadsJob } from './expire-uploads.job.js';
+import { notifySubscribersJob } from './notify-subscribers.job.js';
 import { purgeExpiredSessionsJob } from './purge-expired-sessions.job.js';
 import { refreshTrendingJob } from './refresh-trending.job.js';
 import { transcodeVideoJob } from './transcode-video.job.js';
@@ -27,6 +28,7 @@ export function buildJobHandlers(platform: Platform, ffmpeg: FfmpegBinaries): Jo
     },
     scratchDir: path.join(os.tmpdir(), 'vidstream-jobs'),
     logger: platform.logger,
+    announce: (videoId, transaction) => platform.queue.send('notify-subscribers', { videoId }, transaction),
     onFinished: (outcome, seconds) => platform.metrics.transcodeDuration.observe({ outcome }, seconds),
   });
   return {
@@ -34,5 +36,6 @@ export function buildJobHandlers(platform: Platform, ffmpeg: FfmpegBinaries): Jo
     'transcode-video': transcodeVideoJob(processing),
     'expire-uploads': expireUploadsJob(platform.services.uploads, platform.logger),
     'refresh-trending': refreshTrendingJob(platform.services.views, platform.logger),
+    'notify-subscribers': notifySubscribersJob(platform.services.notifications, platform.logger),
   };
 }

@@ -143,6 +143,10 @@ const MATRIX: Record<string, Entry> = {
   'DELETE /api/v1/me/history': { attempt: () => ({ url: '' }), expected: SELF_SERVICE(204) },
   'PUT /api/v1/me/history/pause': { attempt: () => ({ url: '' }), expected: SELF_SERVICE(200) },
   'DELETE /api/v1/me/history/pause': { attempt: () => ({ url: '' }), expected: SELF_SERVICE(200) },
+  'POST /api/v1/me/notifications/read': {
+    attempt: () => ({ url: '', payload: {} }),
+    expected: SELF_SERVICE(200),
+  },
   // Local storage only. The signed part URL is the credential, as a presigned S3 URL is.
   'PUT /api/v1/upload-parts/{uploadId}/{partNumber}': {
     attempt: ({ upload }) => ({

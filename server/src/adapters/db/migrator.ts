@@ -9,6 +9,7 @@ import * as videoListing from './migrations/0006-video-listing.js';
 import * as comments from './migrations/0007-comments.js';
 import * as viewsAndHistory from './migrations/0008-views-and-history.js';
 import * as search from './migrations/0009-search.js';
+import * as notifications from './migrations/0010-notifications.js';
 import type { Database } from './schema.js';
 
 const migrations: Record<string, Migration> = {
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '0007-comments': comments,
   '0008-views-and-history': viewsAndHistory,
   '0009-search': search,
+  '0010-notifications': notifications,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

@@ -125,6 +125,19 @@ export interface WatchHistoryTable {
   watched_at: Date;
 }
 
+export type NotificationKind = 'new_video' | 'comment_reply';
+
+export interface NotificationsTable {
+  id: Generated<string>;
+  user_id: string;
+  kind: NotificationKind;
+  video_id: string;
+  comment_id: string | null;
+  actor_channel_id: string;
+  created_at: ColumnType<Date, Date, never>;
+  read_at: Date | null;
+}
+
 export interface Database {
   users: UsersTable;
   channels: ChannelsTable;
@@ -137,4 +150,5 @@ export interface Database {
   view_batches: ViewBatchesTable;
   trending_videos: TrendingVideosTable;
   watch_history: WatchHistoryTable;
+  notifications: NotificationsTable;
 }

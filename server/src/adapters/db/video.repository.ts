@@ -248,25 +248,38 @@ export class VideoRepository {
   }
 
   /** False when the video left `processing` meanwhile (deleted): its output must then be withdrawn. */
-  async markReady(id: string, details: TranscodedDetails): Promise<boolean> {
+  /**
+   * Publishes a transcoded video; `announce` runs in the same transaction (it enqueues the notifications
+   * of subscribers), so a published video is always announced. False if it was no longer processing.
+   */
+  async markReady(
+    id: string,
+    details: TranscodedDetails,
+    announce?: (transaction: Kysely<Database>) => Promise<unknown>,
+  ): Promise<boolean> {
     const now = new Date();
-    const updated = await this.db
-      .updateTable('videos')
-      .set({
-        state: 'ready',
-        progress: 100,
-        duration_seconds: details.durationSeconds,
-        width: details.width,
-        height: details.height,
-        renditions: JSON.stringify(details.renditions),
-        published_at: now,
-        updated_at: now,
-      })
-      .where('id', '=', id)
-      .where('state', '=', 'processing')
-      .executeTakeFirst();
+    const published = await this.db.transaction().execute(async (trx) => {
+      const updated = await trx
+        .updateTable('videos')
+        .set({
+          state: 'ready',
+          progress: 100,
+          duration_seconds: details.durationSeconds,
+          width: details.width,
+          height: details.height,
+          renditions: JSON.stringify(details.renditions),
+          published_at: now,
+          updated_at: now,
+        })
+        .where('id', '=', id)
+        .where('state', '=', 'processing')
+        .executeTakeFirst();
+      if (Number(updated.numUpdatedRows) !== 1) return false;
+      await announce?.(trx);
+      return true;
+    });
     await this.changed(id);
-    return Number(updated.numUpdatedRows) === 1;
+    return published;
   }
 
   async markFailed(id: string, message: string): Promise<void> {

@@ -6,6 +6,7 @@ export interface JobPayloads {
   'transcode-video': { videoId: string };
   'expire-uploads': Record<string, never>;
   'refresh-trending': Record<string, never>;
+  'notify-subscribers': { videoId: string };
 }
 
 export type JobName = keyof JobPayloads;
@@ -28,6 +29,9 @@ export const JOB_DEFINITIONS: Record<JobName, JobDefinition> = {
   'refresh-trending': {
     queue: { retryLimit: 1, retryDelay: 60, expireInSeconds: 300 },
     schedule: '*/5 * * * *',
+  },
+  'notify-subscribers': {
+    queue: { retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 900 },
   },
   // A job not finished within its expiry (its worker was killed) is handed to another worker.
   'transcode-video': {

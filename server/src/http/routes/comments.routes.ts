@@ -39,7 +39,7 @@ export const commentRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (
       const { body, parentId } = request.body;
       const actorId = currentAccount(request).account.id;
       const posted = await comments.post(request.params.id, actorId, body, parentId);
-      return reply.code(201).send(present.comment(posted.comment));
+      return reply.code(201).send(present.comment(posted));
     },
   );
 
