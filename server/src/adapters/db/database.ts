@@ -1,5 +1,5 @@
 // Opens the SQL database named by the configuration: a PostgreSQL server, or embedded PGlite.
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { Kysely, type LogEvent, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../../config.js';
 import { startEmbeddedPostgres } from './embedded-postgres.js';
@@ -17,9 +17,13 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
+/** Told of every query the app makes, with its duration: for benchmarks that explain slow ones. */
+export type QueryListener = (query: { sql: string; parameters: readonly unknown[]; ms: number }) => void;
+
 export async function openDatabase(
   config: DatabaseConfig,
   onPoolError: (error: Error) => void,
+  onQuery?: QueryListener,
 ): Promise<DatabaseHandle> {
   const embedded = config.kind === 'embedded' ? await startEmbeddedPostgres(config.dataDir) : undefined;
   const connection: pg.PoolConfig = embedded?.connection ?? {
@@ -37,7 +41,11 @@ export async function openDatabase(
   // pg removes the pool's listener while a client is checked out; a connection cut at that moment must be
   // reported, not crash the process.
   pool.on('connect', (client) => client.on('error', onPoolError));
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const log = onQuery
+    ? (event: LogEvent) =>
+        onQuery({ sql: event.query.sql, parameters: event.query.parameters, ms: event.queryDurationMillis })
+    : undefined;
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), ...(log ? { log } : {}) });
   return {
     db,
     queueDatabase: embedded ? { kind: 'shared-pool', pool } : { kind: 'own-pool', connection },
