@@ -9,6 +9,7 @@ import type { Notification } from '../services/notifications.js';
 import type { PlaybackTokens } from '../services/playback-tokens.js';
 import type { ReactionOutcome, ReactionValue } from '../services/reaction.service.js';
 import type { UploadPlan as UploadPlanData } from '../services/upload.service.js';
+import { watchable } from '../services/video.service.js';
 import type { VideoWithChannel } from '../services/videos.js';
 import type { CommentJson } from './comment.schemas.js';
 import type { ChannelBody, UserBody } from './schemas.js';
@@ -58,7 +59,7 @@ export class Presenter {
    */
   video(video: VideoWithChannel, viewerId: string | undefined, personal?: ViewerState): VideoBody {
     const owner = video.ownerId === viewerId;
-    const playable = video.state === 'ready';
+    const playable = watchable(video);
     const mediaUrl = (file: string) => (playable ? this.videoMediaUrl(video, file) : null);
     return {
       id: video.id,

@@ -18,7 +18,9 @@ export async function sendObject(
   reply
     .header('etag', info.etag)
     .header('last-modified', info.lastModified.toUTCString())
-    .header('cache-control', object.cacheControl)
+    // What the object was stored with wins: a growing playlist is stored `no-cache`, as a CDN reading the
+    // bucket would serve it.
+    .header('cache-control', info.cacheControl ?? object.cacheControl)
     .header('accept-ranges', 'bytes');
   if (isNotModified(request.headers, info)) return reply.status(304).send();
 

@@ -50,12 +50,14 @@ export function buildTranscodeArgs(
     'hls',
     '-hls_time',
     String(policy.segmentSeconds),
+    // Playlists grow as segments close, so a video can be watched while it is encoded; temp_file makes
+    // every segment and playlist appear whole (written aside, then renamed).
     '-hls_playlist_type',
-    'vod',
+    'event',
     '-hls_segment_type',
     'fmp4',
     '-hls_flags',
-    'independent_segments',
+    'independent_segments+temp_file',
     '-hls_fmp4_init_filename',
     'init.mp4',
     '-hls_segment_filename',

@@ -1,9 +1,9 @@
 // The whole media side of a transcode job, on local files: probe, plan, one HLS pass, storyboard and
 // poster, master playlist and thumbnail track. Returns what to publish; knows nothing of storage or jobs.
-import { readdir, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { runFfmpeg } from './ffmpeg-runner.js';
-import { buildTranscodeArgs } from './hls-command.js';
+import { AUDIO_RENDITION, buildTranscodeArgs, VARIANT_PLAYLIST } from './hls-command.js';
 import { displaySize, planLadder, type Rendition } from './ladder.js';
 import { buildMasterPlaylist } from './master-playlist.js';
 import { buildPosterArgs } from './poster.js';
@@ -30,6 +30,14 @@ export interface TranscodeOptions {
   /** Deadline for each ffmpeg run, as a multiple of the source's duration plus a fixed allowance. */
   timeout: { perSourceSecond: number; minimumMs: number };
   onProgress?: (percent: number) => void;
+  /** Told, before the ladder is encoded, what it will hold: to publish it while it grows. */
+  onPlan?: (plan: LadderPlan) => void;
+}
+
+export interface LadderPlan {
+  /** The directory of each rendition (video rungs, then audio), each with its variant playlist. */
+  renditions: string[];
+  masterPlaylist: string;
 }
 
 export interface TranscodeResult {
@@ -61,14 +69,20 @@ export async function transcodeSource(
       onProgress: (percent) => options.onProgress?.(from + ((to - from) * percent) / 100),
     });
 
+  const masterPlaylist = buildMasterPlaylist(ladder, source.audio !== undefined, options.policy);
+  const renditions = [
+    ...ladder.map((rendition) => rendition.name),
+    ...(source.audio ? [AUDIO_RENDITION] : []),
+  ];
+  options.onPlan?.({ renditions, masterPlaylist });
   await run(buildTranscodeArgs(source, ladder, options.policy, { input, outputDir }), STAGES.ladder);
+  await Promise.all(
+    renditions.map((rendition) => finishPlaylist(path.join(outputDir, rendition, VARIANT_PLAYLIST))),
+  );
   const storyboard = planStoryboard(source.durationSeconds, display, options.storyboard);
   await run(buildStoryboardArgs(source.container, input, storyboard, outputDir), STAGES.storyboard);
   await run(buildPosterArgs(source, display, input, outputDir), STAGES.poster);
-  await writeFile(
-    path.join(outputDir, MASTER_PLAYLIST),
-    buildMasterPlaylist(ladder, source.audio !== undefined, options.policy),
-  );
+  await writeFile(path.join(outputDir, MASTER_PLAYLIST), masterPlaylist);
   await writeFile(
     path.join(outputDir, STORYBOARD_TRACK),
     buildStoryboardVtt(storyboard, source.durationSeconds),
@@ -83,4 +97,10 @@ export async function transcodeSource(
     .sort()
     .map(describeOutput);
   return { source, ladder, display, files };
+}
+
+/** The encoder wrote a growing (EVENT) playlist and closed it with ENDLIST: it is now a complete VOD one. */
+async function finishPlaylist(file: string): Promise<void> {
+  const playlist = await readFile(file, 'utf8');
+  await writeFile(file, playlist.replace('#EXT-X-PLAYLIST-TYPE:EVENT', '#EXT-X-PLAYLIST-TYPE:VOD'));
 }

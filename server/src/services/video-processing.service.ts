@@ -9,20 +9,24 @@ import type { Logger } from 'pino';
 import type { Database } from '../adapters/db/schema.js';
 import type { VideoRepository } from '../adapters/db/video.repository.js';
 import type { ObjectStorage } from '../adapters/storage/object-storage.js';
+import type { PublishedFile } from '../media/published-files.js';
 import { UnusableSource } from '../media/source-facts.js';
-import { type TranscodeOptions, transcodeSource } from '../media/transcode-source.js';
+import { MASTER_PLAYLIST, type TranscodeOptions, transcodeSource } from '../media/transcode-source.js';
 import type { TranscodeOutcome } from '../metrics.js';
+import { GrowingPublication } from './growing-publication.js';
 import { processedPrefix, rawKey } from './videos.js';
 
 export interface VideoProcessingDeps {
   videos: VideoRepository;
   storage: ObjectStorage;
-  media: Omit<TranscodeOptions, 'onProgress'>;
+  media: Omit<TranscodeOptions, 'onProgress' | 'onPlan'>;
   /** Where per-job scratch directories are made (deleted after every run). */
   scratchDir: string;
   logger: Logger;
   /** Runs in the transaction that publishes a video: enqueues the news for its channel's subscribers. */
   announce: (videoId: string, transaction: Kysely<Database>) => Promise<unknown>;
+  /** How often a ladder being encoded is published as far as it goes. */
+  growingIntervalMs: number;
   /** Told how long each job ran and how it ended. */
   onFinished?: (outcome: TranscodeOutcome, seconds: number) => void;
 }
@@ -72,9 +76,24 @@ export class VideoProcessingService {
 
     const outputDir = path.join(scratch, 'out');
     await mkdir(outputDir);
+    // A re-run replaces this video's own prefix, and nothing else.
+    const prefix = processedPrefix(videoId);
+    await storage.deletePrefix('processed', prefix);
+    const growing = new GrowingPublication({
+      storage,
+      prefix,
+      outputDir,
+      intervalMs: this.deps.growingIntervalMs,
+      onPlayable: async () => {
+        await videos.setPlayableWhileProcessing(videoId, true);
+        logger.info({ videoId }, 'video playable while it is encoded');
+      },
+      logger,
+    });
     let lastReport = 0;
     const result = await transcodeSource(input, outputDir, {
       ...this.deps.media,
+      onPlan: (plan) => growing.start(plan),
       onProgress: (percent) => {
         if (Date.now() - lastReport < PROGRESS_INTERVAL_MS) return;
         lastReport = Date.now();
@@ -82,26 +101,26 @@ export class VideoProcessingService {
           logger.warn({ err: error, videoId }, 'could not record progress');
         });
       },
+    }).catch(async (error: unknown) => {
+      await this.withdraw(videoId, growing);
+      throw error;
     });
+    await growing.stop();
 
-    // A re-run replaces this video's own prefix, and nothing else.
-    const prefix = processedPrefix(videoId);
-    await storage.deletePrefix('processed', prefix);
-    const queue = [...result.files];
-    const publishNext = async (): Promise<void> => {
-      for (let file = queue.shift(); file; file = queue.shift()) {
-        await storage.putObject(
-          'processed',
-          `${prefix}${file.relativePath}`,
-          createReadStream(path.join(outputDir, file.relativePath)),
-          {
-            contentType: file.contentType,
-            cacheControl: file.cacheControl,
-          },
-        );
-      }
-    };
-    await Promise.all(Array.from({ length: UPLOAD_CONCURRENCY }, publishNext));
+    // What is not yet out, then the playlists, complete now, which name all of it; the master last.
+    const isPlaylist = (file: PublishedFile) => file.relativePath.endsWith('.m3u8');
+    const master = (file: PublishedFile) => file.relativePath === MASTER_PLAYLIST;
+    await this.publish(
+      outputDir,
+      prefix,
+      result.files.filter((file) => !isPlaylist(file) && !growing.holds(file.relativePath)),
+    );
+    await this.publish(
+      outputDir,
+      prefix,
+      result.files.filter((file) => isPlaylist(file) && !master(file)),
+    );
+    await this.publish(outputDir, prefix, result.files.filter(master));
 
     const published = await videos.markReady(
       videoId,
@@ -123,5 +142,31 @@ export class VideoProcessingService {
       logger.info({ videoId }, 'video was deleted while processing; its output is withdrawn');
       await storage.deletePrefix('processed', prefix);
     }
+  }
+
+  /** A failed encode's partial output goes: the video stops being playable, then its files are deleted. */
+  private async withdraw(videoId: string, growing: GrowingPublication): Promise<void> {
+    await growing.stop();
+    if (growing.isPlayable) {
+      await this.deps.videos.setPlayableWhileProcessing(videoId, false);
+      await growing.withdraw();
+      this.deps.logger.info({ videoId }, 'a failed encode was playable: its playlists are withdrawn');
+    }
+    await this.deps.storage.deletePrefix('processed', processedPrefix(videoId));
+  }
+
+  private async publish(outputDir: string, prefix: string, files: PublishedFile[]): Promise<void> {
+    const queue = [...files];
+    const publishNext = async (): Promise<void> => {
+      for (let file = queue.shift(); file; file = queue.shift()) {
+        await this.deps.storage.putObject(
+          'processed',
+          `${prefix}${file.relativePath}`,
+          createReadStream(path.join(outputDir, file.relativePath)),
+          { contentType: file.contentType, cacheControl: file.cacheControl },
+        );
+      }
+    };
+    await Promise.all(Array.from({ length: UPLOAD_CONCURRENCY }, publishNext));
   }
 }

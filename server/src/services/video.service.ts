@@ -23,7 +23,7 @@ export class VideoService {
     const visible =
       video !== undefined &&
       video.state !== 'deleted' &&
-      (video.ownerId === viewerId || (video.state === 'ready' && video.visibility !== 'private'));
+      (video.ownerId === viewerId || (watchable(video) && video.visibility !== 'private'));
     if (!video || !visible) throw new NotFound('video_not_found', 'No such video');
     return video;
   }
@@ -50,4 +50,9 @@ export class VideoService {
     await this.deps.storage.deleteObject('raw', rawKey(video.id));
     await this.deps.storage.deletePrefix('processed', processedPrefix(video.id));
   }
+}
+
+/** Others may watch a video once it is ready, or while it is encoded once its first segments are out. */
+export function watchable(video: Video): boolean {
+  return video.state === 'ready' || (video.state === 'processing' && video.playable);
 }

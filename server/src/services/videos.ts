@@ -17,6 +17,8 @@ export interface Video {
   uploadExpiresAt: Date | null;
   progress: number;
   error: string | null;
+  /** Its ladder can be played: ready, or being encoded with its first segments published. */
+  playable: boolean;
   durationSeconds: number | null;
   width: number | null;
   height: number | null;

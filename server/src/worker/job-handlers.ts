@@ -27,6 +27,7 @@ export function buildJobHandlers(platform: Platform, ffmpeg: FfmpegBinaries): Jo
       timeout: { perSourceSecond: 10, minimumMs: 10 * 60_000 },
     },
     scratchDir: path.join(os.tmpdir(), 'vidstream-jobs'),
+    growingIntervalMs: 1_000,
     logger: platform.logger,
     announce: (videoId, transaction) => platform.queue.send('notify-subscribers', { videoId }, transaction),
     onFinished: (outcome, seconds) => platform.metrics.transcodeDuration.observe({ outcome }, seconds),

@@ -58,5 +58,9 @@ export async function publishStandInVideo(
 
 /** Puts a video in a state directly, as a retried or unfinished job leaves it; its cache entry is not told. */
 export async function forceState(platform: Platform, videoId: string, state: VideoState): Promise<void> {
-  await platform.database.db.updateTable('videos').set({ state }).where('id', '=', videoId).execute();
+  await platform.database.db
+    .updateTable('videos')
+    .set({ state, playable: state === 'ready' })
+    .where('id', '=', videoId)
+    .execute();
 }

@@ -10,6 +10,7 @@ import * as comments from './migrations/0007-comments.js';
 import * as viewsAndHistory from './migrations/0008-views-and-history.js';
 import * as search from './migrations/0009-search.js';
 import * as notifications from './migrations/0010-notifications.js';
+import * as playableWhileProcessing from './migrations/0011-playable-while-processing.js';
 import type { Database } from './schema.js';
 
 const migrations: Record<string, Migration> = {
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '0008-views-and-history': viewsAndHistory,
   '0009-search': search,
   '0010-notifications': notifications,
+  '0011-playable-while-processing': playableWhileProcessing,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

@@ -87,6 +87,7 @@ export interface VideosTable {
   like_count: ColumnType<string, never, number>;
   dislike_count: ColumnType<string, never, number>;
   comment_count: ColumnType<string, never, number>;
+  playable: Generated<boolean>;
 }
 
 export interface CommentsTable {

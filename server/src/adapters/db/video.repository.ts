@@ -228,13 +228,28 @@ export class VideoRepository {
   async startProcessing(id: string): Promise<Video | undefined> {
     const row = await this.db
       .updateTable('videos')
-      .set({ state: 'processing', progress: 0, error: null, updated_at: new Date() })
+      .set({ state: 'processing', progress: 0, error: null, playable: false, updated_at: new Date() })
       .where('id', '=', id)
       .where('state', 'in', ['queued', 'processing'])
       .returningAll()
       .executeTakeFirst();
     await this.changed(id);
     return row && toVideo(row);
+  }
+
+  /**
+   * Marks a video being encoded as playable (its first segments are published) or, when its partial
+   * output is withdrawn, as not. False when it is no longer processing.
+   */
+  async setPlayableWhileProcessing(id: string, playable: boolean): Promise<boolean> {
+    const updated = await this.db
+      .updateTable('videos')
+      .set({ playable, updated_at: new Date() })
+      .where('id', '=', id)
+      .where('state', '=', 'processing')
+      .executeTakeFirst();
+    await this.changed(id);
+    return Number(updated.numUpdatedRows) === 1;
   }
 
   async reportProgress(id: string, percent: number): Promise<void> {
@@ -247,7 +262,6 @@ export class VideoRepository {
     await this.changed(id);
   }
 
-  /** False when the video left `processing` meanwhile (deleted): its output must then be withdrawn. */
   /**
    * Publishes a transcoded video; `announce` runs in the same transaction (it enqueues the notifications
    * of subscribers), so a published video is always announced. False if it was no longer processing.
@@ -264,6 +278,7 @@ export class VideoRepository {
         .set({
           state: 'ready',
           progress: 100,
+          playable: true,
           duration_seconds: details.durationSeconds,
           width: details.width,
           height: details.height,
@@ -285,7 +300,7 @@ export class VideoRepository {
   async markFailed(id: string, message: string): Promise<void> {
     await this.db
       .updateTable('videos')
-      .set({ state: 'failed', error: message, updated_at: new Date() })
+      .set({ state: 'failed', error: message, playable: false, updated_at: new Date() })
       .where('id', '=', id)
       .where('state', 'in', ['queued', 'processing'])
       .execute();
@@ -355,6 +370,7 @@ function toVideo(row: Selectable<VideosTable>): Video {
     uploadExpiresAt: row.upload_expires_at,
     progress: row.progress,
     error: row.error,
+    playable: row.playable,
     durationSeconds: row.duration_seconds,
     width: row.width,
     height: row.height,

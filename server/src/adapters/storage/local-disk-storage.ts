@@ -76,6 +76,7 @@ export class LocalDiskStorage implements ObjectStorage {
       contentType: metadata?.contentType ?? 'application/octet-stream',
       etag: metadata?.etag ?? `"${stats.size.toString(16)}-${stats.mtimeMs.toString(16)}"`,
       lastModified: stats.mtime,
+      ...(metadata?.cacheControl ? { cacheControl: metadata.cacheControl } : {}),
     };
   }
 

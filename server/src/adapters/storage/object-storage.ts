@@ -9,6 +9,8 @@ export interface ObjectInfo {
   contentType: string;
   etag: string;
   lastModified: Date;
+  /** As stored with the object, when it was. */
+  cacheControl?: string;
 }
 
 /** Inclusive byte positions, as in an HTTP Range header; always inside the object. */

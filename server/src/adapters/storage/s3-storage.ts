@@ -137,6 +137,7 @@ function toObjectInfo(object: HeadObjectCommandOutput): ObjectInfo {
     contentType: object.ContentType ?? 'application/octet-stream',
     etag: object.ETag ?? '',
     lastModified: object.LastModified ?? new Date(0),
+    ...(object.CacheControl ? { cacheControl: object.CacheControl } : {}),
   };
 }
 

@@ -1,0 +1,132 @@
+// Publishes an HLS ladder while the encoder is still writing it. Every second it reads each rendition's
+// playlist from the scratch directory, uploads the segments it lists that are not yet in storage, then
+// the playlist itself, so a published playlist never names a segment that is not there. Once every
+// rendition has a segment, the master playlist goes up and the video is playable. Growing playlists are
+// served `no-cache`: a CDN must not keep one once the video is complete.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Logger } from 'pino';
+import type { ObjectStorage } from '../adapters/storage/object-storage.js';
+import { VARIANT_PLAYLIST } from '../media/hls-command.js';
+import { describeOutput } from '../media/published-files.js';
+import { type LadderPlan, MASTER_PLAYLIST } from '../media/transcode-source.js';
+
+export const GROWING = 'no-cache';
+
+export interface GrowingPublicationDeps {
+  storage: ObjectStorage;
+  /** The video's prefix in the processed area. */
+  prefix: string;
+  outputDir: string;
+  intervalMs: number;
+  /** Called once, when the master playlist is published. */
+  onPlayable: () => Promise<void>;
+  logger: Logger;
+}
+
+export class GrowingPublication {
+  private readonly published = new Set<string>();
+  private readonly playlists = new Map<string, string>();
+  private plan: LadderPlan | undefined;
+  private playable = false;
+  private timer: NodeJS.Timeout | undefined;
+  private sweeping: Promise<void> = Promise.resolve();
+
+  constructor(private readonly deps: GrowingPublicationDeps) {}
+
+  start(plan: LadderPlan): void {
+    this.plan = plan;
+    this.timer = setInterval(() => void this.sweep(), this.deps.intervalMs);
+  }
+
+  /** Stops sweeping; what was published stays. */
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    await this.sweeping;
+  }
+
+  /**
+   * Takes back the playlists it published, master first, so that no player is sent to a segment about to
+   * be deleted; the caller then deletes the rest.
+   */
+  async withdraw(): Promise<void> {
+    await this.stop();
+    this.playable = false;
+    await this.deps.storage.deleteObject('processed', `${this.deps.prefix}${MASTER_PLAYLIST}`);
+    for (const key of this.playlists.keys())
+      await this.deps.storage.deleteObject('processed', `${this.deps.prefix}${key}`);
+    this.playlists.clear();
+  }
+
+  /** Whether a file (relative to the output directory) is already in storage as it will stay. */
+  holds(relativePath: string): boolean {
+    return this.published.has(relativePath);
+  }
+
+  get isPlayable(): boolean {
+    return this.playable;
+  }
+
+  private sweep(): Promise<void> {
+    this.sweeping = this.sweeping.then(() =>
+      this.publishNew().catch((error: unknown) =>
+        this.deps.logger.warn(
+          { err: error, prefix: this.deps.prefix },
+          'growing ladder not published; will retry',
+        ),
+      ),
+    );
+    return this.sweeping;
+  }
+
+  private async publishNew(): Promise<void> {
+    const plan = this.plan;
+    if (!plan) return;
+    let everyRenditionStarted = true;
+    for (const rendition of plan.renditions) {
+      const playlist = await readFile(
+        path.join(this.deps.outputDir, rendition, VARIANT_PLAYLIST),
+        'utf8',
+      ).catch(() => undefined);
+      const segments = playlist ? filesNamedIn(playlist) : [];
+      if (!playlist || segments.length < 2) {
+        everyRenditionStarted = false; // the init segment and at least one media segment
+        continue;
+      }
+      for (const file of segments) await this.publishFile(`${rendition}/${file}`);
+      const key = `${rendition}/${VARIANT_PLAYLIST}`;
+      if (this.playlists.get(key) !== playlist) {
+        await this.put(key, Buffer.from(playlist));
+        this.playlists.set(key, playlist);
+      }
+    }
+    if (everyRenditionStarted && !this.playable) {
+      await this.put(MASTER_PLAYLIST, Buffer.from(plan.masterPlaylist));
+      this.playable = true;
+      await this.deps.onPlayable();
+    }
+  }
+
+  private async publishFile(relativePath: string): Promise<void> {
+    if (this.published.has(relativePath)) return;
+    const bytes = await readFile(path.join(this.deps.outputDir, relativePath));
+    await this.put(relativePath, bytes);
+    this.published.add(relativePath);
+  }
+
+  private async put(relativePath: string, bytes: Buffer): Promise<void> {
+    const { contentType, cacheControl } = describeOutput(relativePath);
+    const growing = relativePath.endsWith('.m3u8');
+    await this.deps.storage.putObject('processed', `${this.deps.prefix}${relativePath}`, bytes, {
+      contentType,
+      cacheControl: growing ? GROWING : cacheControl,
+    });
+  }
+}
+
+/** The init segment and media segments a playlist names, in order. */
+function filesNamedIn(playlist: string): string[] {
+  const init = /#EXT-X-MAP:URI="([^"]+)"/.exec(playlist)?.[1];
+  const segments = playlist.split('\n').filter((line) => line !== '' && !line.startsWith('#'));
+  return [...(init ? [init] : []), ...segments.map((line) => line.trim())];
+}
