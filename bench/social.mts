@@ -32,18 +32,22 @@ interface CapturedQuery {
 }
 let capture: CapturedQuery[] | undefined;
 
-async function databaseExists(): Promise<boolean> {
+async function seededDatabaseExists(): Promise<boolean> {
   const client = new pg.Client({ connectionString: testDatabaseUrl });
   await client.connect();
   try {
-    const result = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    // Marked once its seeding finished: an interrupted seed is started again.
+    const result = await client.query(
+      "SELECT 1 FROM pg_database WHERE datname = $1 AND shobj_description(oid, 'pg_database') = 'seeded'",
+      [database],
+    );
     return result.rowCount === 1;
   } finally {
     await client.end();
   }
 }
 
-const reseed = process.argv.includes('--reseed') || !(await databaseExists());
+const reseed = process.argv.includes('--reseed') || !(await seededDatabaseExists());
 if (reseed) {
   await administer(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
   await administer(`CREATE DATABASE ${database}`);
@@ -67,6 +71,7 @@ try {
     console.log(`seeding ${database}:`);
     await seed(platform.database.db, (step) => console.log(`  ${step}`));
     await platform.services.views.refreshTrending();
+    await administer(`COMMENT ON DATABASE ${database} IS 'seeded'`);
   }
 
   const viewer = await app.inject({
