@@ -1,0 +1,72 @@
+// npm run bench:playable — how soon an upload can be watched: a generated 1080p30 source of 60 s is
+// uploaded through the API, and from the moment `complete` answers this prints the time until the video is
+// playable (the first segments of every rung published) and until it is ready (the whole ladder), and
+// their ratio. `--long` does the same for a 10-minute source as well (it takes a while).
+// Needs PostgreSQL (TEST_DATABASE_URL, as the tests) and ffmpeg.
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { pino } from 'pino';
+import { loadConfig } from '../server/src/config.js';
+import { buildPlatformApp } from '../server/src/http/platform-app.js';
+import { locateFfmpeg } from '../server/src/media/ffmpeg-binaries.js';
+import { openPlatform } from '../server/src/platform.js';
+import { buildJobHandlers } from '../server/src/worker/job-handlers.js';
+import { startWorker } from '../server/src/worker/worker.js';
+import { register } from '../server/test/support/accounts.js';
+import { administer } from '../server/test/support/global-setup.js';
+import { makeClip } from '../server/test/support/media-clips.js';
+import { databaseUrl } from '../server/test/support/test-adapters.js';
+import { uploadFile } from '../server/test/support/uploads.js';
+
+const TARGET_SECONDS = 10;
+const sources = [60, ...(process.argv.includes('--long') ? [600] : [])];
+const silent = pino({ level: 'silent' });
+
+const database = `vidstream_bench_playable_${randomBytes(4).toString('hex')}`;
+const dataDir = await mkdtemp(path.join(os.tmpdir(), 'vidstream-bench-playable-'));
+await administer(`CREATE DATABASE ${database}`);
+const config = loadConfig({
+  DATABASE_URL: databaseUrl(database),
+  SESSION_SECRET: randomBytes(32).toString('hex'),
+  DATA_DIR: dataDir,
+  LOG_LEVEL: 'silent',
+});
+const platform = await openPlatform(config, silent);
+const app = await buildPlatformApp(platform);
+await startWorker(platform.queue, buildJobHandlers(platform, await locateFfmpeg({})), 1, silent);
+
+try {
+  const owner = await register(app);
+  console.log('source            playable after   ready after   playable / ready   target');
+  for (const seconds of sources) {
+    const source = await makeClip(dataDir, `source-${seconds}.mp4`, { width: 1920, height: 1080, seconds });
+    const { video } = await uploadFile(app, owner.token, await readFile(source));
+    const completed = performance.now();
+    let playableAt: number | undefined;
+    for (;;) {
+      const seen = (await app.inject({ url: `/api/v1/videos/${video.id}` })).json();
+      if (seen.playable && playableAt === undefined) playableAt = performance.now();
+      if (seen.state === 'ready') break;
+      if (seen.state === 'failed' || seen.error) throw new Error(`the video failed: ${seen.error}`);
+      await sleep(100);
+    }
+    const readyAt = performance.now();
+    const playable = ((playableAt ?? readyAt) - completed) / 1000;
+    const ready = (readyAt - completed) / 1000;
+    console.log(
+      `1080p30, ${String(seconds).padStart(3)} s`.padEnd(18),
+      `${playable.toFixed(1)} s`.padStart(14),
+      `${ready.toFixed(1)} s`.padStart(13),
+      (playable / ready).toFixed(2).padStart(18),
+      `  ≤ ${TARGET_SECONDS} s ${playable <= TARGET_SECONDS ? 'met' : 'NOT met'}`,
+    );
+  }
+} finally {
+  await app.close();
+  await platform.close();
+  await administer(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+  await rm(dataDir, { recursive: true, force: true });
+}
