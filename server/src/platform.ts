@@ -170,7 +170,7 @@ export async function openPlatform(
       history: new WatchHistoryService(new WatchHistoryRepository(database.db, videos), videoService),
       subscriptions: new SubscriptionService(new SubscriptionRepository(database.db), channels),
       videoLists: new VideoListService(videos, channels),
-      search: new SearchService(new SearchRepository(videos)),
+      search: new SearchService(new SearchRepository(database.db, videos)),
       channels: new ChannelService({ channels, storage, logger }),
       media: new MediaService(playbackTokens),
       uploads: new UploadService({

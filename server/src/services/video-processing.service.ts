@@ -76,9 +76,9 @@ export class VideoProcessingService {
 
     const outputDir = path.join(scratch, 'out');
     await mkdir(outputDir);
-    // A re-run replaces this video's own prefix, and nothing else.
+    // A re-run writes the same names over what an earlier attempt left: it deletes nothing first, since
+    // an attempt whose job expired may still be publishing beside it (segment names are stable).
     const prefix = processedPrefix(videoId);
-    await storage.deletePrefix('processed', prefix);
     const growing = new GrowingPublication({
       storage,
       prefix,
@@ -138,7 +138,9 @@ export class VideoProcessingService {
       },
       (transaction) => this.deps.announce(videoId, transaction),
     );
-    if (!published) {
+    // Not published by this attempt: the video was deleted meanwhile (withdraw the output), or another
+    // attempt finished it first (keep it).
+    if (!published && (await videos.findById(videoId))?.state !== 'ready') {
       logger.info({ videoId }, 'video was deleted while processing; its output is withdrawn');
       await storage.deletePrefix('processed', prefix);
     }

@@ -57,7 +57,7 @@ describe('GET /api/v1/videos/{id}/events', () => {
     const states = events.map((event) => event.data.state);
     expect(states[0]).toBe('queued');
     expect(states).toContain('processing');
-    expect(events.at(-1)?.data).toEqual({ state: 'ready', progress: 100, error: null });
+    expect(events.at(-1)?.data).toEqual({ state: 'ready', progress: 100, playable: true, error: null });
     const percents = events
       .filter((event) => event.data.state === 'processing')
       .map((event) => event.data.progress);

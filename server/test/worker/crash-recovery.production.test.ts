@@ -125,6 +125,7 @@ describe('a worker killed mid-transcode', () => {
       for (const segment of segments) {
         expect(
           await test.platform.storage.headObject('processed', `${prefix}${rung}/${segment}`),
+          `${rung}/${segment}`,
         ).toBeDefined();
       }
     }

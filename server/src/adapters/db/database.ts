@@ -28,6 +28,9 @@ export async function openDatabase(
   const embedded = config.kind === 'embedded' ? await startEmbeddedPostgres(config.dataDir) : undefined;
   const connection: pg.PoolConfig = embedded?.connection ?? {
     connectionString: config.kind === 'postgres' ? config.url : '',
+    // Every query here reads a few rows by index: compiling one with LLVM (PostgreSQL's JIT, on by default
+    // for costly-looking plans) takes longer than running it (hundreds of ms, seen in bench:social).
+    options: '-c jit=off',
   };
   const pool = new pg.Pool({
     ...connection,

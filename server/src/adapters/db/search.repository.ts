@@ -1,8 +1,9 @@
 // SQL for search over listed videos: full text on the weighted document, and, for short queries, titles
 // that are close by trigrams (a misspelt word). Relevance is the text rank plus a small share of the
 // title's trigram likeness, so an exact match always outranks a near miss.
-import { type Expression, type SqlBool, sql } from 'kysely';
+import { type Expression, type Kysely, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
 import type { VideoWithChannel } from '../../services/videos.js';
+import type { Database } from './schema.js';
 import { toVideoWithChannel, type VideoRepository } from './video.repository.js';
 
 export type SearchSort = 'relevance' | 'date' | 'views';
@@ -32,9 +33,20 @@ export interface SearchHit {
 
 /** Share of trigram likeness in relevance: below any title match's text rank. */
 const FUZZY_WEIGHT = 0.05;
+/** Relevance is ranked among this many matches, the most viewed: ranking every match of a common word
+ * would read a tenth of the table. */
+export const RANKED_CANDIDATES = 1_000;
+/** Misspellings are looked for only when the words as typed find fewer videos than this. */
+const FEW_MATCHES = 20;
+const FUZZY_CANDIDATES = 200;
+
+type Listed = ReturnType<VideoRepository['withChannel']>;
 
 export class SearchRepository {
-  constructor(private readonly videos: VideoRepository) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly videos: VideoRepository,
+  ) {}
 
   async search(query: SearchQuery, limit: number, after?: SearchPosition): Promise<SearchHit[]> {
     // Every word must match; each one as a prefix, since the query may still be being typed.
@@ -42,24 +54,25 @@ export class SearchRepository {
     const text = query.words.join(' ');
     const document = sql.ref('videos.search_document');
     const title = sql`lower(videos.title)`;
-    const relevance = query.fuzzy
+    const exact = sql<SqlBool>`${document} @@ ${tsquery}`;
+
+    const exactIds = await this.candidates(query, exact, RANKED_CANDIDATES);
+    const fuzzy = query.fuzzy && exactIds.length < FEW_MATCHES;
+    const fuzzyIds = fuzzy
+      ? await this.candidates(query, sql<SqlBool>`${text} <% ${title}`, FUZZY_CANDIDATES)
+      : [];
+    const ids = [...new Set([...exactIds, ...fuzzyIds])];
+    if (ids.length === 0) return [];
+    const relevance = fuzzy
       ? sql<number>`(ts_rank(${document}, ${tsquery}) + ${FUZZY_WEIGHT} * word_similarity(${text}, ${title}))::float8`
       : sql<number>`ts_rank(${document}, ${tsquery})::float8`;
-    const matches: Expression<SqlBool> = query.fuzzy
-      ? sql<SqlBool>`(${document} @@ ${tsquery} OR ${text} <% ${title})`
-      : sql<SqlBool>`${document} @@ ${tsquery}`;
 
-    let select = this.videos
-      .withChannel()
+    // Every match is among the candidates unless there were too many to take: then date and views orders
+    // walk their indexes over all of them.
+    const complete = exactIds.length < RANKED_CANDIDATES || query.sort === 'relevance';
+    let select = this.listed(query)
       .select(relevance.as('relevance'))
-      .where('videos.state', '=', 'ready')
-      .where('videos.visibility', '=', 'public')
-      .where(matches);
-    if (query.uploadedAfter) select = select.where('videos.published_at', '>=', query.uploadedAfter);
-    if (query.minDurationSeconds !== undefined)
-      select = select.where('videos.duration_seconds', '>=', query.minDurationSeconds);
-    if (query.maxDurationSeconds !== undefined)
-      select = select.where('videos.duration_seconds', '<=', query.maxDurationSeconds);
+      .where(complete ? sql<SqlBool>`videos.id = ANY(${ids})` : exact);
 
     // Relevance and views lead the order; then newest first, and the id breaks ties.
     const leading = { relevance, views: sql<number>`videos.view_count`, date: undefined }[query.sort];
@@ -78,4 +91,46 @@ export class SearchRepository {
       .execute();
     return rows.map((row) => ({ video: toVideoWithChannel(row), relevance: row.relevance }));
   }
+
+  /** Ids of up to `limit` listed videos that match, the most viewed first. */
+  private async candidates(
+    query: SearchQuery,
+    matches: Expression<SqlBool>,
+    limit: number,
+  ): Promise<string[]> {
+    let select = this.db
+      .selectFrom('videos')
+      .select('videos.id')
+      .where('videos.state', '=', 'ready')
+      .where('videos.visibility', '=', 'public')
+      .where(matches);
+    select = withFilters(select, query);
+    const rows = await select
+      .orderBy('videos.view_count', 'desc')
+      .orderBy('videos.id', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map((row) => row.id);
+  }
+
+  private listed(query: SearchQuery): Listed {
+    return withFilters(
+      this.videos.withChannel().where('videos.state', '=', 'ready').where('videos.visibility', '=', 'public'),
+      query,
+    );
+  }
+}
+
+/** The upload date and duration filters. */
+function withFilters<Q extends SelectQueryBuilder<Database, 'videos', object>>(
+  select: Q,
+  query: SearchQuery,
+): Q {
+  let filtered = select;
+  if (query.uploadedAfter) filtered = filtered.where('videos.published_at', '>=', query.uploadedAfter) as Q;
+  if (query.minDurationSeconds !== undefined)
+    filtered = filtered.where('videos.duration_seconds', '>=', query.minDurationSeconds) as Q;
+  if (query.maxDurationSeconds !== undefined)
+    filtered = filtered.where('videos.duration_seconds', '<=', query.maxDurationSeconds) as Q;
+  return filtered;
 }

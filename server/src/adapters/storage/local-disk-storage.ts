@@ -1,8 +1,19 @@
 // Object storage in a local directory: `<root>/<area>/objects/<key>` holds the bytes and
 // `<root>/<area>/meta/<key>` their metadata (JSON), in two mirrored trees so no key collides with metadata.
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { access, constants, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import {
+  access,
+  constants,
+  mkdir,
+  open,
+  readdir,
+  readFile,
+  rename,
+  rm,
+  stat,
+  writeFile,
+} from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -59,8 +70,10 @@ export class LocalDiskStorage implements ObjectStorage {
 
   async getObject(area: StorageArea, key: string, range?: ByteRange) {
     const info = await this.headObject(area, key);
-    if (!info) return undefined;
-    return { info, body: createReadStream(this.objectPath(area, key), range) };
+    // Opened before answering, so a file deleted since the head is missing, not a broken stream.
+    const file = info && (await open(this.objectPath(area, key)).catch(() => undefined));
+    if (!info || !file) return undefined;
+    return { info, body: file.createReadStream(range) };
   }
 
   async headObject(area: StorageArea, key: string): Promise<ObjectInfo | undefined> {

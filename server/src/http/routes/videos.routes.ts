@@ -2,6 +2,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { watchable } from '../../services/video.service.js';
 import { currentAccount } from '../authentication.js';
 import type { RouteDeps } from '../route-deps.js';
 import { errorResponses } from '../schemas.js';
@@ -33,7 +34,7 @@ export const videoRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (
       preHandler: identifyAccount,
       schema: {
         tags: ['videos'],
-        summary: 'A video: its owner sees it in every state, with progress; others once it is ready',
+        summary: 'A video: its owner sees it in every state, with progress; others once it is playable',
         params: VideoParams,
         response: { 200: Type.Ref('Video'), ...errorResponses(400, 404) },
       },
@@ -126,7 +127,8 @@ export const videoRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (
       preHandler: requireAccount,
       schema: {
         tags: ['videos'],
-        summary: 'Server-Sent Events for the owner: `progress` with state and percent, until ready or failed',
+        summary:
+          'Server-Sent Events for the owner: `progress` with state, percent and playable, until ready or failed',
         params: VideoParams,
         produces: ['text/event-stream'],
         response: { ...errorResponses(401, 403, 404) },
@@ -138,7 +140,12 @@ export const videoRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (
       const stream = openEventStream(reply);
       let last = '';
       for (let tick = 0; !stream.closed; tick += 1) {
-        const event = { state: video.state, progress: video.progress, error: video.error };
+        const event = {
+          state: video.state,
+          progress: video.progress,
+          playable: watchable(video),
+          error: video.error,
+        };
         const serialized = JSON.stringify(event);
         if (serialized !== last) stream.send('progress', event);
         else if (tick % HEARTBEAT_EVERY === 0) stream.comment('still here');
