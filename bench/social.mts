@@ -188,9 +188,15 @@ try {
   const percentile = (sorted: number[], p: number) =>
     sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
   const slow: { name: string; query: CapturedQuery }[] = [];
-  console.log(`\n${ITERATIONS} requests each (after ${WARMUP} to warm up), ${PAGE} items a page:`);
+  const buffers = await platform.database.db.executeQuery<{ shared_buffers: string }>(
+    CompiledQuery.raw('SHOW shared_buffers'),
+  );
+  console.log(`\nPostgreSQL shared_buffers: ${buffers.rows[0]?.shared_buffers} (the tables are far larger)`);
+  console.log(`${ITERATIONS} requests each (after ${WARMUP} to warm up), ${PAGE} items a page:`);
   console.log('page'.padEnd(36), 'p50 ms'.padStart(8), 'p99 ms'.padStart(8), 'target'.padStart(8));
-  for (const scenario of scenarios) {
+  // BENCH_ONLY=search measures just the pages whose name contains it.
+  const only = process.env.BENCH_ONLY ?? '';
+  for (const scenario of scenarios.filter(({ name }) => name.includes(only))) {
     const times: number[] = [];
     const queries: CapturedQuery[] = [];
     for (let index = 0; index < WARMUP + ITERATIONS; index++) {
