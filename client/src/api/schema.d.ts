@@ -1129,7 +1129,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A video: its owner sees it in every state, with progress; others once it is ready */
+        /** A video: its owner sees it in every state, with progress; others once it is playable */
         get: {
             parameters: {
                 query?: never;
@@ -1427,7 +1427,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Server-Sent Events for the owner: `progress` with state and percent, until ready or failed */
+        /** Server-Sent Events for the owner: `progress` with state, percent and playable, until ready or failed */
         get: {
             parameters: {
                 query?: never;
