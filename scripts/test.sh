@@ -8,7 +8,7 @@ source scripts/lib/prerequisites.sh
 results=$(mktemp -d)
 trap 'rm -rf "$results"' EXIT
 
-if ! { require_node && ensure_node_modules && ensure_ffmpeg && ensure_postgres && ensure_redis; }; then
+if ! { require_node && ensure_node_modules && ensure_ffmpeg && ensure_chromium && ensure_postgres && ensure_redis; }; then
   echo "The test machine is missing something (see above)."
   echo "0 passed, 1 failed"
   exit 1
@@ -31,9 +31,16 @@ suite() {
     --outputFile.json="$results/server-$adapters.json")
 }
 
+# The browser suite starts the app just built, as `npm start` does, and drives it with Chromium.
+browser_suite() {
+  say "browser tests"
+  (cd e2e && npx vitest run --reporter=default --reporter=json --outputFile.json="$results/e2e.json")
+}
+
 check lint npm run lint --silent
 check typecheck npm run typecheck --silent
 check build npm run build --silent
 suite production
 suite embedded
-node scripts/summarize-tests.mjs "$results" server-production server-embedded
+browser_suite
+node scripts/summarize-tests.mjs "$results" server-production server-embedded e2e

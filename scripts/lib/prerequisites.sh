@@ -42,6 +42,13 @@ ensure_ffmpeg() {
   apt_install ffmpeg
 }
 
+# The browser suite drives Debian's Chromium (CHROMIUM_PATH names another build).
+ensure_chromium() {
+  [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] && return
+  [ -n "${CHROMIUM_PATH:-}" ] && fail "CHROMIUM_PATH must name an executable file"
+  apt_install chromium
+}
+
 ensure_postgres() {
   command -v pg_isready >/dev/null || fail "PostgreSQL is not installed (Debian: 'sudo apt-get install -y postgresql')"
   pg_isready -q -h 127.0.0.1 -p 5432 && return

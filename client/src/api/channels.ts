@@ -8,6 +8,5 @@ export function useChannel(handle: string) {
   return useQuery({
     queryKey: channelKey(handle),
     queryFn: () => unwrap(api.GET('/api/v1/channels/{handle}', { params: { path: { handle } } })),
-    retry: false,
   });
 }

@@ -9,6 +9,12 @@ export type VideoPageFetcher = (cursor: string | undefined) => Promise<VideoPage
 
 const limit = 24;
 
+export const homeVideos: VideoPageFetcher = (cursor) =>
+  unwrap(api.GET('/api/v1/feed/home', { params: { query: { cursor, limit } } }));
+
+export const trendingVideos: VideoPageFetcher = (cursor) =>
+  unwrap(api.GET('/api/v1/feed/trending', { params: { query: { cursor, limit } } }));
+
 export const newestVideos: VideoPageFetcher = (cursor) =>
   unwrap(api.GET('/api/v1/feed/newest', { params: { query: { cursor, limit } } }));
 
@@ -20,4 +26,16 @@ export function channelVideos(handle: string): VideoPageFetcher {
     unwrap(
       api.GET('/api/v1/channels/{handle}/videos', { params: { path: { handle }, query: { cursor, limit } } }),
     );
+}
+
+export interface SearchFilters {
+  q: string;
+  sort: 'relevance' | 'date' | 'views';
+  uploadedAfter?: string;
+  minDuration?: number;
+  maxDuration?: number;
+}
+
+export function searchResults(filters: SearchFilters): VideoPageFetcher {
+  return (cursor) => unwrap(api.GET('/api/v1/search', { params: { query: { ...filters, cursor, limit } } }));
 }

@@ -8,7 +8,5 @@ export function useVideo(id: string) {
   return useQuery({
     queryKey: videoKey(id),
     queryFn: () => unwrap(api.GET('/api/v1/videos/{id}', { params: { path: { id } } })),
-    // A missing or private video stays missing; asking again would only repeat the 404.
-    retry: false,
   });
 }

@@ -55,12 +55,18 @@ export async function probeSource(
     if (killed) throw new UnusableSource('Reading this file took too long; it may be damaged');
     // ffprobe's refusal (unknown format, no such demuxer allowed, damaged file) is the upload's fault.
     if (stderr !== undefined)
-      throw new UnusableSource(`This file cannot be read as a video (${firstLine(stderr)})`);
+      throw new UnusableSource(`This file cannot be read as a video (${reason(stderr, localPath)})`);
     throw error;
   }
   return readSourceFacts(JSON.parse(stdout), limits);
 }
 
-function firstLine(text: string): string {
-  return text.trim().split('\n')[0]?.slice(0, 200) || 'no details';
+/** ffprobe's first line, without the worker's scratch path it names (the owner reads this message). */
+function reason(stderr: string, localPath: string): string {
+  const line = stderr
+    .trim()
+    .split('\n')[0]
+    ?.replaceAll(`file:${localPath}: `, '')
+    .replaceAll(`${localPath}: `, '');
+  return line?.slice(0, 200) || 'no details';
 }

@@ -83,6 +83,8 @@ describe('probeSource on hostile or broken uploads', () => {
     await writeFile(file, content);
     const error = await probe(file).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(UnusableSource);
+    // The owner reads this: it names no path on the worker.
+    expect((error as UnusableSource).message).not.toContain(dir);
     return (error as UnusableSource).message;
   };
 

@@ -1,0 +1,114 @@
+// One comment: who wrote it and when, its text (shown as text, never as markup), and what I may do
+// with it: reply to a top-level comment, edit my own, delete my own or any on my video.
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { ChannelAvatar } from '../components/ChannelAvatar.js';
+import { ErrorNotice } from '../components/ErrorNotice.js';
+import { formatAge, formatCount } from '../format/format.js';
+import { useSession } from '../session/session.js';
+import { CommentForm } from './CommentForm.js';
+import type { Comment } from './commentQueries.js';
+import { RepliesList } from './RepliesList.js';
+import { useCommentActions } from './useCommentActions.js';
+
+type Mode = 'reading' | 'replying' | 'editing' | 'confirming-delete';
+
+export function CommentItem({ comment, videoOwnerId }: { comment: Comment; videoOwnerId: string }) {
+  const { session } = useSession();
+  const actions = useCommentActions(comment.videoId);
+  const [mode, setMode] = useState<Mode>('reading');
+  const [showReplies, setShowReplies] = useState(false);
+  const isTopLevel = comment.parentId === null;
+  const mine = session !== null && comment.author?.handle === session.user.handle;
+  const mayDelete = !comment.deleted && (mine || session?.channel.id === videoOwnerId);
+  const read = () => setMode('reading');
+
+  return (
+    <li className="comment">
+      {comment.author ? (
+        <ChannelAvatar channel={comment.author} size="small" />
+      ) : (
+        <span className="avatar avatar-small" />
+      )}
+      <div className="comment-main">
+        <p className="comment-meta">
+          {comment.author ? (
+            <Link to={`/@${comment.author.handle}`}>@{comment.author.handle}</Link>
+          ) : (
+            <span>Deleted account</span>
+          )}
+          <span className="muted">
+            {formatAge(comment.createdAt)}
+            {comment.edited && ' (edited)'}
+          </span>
+        </p>
+        {mode === 'editing' ? (
+          <CommentForm
+            label="Edit your comment"
+            submitLabel="Save"
+            initial={comment.body}
+            onSubmit={(body) => actions.edit.mutateAsync({ id: comment.id, body })}
+            onCancel={read}
+          />
+        ) : (
+          <p className={comment.deleted ? 'comment-body muted' : 'comment-body'}>
+            {comment.deleted ? 'This comment was deleted.' : comment.body}
+          </p>
+        )}
+        {session && mode === 'reading' && !comment.deleted && (
+          <div className="comment-actions">
+            {isTopLevel && (
+              <button type="button" className="link-button" onClick={() => setMode('replying')}>
+                Reply
+              </button>
+            )}
+            {mine && (
+              <button type="button" className="link-button" onClick={() => setMode('editing')}>
+                Edit
+              </button>
+            )}
+            {mayDelete && (
+              <button type="button" className="link-button" onClick={() => setMode('confirming-delete')}>
+                Delete
+              </button>
+            )}
+          </div>
+        )}
+        {mode === 'confirming-delete' && (
+          <fieldset className="comment-actions confirm-delete">
+            <legend>Delete this comment?</legend>
+            <button type="button" className="button-danger" onClick={() => actions.remove.mutate(comment.id)}>
+              Delete
+            </button>
+            <button type="button" onClick={read}>
+              Keep
+            </button>
+          </fieldset>
+        )}
+        {actions.remove.isError && <ErrorNotice error={actions.remove.error} />}
+        {mode === 'replying' && (
+          <CommentForm
+            label={`Reply to @${comment.author?.handle ?? 'comment'}`}
+            submitLabel="Reply"
+            onSubmit={async (body) => {
+              await actions.post.mutateAsync({ body, parentId: comment.id });
+              setShowReplies(true);
+            }}
+            onCancel={read}
+          />
+        )}
+        {isTopLevel && comment.replyCount > 0 && (
+          <button
+            type="button"
+            className="link-button"
+            aria-expanded={showReplies}
+            onClick={() => setShowReplies(!showReplies)}
+          >
+            {showReplies ? 'Hide replies' : formatCount(comment.replyCount, 'reply', 'replies')}
+          </button>
+        )}
+        {showReplies && <RepliesList comment={comment} videoOwnerId={videoOwnerId} />}
+      </div>
+    </li>
+  );
+}

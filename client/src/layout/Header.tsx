@@ -1,0 +1,35 @@
+// Logo, search, upload and the account menu.
+import { Link } from 'react-router';
+import { NotificationsLink } from '../notifications/NotificationsLink.js';
+import { useSession } from '../session/session.js';
+import { AccountMenu } from './AccountMenu.js';
+import { SearchBox } from './SearchBox.js';
+
+export function Header() {
+  const { session, isLoading } = useSession();
+  return (
+    <header className="app-header">
+      <Link to="/" className="logo" aria-label="VidStream home">
+        <span aria-hidden="true">▶</span>
+        <span className="logo-name">VidStream</span>
+      </Link>
+      <SearchBox />
+      <div className="header-actions">
+        <Link to="/upload" className="button" aria-label="Upload">
+          <span aria-hidden="true">⇪</span>
+          <span className="label-wide">Upload</span>
+        </Link>
+        {session && <NotificationsLink />}
+        {session ? (
+          <AccountMenu session={session} />
+        ) : (
+          !isLoading && (
+            <Link to="/signin" className="button button-primary">
+              Sign in
+            </Link>
+          )
+        )}
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,39 @@
+// / — videos to watch, in three feeds: a mix of trending and new, trending alone, newest alone. The chosen
+// feed is in the address (?feed=), so a reload or a shared link keeps it.
+import { Link, useSearchParams } from 'react-router';
+import { homeVideos, newestVideos, trendingVideos } from '../api/feeds.js';
+import { VideoFeed } from '../components/VideoFeed.js';
+import { usePageTitle } from '../layout/usePageTitle.js';
+
+const FEEDS = [
+  { name: '', label: 'Home', fetchPage: homeVideos, empty: 'No videos yet. Be the first to upload one!' },
+  { name: 'trending', label: 'Trending', fetchPage: trendingVideos, empty: 'Nothing is trending right now.' },
+  { name: 'newest', label: 'Newest', fetchPage: newestVideos, empty: 'No videos yet.' },
+] as const;
+
+export function HomePage() {
+  usePageTitle(undefined);
+  const [params] = useSearchParams();
+  const feed = FEEDS.find((candidate) => candidate.name === (params.get('feed') ?? '')) ?? FEEDS[0];
+  return (
+    <>
+      <h1 className="visually-hidden">{feed.label}</h1>
+      <nav className="feed-tabs" aria-label="Feeds">
+        {FEEDS.map((candidate) => (
+          <Link
+            key={candidate.name}
+            to={candidate.name ? `/?feed=${candidate.name}` : '/'}
+            aria-current={candidate === feed ? 'page' : undefined}
+          >
+            {candidate.label}
+          </Link>
+        ))}
+      </nav>
+      <VideoFeed
+        queryKey={['feed', feed.name || 'home']}
+        fetchPage={feed.fetchPage}
+        emptyMessage={feed.empty}
+      />
+    </>
+  );
+}

@@ -1,0 +1,64 @@
+// Create an account, which also creates its channel.
+import { Link, useSearchParams } from 'react-router';
+import { api, unwrap } from '../api/client.js';
+import { usePageTitle } from '../layout/usePageTitle.js';
+import { useAccountForm } from '../session/useAccountForm.js';
+
+export function SignUpPage() {
+  usePageTitle('Create an account');
+  const [params] = useSearchParams();
+  const { submit, error, busy } = useAccountForm((field) =>
+    unwrap(
+      api.POST('/api/v1/auth/register', {
+        body: {
+          email: field('email'),
+          password: field('password'),
+          handle: field('handle'),
+          displayName: field('displayName'),
+        },
+      }),
+    ),
+  );
+  return (
+    <section className="narrow-page card">
+      <h1>Create an account</h1>
+      <form onSubmit={submit} className="form">
+        <label>
+          Email
+          <input name="email" type="email" autoComplete="email" required />
+        </label>
+        <label>
+          Password
+          <input name="password" type="password" autoComplete="new-password" minLength={8} required />
+          <span className="hint">At least 8 characters.</span>
+        </label>
+        <label>
+          Handle
+          <input
+            name="handle"
+            autoComplete="username"
+            pattern="[A-Za-z0-9_][A-Za-z0-9_.\-]{2,29}"
+            title="3 to 30 letters, digits, _ . or - (not first)"
+            required
+          />
+          <span className="hint">Your channel's address: /@handle.</span>
+        </label>
+        <label>
+          Display name
+          <input name="displayName" autoComplete="name" maxLength={60} required />
+        </label>
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="submit" className="button-primary" disabled={busy}>
+          Create account
+        </button>
+      </form>
+      <p>
+        Already have an account? <Link to={`/signin?${params}`}>Sign in</Link>
+      </p>
+    </section>
+  );
+}

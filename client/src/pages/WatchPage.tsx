@@ -1,0 +1,70 @@
+// /watch/:id — the player (or the processing state), the video's details and what to watch next.
+import { Link, useParams } from 'react-router';
+import { ApiFailure } from '../api/client.js';
+import { useVideo } from '../api/videos.js';
+import { CommentsSection } from '../comments/CommentsSection.js';
+import { ChannelAvatar } from '../components/ChannelAvatar.js';
+import { ErrorNotice } from '../components/ErrorNotice.js';
+import { ExpandableText } from '../components/ExpandableText.js';
+import { ReactionButtons } from '../components/ReactionButtons.js';
+import { SubscribeButton } from '../components/SubscribeButton.js';
+import { UpNext } from '../components/UpNext.js';
+import { formatAge, formatCount } from '../format/format.js';
+import { usePageTitle } from '../layout/usePageTitle.js';
+import { VideoPlayer } from '../player/VideoPlayer.js';
+import { ProcessingStatus } from '../processing/ProcessingStatus.js';
+import { useSession } from '../session/session.js';
+
+export function WatchPage() {
+  const { id = '' } = useParams();
+  const { session } = useSession();
+  const { data: video, error, isPending } = useVideo(id);
+  usePageTitle(video?.title);
+
+  if (isPending) return <p className="status">Loading…</p>;
+  if (error) {
+    const missing = error instanceof ApiFailure && error.status === 404;
+    return missing ? (
+      <section className="narrow-page card" role="alert">
+        <h1>This video isn't available</h1>
+        <p>It may be private, or it was removed.</p>
+        <Link to="/">Back to the home page</Link>
+      </section>
+    ) : (
+      <ErrorNotice error={error} />
+    );
+  }
+
+  const mine = session?.channel.id === video.channel.id;
+  return (
+    <div className="watch-page">
+      <section className="watch-primary">
+        {video.playable && video.hlsUrl ? (
+          <VideoPlayer video={video} hlsUrl={video.hlsUrl} signedIn={session !== null} />
+        ) : (
+          <ProcessingStatus video={video} live={mine} placeholder />
+        )}
+        {/* A video plays while its last segments are still being encoded; its owner sees how far along. */}
+        {video.playable && mine && video.state === 'processing' && <ProcessingStatus video={video} live />}
+        <h1 className="watch-title">{video.title}</h1>
+        <div className="watch-actions">
+          <Link to={`/@${video.channel.handle}`} className="channel-line">
+            <ChannelAvatar channel={video.channel} size="small" />
+            <strong>{video.channel.displayName}</strong>
+          </Link>
+          <SubscribeButton handle={video.channel.handle} />
+          <ReactionButtons video={video} />
+        </div>
+        <div className="description card">
+          <p className="muted">
+            {formatCount(video.viewCount, 'view')} · {formatAge(video.publishedAt ?? video.createdAt)}
+            {video.visibility !== 'public' && ` · ${video.visibility}`}
+          </p>
+          <ExpandableText text={video.description || 'No description.'} />
+        </div>
+        {video.playable && <CommentsSection video={video} />}
+      </section>
+      <UpNext currentId={video.id} />
+    </div>
+  );
+}

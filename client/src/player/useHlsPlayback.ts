@@ -1,0 +1,85 @@
+// Attaches an HLS stream to a <video>: hls.js wherever the browser has Media Source Extensions (it gives
+// us the rungs and manual quality), the browser's own HLS elsewhere (iOS Safari).
+import type Hls from 'hls.js';
+import { type RefObject, useCallback, useEffect, useRef, useState } from 'react';
+
+export interface QualityLevel {
+  index: number;
+  /** The rung's name as the server plans it: its short side, "360p". */
+  label: string;
+}
+
+/** Which rung plays: AUTO lets hls.js choose from the measured bandwidth. */
+export const AUTO = -1;
+
+/** Plays `source` in the video element, starting `startAt` seconds in. */
+export function useHlsPlayback(
+  videoRef: RefObject<HTMLVideoElement | null>,
+  source: string,
+  startAt: number,
+) {
+  const hlsRef = useRef<Hls | null>(null);
+  const [levels, setLevels] = useState<QualityLevel[]>([]);
+  const [playingLevel, setPlayingLevel] = useState(AUTO);
+  const [chosenLevel, setChosenLevel] = useState(AUTO);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: startAt counts only when a stream starts (a later resume point must not restart playback); a new attempt does start afresh
+  useEffect(() => {
+    const video = videoRef.current;
+    if (!video) return;
+    let hls: Hls | undefined;
+    let cancelled = false;
+    setFailure(null);
+    void import('hls.js').then(({ default: HlsPlayer }) => {
+      if (cancelled) return;
+      if (!HlsPlayer.isSupported()) {
+        if (video.canPlayType('application/vnd.apple.mpegurl')) {
+          video.src = source;
+          video.currentTime = startAt;
+        } else
+          setFailure('This browser cannot play streaming video. Try a recent Chrome, Firefox or Safari.');
+        return;
+      }
+      hls = new HlsPlayer({ startPosition: startAt || -1 });
+      hlsRef.current = hls;
+      hls.on(HlsPlayer.Events.MANIFEST_PARSED, (_event, data) =>
+        setLevels(
+          data.levels.map((level, index) => ({ index, label: `${Math.min(level.width, level.height)}p` })),
+        ),
+      );
+      hls.on(HlsPlayer.Events.LEVEL_SWITCHED, (_event, data) => setPlayingLevel(data.level));
+      hls.on(HlsPlayer.Events.ERROR, (_event, data) => {
+        if (!data.fatal) return;
+        setFailure(
+          data.type === HlsPlayer.ErrorTypes.NETWORK_ERROR
+            ? 'The video could not be loaded: check your connection and try again.'
+            : 'The video could not be decoded in this browser.',
+        );
+        hls?.destroy();
+      });
+      hls.loadSource(source);
+      hls.attachMedia(video);
+    });
+    return () => {
+      cancelled = true;
+      hls?.destroy();
+      hlsRef.current = null;
+      setLevels([]);
+      setChosenLevel(AUTO);
+    };
+  }, [source, attempt]);
+
+  const chooseLevel = useCallback((index: number) => {
+    const hls = hlsRef.current;
+    if (!hls) return;
+    // currentLevel switches at once (flushing the buffer); AUTO hands the choice back to hls.js.
+    hls.currentLevel = index;
+    setChosenLevel(index);
+  }, []);
+
+  const retry = useCallback(() => setAttempt((count) => count + 1), []);
+
+  return { levels, playingLevel, chosenLevel, chooseLevel, failure, setFailure, retry };
+}

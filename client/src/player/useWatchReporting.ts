@@ -1,0 +1,78 @@
+// Tells the server what was watched: a view once 10 s have been seen (or the whole of a shorter video),
+// and, for signed-in viewers, where they are (for history and resuming) every few seconds and on pause.
+import { useQueryClient } from '@tanstack/react-query';
+import { type RefObject, useEffect } from 'react';
+import { api } from '../api/client.js';
+import { videoKey } from '../api/videos.js';
+
+const VIEW_AFTER_SECONDS = 10;
+const POSITION_EVERY_SECONDS = 10;
+/** Jumps longer than this between two time updates are seeks, not watching. */
+const LONGEST_TICK_SECONDS = 1.5;
+const SESSION_KEY = 'vidstream.viewerSession';
+
+/** A random id for this browser session: the server counts one view per viewer and hour with it. */
+function viewerSession(): string {
+  let id = sessionStorage.getItem(SESSION_KEY);
+  if (!id) {
+    id = crypto.randomUUID();
+    sessionStorage.setItem(SESSION_KEY, id);
+  }
+  return id;
+}
+
+export function useWatchReporting(
+  videoRef: RefObject<HTMLVideoElement | null>,
+  videoId: string,
+  signedIn: boolean,
+) {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    const video = videoRef.current;
+    if (!video) return;
+    const path = { params: { path: { id: videoId } } };
+    let watchedSeconds = 0;
+    let lastTime = video.currentTime;
+    let viewReported = false;
+    let positionSentAt = 0;
+
+    const reportView = () => {
+      viewReported = true;
+      void api.POST('/api/v1/videos/{id}/views', {
+        ...path,
+        body: { sessionId: viewerSession(), watchedSeconds },
+      });
+    };
+    const reportPosition = () => {
+      if (!signedIn || video.currentTime === 0) return;
+      positionSentAt = watchedSeconds;
+      const body = { positionSeconds: video.currentTime };
+      // Once stored, the cached video learns where to resume (the server decides what counts as finished).
+      void api
+        .PUT('/api/v1/videos/{id}/progress', { ...path, body })
+        .then(() => queryClient.invalidateQueries({ queryKey: videoKey(videoId) }));
+    };
+    const onTimeUpdate = () => {
+      const step = video.currentTime - lastTime;
+      lastTime = video.currentTime;
+      if (video.paused || step <= 0 || step > LONGEST_TICK_SECONDS) return;
+      watchedSeconds += step;
+      if (!viewReported && watchedSeconds >= VIEW_AFTER_SECONDS) reportView();
+      if (watchedSeconds - positionSentAt >= POSITION_EVERY_SECONDS) reportPosition();
+    };
+    const onEnded = () => {
+      if (!viewReported && watchedSeconds > 0) reportView();
+      reportPosition();
+    };
+
+    video.addEventListener('timeupdate', onTimeUpdate);
+    video.addEventListener('pause', reportPosition);
+    video.addEventListener('ended', onEnded);
+    return () => {
+      video.removeEventListener('timeupdate', onTimeUpdate);
+      video.removeEventListener('pause', reportPosition);
+      video.removeEventListener('ended', onEnded);
+      if (watchedSeconds > 0) reportPosition();
+    };
+  }, [videoRef, videoId, signedIn, queryClient]);
+}

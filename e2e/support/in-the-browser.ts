@@ -1,0 +1,50 @@
+// Steps a person takes in the app, and what a test reads back from a page.
+import type { Page } from 'playwright-core';
+import { artifactPath } from './artifacts.js';
+import type { Account } from './people.js';
+
+export async function signUp(page: Page, account: Account): Promise<void> {
+  await page.goto('/signup');
+  await page.getByLabel('Email').fill(account.email);
+  await page.getByLabel('Password').fill(account.password);
+  await page.getByLabel('Handle').fill(account.handle);
+  await page.getByLabel('Display name').fill(account.displayName);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.getByLabel(`Account menu for ${account.displayName}`).waitFor();
+}
+
+/** How far the page scrolls sideways beyond the viewport: 0 when nothing sticks out. */
+export function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => (document.scrollingElement?.scrollWidth ?? 0) - window.innerWidth);
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  const file = artifactPath(`${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/** The <video> element's playback position, in seconds. */
+export function playbackPosition(page: Page): Promise<number> {
+  return page.locator('video').evaluate((video: HTMLVideoElement) => video.currentTime);
+}
+
+/** Buttons, links and fields a screen reader could not name: each should be empty. */
+export function unlabelledControls(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    // The text a screen reader reads: without what is hidden from it (icons, decorations).
+    const spokenText = (element: HTMLElement) => {
+      const copy = element.cloneNode(true) as HTMLElement;
+      for (const hidden of copy.querySelectorAll('[aria-hidden="true"]')) hidden.remove();
+      return copy.textContent ?? '';
+    };
+    return [...document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, summary')]
+      .filter((control) => control.getAttribute('aria-hidden') !== 'true' && control.tabIndex >= 0)
+      .filter((control) => {
+        const labels = [...((control as HTMLInputElement).labels ?? [])].map(spokenText).join('');
+        const name = control.getAttribute('aria-label') ?? control.getAttribute('aria-labelledby') ?? labels;
+        return `${name}${spokenText(control)}${control.getAttribute('title') ?? ''}`.trim() === '';
+      })
+      .map((control) => control.outerHTML.slice(0, 120));
+  });
+}

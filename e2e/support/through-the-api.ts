@@ -1,0 +1,77 @@
+// Setting the scene over HTTP, the way the app's own client does, when the pages are not what a test is
+// about: an account, and a published video that has finished processing.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Account } from './people.js';
+
+interface Video {
+  id: string;
+  state: string;
+  error?: string | null;
+}
+
+async function call<T>(
+  baseUrl: string,
+  route: string,
+  init: RequestInit & { token?: string } = {},
+): Promise<T> {
+  const headers = new Headers(init.headers);
+  if (init.token) headers.set('authorization', `Bearer ${init.token}`);
+  if (typeof init.body === 'string') headers.set('content-type', 'application/json');
+  const response = await fetch(`${baseUrl}${route}`, { ...init, headers });
+  if (!response.ok)
+    throw new Error(`${init.method ?? 'GET'} ${route}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+/** Registers the account and returns its session token. */
+export async function register(baseUrl: string, account: Account): Promise<string> {
+  const body = JSON.stringify(account);
+  const { token } = await call<{ token: string }>(baseUrl, '/api/v1/auth/register', { method: 'POST', body });
+  return token;
+}
+
+/** Uploads the file, publishes it with this visibility and waits until it is ready to play. */
+export async function publishClip(
+  baseUrl: string,
+  token: string,
+  file: string,
+  details: { title: string; visibility: 'public' | 'unlisted' | 'private' },
+): Promise<string> {
+  const bytes = await readFile(file);
+  const plan = await call<{
+    videoId: string;
+    partSize: number;
+    parts: { partNumber: number; url: string }[];
+  }>(baseUrl, '/api/v1/uploads', {
+    method: 'POST',
+    token,
+    body: JSON.stringify({ fileName: path.basename(file), size: bytes.length, contentType: 'video/mp4' }),
+  });
+  const parts = [];
+  for (const { partNumber, url } of plan.parts) {
+    const chunk = bytes.subarray((partNumber - 1) * plan.partSize, partNumber * plan.partSize);
+    const response = await fetch(new URL(url, baseUrl), { method: 'PUT', body: chunk });
+    if (!response.ok) throw new Error(`part ${partNumber}: ${response.status}`);
+    parts.push({ partNumber, etag: response.headers.get('etag') ?? '' });
+  }
+  await fetch(`${baseUrl}/api/v1/uploads/${plan.videoId}/complete`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ ...details, description: '', parts }),
+  }).then((response) => {
+    if (!response.ok) throw new Error(`complete: ${response.status}`);
+  });
+  return waitUntilReady(baseUrl, token, plan.videoId);
+}
+
+async function waitUntilReady(baseUrl: string, token: string, videoId: string): Promise<string> {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    const video = await call<Video>(baseUrl, `/api/v1/videos/${videoId}`, { token });
+    if (video.state === 'ready') return videoId;
+    if (video.state === 'failed') throw new Error(`processing failed: ${video.error}`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`video ${videoId} was not ready within two minutes`);
+}
