@@ -7,6 +7,7 @@ import type { Account } from './people.js';
 interface Video {
   id: string;
   state: string;
+  playable: boolean;
   error?: string | null;
 }
 
@@ -31,12 +32,26 @@ export async function register(baseUrl: string, account: Account): Promise<strin
   return token;
 }
 
+type Details = { title: string; visibility: 'public' | 'unlisted' | 'private' };
+
 /** Uploads the file, publishes it with this visibility and waits until it is ready to play. */
 export async function publishClip(
   baseUrl: string,
   token: string,
   file: string,
-  details: { title: string; visibility: 'public' | 'unlisted' | 'private' },
+  details: Details,
+): Promise<string> {
+  const videoId = await uploadClip(baseUrl, token, file, details);
+  await waitFor(baseUrl, token, videoId, (video) => video.state === 'ready', 'ready');
+  return videoId;
+}
+
+/** Uploads the file and publishes it with this visibility; its processing has just begun. */
+export async function uploadClip(
+  baseUrl: string,
+  token: string,
+  file: string,
+  details: Details,
 ): Promise<string> {
   const bytes = await readFile(file);
   const plan = await call<{
@@ -62,16 +77,23 @@ export async function publishClip(
   }).then((response) => {
     if (!response.ok) throw new Error(`complete: ${response.status}`);
   });
-  return waitUntilReady(baseUrl, token, plan.videoId);
+  return plan.videoId;
 }
 
-async function waitUntilReady(baseUrl: string, token: string, videoId: string): Promise<string> {
+/** Polls the video as its owner until `done` says so; returns it then. */
+export async function waitFor(
+  baseUrl: string,
+  token: string,
+  videoId: string,
+  done: (video: Video) => boolean,
+  what: string,
+): Promise<Video> {
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     const video = await call<Video>(baseUrl, `/api/v1/videos/${videoId}`, { token });
-    if (video.state === 'ready') return videoId;
+    if (done(video)) return video;
     if (video.state === 'failed') throw new Error(`processing failed: ${video.error}`);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error(`video ${videoId} was not ready within two minutes`);
+  throw new Error(`video ${videoId} was not ${what} within two minutes`);
 }

@@ -60,7 +60,10 @@ export class Presenter {
   video(video: VideoWithChannel, viewerId: string | undefined, personal?: ViewerState): VideoBody {
     const owner = video.ownerId === viewerId;
     const playable = watchable(video);
-    const mediaUrl = (file: string) => (playable ? this.videoMediaUrl(video, file) : null);
+    // The poster and storyboard are made once the ladder is done: a video playable while encoded has none.
+    const mediaUrl = (file: string, available = playable) =>
+      available ? this.videoMediaUrl(video, file) : null;
+    const ready = video.state === 'ready';
     return {
       id: video.id,
       channel: {
@@ -86,8 +89,8 @@ export class Presenter {
       })),
       playable,
       hlsUrl: mediaUrl(MASTER_PLAYLIST),
-      posterUrl: mediaUrl(POSTER_FILE),
-      storyboardUrl: mediaUrl(STORYBOARD_TRACK),
+      posterUrl: mediaUrl(POSTER_FILE, ready),
+      storyboardUrl: mediaUrl(STORYBOARD_TRACK, ready),
       ...(personal
         ? { myReaction: personal.reaction ?? null, resumeAtSeconds: personal.resumeAtSeconds }
         : {}),

@@ -58,7 +58,9 @@ describe('a video being encoded', () => {
     const owner = await register(test.app);
     const { video } = await uploadFile(test.app, owner.token, await readFile(input));
 
-    let growing: { state: string; playable: boolean; hlsUrl: string | null } | undefined;
+    let growing:
+      | { state: string; playable: boolean; hlsUrl: string | null; posterUrl: string | null }
+      | undefined;
     for (let waited = 0; waited < 60_000; waited += 100) {
       const seen = (await test.app.inject({ url: `/api/v1/videos/${video.id}` })).json();
       if (seen.playable || seen.state === 'ready' || seen.state === 'failed') {
@@ -67,7 +69,13 @@ describe('a video being encoded', () => {
       }
       await sleep(100);
     }
-    expect(growing).toMatchObject({ state: 'processing', playable: true });
+    // Poster and storyboard come once the ladder is done.
+    expect(growing).toMatchObject({
+      state: 'processing',
+      playable: true,
+      posterUrl: null,
+      storyboardUrl: null,
+    });
 
     const master = await fetchMedia(growing?.hlsUrl ?? '');
     expect(master.statusCode).toBe(200);
