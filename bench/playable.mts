@@ -47,10 +47,15 @@ try {
     const completed = performance.now();
     let playableAt: number | undefined;
     for (;;) {
-      const seen = (await app.inject({ url: `/api/v1/videos/${video.id}` })).json();
+      const seen = (
+        await app.inject({
+          url: `/api/v1/videos/${video.id}`,
+          headers: { authorization: `Bearer ${owner.token}` },
+        })
+      ).json();
       if (seen.playable && playableAt === undefined) playableAt = performance.now();
       if (seen.state === 'ready') break;
-      if (seen.state === 'failed' || seen.error) throw new Error(`the video failed: ${seen.error}`);
+      if (seen.state === 'failed') throw new Error(`the video failed: ${seen.error}`);
       await sleep(100);
     }
     const readyAt = performance.now();
