@@ -72,7 +72,7 @@ export class CommentService {
   }
 
   async edit(id: string, actorId: string, body: string): Promise<Comment> {
-    const comment = await this.visible(id, actorId);
+    const { comment } = await this.visible(id, actorId);
     if (comment.authorId !== actorId)
       throw new Forbidden('not_comment_author', 'Only its author can edit a comment');
     const edited = await this.comments.edit(id, body);
@@ -81,19 +81,17 @@ export class CommentService {
   }
 
   async delete(id: string, actorId: string): Promise<void> {
-    const comment = await this.visible(id, actorId);
-    const video = await this.videos.getForViewer(comment.videoId, actorId);
+    const { comment, video } = await this.visible(id, actorId);
     if (comment.authorId !== actorId && video.ownerId !== actorId)
       throw new Forbidden('not_comment_author', "Only its author or the video's owner can delete a comment");
     if (!(await this.comments.delete(id))) throw commentNotFound();
   }
 
-  /** A comment, if it exists, is not deleted and its video is one the viewer may see. */
-  private async visible(id: string, viewerId: string | undefined): Promise<Comment> {
+  /** A comment, if it exists and is not deleted, and its video, if the viewer may see it. */
+  private async visible(id: string, viewerId: string | undefined) {
     const comment = await this.comments.find(id);
     if (!comment || comment.deletedAt !== null) throw commentNotFound();
-    await this.videos.getForViewer(comment.videoId, viewerId);
-    return comment;
+    return { comment, video: await this.videos.getForViewer(comment.videoId, viewerId) };
   }
 
   /** Who wrote the comment replied to, and the thread the reply joins: the parent's own, or the parent. */

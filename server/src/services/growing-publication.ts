@@ -47,10 +47,9 @@ export class GrowingPublication {
 
   /**
    * Takes back the playlists it published, master first, so that no player is sent to a segment about to
-   * be deleted; the caller then deletes the rest.
+   * be deleted; the caller stops it first and then deletes the rest.
    */
   async withdraw(): Promise<void> {
-    await this.stop();
     this.playable = false;
     await this.deps.storage.deleteObject('processed', `${this.deps.prefix}${MASTER_PLAYLIST}`);
     for (const key of this.playlists.keys())

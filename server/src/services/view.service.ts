@@ -32,6 +32,7 @@ export interface ViewServiceDeps {
 
 export class ViewService {
   private readonly now: () => Date;
+  private forgottenAt = 0;
 
   constructor(private readonly deps: ViewServiceDeps) {
     this.now = deps.now ?? (() => new Date());
@@ -55,7 +56,11 @@ export class ViewService {
   /** Writes every buffered view to PostgreSQL. */
   async flush(): Promise<void> {
     await this.deps.buffer.drain((batchId, counts) => this.deps.views.applyBatch(batchId, counts));
-    await this.deps.views.forgetBatchesBefore(new Date(this.now().getTime() - BATCH_MEMORY_MS));
+    // Old batch ids are forgotten once an hour, not at every flush: the delete reads the whole table.
+    const now = this.now().getTime();
+    if (now - this.forgottenAt < HOUR_MS) return;
+    this.forgottenAt = now;
+    await this.deps.views.forgetBatchesBefore(new Date(now - BATCH_MEMORY_MS));
   }
 
   refreshTrending(): Promise<number> {
