@@ -77,6 +77,12 @@ export const Video = Type.Object(
 );
 export type VideoBody = Static<typeof Video>;
 
+/** A page of a list of videos. */
+export const VideoPage = Type.Object({
+  items: Type.Array(Type.Ref('Video')),
+  nextCursor: Type.Union([Type.String(), Type.Null()]),
+});
+
 export const ReactionValue = Type.Union([Type.Literal('like'), Type.Literal('dislike')]);
 
 export const ReactionSummary = Type.Object(

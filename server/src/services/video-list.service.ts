@@ -1,6 +1,6 @@
 // Lists of videos: newest on the platform, trending, home (the two mixed), a channel's, and those of the
 // channels I follow. Only public, ready videos are ever listed; unlisted ones are reachable by their link
-// alone.
+// alone. The one exception is my own list (the studio), which shows me all of mine.
 import type { ChannelRepository } from '../adapters/db/channel.repository.js';
 import type { ListFilter, TrendingVideo, VideoRepository } from '../adapters/db/video.repository.js';
 import { NotFound } from './errors.js';
@@ -31,6 +31,17 @@ export class VideoListService {
 
   followedBy(userId: string, limit: number, cursor?: string): Promise<Page<VideoWithChannel>> {
     return this.list({ followedBy: userId }, limit, cursor);
+  }
+
+  /** All of this person's videos, whatever their state or visibility, newest upload first. */
+  async ownedBy(ownerId: string, limit: number, cursor?: string): Promise<Page<VideoWithChannel>> {
+    const after = cursor === undefined ? undefined : decodeCursor(cursor);
+    const rows = await this.videos.listOwned(
+      ownerId,
+      limit + 1,
+      after && { createdAt: after.at, id: after.id },
+    );
+    return toPage(rows, limit, (video) => ({ at: video.createdAt, id: video.id }));
   }
 
   async trending(limit: number, cursor?: string): Promise<Page<VideoWithChannel>> {

@@ -1,6 +1,6 @@
 // SQL for videos and their state machine: awaiting_upload → queued → processing → ready | failed.
 // Every write reports the video as changed once it is committed, so caches of it can never be forgotten.
-import type { Kysely, Selectable } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Video, VideoWithChannel, Visibility } from '../../services/videos.js';
 import type { ChannelsTable, Database, RenditionRecord, VideosTable } from './schema.js';
 
@@ -51,6 +51,12 @@ export interface TrendingVideo {
 /** Where a page ended: the next one starts strictly after it. */
 export interface ListPosition {
   publishedAt: Date;
+  id: string;
+}
+
+/** Where a page of someone's own videos ended: they are ordered by when the upload began. */
+export interface OwnedPosition {
+  createdAt: Date;
   id: string;
 }
 
@@ -131,6 +137,23 @@ export class VideoRepository {
       .orderBy('videos.id', 'desc')
       .limit(limit)
       .execute();
+    return rows.map(toVideoWithChannel);
+  }
+
+  /**
+   * Everything one person uploaded that is not deleted, in every state and visibility, newest upload
+   * first, keyset-paged on (created_at, id): their studio.
+   */
+  async listOwned(ownerId: string, limit: number, after?: OwnedPosition): Promise<VideoWithChannel[]> {
+    // created_at has microseconds and a cursor's Date only milliseconds: ordering and comparing at the
+    // cursor's precision is what lets a page start exactly after the previous one.
+    const createdAt = sql<Date>`date_trunc('milliseconds', videos.created_at)`;
+    let query = this.withChannel()
+      .where('videos.owner_id', '=', ownerId)
+      .where('videos.state', '!=', 'deleted');
+    if (after)
+      query = query.where(sql<boolean>`(${createdAt}, videos.id) < (${after.createdAt}, ${after.id})`);
+    const rows = await query.orderBy(createdAt, 'desc').orderBy('videos.id', 'desc').limit(limit).execute();
     return rows.map(toVideoWithChannel);
   }
 

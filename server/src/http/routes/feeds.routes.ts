@@ -6,11 +6,7 @@ import type { VideoWithChannel } from '../../services/videos.js';
 import { currentAccount } from '../authentication.js';
 import type { RouteDeps } from '../route-deps.js';
 import { errorResponses, Handle, PageQuery } from '../schemas.js';
-
-const VideoPage = Type.Object({
-  items: Type.Array(Type.Ref('Video')),
-  nextCursor: Type.Union([Type.String(), Type.Null()]),
-});
+import { VideoPage } from '../video.schemas.js';
 
 export const feedRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (
   app,
