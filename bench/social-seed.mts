@@ -146,6 +146,12 @@ export async function seed(db: Kysely<Database>, log: (step: string) => void): P
         FROM generate_series(1, ${SCALE.trendingCandidates}) AS v, generate_series(0, 6) AS d
         ON CONFLICT DO NOTHING`,
   );
+  await step(
+    'title words',
+    sql`INSERT INTO search_words (word)
+        SELECT DISTINCT unnest(tsvector_to_array(to_tsvector('simple', title))) FROM videos
+        WHERE state = 'ready' AND visibility = 'public'`,
+  );
   const started = performance.now();
   for (const { indexdef } of deferred.rows) await sql.raw(indexdef).execute(db);
   log(`${deferred.rows.length} indexes (${((performance.now() - started) / 1000).toFixed(1)} s)`);

@@ -1,6 +1,8 @@
 // Search: ranked full text over title, channel and description, prefixes while typing, misspellings for
 // short queries, filters and sorts, pages; never an unlisted, private or unfinished video.
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RANKED_CANDIDATES } from '../../src/adapters/db/search.repository.js';
 import { bearer, newUser, register } from '../support/accounts.js';
 import { forceState, publishStandInVideo } from '../support/published-videos.js';
 import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
@@ -34,6 +36,22 @@ async function search(query: string): Promise<string[]> {
   const response = await test.app.inject({ url: `/api/v1/search?${query}` });
   expect(response.statusCode, response.body).toBe(200);
   return (response.json() as { items: { id: string }[] }).items.map((item) => item.id);
+}
+
+/** Every result of a search, page after page. */
+async function searchAll(query: string, limit: number): Promise<string[]> {
+  const found: string[] = [];
+  let cursor: string | null = null;
+  do {
+    const response = await test.app.inject({
+      url: `/api/v1/search?${query}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`,
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    const page = response.json() as { items: { id: string }[]; nextCursor: string | null };
+    found.push(...page.items.map((item) => item.id));
+    cursor = page.nextCursor;
+  } while (cursor);
+  return found;
 }
 
 describe('search', () => {
@@ -81,6 +99,25 @@ describe('search', () => {
     expect(await search('q=pastaa')).toContain(inDescription);
   });
 
+  it('ranks a word as typed over its correction', async () => {
+    const pasto = await video(baker, 'Pasto valley walk', 'Hills');
+    // Older than the corrected match, so only relevance can put it first.
+    await test.platform.database.db
+      .updateTable('videos')
+      .set({ published_at: new Date('2019-01-01T00:00:00Z') })
+      .where('id', '=', pasto)
+      .execute();
+    try {
+      expect(await search('q=pasto')).toEqual([pasto, inDescription]);
+    } finally {
+      await test.app.inject({
+        method: 'DELETE',
+        url: `/api/v1/videos/${pasto}`,
+        headers: bearer(baker.token),
+      });
+    }
+  });
+
   it('never shows an unlisted, private or unfinished video', async () => {
     for (const query of ['q=sourdough', 'q=secrets', 'q=diary', 'q=progress', 'q=sourdough&sort=date']) {
       const found = await search(query);
@@ -106,17 +143,7 @@ describe('search', () => {
     expect(await search('q=sourdough&sort=date')).toEqual([byChannel, inDescription, inTitle]);
     for (const sort of ['relevance', 'date', 'views']) {
       const whole = await search(`q=sourdough&sort=${sort}`);
-      const paged: string[] = [];
-      let cursor: string | null = null;
-      do {
-        const response = await test.app.inject({
-          url: `/api/v1/search?q=sourdough&sort=${sort}&limit=1${cursor ? `&cursor=${cursor}` : ''}`,
-        });
-        const page = response.json() as { items: { id: string }[]; nextCursor: string | null };
-        paged.push(...page.items.map((item) => item.id));
-        cursor = page.nextCursor;
-      } while (cursor);
-      expect(paged, sort).toEqual(whole);
+      expect(await searchAll(`q=sourdough&sort=${sort}`, 1), sort).toEqual(whole);
     }
   });
 
@@ -136,5 +163,45 @@ describe('search', () => {
     expect(await search(`q=${encodeURIComponent("'&|!:*()<-> \\ %_")}`)).toEqual([]);
     expect(await search(`q=${encodeURIComponent('bread & !salt')}`)).toEqual([inTitle]);
     expect((await test.app.inject({ url: '/api/v1/search?q=' })).statusCode).toBe(400);
+  });
+});
+
+describe('search among more matches than relevance ranks', () => {
+  const MATCHES = RANKED_CANDIDATES + 60;
+  /** Ids, most viewed first. */
+  let byViews: string[];
+  /** Ids, newest first. */
+  let byDate: string[];
+
+  beforeAll(async () => {
+    const owner = await register(test.app, newUser());
+    const channel = await test.platform.repositories.channels.findByHandle(owner.handle);
+    // Views fall in every popularity tier: 50 over 100 000, 100 over 10 000, 60 over 1 000, the rest
+    // fewer; the order of upload is another.
+    const views = Array.from({ length: MATCHES }, (_, i) =>
+      i < 50 ? 100_000 + i : i < 150 ? 10_000 + i : i < 210 ? 1_000 + i : i,
+    );
+    const minutesAgo = views.map((_, i) => (i * 37) % MATCHES);
+    await sql`
+      INSERT INTO videos (id, owner_id, channel_id, state, visibility, title, description, source_file_name,
+                          source_size, source_content_type, part_size, duration_seconds, published_at, view_count)
+      SELECT 'harbor' || i, ${owner.id}, ${channel?.id}, 'ready', 'public', 'Harbor tour ' || i, '', 'clip.mp4',
+             1000, 'video/mp4', 8388608, 60, now() - (${minutesAgo}::int[])[i] * interval '1 minute',
+             (${views}::bigint[])[i]
+      FROM generate_series(1, ${MATCHES}) AS i`.execute(test.platform.database.db);
+    const ids = views.map((_, i) => `harbor${i + 1}`);
+    byViews = ids.toSorted((a, b) => (views[ids.indexOf(b)] ?? 0) - (views[ids.indexOf(a)] ?? 0));
+    byDate = ids.toSorted((a, b) => (minutesAgo[ids.indexOf(a)] ?? 0) - (minutesAgo[ids.indexOf(b)] ?? 0));
+  });
+
+  it('ranks the most viewed matches by relevance', async () => {
+    const found = await searchAll('q=harbor', 50);
+    expect(found).toHaveLength(RANKED_CANDIDATES);
+    expect(found.toSorted()).toEqual(byViews.slice(0, RANKED_CANDIDATES).toSorted());
+  });
+
+  it('sorts every match by views and by date', async () => {
+    expect(await searchAll('q=harbor&sort=views', 50)).toEqual(byViews);
+    expect(await searchAll('q=harbor&sort=date', 50)).toEqual(byDate);
   });
 });

@@ -11,6 +11,7 @@ import * as viewsAndHistory from './migrations/0008-views-and-history.js';
 import * as search from './migrations/0009-search.js';
 import * as notifications from './migrations/0010-notifications.js';
 import * as playableWhileProcessing from './migrations/0011-playable-while-processing.js';
+import * as searchTiersAndWords from './migrations/0012-search-tiers-and-words.js';
 import type { Database } from './schema.js';
 
 const migrations: Record<string, Migration> = {
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '0009-search': search,
   '0010-notifications': notifications,
   '0011-playable-while-processing': playableWhileProcessing,
+  '0012-search-tiers-and-words': searchTiersAndWords,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

@@ -139,6 +139,11 @@ export interface NotificationsTable {
   read_at: Date | null;
 }
 
+/** The distinct words of listed titles, to correct misspelt search words against. */
+export interface SearchWordsTable {
+  word: string;
+}
+
 export interface Database {
   users: UsersTable;
   channels: ChannelsTable;
@@ -152,4 +157,5 @@ export interface Database {
   trending_videos: TrendingVideosTable;
   watch_history: WatchHistoryTable;
   notifications: NotificationsTable;
+  search_words: SearchWordsTable;
 }

@@ -1,7 +1,15 @@
-// SQL for search over listed videos: full text on the weighted document, and, for short queries, titles
-// that are close by trigrams (a misspelt word). Relevance is the text rank plus a small share of the
-// title's trigram likeness, so an exact match always outranks a near miss.
-import { type Expression, type Kysely, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
+// SQL for search over listed videos: full text on the weighted document, every word typed required, the
+// last as a prefix since it may be unfinished. Relevance ranks the most viewed matches; a common word's
+// are found in a popularity tier, so a search reads a few hundred rows however common its words are.
+// Words that match too little are corrected against the words of listed titles.
+import {
+  type Expression,
+  type Kysely,
+  type RawBuilder,
+  type SelectQueryBuilder,
+  type SqlBool,
+  sql,
+} from 'kysely';
 import type { VideoWithChannel } from '../../services/videos.js';
 import type { Database } from './schema.js';
 import { toVideoWithChannel, type VideoRepository } from './video.repository.js';
@@ -11,7 +19,7 @@ export type SearchSort = 'relevance' | 'date' | 'views';
 export interface SearchQuery {
   /** Words as typed, lowercased; the last may be unfinished. */
   words: string[];
-  /** Also match titles by trigram likeness. */
+  /** Also look for corrections of misspelt words. */
   fuzzy: boolean;
   sort: SearchSort;
   uploadedAfter?: Date;
@@ -31,21 +39,23 @@ export interface SearchHit {
   relevance: number;
 }
 
-/** Share of trigram likeness in relevance: below any title match's text rank. */
-const FUZZY_WEIGHT = 0.05;
 /** Relevance is ranked among this many matches, the most viewed: ranking every match of a common word
  * would read a tenth of the table. */
 export const RANKED_CANDIDATES = 200;
 /**
- * Up to this many matches are read to pick the most viewed; past it the words are common enough that
- * walking the most-viewed index finds them sooner (at worst 200 / 1.5% ≈ 13 000 rows).
+ * View-count floors of the popularity tiers, each with a partial full-text index (migration 0012). The
+ * most viewed matches are looked for in the highest tier first: a tier ten times larger than the last is
+ * searched only when the last held too few matches, so no tier yields much more than ten times
+ * RANKED_CANDIDATES rows. The last floor, 0, is every listed video.
  */
-const PROBED_MATCHES = 15_000;
+const POPULARITY_FLOORS = [100_000, 10_000, 1_000, 0];
 /** Misspellings are looked for only when the words as typed find fewer videos than this. */
 const FEW_MATCHES = 20;
-const FUZZY_CANDIDATES = 200;
+/** Title words tried in place of each word typed, the closest by trigrams. */
+const CORRECTIONS_PER_WORD = 3;
 
 type Listed = ReturnType<VideoRepository['withChannel']>;
+type TextQuery = RawBuilder<unknown>;
 
 export class SearchRepository {
   constructor(
@@ -54,30 +64,27 @@ export class SearchRepository {
   ) {}
 
   async search(query: SearchQuery, limit: number, after?: SearchPosition): Promise<SearchHit[]> {
-    // Every word must match; each one as a prefix, since the query may still be being typed.
-    const tsquery = sql`to_tsquery('simple', ${query.words.map((word) => `${word}:*`).join(' & ')})`;
-    const text = query.words.join(' ');
+    const typed = textQuery(query.words.map((word) => [word]));
+    let matching = typed;
+    let candidates = await this.mostViewed(query, typed);
+    if (query.fuzzy && candidates.ids.length < FEW_MATCHES) {
+      matching = textQuery(await this.corrections(query.words));
+      candidates = await this.mostViewed(query, matching);
+    }
+    if (candidates.ids.length === 0) return [];
+    // A word as typed counts twice, so an exact match outranks a corrected one.
     const document = sql.ref('videos.search_document');
-    const title = sql`lower(videos.title)`;
-    const exact = sql<SqlBool>`${document} @@ ${tsquery}`;
-
-    const exactMatches = await this.candidates(query, exact, RANKED_CANDIDATES);
-    const fuzzy = query.fuzzy && exactMatches.ids.length < FEW_MATCHES;
-    const fuzzyMatches = fuzzy
-      ? await this.candidates(query, sql<SqlBool>`${text} <% ${title}`, FUZZY_CANDIDATES)
-      : { ids: [], all: true };
-    const ids = [...new Set([...exactMatches.ids, ...fuzzyMatches.ids])];
-    if (ids.length === 0) return [];
-    const relevance = fuzzy
-      ? sql<number>`(ts_rank(${document}, ${tsquery}) + ${FUZZY_WEIGHT} * word_similarity(${text}, ${title}))::float8`
-      : sql<number>`ts_rank(${document}, ${tsquery})::float8`;
+    const relevance =
+      matching === typed
+        ? sql<number>`ts_rank(${document}, ${typed})::float8`
+        : sql<number>`(ts_rank(${document}, ${typed}) + ts_rank(${document}, ${matching}))::float8`;
 
     // Relevance ranks the candidates; date and views orders take every match, and so look among all of
     // them (walking their indexes) unless the candidates are all there are.
-    const complete = query.sort === 'relevance' || (exactMatches.all && fuzzyMatches.all);
+    const complete = query.sort === 'relevance' || candidates.all;
     let select = this.listed(query)
       .select(relevance.as('relevance'))
-      .where(complete ? sql<SqlBool>`videos.id = ANY(${ids})` : exact);
+      .where(complete ? sql<SqlBool>`videos.id = ANY(${candidates.ids})` : matches(matching));
 
     // Relevance and views lead the order; then newest first, and the id breaks ties.
     const leading = { relevance, views: sql<number>`videos.view_count`, date: undefined }[query.sort];
@@ -98,45 +105,54 @@ export class SearchRepository {
   }
 
   /**
-   * Ids of up to `limit` listed videos that match, the most viewed first, and whether they are all the
-   * matches there are.
+   * Ids of the RANKED_CANDIDATES most viewed listed videos that match, most viewed first, and whether
+   * they are all the matches there are. A tier that holds more than enough matches holds the most
+   * viewed of all.
    */
-  private async candidates(
-    query: SearchQuery,
-    matches: Expression<SqlBool>,
-    limit: number,
-  ): Promise<{ ids: string[]; all: boolean }> {
-    const matching = () =>
-      withFilters(
+  private async mostViewed(query: SearchQuery, text: TextQuery): Promise<{ ids: string[]; all: boolean }> {
+    for (const floor of POPULARITY_FLOORS) {
+      let select = withFilters(
         this.db
           .selectFrom('videos')
+          .select('videos.id')
           .where('videos.state', '=', 'ready')
           .where('videos.visibility', '=', 'public')
-          .where(matches),
+          .where(matches(text)),
         query,
       );
-    // Read up to PROBED_MATCHES matches in whatever order is cheapest, then keep the most viewed.
-    const probed = await this.db
-      .selectFrom(
-        matching()
-          .select(['videos.id', 'videos.view_count'])
-          .limit(PROBED_MATCHES + 1)
-          .as('probe'),
-      )
-      .select(['probe.id', sql<string>`count(*) OVER ()`.as('matched')])
-      .orderBy('probe.view_count', 'desc')
-      .orderBy('probe.id', 'desc')
-      .limit(limit)
-      .execute();
-    const matched = Number(probed[0]?.matched ?? 0);
-    if (matched <= PROBED_MATCHES) return { ids: probed.map((row) => row.id), all: matched <= limit };
-    const walked = await matching()
-      .select('videos.id')
-      .orderBy('videos.view_count', 'desc')
-      .orderBy('videos.id', 'desc')
-      .limit(limit)
-      .execute();
-    return { ids: walked.map((row) => row.id), all: false };
+      // A literal, so the planner can prove the tier's partial index applies.
+      if (floor > 0) select = select.where(sql<SqlBool>`videos.view_count >= ${sql.lit(floor)}`);
+      const rows = await select
+        .orderBy('videos.view_count', 'desc')
+        .orderBy('videos.id', 'desc')
+        .limit(RANKED_CANDIDATES + 1)
+        .execute();
+      if (rows.length > RANKED_CANDIDATES || floor === 0) {
+        return {
+          ids: rows.slice(0, RANKED_CANDIDATES).map((row) => row.id),
+          all: rows.length <= RANKED_CANDIDATES,
+        };
+      }
+    }
+    throw new Error('the last popularity tier holds every video');
+  }
+
+  /** Each word with the title words closest to it, the word itself first. */
+  private async corrections(words: string[]): Promise<string[][]> {
+    return Promise.all(
+      words.map(async (word) => {
+        const close = await this.db
+          .selectFrom('search_words')
+          .select('word')
+          .where(sql<SqlBool>`word % ${word}`)
+          .where('word', '!=', word)
+          .orderBy(sql`similarity(word, ${word})`, 'desc')
+          .orderBy('word')
+          .limit(CORRECTIONS_PER_WORD)
+          .execute();
+        return [word, ...close.map((row) => row.word)];
+      }),
+    );
   }
 
   private listed(query: SearchQuery): Listed {
@@ -145,6 +161,27 @@ export class SearchRepository {
       query,
     );
   }
+}
+
+/**
+ * A tsquery requiring one of each group's words; the last group's first word (the word as typed) is a
+ * prefix. Words are quoted, so nothing in them is query syntax.
+ */
+function textQuery(groups: string[][]): TextQuery {
+  const last = groups.length - 1;
+  const source = groups
+    .map((words, group) => {
+      const terms = words.map(
+        (word, index) => `'${word.replace(/['\\]/g, '\\$&')}'${group === last && index === 0 ? ':*' : ''}`,
+      );
+      return `(${terms.join(' | ')})`;
+    })
+    .join(' & ');
+  return sql`to_tsquery('simple', ${source})`;
+}
+
+function matches(text: TextQuery): Expression<SqlBool> {
+  return sql<SqlBool>`videos.search_document @@ ${text}`;
 }
 
 /** The upload date and duration filters. */
