@@ -54,15 +54,7 @@ export async function uploadClip(
   details: Details,
 ): Promise<string> {
   const bytes = await readFile(file);
-  const plan = await call<{
-    videoId: string;
-    partSize: number;
-    parts: { partNumber: number; url: string }[];
-  }>(baseUrl, '/api/v1/uploads', {
-    method: 'POST',
-    token,
-    body: JSON.stringify({ fileName: path.basename(file), size: bytes.length, contentType: 'video/mp4' }),
-  });
+  const plan = await startUpload(baseUrl, token, path.basename(file), bytes.length);
   const parts = [];
   for (const { partNumber, url } of plan.parts) {
     const chunk = bytes.subarray((partNumber - 1) * plan.partSize, partNumber * plan.partSize);
@@ -78,6 +70,21 @@ export async function uploadClip(
     if (!response.ok) throw new Error(`complete: ${response.status}`);
   });
   return plan.videoId;
+}
+
+interface UploadPlan {
+  videoId: string;
+  partSize: number;
+  parts: { partNumber: number; url: string }[];
+}
+
+/** Asks for an upload plan: the video exists from now on, waiting for its bytes. */
+export function startUpload(baseUrl: string, token: string, fileName: string, size: number) {
+  return call<UploadPlan>(baseUrl, '/api/v1/uploads', {
+    method: 'POST',
+    token,
+    body: JSON.stringify({ fileName, size, contentType: 'video/mp4' }),
+  });
 }
 
 /** Polls the video as its owner until `done` says so; returns it then. */

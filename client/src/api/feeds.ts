@@ -21,6 +21,10 @@ export const newestVideos: VideoPageFetcher = (cursor) =>
 export const subscriptionVideos: VideoPageFetcher = (cursor) =>
   unwrap(api.GET('/api/v1/feed/subscriptions', { params: { query: { cursor, limit } } }));
 
+/** All of mine, in every state and visibility (the studio). */
+export const myVideos: VideoPageFetcher = (cursor) =>
+  unwrap(api.GET('/api/v1/me/videos', { params: { query: { cursor, limit } } }));
+
 export function channelVideos(handle: string): VideoPageFetcher {
   return (cursor) =>
     unwrap(

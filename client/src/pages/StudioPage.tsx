@@ -1,21 +1,32 @@
-// /studio — my videos, to edit or delete.
+// /studio — my videos in every state and visibility, to edit or delete; refreshed every few seconds while
+// one of them waits for or goes through processing, so its state and percent move. (An upload that is
+// never finished must not keep the page polling: its bytes come from the upload page, not the server.)
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { channelVideos } from '../api/feeds.js';
+import type { VideoState } from '../api/client.js';
+import { myVideos } from '../api/feeds.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import { usePageTitle } from '../layout/usePageTitle.js';
-import { useSession } from '../session/session.js';
 import { StudioVideoRow } from '../studio/StudioVideoRow.js';
+
+/** Under 'feed', so what invalidates the feeds after an edit or delete refreshes this list too. */
+export const MY_VIDEOS_KEY = ['feed', 'mine'] as const;
+const BEING_PROCESSED: VideoState[] = ['queued', 'processing'];
+const REFRESH_WHILE_PROCESSING_MS = 3_000;
 
 export function StudioPage() {
   usePageTitle('Studio');
-  const { session } = useSession();
-  const handle = session?.channel.handle ?? '';
   const videos = useInfiniteQuery({
-    queryKey: ['feed', 'channel', handle.toLowerCase()],
-    queryFn: ({ pageParam }) => channelVideos(handle)(pageParam),
+    queryKey: MY_VIDEOS_KEY,
+    queryFn: ({ pageParam }) => myVideos(pageParam),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.nextCursor ?? undefined,
+    refetchInterval: (query) =>
+      query.state.data?.pages.some((page) =>
+        page.items.some((video) => BEING_PROCESSED.includes(video.state)),
+      )
+        ? REFRESH_WHILE_PROCESSING_MS
+        : false,
   });
 
   if (videos.isPending) return <p className="status">Loading…</p>;

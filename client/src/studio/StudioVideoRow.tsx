@@ -1,5 +1,5 @@
-// One of my videos in the studio: its state and numbers, an editor for its details, and deleting it
-// after a confirmation.
+// One of my videos in the studio: its state (with the percent while processing, the reason if it failed),
+// visibility and numbers, an editor for its details, and deleting it after a confirmation.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
 import { Link } from 'react-router';
@@ -18,7 +18,17 @@ const STATE_LABELS: Record<Video['state'], string> = {
   deleted: 'Deleted',
 };
 
+const VISIBILITY_LABELS: Record<Video['visibility'], string> = {
+  public: 'Public',
+  unlisted: 'Unlisted',
+  private: 'Private',
+};
+
 export function StudioVideoRow({ video }: { video: Video }) {
+  const processing = video.state === 'processing';
+  // A video gets its title when its upload completes.
+  const title = video.title || 'Untitled upload';
+  const percent = Math.round(video.progress ?? 0);
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState(false);
   const confirmation = useRef<HTMLDialogElement>(null);
@@ -56,16 +66,20 @@ export function StudioVideoRow({ video }: { video: Video }) {
         </Link>
         <div>
           <h2 className="studio-title">
-            <Link to={`/watch/${video.id}`}>{video.title}</Link>
+            <Link to={`/watch/${video.id}`}>{title}</Link>
           </h2>
           <p className="muted">
-            {STATE_LABELS[video.state]}
-            {video.state === 'processing' &&
-              video.progress !== undefined &&
-              ` ${Math.round(video.progress)}%`}{' '}
-            · {video.visibility} · {formatCount(video.viewCount, 'view')}
+            <span className={`studio-state studio-state-${video.state}`}>
+              {STATE_LABELS[video.state]}
+              {processing && ` ${percent}%`}
+            </span>{' '}
+            · {VISIBILITY_LABELS[video.visibility]} · {formatCount(video.viewCount, 'view')}
             {video.durationSeconds !== null && ` · ${formatDuration(video.durationSeconds)}`}
           </p>
+          {processing && (
+            <progress max={100} value={percent} aria-label={`Processing progress of ${title}`} />
+          )}
+          {video.state === 'failed' && video.error && <p className="error">{video.error}</p>}
         </div>
         <div className="studio-buttons">
           <button type="button" aria-expanded={editing} onClick={() => setEditing(!editing)}>
@@ -77,7 +91,7 @@ export function StudioVideoRow({ video }: { video: Video }) {
         </div>
       </div>
       {editing && (
-        <form className="form" onSubmit={submit} aria-label={`Edit ${video.title}`}>
+        <form className="form" onSubmit={submit} aria-label={`Edit ${title}`}>
           <VideoDetailsFields initial={video} />
           {save.isError && <ErrorNotice error={save.error} />}
           <div className="form-buttons">
@@ -91,7 +105,7 @@ export function StudioVideoRow({ video }: { video: Video }) {
         </form>
       )}
       <dialog ref={confirmation} aria-labelledby={`delete-${video.id}`}>
-        <h2 id={`delete-${video.id}`}>Delete “{video.title}”?</h2>
+        <h2 id={`delete-${video.id}`}>Delete “{title}”?</h2>
         <p>The video and all its files are removed for good.</p>
         {remove.isError && <ErrorNotice error={remove.error} />}
         <div className="form-buttons">
