@@ -1,5 +1,6 @@
 // Watching as a signed-in viewer: the view is reported, the position lands in the history, the next
-// visit resumes there, and the keyboard drives the player.
+// visit resumes there, the keyboard drives the player, and the picture floats (picture-in-picture) or
+// fills the screen.
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { openBrowser, type Person } from '../support/browser.js';
 import { makeClip } from '../support/clips.js';
@@ -112,5 +113,57 @@ it('previews the moment under the pointer on the seek bar with a storyboard thum
     '-1280px 0px',
   );
   await screenshot(page, 'desktop-seek-preview');
+  expect(viewer.consoleErrors).toEqual([]);
+});
+
+/** Opens the video and waits until it plays. */
+async function startWatching(page: Person['page']) {
+  await page.goto(`/watch/${videoId}`);
+  await page.getByRole('button', { name: 'Play video' }).click();
+  await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 0.5);
+}
+
+it('floats the video in a picture-in-picture window and brings it back', async () => {
+  const { page } = viewer;
+  await startWatching(page);
+  const button = page.getByRole('button', { name: 'Picture in picture' });
+  expect(await button.getAttribute('aria-pressed')).toBe('false');
+  await button.click();
+  await page.waitForFunction(() => document.pictureInPictureElement === document.querySelector('video'));
+  expect(await button.getAttribute('aria-pressed')).toBe('true');
+  expect(await page.locator('video').evaluate((video: HTMLVideoElement) => video.paused)).toBe(false);
+  await button.click();
+  await page.waitForFunction(() => document.pictureInPictureElement === null);
+  expect(await button.getAttribute('aria-pressed')).toBe('false');
+  expect(viewer.consoleErrors).toEqual([]);
+});
+
+it('fills the screen with the player from its button and from the f key', async () => {
+  const { page } = viewer;
+  await startWatching(page);
+  const player = () =>
+    page.evaluate(() => {
+      const element = document.fullscreenElement;
+      return element
+        ? { player: element.classList.contains('player'), hasVideo: !!element.querySelector('video') }
+        : null;
+    });
+  await page.getByRole('button', { name: 'Full screen' }).click();
+  await page.waitForFunction(() => document.fullscreenElement !== null);
+  // The whole player, so our controls and menus stay on screen with the picture.
+  expect(await player()).toEqual({ player: true, hasVideo: true });
+  expect(await page.getByRole('button', { name: 'Exit full screen' }).getAttribute('aria-pressed')).toBe(
+    'true',
+  );
+  await screenshot(page, 'desktop-fullscreen');
+
+  await page.keyboard.press('f');
+  await page.waitForFunction(() => document.fullscreenElement === null);
+  await page.getByRole('button', { name: 'Full screen' }).waitFor();
+  await page.keyboard.press('f');
+  await page.waitForFunction(() => document.fullscreenElement !== null);
+  expect(await player()).toEqual({ player: true, hasVideo: true });
+  await page.keyboard.press('f');
+  await page.waitForFunction(() => document.fullscreenElement === null);
   expect(viewer.consoleErrors).toEqual([]);
 });

@@ -86,7 +86,13 @@ export function PlayerControls(props: PlayerControlsProps) {
           />
           <SpeedMenu speed={props.speed} onChoose={props.onSpeed} />
           {document.pictureInPictureEnabled && (
-            <button type="button" onClick={onVideo((video) => void video.requestPictureInPicture())}>
+            <button
+              type="button"
+              aria-pressed={media.pictureInPicture}
+              // The browser needs the video's dimensions before it can float it.
+              disabled={media.duration === 0}
+              onClick={onVideo(togglePictureInPicture)}
+            >
               Picture in picture
             </button>
           )}
@@ -97,4 +103,13 @@ export function PlayerControls(props: PlayerControlsProps) {
       </div>
     </div>
   );
+}
+
+function togglePictureInPicture(video: HTMLVideoElement) {
+  const change =
+    document.pictureInPictureElement === video
+      ? document.exitPictureInPicture()
+      : video.requestPictureInPicture();
+  // Refused (say, by a browser policy): the button stays unpressed, which says so.
+  change.catch((error: unknown) => console.warn('Picture in picture was refused', error));
 }

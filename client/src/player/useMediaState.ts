@@ -1,4 +1,5 @@
-// What the <video> element is doing, as React state: playing or paused, position, length, volume.
+// What the <video> element is doing, as React state: playing or paused, position, length, volume, and
+// whether it is in a picture-in-picture window.
 import { type RefObject, useEffect, useState } from 'react';
 
 export interface MediaState {
@@ -7,9 +8,20 @@ export interface MediaState {
   duration: number;
   volume: number;
   muted: boolean;
+  pictureInPicture: boolean;
 }
 
-const EVENTS = ['play', 'pause', 'timeupdate', 'durationchange', 'volumechange', 'seeking', 'emptied'];
+const EVENTS = [
+  'play',
+  'pause',
+  'timeupdate',
+  'durationchange',
+  'volumechange',
+  'seeking',
+  'emptied',
+  'enterpictureinpicture',
+  'leavepictureinpicture',
+];
 
 function read(video: HTMLVideoElement): MediaState {
   const { paused, currentTime, volume, muted } = video;
@@ -19,6 +31,7 @@ function read(video: HTMLVideoElement): MediaState {
     duration: Number.isFinite(video.duration) ? video.duration : 0,
     volume,
     muted,
+    pictureInPicture: document.pictureInPictureElement === video,
   };
 }
 
@@ -29,6 +42,7 @@ export function useMediaState(videoRef: RefObject<HTMLVideoElement | null>): Med
     duration: 0,
     volume: 1,
     muted: false,
+    pictureInPicture: false,
   });
   useEffect(() => {
     const video = videoRef.current;
