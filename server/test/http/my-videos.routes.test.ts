@@ -110,11 +110,10 @@ describe('GET /api/v1/me/videos', () => {
       ids.push(await publishStandInVideo(test.platform, twin, 'public'));
     // Microseconds apart, in an order that differs from that of their ids.
     for (const [index, id] of ids.entries()) {
-      await test.platform.database.db
-        .updateTable('videos')
-        .set({ created_at: sql<Date>`${`2026-01-01T00:00:00.1234${index}Z`}::timestamptz` })
-        .where('id', '=', id)
-        .execute();
+      const createdAt = `2026-01-01T00:00:00.1234${index}Z`;
+      await sql`UPDATE videos SET created_at = ${createdAt}::timestamptz WHERE id = ${id}`.execute(
+        test.platform.database.db,
+      );
     }
     const listed = (await readMine(twin.token, 1)).map((video) => video.id);
     expect([...listed].sort()).toEqual([...ids].sort());
