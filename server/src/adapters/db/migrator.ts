@@ -12,6 +12,7 @@ import * as search from './migrations/0009-search.js';
 import * as notifications from './migrations/0010-notifications.js';
 import * as playableWhileProcessing from './migrations/0011-playable-while-processing.js';
 import * as searchTiersAndWords from './migrations/0012-search-tiers-and-words.js';
+import * as studioOrder from './migrations/0013-studio-order.js';
 import type { Database } from './schema.js';
 
 const migrations: Record<string, Migration> = {
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '0010-notifications': notifications,
   '0011-playable-while-processing': playableWhileProcessing,
   '0012-search-tiers-and-words': searchTiersAndWords,
+  '0013-studio-order': studioOrder,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

@@ -145,15 +145,17 @@ export class VideoRepository {
    * first, keyset-paged on (created_at, id): their studio.
    */
   async listOwned(ownerId: string, limit: number, after?: OwnedPosition): Promise<VideoWithChannel[]> {
-    // created_at has microseconds and a cursor's Date only milliseconds: ordering and comparing at the
-    // cursor's precision is what lets a page start exactly after the previous one.
-    const createdAt = sql<Date>`date_trunc('milliseconds', videos.created_at)`;
+    // created_at is stored to the millisecond, as a cursor holds it (migration 0013).
     let query = this.withChannel()
       .where('videos.owner_id', '=', ownerId)
       .where('videos.state', '!=', 'deleted');
     if (after)
-      query = query.where(sql<boolean>`(${createdAt}, videos.id) < (${after.createdAt}, ${after.id})`);
-    const rows = await query.orderBy(createdAt, 'desc').orderBy('videos.id', 'desc').limit(limit).execute();
+      query = query.where(sql<boolean>`(videos.created_at, videos.id) < (${after.createdAt}, ${after.id})`);
+    const rows = await query
+      .orderBy('videos.created_at', 'desc')
+      .orderBy('videos.id', 'desc')
+      .limit(limit)
+      .execute();
     return rows.map(toVideoWithChannel);
   }
 
