@@ -1,6 +1,6 @@
-// Every page fits the width, on a 390×844 phone as on a 1920 px screen (no sideways scrolling), in light
-// and dark, with a name for every control; screenshots are kept as artifacts. The suite fails on these
-// assertions, not on pixels.
+// Every page fits the width, on a 390×844 phone as on a 1920 px screen, home and watch pages from 360 px
+// (no sideways scrolling), in light and dark, with a name for every control; screenshots are kept as
+// artifacts. The suite fails on these assertions, not on pixels.
 
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
@@ -83,19 +83,22 @@ it('follows a dark system theme', async () => {
   expect(phone.consoleErrors).toEqual([]);
 });
 
-it('uses a 1920 px screen without sideways scrolling', async () => {
-  const wide = await openBrowser(baseUrl, { width: 1920, height: 1080 });
-  const check = async (page: Page, path: string, name: string) => {
+it.each([
+  { width: 360, height: 740, name: 'narrow' },
+  { width: 1920, height: 1080, name: 'wide' },
+])('uses a $width px screen without sideways scrolling', async ({ width, height, name }) => {
+  const screen = await openBrowser(baseUrl, { width, height });
+  const check = async (page: Page, path: string, shot: string) => {
     await page.goto(path);
     await page.locator('.video-card img, video').first().waitFor();
-    await screenshot(page, name);
+    await screenshot(page, shot);
     expect(await horizontalOverflow(page), path).toBeLessThanOrEqual(0);
   };
   try {
-    await check(wide.page, '/', 'wide-home');
-    await check(wide.page, `/watch/${videoId}`, 'wide-watch');
-    expect(wide.consoleErrors).toEqual([]);
+    await check(screen.page, '/', `${name}-home`);
+    await check(screen.page, `/watch/${videoId}`, `${name}-watch`);
+    expect(screen.consoleErrors).toEqual([]);
   } finally {
-    await wide.close();
+    await screen.close();
   }
 });
