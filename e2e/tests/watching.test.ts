@@ -55,7 +55,7 @@ it('reports a view after ten seconds, records where I stopped, and resumes there
   expect(viewer.consoleErrors).toEqual([]);
 });
 
-it('answers the keyboard: k pauses and plays, j and l seek ten seconds, m mutes', async () => {
+it('answers the keyboard: k or space plays and pauses, j/l seek 10 s, ←/→ 5 s, ↑/↓ set the volume, m mutes', async () => {
   const { page } = viewer;
   await page.goto(`/watch/${videoId}`);
   await page.getByRole('button', { name: 'Play video' }).click();
@@ -68,10 +68,27 @@ it('answers the keyboard: k pauses and plays, j and l seek ten seconds, m mutes'
   await page.keyboard.press('j');
   expect(await playbackPosition(page)).toBeCloseTo(Math.max(0, before - 10), 1);
   await page.keyboard.press('l');
-  expect(await playbackPosition(page)).toBeCloseTo(Math.max(0, before - 10) + 10, 1);
+  const forward = Math.max(0, before - 10) + 10;
+  expect(await playbackPosition(page)).toBeCloseTo(forward, 1);
+  await page.keyboard.press('ArrowLeft');
+  expect(await playbackPosition(page)).toBeCloseTo(forward - 5, 1);
+  await page.keyboard.press('ArrowRight');
+  expect(await playbackPosition(page)).toBeCloseTo(forward, 1);
+
+  const volume = () => page.locator('video').evaluate((video: HTMLVideoElement) => video.volume);
+  const loud = await volume();
+  await page.keyboard.press('ArrowDown');
+  expect(await volume()).toBeCloseTo(loud - 0.1, 5);
+  await page.keyboard.press('ArrowUp');
+  expect(await volume()).toBeCloseTo(loud, 5);
   await page.keyboard.press('m');
   expect(await page.locator('video').evaluate((video: HTMLVideoElement) => video.muted)).toBe(true);
+
   await page.keyboard.press('k');
+  await page.waitForFunction(() => document.querySelector('video')?.paused === false);
+  await page.keyboard.press(' ');
+  await page.waitForFunction(() => document.querySelector('video')?.paused === true);
+  await page.keyboard.press(' ');
   await page.waitForFunction(() => document.querySelector('video')?.paused === false);
   expect(viewer.consoleErrors).toEqual([]);
 });
