@@ -54,7 +54,6 @@ const FEW_MATCHES = 20;
 /** Title words tried in place of each word typed, the closest by trigrams. */
 const CORRECTIONS_PER_WORD = 3;
 
-type Listed = ReturnType<VideoRepository['withChannel']>;
 type TextQuery = RawBuilder<unknown>;
 
 export class SearchRepository {
@@ -68,8 +67,11 @@ export class SearchRepository {
     let matching = typed;
     let candidates = await this.mostViewed(query, typed);
     if (query.fuzzy && candidates.ids.length < FEW_MATCHES) {
-      matching = textQuery(await this.corrections(query.words));
-      candidates = await this.mostViewed(query, matching);
+      const corrections = await this.corrections(query.words);
+      if (corrections.some((words) => words.length > 1)) {
+        matching = textQuery(corrections);
+        candidates = await this.mostViewed(query, matching);
+      }
     }
     if (candidates.ids.length === 0) return [];
     // A word as typed counts twice, so an exact match outranks a corrected one.
@@ -82,7 +84,7 @@ export class SearchRepository {
     // Relevance ranks the candidates; date and views orders take every match, and so look among all of
     // them (walking their indexes) unless the candidates are all there are.
     const complete = query.sort === 'relevance' || candidates.all;
-    let select = this.listed(query)
+    let select = listed(this.videos.withChannel(), query)
       .select(relevance.as('relevance'))
       .where(complete ? sql<SqlBool>`videos.id = ANY(${candidates.ids})` : matches(matching));
 
@@ -111,15 +113,7 @@ export class SearchRepository {
    */
   private async mostViewed(query: SearchQuery, text: TextQuery): Promise<{ ids: string[]; all: boolean }> {
     for (const floor of POPULARITY_FLOORS) {
-      let select = withFilters(
-        this.db
-          .selectFrom('videos')
-          .select('videos.id')
-          .where('videos.state', '=', 'ready')
-          .where('videos.visibility', '=', 'public')
-          .where(matches(text)),
-        query,
-      );
+      let select = listed(this.db.selectFrom('videos').select('videos.id'), query).where(matches(text));
       // A literal, so the planner can prove the tier's partial index applies.
       if (floor > 0) select = select.where(sql<SqlBool>`videos.view_count >= ${sql.lit(floor)}`);
       const rows = await select
@@ -154,13 +148,6 @@ export class SearchRepository {
       }),
     );
   }
-
-  private listed(query: SearchQuery): Listed {
-    return withFilters(
-      this.videos.withChannel().where('videos.state', '=', 'ready').where('videos.visibility', '=', 'public'),
-      query,
-    );
-  }
 }
 
 /**
@@ -184,12 +171,9 @@ function matches(text: TextQuery): Expression<SqlBool> {
   return sql<SqlBool>`videos.search_document @@ ${text}`;
 }
 
-/** The upload date and duration filters. */
-function withFilters<Q extends SelectQueryBuilder<Database, 'videos', object>>(
-  select: Q,
-  query: SearchQuery,
-): Q {
-  let filtered = select;
+/** Only listed (public, ready) videos, within the upload date and duration filters. */
+function listed<Q extends SelectQueryBuilder<Database, 'videos', object>>(select: Q, query: SearchQuery): Q {
+  let filtered = select.where('videos.state', '=', 'ready').where('videos.visibility', '=', 'public') as Q;
   if (query.uploadedAfter) filtered = filtered.where('videos.published_at', '>=', query.uploadedAfter) as Q;
   if (query.minDurationSeconds !== undefined)
     filtered = filtered.where('videos.duration_seconds', '>=', query.minDurationSeconds) as Q;

@@ -3,7 +3,8 @@ import { type Kysely, sql } from 'kysely';
 /**
  * Someone's own videos, newest upload first, are read in index order: created_at is stored to the
  * millisecond, as a page cursor holds it (a cursor cut from microseconds could skip a row), and the owner
- * index carries the whole order.
+ * index carries the whole order. Cutting the existing times rewrites every video row once: on a large
+ * table, run VACUUM afterwards rather than wait for autovacuum, as searches read past the dead rows.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`ALTER TABLE videos ALTER COLUMN created_at SET DEFAULT date_trunc('milliseconds', now())`.execute(
