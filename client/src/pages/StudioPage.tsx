@@ -10,7 +10,7 @@ import { usePageTitle } from '../layout/usePageTitle.js';
 import { StudioVideoRow } from '../studio/StudioVideoRow.js';
 
 /** Under 'feed', so what invalidates the feeds after an edit or delete refreshes this list too. */
-export const MY_VIDEOS_KEY = ['feed', 'mine'] as const;
+const MY_VIDEOS_KEY = ['feed', 'mine'] as const;
 const BEING_PROCESSED: VideoState[] = ['queued', 'processing'];
 const REFRESH_WHILE_PROCESSING_MS = 3_000;
 
