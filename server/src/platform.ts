@@ -7,6 +7,7 @@ import { NearCache } from './adapters/cache/near-cache.js';
 import { ReadThrough } from './adapters/cache/read-through.js';
 import { RedisCache } from './adapters/cache/redis-cache.js';
 import { AccountRepository } from './adapters/db/account.repository.js';
+import { autovacuumIsOn } from './adapters/db/autovacuum.js';
 import { ChannelRepository } from './adapters/db/channel.repository.js';
 import { CommentRepository } from './adapters/db/comment.repository.js';
 import { type DatabaseHandle, openDatabase, type QueryListener } from './adapters/db/database.js';
@@ -106,6 +107,12 @@ export async function openPlatform(
   try {
     const applied = await migrateToLatest(database.db);
     if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
+    // Embedded PGlite has no background vacuum; the few rows of one person's platform do not need one.
+    if (config.database.kind === 'postgres' && !(await autovacuumIsOn(database.db))) {
+      logger.warn(
+        'PostgreSQL autovacuum is off: dead rows left by view counting will slow lists and search until a VACUUM',
+      );
+    }
     const { cache, redis, pageCache } = options.cache
       ? { cache: options.cache, redis: undefined, pageCache: options.cache }
       : await createCache(config.cache, logger, options.cacheKeyPrefix);

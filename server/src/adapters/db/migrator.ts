@@ -13,6 +13,7 @@ import * as notifications from './migrations/0010-notifications.js';
 import * as playableWhileProcessing from './migrations/0011-playable-while-processing.js';
 import * as searchTiersAndWords from './migrations/0012-search-tiers-and-words.js';
 import * as studioOrder from './migrations/0013-studio-order.js';
+import * as videosVacuum from './migrations/0014-videos-vacuum.js';
 import type { Database } from './schema.js';
 
 const migrations: Record<string, Migration> = {
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '0011-playable-while-processing': playableWhileProcessing,
   '0012-search-tiers-and-words': searchTiersAndWords,
   '0013-studio-order': studioOrder,
+  '0014-videos-vacuum': videosVacuum,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
