@@ -1,8 +1,8 @@
 // Who is asking: a session token from the `Authorization: Bearer` header or the session cookie.
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Account } from '../services/accounts.js';
+import type { Account } from '../domain/account.js';
+import { Unauthorized } from '../domain/errors.js';
 import type { AuthService, SignedIn } from '../services/auth.service.js';
-import { Unauthorized } from '../services/errors.js';
 
 export const SESSION_COOKIE = 'vidstream_session';
 

@@ -1,6 +1,6 @@
 // Comments as the API shows them.
 import { type Static, Type } from 'typebox';
-import { MAX_COMMENT_LENGTH } from '../services/comments.js';
+import { MAX_COMMENT_LENGTH } from '../domain/comment.js';
 
 export const CommentBody = Type.String({
   minLength: 1,

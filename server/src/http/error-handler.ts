@@ -1,6 +1,6 @@
 // One place that turns any error into `{ error: { code, message, field? } }` with the right status.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError, InvalidInput, RangeNotSatisfiable, TooManyRequests } from '../services/errors.js';
+import { DomainError, InvalidInput, RangeNotSatisfiable, TooManyRequests } from '../domain/errors.js';
 
 const CODES_BY_STATUS: Record<number, string> = {
   400: 'bad_request',

@@ -1,16 +1,15 @@
 // Shapes domain objects into the JSON the API answers with.
 
-import type { SubscribedChannel } from '../adapters/db/subscription.repository.js';
+import type { Account, Channel, SubscribedChannel } from '../domain/account.js';
+import type { Comment } from '../domain/comment.js';
+import type { Notification } from '../domain/notification.js';
+import type { ReactionOutcome, ReactionValue } from '../domain/reaction.js';
+import type { VideoWithChannel } from '../domain/video.js';
+import { watchable } from '../domain/video.js';
 import { POSTER_FILE } from '../media/poster.js';
 import { MASTER_PLAYLIST, STORYBOARD_TRACK } from '../media/transcode-source.js';
-import type { Account, Channel } from '../services/accounts.js';
-import type { Comment } from '../services/comments.js';
-import type { Notification } from '../services/notifications.js';
 import type { PlaybackTokens } from '../services/playback-tokens.js';
-import type { ReactionOutcome, ReactionValue } from '../services/reaction.service.js';
 import type { UploadPlan as UploadPlanData } from '../services/upload.service.js';
-import { watchable } from '../services/video.service.js';
-import type { VideoWithChannel } from '../services/videos.js';
 import type { CommentJson } from './comment.schemas.js';
 import type { ChannelBody, UserBody } from './schemas.js';
 import type { VideoBody } from './video.schemas.js';

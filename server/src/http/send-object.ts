@@ -2,7 +2,7 @@
 // single byte ranges with 206 and 416, and a body streamed from storage, never held in memory.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ObjectStorage } from '../adapters/storage/object-storage.js';
-import { NotFound, RangeNotSatisfiable } from '../services/errors.js';
+import { NotFound, RangeNotSatisfiable } from '../domain/errors.js';
 import type { StoredObject } from '../services/media.service.js';
 import { parseRange } from './byte-range.js';
 import { isNotModified, rangeStillApplies } from './conditional-request.js';

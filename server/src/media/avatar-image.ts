@@ -1,7 +1,7 @@
 // Turns an uploaded avatar into the one square WebP the platform serves. The upload is untrusted:
 // only real JPEG, PNG or WebP is decoded, with a cap on pixels so a crafted header cannot exhaust memory.
 import sharp from 'sharp';
-import { InvalidInput } from '../services/errors.js';
+import { InvalidInput } from '../domain/errors.js';
 
 export const AVATAR_SIZE = 256;
 const ACCEPTED_FORMATS = new Set(['jpeg', 'png', 'webp']);

@@ -3,8 +3,8 @@
 import type { Cache } from '../adapters/cache/cache.js';
 import type { AccountRepository } from '../adapters/db/account.repository.js';
 import type { SessionRepository } from '../adapters/db/session.repository.js';
-import type { Account } from './accounts.js';
-import { TooManyRequests, Unauthorized } from './errors.js';
+import type { Account } from '../domain/account.js';
+import { TooManyRequests, Unauthorized } from '../domain/errors.js';
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from './passwords.js';
 import { hashSessionToken, newSessionToken } from './session-tokens.js';
 

@@ -3,9 +3,9 @@ import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { ChannelChanges, ChannelRepository } from '../adapters/db/channel.repository.js';
 import type { ObjectStorage } from '../adapters/storage/object-storage.js';
+import type { Channel } from '../domain/account.js';
+import { Forbidden, NotFound } from '../domain/errors.js';
 import { renderAvatar } from '../media/avatar-image.js';
-import type { Channel } from './accounts.js';
-import { Forbidden, NotFound } from './errors.js';
 
 export interface ChannelDeps {
   channels: ChannelRepository;

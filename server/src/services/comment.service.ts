@@ -2,10 +2,10 @@
 // author, deleted by their author or the video's owner. Whoever cannot see a video cannot see, or write,
 // its comments.
 import type { CommentRepository } from '../adapters/db/comment.repository.js';
-import type { Comment, CommentSort } from './comments.js';
-import { Conflict, Forbidden, NotFound } from './errors.js';
+import type { Comment, CommentSort } from '../domain/comment.js';
+import { Conflict, Forbidden, NotFound } from '../domain/errors.js';
+import { decodeCursor, type Page, toPage } from '../domain/page.js';
 import type { NotificationService } from './notification.service.js';
-import { decodeCursor, type Page, toPage } from './page-cursor.js';
 import type { VideoService } from './video.service.js';
 
 export class CommentService {

@@ -2,11 +2,11 @@
 // playback token for that video, public ones too: a CDN in front of the bucket can then check access
 // statelessly, without knowing any video's visibility (docs/architecture.md).
 import type { StorageArea } from '../adapters/storage/object-storage.js';
+import { Forbidden, NotFound } from '../domain/errors.js';
+import { processedPrefix } from '../domain/video-files.js';
 import { mediaFileServing } from '../media/published-files.js';
 import { AVATAR_CACHE_CONTROL } from './channel.service.js';
-import { Forbidden, NotFound } from './errors.js';
 import type { PlaybackTokens } from './playback-tokens.js';
-import { processedPrefix } from './videos.js';
 
 /** A stored object and how to serve it. */
 export interface StoredObject {

@@ -1,7 +1,7 @@
 // In-app notifications: news of a followed channel's video, replies to my comments; read and unread.
 import type { NotificationRepository, ReplyNotice } from '../adapters/db/notification.repository.js';
-import type { Notification } from './notifications.js';
-import { decodeCursor, type Page, toPage } from './page-cursor.js';
+import type { Notification } from '../domain/notification.js';
+import { decodeCursor, type Page, toPage } from '../domain/page.js';
 
 export interface Inbox extends Page<Notification> {
   unreadCount: number;

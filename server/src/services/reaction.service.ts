@@ -1,14 +1,8 @@
 // Likes and dislikes: one per person per video, on videos that person can watch.
-import type { ReactionCounts, ReactionRepository } from '../adapters/db/reaction.repository.js';
-import type { ReactionValue } from '../adapters/db/schema.js';
-import { Conflict } from './errors.js';
+import type { ReactionRepository } from '../adapters/db/reaction.repository.js';
+import { Conflict } from '../domain/errors.js';
+import type { ReactionOutcome, ReactionValue } from '../domain/reaction.js';
 import type { VideoService } from './video.service.js';
-
-export type { ReactionValue };
-
-export interface ReactionOutcome extends ReactionCounts {
-  mine: ReactionValue | undefined;
-}
 
 export class ReactionService {
   constructor(

@@ -1,8 +1,8 @@
 // Search over public, ready videos: every word typed must match title, channel or description (the last
 // word as a prefix, as it may be unfinished); short queries also find titles with a misspelt word.
 import type { SearchRepository, SearchSort } from '../adapters/db/search.repository.js';
-import { decodeCursor, type Page, toPage } from './page-cursor.js';
-import type { VideoWithChannel } from './videos.js';
+import { decodeCursor, type Page, toPage } from '../domain/page.js';
+import type { VideoWithChannel } from '../domain/video.js';
 
 export type { SearchSort };
 

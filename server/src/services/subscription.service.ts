@@ -1,9 +1,9 @@
 // Subscriptions: follow a channel (not your own), stop following, list what I follow.
 import type { ChannelRepository } from '../adapters/db/channel.repository.js';
-import type { SubscribedChannel, SubscriptionRepository } from '../adapters/db/subscription.repository.js';
-import type { Channel } from './accounts.js';
-import { Conflict, NotFound } from './errors.js';
-import { decodeCursor, type Page, toPage } from './page-cursor.js';
+import type { SubscriptionRepository } from '../adapters/db/subscription.repository.js';
+import type { Channel, SubscribedChannel } from '../domain/account.js';
+import { Conflict, NotFound } from '../domain/errors.js';
+import { decodeCursor, type Page, toPage } from '../domain/page.js';
 
 export interface SubscriptionState {
   subscribed: boolean;

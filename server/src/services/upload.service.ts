@@ -3,17 +3,13 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../adapters/db/schema.js';
-import type { PublishedDetails, VideoRepository } from '../adapters/db/video.repository.js';
-import {
-  MAX_PART_NUMBER,
-  type MultipartUploads,
-  type PartReference,
-  type UploadedPart,
-  UploadPartRefused,
-} from '../adapters/storage/multipart-uploads.js';
+import type { VideoRepository } from '../adapters/db/video.repository.js';
+import { type MultipartUploads, UploadPartRefused } from '../adapters/storage/multipart-uploads.js';
 import type { ObjectStorage } from '../adapters/storage/object-storage.js';
-import { Conflict, Forbidden, InvalidInput, NotFound } from './errors.js';
-import { rawKey, type Video } from './videos.js';
+import { Conflict, Forbidden, InvalidInput, NotFound } from '../domain/errors.js';
+import { MAX_PART_NUMBER, type PartReference, type UploadedPart } from '../domain/upload.js';
+import type { PublishedDetails, Video } from '../domain/video.js';
+import { rawKey } from '../domain/video-files.js';
 
 /** MIME types of the containers the worker accepts (checked again by probing after upload). */
 export const ACCEPTED_CONTENT_TYPES = [

@@ -3,7 +3,7 @@
 // (docs/architecture.md, "Caching").
 import type { ReadThrough } from '../adapters/cache/read-through.js';
 import type { VideoRepository } from '../adapters/db/video.repository.js';
-import type { VideoWithChannel } from './videos.js';
+import type { VideoWithChannel } from '../domain/video.js';
 
 export const videoCacheKey = (videoId: string) => `video:v1:${videoId}`;
 

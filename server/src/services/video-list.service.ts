@@ -3,9 +3,9 @@
 // alone. The one exception is my own list (the studio), which shows me all of mine.
 import type { ChannelRepository } from '../adapters/db/channel.repository.js';
 import type { ListFilter, TrendingVideo, VideoRepository } from '../adapters/db/video.repository.js';
-import { NotFound } from './errors.js';
-import { decodeCursor, encodeCursor, type Page, type PagePosition, toPage } from './page-cursor.js';
-import type { VideoWithChannel } from './videos.js';
+import { NotFound } from '../domain/errors.js';
+import { decodeCursor, encodeCursor, type Page, type PagePosition, toPage } from '../domain/page.js';
+import type { VideoWithChannel } from '../domain/video.js';
 
 /** Where home left off in each of its two lists; `done` once a list has run out. */
 interface HomePosition {

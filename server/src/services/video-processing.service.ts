@@ -9,12 +9,12 @@ import type { Logger } from 'pino';
 import type { Database } from '../adapters/db/schema.js';
 import type { VideoRepository } from '../adapters/db/video.repository.js';
 import type { ObjectStorage } from '../adapters/storage/object-storage.js';
+import { processedPrefix, rawKey } from '../domain/video-files.js';
 import type { PublishedFile } from '../media/published-files.js';
 import { UnusableSource } from '../media/source-facts.js';
 import { MASTER_PLAYLIST, type TranscodeOptions, transcodeSource } from '../media/transcode-source.js';
 import type { TranscodeOutcome } from '../metrics.js';
 import { GrowingPublication } from './growing-publication.js';
-import { processedPrefix, rawKey } from './videos.js';
 
 export interface VideoProcessingDeps {
   videos: VideoRepository;

@@ -1,11 +1,12 @@
 // Reading and deleting videos: the owner sees a video in every state; others only once it is ready and not
 // private. Deleted videos are gone for everyone.
-import type { VideoEdit, VideoRepository } from '../adapters/db/video.repository.js';
+import type { VideoRepository } from '../adapters/db/video.repository.js';
 import type { MultipartUploads } from '../adapters/storage/multipart-uploads.js';
 import type { ObjectStorage } from '../adapters/storage/object-storage.js';
-import { Forbidden, NotFound } from './errors.js';
+import { Forbidden, NotFound } from '../domain/errors.js';
+import { type Video, type VideoEdit, type VideoWithChannel, watchable } from '../domain/video.js';
+import { processedPrefix, rawKey } from '../domain/video-files.js';
 import type { VideoCatalog } from './video-catalog.js';
-import { processedPrefix, rawKey, type Video, type VideoWithChannel } from './videos.js';
 
 export interface VideoDeps {
   videos: VideoRepository;
@@ -50,9 +51,4 @@ export class VideoService {
     await this.deps.storage.deleteObject('raw', rawKey(video.id));
     await this.deps.storage.deletePrefix('processed', processedPrefix(video.id));
   }
-}
-
-/** Others may watch a video once it is ready, or while it is encoded once its first segments are out. */
-export function watchable(video: Video): boolean {
-  return video.state === 'ready' || (video.state === 'processing' && video.playable);
 }

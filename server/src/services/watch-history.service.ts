@@ -1,8 +1,8 @@
 // Watch history: where I stopped in each video, so a video resumes there; listed, cleared, or paused.
 import type { WatchedVideo, WatchHistoryRepository } from '../adapters/db/watch-history.repository.js';
-import { decodeCursor, type Page, toPage } from './page-cursor.js';
+import { decodeCursor, type Page, toPage } from '../domain/page.js';
+import type { VideoWithChannel } from '../domain/video.js';
 import type { VideoService } from './video.service.js';
-import type { VideoWithChannel } from './videos.js';
 
 /** Stopping this close to the end means the video was finished: it starts over next time. */
 const FINISHED_WITHIN_SECONDS = 10;

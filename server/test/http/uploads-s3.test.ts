@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { S3Storage } from '../../src/adapters/storage/s3-storage.js';
-import { processedPrefix } from '../../src/services/videos.js';
+import { processedPrefix } from '../../src/domain/video-files.js';
 import { register } from '../support/accounts.js';
 import { makeClip } from '../support/media-clips.js';
 import { type S3TestServer, signBucketPathsWithoutSlash, startS3Server } from '../support/s3-server.js';

@@ -6,7 +6,7 @@ import type { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signPartGrant } from '../../src/adapters/storage/part-url-signature.js';
-import { rawKey } from '../../src/services/videos.js';
+import { rawKey } from '../../src/domain/video-files.js';
 import { bearer, register } from '../support/accounts.js';
 import { makeClip } from '../support/media-clips.js';
 import { startTestPlatform, startTestWorker, type TestPlatform } from '../support/test-platform.js';

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { processedPrefix, rawKey } from '../../src/services/videos.js';
+import { processedPrefix, rawKey } from '../../src/domain/video-files.js';
 import { bearer, register } from '../support/accounts.js';
 import { makeClip } from '../support/media-clips.js';
 import { startTestPlatform, startTestWorker, type TestPlatform } from '../support/test-platform.js';

@@ -1,8 +1,8 @@
 // A video as the worker leaves it, without running ffmpeg: its row taken through the real state machine
 // and stand-in files under its prefix. For tests of what happens after transcoding.
 import { randomBytes } from 'node:crypto';
+import type { VideoState, Visibility } from '../../src/domain/video.js';
 import type { Platform } from '../../src/platform.js';
-import type { VideoState, Visibility } from '../../src/services/videos.js';
 
 /** Relative path → bytes, as a transcode lays them out. */
 export type VideoFiles = Record<string, Buffer>;

@@ -1,7 +1,7 @@
 // SQL for accounts: a user row and the channel created with it, always together.
 import { type Kysely, sql } from 'kysely';
-import type { Account } from '../../services/accounts.js';
-import { Conflict } from '../../services/errors.js';
+import type { Account } from '../../domain/account.js';
+import { Conflict } from '../../domain/errors.js';
 import { CHANNEL_COLUMNS, toChannel } from './channel.repository.js';
 import type { Database } from './schema.js';
 import { violatedUniqueConstraint } from './unique-violation.js';

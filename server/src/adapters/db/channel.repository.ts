@@ -1,7 +1,7 @@
 // SQL for channels. Handles are matched case-insensitively (unique index on lower(handle)).
 // Every write reports the channel as changed once it is committed, for the caches that show it.
 import { type Kysely, type Selection, sql } from 'kysely';
-import type { Channel } from '../../services/accounts.js';
+import type { Channel } from '../../domain/account.js';
 import type { Database } from './schema.js';
 
 export const CHANNEL_COLUMNS = [

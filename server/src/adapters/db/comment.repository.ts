@@ -2,8 +2,8 @@
 // transaction; the thread row is updated (and so locked) first, which orders a reply racing the deletion
 // of its thread.
 import { type Kysely, type Selectable, sql } from 'kysely';
-import type { Comment, CommentSort } from '../../services/comments.js';
-import type { PagePosition } from '../../services/page-cursor.js';
+import type { Comment, CommentSort } from '../../domain/comment.js';
+import type { PagePosition } from '../../domain/page.js';
 import type { CommentsTable, Database } from './schema.js';
 import type { VideoChanged } from './video.repository.js';
 

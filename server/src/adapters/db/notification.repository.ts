@@ -1,8 +1,8 @@
 // SQL for notifications: written when a followed channel publishes or someone replies, listed newest
 // first, counted while unread. A notification about a video the person may no longer see is not shown.
 import { type Kysely, sql } from 'kysely';
-import type { Notification } from '../../services/notifications.js';
-import type { PagePosition } from '../../services/page-cursor.js';
+import type { Notification } from '../../domain/notification.js';
+import type { PagePosition } from '../../domain/page.js';
 import type { Database } from './schema.js';
 
 /** The badge stops counting here ("99+" needs no exact figure). */

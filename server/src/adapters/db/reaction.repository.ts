@@ -2,13 +2,9 @@
 // per person and video by an advisory lock, so the counts always equal the stored reactions, whatever
 // the clicks racing each other.
 import { type Kysely, sql } from 'kysely';
-import type { Database, ReactionValue } from './schema.js';
+import type { ReactionCounts, ReactionValue } from '../../domain/reaction.js';
+import type { Database } from './schema.js';
 import type { VideoChanged } from './video.repository.js';
-
-export interface ReactionCounts {
-  likes: number;
-  dislikes: number;
-}
 
 export class ReactionRepository {
   constructor(

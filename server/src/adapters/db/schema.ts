@@ -1,5 +1,8 @@
 // Kysely table types: the one description of the SQL schema the code relies on.
 import type { ColumnType, Generated } from 'kysely';
+import type { NotificationKind } from '../../domain/notification.js';
+import type { ReactionValue } from '../../domain/reaction.js';
+import type { RenditionRecord, VideoState, Visibility } from '../../domain/video.js';
 
 type CreatedAt = ColumnType<Date, Date | undefined, never>;
 
@@ -39,24 +42,11 @@ export interface SubscriptionsTable {
   created_at: CreatedAt;
 }
 
-export type ReactionValue = 'like' | 'dislike';
-
 export interface VideoReactionsTable {
   video_id: string;
   user_id: string;
   value: ReactionValue;
   updated_at: Generated<Date>;
-}
-
-export type VideoState = 'awaiting_upload' | 'queued' | 'processing' | 'ready' | 'failed' | 'deleted';
-export type Visibility = 'public' | 'unlisted' | 'private';
-
-export interface RenditionRecord {
-  name: string;
-  width: number;
-  height: number;
-  frameRate: number;
-  maxKbps: number;
 }
 
 export interface VideosTable {
@@ -125,8 +115,6 @@ export interface WatchHistoryTable {
   position_seconds: number;
   watched_at: Date;
 }
-
-export type NotificationKind = 'new_video' | 'comment_reply';
 
 export interface NotificationsTable {
   id: Generated<string>;

@@ -10,7 +10,7 @@ import {
   type SqlBool,
   sql,
 } from 'kysely';
-import type { VideoWithChannel } from '../../services/videos.js';
+import type { VideoWithChannel } from '../../domain/video.js';
 import type { Database } from './schema.js';
 import { toVideoWithChannel, type VideoRepository } from './video.repository.js';
 

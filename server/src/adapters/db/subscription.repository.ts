@@ -2,14 +2,9 @@
 // that finds the row already there, or a delete that finds none, changes no count, so racing requests
 // keep the count exact without a lock.
 import type { Kysely } from 'kysely';
-import type { Channel } from '../../services/accounts.js';
+import type { SubscribedChannel } from '../../domain/account.js';
 import { CHANNEL_COLUMNS, toChannel } from './channel.repository.js';
 import type { Database } from './schema.js';
-
-export interface SubscribedChannel {
-  channel: Channel;
-  subscribedAt: Date;
-}
 
 /** Where a page of my subscriptions ends: the next page starts strictly after it. */
 export interface SubscriptionCursor {

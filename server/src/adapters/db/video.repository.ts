@@ -1,39 +1,15 @@
 // SQL for videos and their state machine: awaiting_upload → queued → processing → ready | failed.
 // Every write reports the video as changed once it is committed, so caches of it can never be forgotten.
 import { type Kysely, type Selectable, sql } from 'kysely';
-import type { Video, VideoWithChannel, Visibility } from '../../services/videos.js';
-import type { ChannelsTable, Database, RenditionRecord, VideosTable } from './schema.js';
-
-export interface NewVideo {
-  id: string;
-  ownerId: string;
-  channelId: string;
-  fileName: string;
-  size: number;
-  contentType: string;
-  uploadId: string;
-  partSize: number;
-  uploadExpiresAt: Date;
-}
-
-export interface PublishedDetails {
-  title: string;
-  description: string;
-  visibility: Visibility;
-}
-
-export interface TranscodedDetails {
-  durationSeconds: number;
-  width: number;
-  height: number;
-  renditions: RenditionRecord[];
-}
-
-export interface VideoEdit {
-  title?: string;
-  description?: string;
-  visibility?: Visibility;
-}
+import type {
+  NewVideo,
+  PublishedDetails,
+  TranscodedDetails,
+  Video,
+  VideoEdit,
+  VideoWithChannel,
+} from '../../domain/video.js';
+import type { ChannelsTable, Database, VideosTable } from './schema.js';
 
 export interface ListFilter {
   channelId?: string;

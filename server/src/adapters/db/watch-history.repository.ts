@@ -1,7 +1,7 @@
 // SQL for watch history: where each person stopped in each video, most recent first.
 import type { Kysely } from 'kysely';
-import type { PagePosition } from '../../services/page-cursor.js';
-import type { VideoWithChannel } from '../../services/videos.js';
+import type { PagePosition } from '../../domain/page.js';
+import type { VideoWithChannel } from '../../domain/video.js';
 import type { Database } from './schema.js';
 import { toVideoWithChannel, type VideoRepository } from './video.repository.js';
 

@@ -6,14 +6,9 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promise
 import path from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { MAX_PART_NUMBER, type PartReference, type UploadedPart } from '../../domain/upload.js';
 import type { LocalDiskStorage } from './local-disk-storage.js';
-import {
-  MAX_PART_NUMBER,
-  type MultipartUploads,
-  type PartReference,
-  type UploadedPart,
-  UploadPartRefused,
-} from './multipart-uploads.js';
+import { type MultipartUploads, UploadPartRefused } from './multipart-uploads.js';
 import { assertSafeKey } from './object-storage.js';
 import { signPartGrant } from './part-url-signature.js';
 

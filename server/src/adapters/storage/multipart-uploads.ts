@@ -1,16 +1,6 @@
 // Uploads sent straight to storage in parts (S3 multipart semantics), resumable part by part.
 // S3: presigned UploadPart URLs. Local disk: signed URLs to the API's own part endpoint.
-
-export interface UploadedPart {
-  partNumber: number;
-  etag: string;
-  size: number;
-}
-
-export interface PartReference {
-  partNumber: number;
-  etag: string;
-}
+import type { PartReference, UploadedPart } from '../../domain/upload.js';
 
 export interface MultipartUploads {
   /** Starts an upload of the raw object `key`; returns the storage's upload id. */
@@ -32,8 +22,6 @@ export interface MultipartUploads {
   complete(key: string, uploadId: string, parts: PartReference[]): Promise<void>;
   abort(key: string, uploadId: string): Promise<void>;
 }
-
-export const MAX_PART_NUMBER = 10_000;
 
 export class UploadPartRefused extends Error {
   constructor(

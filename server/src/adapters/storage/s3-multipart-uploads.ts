@@ -8,12 +8,8 @@ import {
   UploadPartCommand,
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import {
-  MAX_PART_NUMBER,
-  type MultipartUploads,
-  type PartReference,
-  type UploadedPart,
-} from './multipart-uploads.js';
+import { MAX_PART_NUMBER, type PartReference, type UploadedPart } from '../../domain/upload.js';
+import type { MultipartUploads } from './multipart-uploads.js';
 import { assertSafeKey } from './object-storage.js';
 
 export class S3MultipartUploads implements MultipartUploads {

@@ -1,8 +1,8 @@
 // Comments: threads on a video, replies in a thread, edit and delete.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { Comment } from '../../services/comments.js';
-import type { Page } from '../../services/page-cursor.js';
+import type { Comment } from '../../domain/comment.js';
+import type { Page } from '../../domain/page.js';
 import { currentAccount } from '../authentication.js';
 import { CommentBody, CommentPage } from '../comment.schemas.js';
 import type { RouteDeps } from '../route-deps.js';

@@ -1,8 +1,8 @@
 // Lists of videos, keyset-paged: `{items, nextCursor}`.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import type { Page } from '../../services/page-cursor.js';
-import type { VideoWithChannel } from '../../services/videos.js';
+import type { Page } from '../../domain/page.js';
+import type { VideoWithChannel } from '../../domain/video.js';
 import { currentAccount } from '../authentication.js';
 import type { RouteDeps } from '../route-deps.js';
 import { errorResponses, Handle, PageQuery } from '../schemas.js';

@@ -3,7 +3,7 @@
 // transcode writes before it becomes a storage key, so no path can climb out of a video's folder.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { Forbidden } from '../../services/errors.js';
+import { Forbidden } from '../../domain/errors.js';
 import { PLAYBACK_TOKEN_PATTERN } from '../../services/playback-tokens.js';
 import type { RouteDeps } from '../route-deps.js';
 import { errorResponses } from '../schemas.js';

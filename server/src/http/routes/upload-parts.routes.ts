@@ -2,7 +2,7 @@
 // never held in memory; the URL's signature is the permission, so no session is needed.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { MAX_PART_NUMBER } from '../../adapters/storage/multipart-uploads.js';
+import { MAX_PART_NUMBER } from '../../domain/upload.js';
 import type { PartReceiverService } from '../../services/part-receiver.service.js';
 import { errorResponses } from '../schemas.js';
 

@@ -1,7 +1,7 @@
 // Direct-to-storage uploads: plan the parts, resume, abort, complete.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { MAX_PART_NUMBER } from '../../adapters/storage/multipart-uploads.js';
+import { MAX_PART_NUMBER } from '../../domain/upload.js';
 import { currentAccount } from '../authentication.js';
 import type { RouteDeps } from '../route-deps.js';
 import { errorResponses } from '../schemas.js';

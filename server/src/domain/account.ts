@@ -1,4 +1,4 @@
-// What services and routes know of a user: the account and the channel every user owns.
+// A user: the account and the channel every user owns, and the channels they follow.
 export interface Channel {
   id: string;
   ownerId: string;
@@ -16,4 +16,9 @@ export interface Account {
   email: string;
   createdAt: Date;
   channel: Channel;
+}
+
+export interface SubscribedChannel {
+  channel: Channel;
+  subscribedAt: Date;
 }

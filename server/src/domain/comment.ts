@@ -1,5 +1,4 @@
-// What services and routes know of a comment.
-
+// A comment on a video: a thread, or a reply in one.
 export type CommentSort = 'newest' | 'top';
 
 export interface CommentAuthor {

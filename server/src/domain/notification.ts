@@ -1,7 +1,5 @@
-// What services and routes know of a notification.
-import type { NotificationKind } from '../adapters/db/schema.js';
-
-export type { NotificationKind };
+// A notification: a followed channel published, or someone replied to my comment.
+export type NotificationKind = 'new_video' | 'comment_reply';
 
 export interface Notification {
   id: string;

@@ -1,0 +1,96 @@
+// A video: its states (awaiting_upload → queued → processing → ready | failed, or deleted), who may
+// watch it, and the shapes its writes take.
+
+export type VideoState = 'awaiting_upload' | 'queued' | 'processing' | 'ready' | 'failed' | 'deleted';
+export type Visibility = 'public' | 'unlisted' | 'private';
+
+export interface RenditionRecord {
+  name: string;
+  width: number;
+  height: number;
+  frameRate: number;
+  maxKbps: number;
+}
+
+export interface Video {
+  id: string;
+  ownerId: string;
+  channelId: string;
+  state: VideoState;
+  visibility: Visibility;
+  title: string;
+  description: string;
+  source: { fileName: string; size: number; contentType: string };
+  uploadId: string | null;
+  partSize: number;
+  uploadExpiresAt: Date | null;
+  progress: number;
+  error: string | null;
+  /** Its ladder can be played: ready, or being encoded with its first segments published. */
+  playable: boolean;
+  durationSeconds: number | null;
+  width: number | null;
+  height: number | null;
+  renditions: RenditionRecord[] | null;
+  createdAt: Date;
+  updatedAt: Date;
+  publishedAt: Date | null;
+  counts: VideoCounts;
+}
+
+/** What a video page shows of the channel that published the video. */
+export interface ChannelSummary {
+  id: string;
+  handle: string;
+  displayName: string;
+  avatarKey: string | null;
+  subscriberCount: number;
+}
+
+export type VideoWithChannel = Video & { channel: ChannelSummary };
+
+export interface VideoCounts {
+  views: number;
+  likes: number;
+  dislikes: number;
+  comments: number;
+}
+
+/** Others may watch a video once it is ready, or while it is encoded once its first segments are out. */
+export function watchable(video: Video): boolean {
+  return video.state === 'ready' || (video.state === 'processing' && video.playable);
+}
+
+export interface NewVideo {
+  id: string;
+  ownerId: string;
+  channelId: string;
+  fileName: string;
+  size: number;
+  contentType: string;
+  uploadId: string;
+  partSize: number;
+  uploadExpiresAt: Date;
+}
+
+/** What the owner says of a video when its upload completes. */
+export interface PublishedDetails {
+  title: string;
+  description: string;
+  visibility: Visibility;
+}
+
+/** What a finished transcode learnt of a video. */
+export interface TranscodedDetails {
+  durationSeconds: number;
+  width: number;
+  height: number;
+  renditions: RenditionRecord[];
+}
+
+/** What the owner may change later. */
+export interface VideoEdit {
+  title?: string;
+  description?: string;
+  visibility?: Visibility;
+}
