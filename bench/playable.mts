@@ -10,9 +10,9 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { pino } from 'pino';
 import { loadConfig } from '../server/src/config.js';
-import { buildPlatformApp } from '../server/src/http/platform-app.js';
 import { locateFfmpeg } from '../server/src/media/ffmpeg-binaries.js';
-import { openPlatform } from '../server/src/platform.js';
+import { buildPlatformApp } from '../server/src/platform/api-app.js';
+import { openPlatform } from '../server/src/platform/platform.js';
 import { buildJobHandlers } from '../server/src/worker/job-handlers.js';
 import { startWorker } from '../server/src/worker/worker.js';
 import { register } from '../server/test/support/accounts.js';
@@ -34,9 +34,9 @@ const config = loadConfig({
   DATA_DIR: dataDir,
   LOG_LEVEL: 'silent',
 });
-const platform = await openPlatform(config, silent);
+const platform = await openPlatform(config, silent, { ffmpeg: await locateFfmpeg({}) });
 const app = await buildPlatformApp(platform);
-await startWorker(platform.queue, buildJobHandlers(platform, await locateFfmpeg({})), 1, silent);
+await startWorker(platform.queue, buildJobHandlers(platform.services, silent), 1, silent);
 
 try {
   const owner = await register(app);

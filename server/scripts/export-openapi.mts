@@ -4,8 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
 import { loadConfig } from '../src/config.js';
-import { buildPlatformApp } from '../src/http/platform-app.js';
-import { openPlatform } from '../src/platform.js';
+import { buildPlatformApp } from '../src/platform/api-app.js';
+import { openPlatform } from '../src/platform/platform.js';
 
 const target = process.argv[2];
 if (!target) throw new Error('usage: export-openapi <output.json>');

@@ -5,10 +5,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import { ConfigError, loadConfig } from './config.js';
-import { buildOpsApp } from './http/ops-app.js';
-import { buildPlatformApp } from './http/platform-app.js';
 import { FfmpegMissing, locateFfmpeg } from './media/ffmpeg-binaries.js';
-import { openPlatform } from './platform.js';
+import { buildPlatformApp } from './platform/api-app.js';
+import { buildOpsApp } from './platform/ops-app.js';
+import { openPlatform } from './platform/platform.js';
 import { buildJobHandlers } from './worker/job-handlers.js';
 import { startWorker } from './worker/worker.js';
 
@@ -26,7 +26,7 @@ async function main(role: Role): Promise<void> {
   const ffmpeg = runsWorker ? await locateFfmpeg(config) : undefined;
   if (ffmpeg)
     logger.info({ ffmpeg: ffmpeg.ffmpeg, ffprobe: ffmpeg.ffprobe, version: ffmpeg.version }, 'using ffmpeg');
-  const platform = await openPlatform(config, logger);
+  const platform = await openPlatform(config, logger, { ffmpeg });
   logger.info(
     { database: config.database.kind, cache: config.cache.kind, storage: config.storage.kind },
     'platform opened',
@@ -35,7 +35,12 @@ async function main(role: Role): Promise<void> {
 
   const app = runsApi ? await buildPlatformApp(platform, CLIENT_DIR) : await buildOpsApp(platform);
   if (ffmpeg)
-    await startWorker(platform.queue, buildJobHandlers(platform, ffmpeg), config.workerConcurrency, logger);
+    await startWorker(
+      platform.queue,
+      buildJobHandlers(platform.services, logger),
+      config.workerConcurrency,
+      logger,
+    );
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -32,6 +32,20 @@ export function decodeCursor(cursor: string): PagePosition {
   throw new InvalidInput('This cursor is not one the API gave', 'cursor');
 }
 
+/**
+ * One page of a keyset-paged list: `fetch` is asked for one row more than `limit`, after the cursor's
+ * position, and the last row kept becomes the next cursor.
+ */
+export async function readPage<T>(
+  cursor: string | undefined,
+  limit: number,
+  fetch: (count: number, after: PagePosition | undefined) => Promise<T[]>,
+  positionOf: (row: T) => PagePosition,
+): Promise<Page<T>> {
+  const after = cursor === undefined ? undefined : decodeCursor(cursor);
+  return toPage(await fetch(limit + 1, after), limit, positionOf);
+}
+
 /** Builds a page from up to `limit + 1` rows: the extra row only says that another page exists. */
 export function toPage<T>(rows: T[], limit: number, positionOf: (row: T) => PagePosition): Page<T> {
   const items = rows.slice(0, limit);

@@ -17,21 +17,49 @@ import { authRoutes } from './routes/auth.routes.js';
 import { channelRoutes } from './routes/channels.routes.js';
 import { registerClient } from './routes/client.routes.js';
 import { commentRoutes } from './routes/comments.routes.js';
-import { feedRoutes } from './routes/feeds.routes.js';
+import { feedRoutes } from './routes/feed.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
-import { historyRoutes } from './routes/history.routes.js';
-import { meRoutes } from './routes/me.routes.js';
+import { myChannelRoutes } from './routes/me/channel.routes.js';
+import { historyRoutes } from './routes/me/history.routes.js';
+import { meRoutes } from './routes/me/me.routes.js';
+import { notificationRoutes } from './routes/me/notifications.routes.js';
+import { mySubscriptionRoutes } from './routes/me/subscriptions.routes.js';
+import { myVideoRoutes } from './routes/me/videos.routes.js';
 import { mediaRoutes } from './routes/media.routes.js';
 import { registerMetrics } from './routes/metrics.routes.js';
-import { notificationRoutes } from './routes/notifications.routes.js';
 import { searchRoutes } from './routes/search.routes.js';
-import { LOCAL_PART_PATH, uploadPartRoutes } from './routes/upload-parts.routes.js';
+import { uploadPartRoutes } from './routes/upload-parts.routes.js';
 import { uploadRoutes } from './routes/uploads.routes.js';
-import { videoRoutes } from './routes/videos.routes.js';
-import { watchingRoutes } from './routes/watching.routes.js';
+import { videoCommentRoutes } from './routes/videos/comments.routes.js';
+import { videoEventRoutes } from './routes/videos/events.routes.js';
+import { progressRoutes } from './routes/videos/progress.routes.js';
+import { reactionRoutes } from './routes/videos/reaction.routes.js';
+import { videoRoutes } from './routes/videos/videos.routes.js';
+import { viewRoutes } from './routes/videos/views.routes.js';
 import { Channel, ErrorResponse, SubscriptionState, User } from './schemas.js';
 import { registerSecurityHeaders } from './security-headers.js';
 import { ReactionSummary, UploadPlan, Video } from './video.schemas.js';
+
+const API_ROUTES = [
+  authRoutes,
+  meRoutes,
+  myChannelRoutes,
+  mySubscriptionRoutes,
+  myVideoRoutes,
+  historyRoutes,
+  notificationRoutes,
+  channelRoutes,
+  uploadRoutes,
+  videoRoutes,
+  reactionRoutes,
+  videoEventRoutes,
+  videoCommentRoutes,
+  viewRoutes,
+  progressRoutes,
+  commentRoutes,
+  feedRoutes,
+  searchRoutes,
+];
 
 export interface AppOptions {
   routes: RouteDeps;
@@ -102,23 +130,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(healthRoutes, options.routes);
-  await app.register(authRoutes, { ...options.routes, prefix: '/api/v1/auth' });
-  await app.register(meRoutes, { ...options.routes, prefix: '/api/v1' });
-  await app.register(channelRoutes, { ...options.routes, prefix: '/api/v1' });
-  await app.register(uploadRoutes, { ...options.routes, prefix: '/api/v1' });
-  await app.register(videoRoutes, { ...options.routes, prefix: '/api/v1' });
-  await app.register(feedRoutes, { ...options.routes, prefix: '/api/v1' });
-  await app.register(commentRoutes, { ...options.routes, prefix: '/api/v1' });
-  await app.register(watchingRoutes, { ...options.routes, prefix: '/api/v1' });
-  await app.register(historyRoutes, { ...options.routes, prefix: '/api/v1' });
-  await app.register(searchRoutes, { ...options.routes, prefix: '/api/v1' });
-  await app.register(notificationRoutes, { ...options.routes, prefix: '/api/v1' });
-  if (options.routes.partReceiver) {
-    await app.register(uploadPartRoutes, {
-      partReceiver: options.routes.partReceiver,
-      prefix: LOCAL_PART_PATH,
-    });
-  }
+  // The API: a URL's handler is in routes/<first segment>.routes.ts, or routes/<first>/<next>.routes.ts
+  // where the first segment is a folder (docs/architecture.md, "Finding a route").
+  for (const routes of API_ROUTES) await app.register(routes, { ...options.routes, prefix: '/api/v1' });
+  const { partReceiver } = options.routes;
+  if (partReceiver) await app.register(uploadPartRoutes, { partReceiver, prefix: partReceiver.path });
   await app.register(mediaRoutes, { ...options.routes, prefix: '/media' });
   await registerClient(app, options.clientDir);
   return app;

@@ -1,5 +1,5 @@
 // The Range header of a GET, as RFC 9110 §14 has it, reduced to what players send: one range of bytes.
-import type { ByteRange } from '../adapters/storage/object-storage.js';
+import type { ByteRange } from '../domain/stored-object.js';
 
 export type RangeRequest = { kind: 'whole' } | { kind: 'part'; range: ByteRange } | { kind: 'unsatisfiable' };
 

@@ -2,7 +2,7 @@
 import { type Static, Type } from 'typebox';
 import { MAX_COMMENT_LENGTH } from '../domain/comment.js';
 
-export const CommentBody = Type.String({
+export const CommentText = Type.String({
   minLength: 1,
   maxLength: MAX_COMMENT_LENGTH,
   pattern: '\\S',

@@ -1,5 +1,5 @@
 // Conditional GET (RFC 9110 §13): whether the copy a client or a CDN already holds is still current.
-import type { ObjectInfo } from '../adapters/storage/object-storage.js';
+import type { ObjectInfo } from '../domain/stored-object.js';
 
 export interface ConditionalHeaders {
   'if-none-match'?: string;

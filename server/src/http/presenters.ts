@@ -3,22 +3,18 @@
 import type { Account, Channel, SubscribedChannel } from '../domain/account.js';
 import type { Comment } from '../domain/comment.js';
 import type { Notification } from '../domain/notification.js';
-import type { ReactionOutcome, ReactionValue } from '../domain/reaction.js';
+import type { Page } from '../domain/page.js';
+import type { ReactionOutcome } from '../domain/reaction.js';
 import type { VideoWithChannel } from '../domain/video.js';
 import { watchable } from '../domain/video.js';
 import { POSTER_FILE } from '../media/poster.js';
 import { MASTER_PLAYLIST, STORYBOARD_TRACK } from '../media/transcode-source.js';
 import type { PlaybackTokens } from '../services/playback-tokens.js';
 import type { UploadPlan as UploadPlanData } from '../services/upload.service.js';
+import type { VideoPage, ViewerState } from '../services/video-page.service.js';
 import type { CommentJson } from './comment.schemas.js';
-import type { ChannelBody, UserBody } from './schemas.js';
-import type { VideoBody } from './video.schemas.js';
-
-/** What a video page shows only to the signed-in viewer it is for. */
-export interface ViewerState {
-  reaction: ReactionValue | undefined;
-  resumeAtSeconds: number | null;
-}
+import type { ChannelJson, UserJson } from './schemas.js';
+import type { VideoJson } from './video.schemas.js';
 
 export class Presenter {
   constructor(
@@ -26,7 +22,7 @@ export class Presenter {
     private readonly playbackTokens: PlaybackTokens,
   ) {}
 
-  user(account: Account): UserBody {
+  user(account: Account): UserJson {
     return {
       id: account.id,
       email: account.email,
@@ -38,7 +34,7 @@ export class Presenter {
   }
 
   /** `subscribed` only for a signed-in viewer. */
-  channel(channel: Channel, subscribed?: boolean): ChannelBody {
+  channel(channel: Channel, subscribed?: boolean): ChannelJson {
     return {
       ...(subscribed === undefined ? {} : { subscribed }),
       id: channel.id,
@@ -56,7 +52,21 @@ export class Presenter {
    * Processing progress and errors are the owner's business only. Whoever is shown a video may watch it,
    * so they get its media URLs, with a playback token in the path.
    */
-  video(video: VideoWithChannel, viewerId: string | undefined, personal?: ViewerState): VideoBody {
+  /** A video's page, with what only its viewer sees. */
+  videoPage({ video, viewer }: VideoPage, viewerId: string | undefined): VideoJson {
+    return this.video(video, viewerId, viewer);
+  }
+
+  /** A page of a list of videos. */
+  videoList(page: Page<VideoWithChannel>, viewerId?: string) {
+    return { items: page.items.map((video) => this.video(video, viewerId)), nextCursor: page.nextCursor };
+  }
+
+  commentList(page: Page<Comment>) {
+    return { items: page.items.map((comment) => this.comment(comment)), nextCursor: page.nextCursor };
+  }
+
+  video(video: VideoWithChannel, viewerId: string | undefined, personal?: ViewerState): VideoJson {
     const owner = video.ownerId === viewerId;
     const playable = watchable(video);
     // The poster and storyboard are made once the ladder is done: a video playable while encoded has none.

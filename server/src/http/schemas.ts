@@ -20,6 +20,11 @@ export const Handle = Type.String({
 });
 export const DisplayName = Type.String({ minLength: 1, maxLength: 60, pattern: '\\S' });
 export const ChannelDescription = Type.String({ maxLength: 5000 });
+/** What a channel's owner may change. */
+export const ChannelChanges = Type.Object(
+  { displayName: Type.Optional(DisplayName), description: Type.Optional(ChannelDescription) },
+  { additionalProperties: false, minProperties: 1 },
+);
 
 export const Channel = Type.Object(
   {
@@ -59,8 +64,8 @@ export const User = Type.Object(
   { $id: 'User' },
 );
 
-export type ChannelBody = Static<typeof Channel>;
-export type UserBody = Static<typeof User>;
+export type ChannelJson = Static<typeof Channel>;
+export type UserJson = Static<typeof User>;
 
 /** Error answers every route may give, referenced by each route's schema. */
 export function errorResponses<const Statuses extends number[]>(...statuses: Statuses) {

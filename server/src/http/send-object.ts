@@ -1,20 +1,18 @@
 // Answers GET and HEAD for one stored object the way players and CDNs expect: validators and 304,
 // single byte ranges with 206 and 416, and a body streamed from storage, never held in memory.
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { ObjectStorage } from '../adapters/storage/object-storage.js';
-import { NotFound, RangeNotSatisfiable } from '../domain/errors.js';
-import type { StoredObject } from '../services/media.service.js';
+import { RangeNotSatisfiable } from '../domain/errors.js';
+import type { MediaService, StoredObject } from '../services/media.service.js';
 import { parseRange } from './byte-range.js';
 import { isNotModified, rangeStillApplies } from './conditional-request.js';
 
 export async function sendObject(
-  storage: ObjectStorage,
+  media: MediaService,
   object: StoredObject,
   request: FastifyRequest,
   reply: FastifyReply,
 ): Promise<FastifyReply> {
-  const info = await storage.headObject(object.area, object.key);
-  if (!info) throw new NotFound('media_not_found', 'No such media');
+  const info = await media.describe(object);
   reply
     .header('etag', info.etag)
     .header('last-modified', info.lastModified.toUTCString())
@@ -36,7 +34,5 @@ export async function sendObject(
   reply.header('content-length', range ? range.end - range.start + 1 : info.size);
   if (request.method === 'HEAD') return reply.send();
 
-  const opened = await storage.getObject(object.area, object.key, range);
-  if (!opened) throw new NotFound('media_not_found', 'No such media');
-  return reply.send(opened.body);
+  return reply.send(await media.read(object, range));
 }

@@ -17,6 +17,8 @@ export const Visibility = Type.Union([
 
 export const VideoId = Type.String({ pattern: '^[A-Za-z0-9_-]{11}$' });
 export const VideoParams = Type.Object({ id: VideoId });
+/** A time within a video, or watched of it, as the player reports it. */
+export const WatchedSeconds = Type.Number({ minimum: 0, maximum: 7 * 24 * 3600 });
 
 export const Video = Type.Object(
   {
@@ -75,7 +77,7 @@ export const Video = Type.Object(
   },
   { $id: 'Video' },
 );
-export type VideoBody = Static<typeof Video>;
+export type VideoJson = Static<typeof Video>;
 
 /** A page of a list of videos. */
 export const VideoPage = Type.Object({

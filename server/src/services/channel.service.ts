@@ -2,13 +2,16 @@
 import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { ChannelChanges, ChannelRepository } from '../adapters/db/channel.repository.js';
+import type { SubscriptionRepository } from '../adapters/db/subscription.repository.js';
 import type { ObjectStorage } from '../adapters/storage/object-storage.js';
 import type { Channel } from '../domain/account.js';
-import { Forbidden, NotFound } from '../domain/errors.js';
+import { NotFound } from '../domain/errors.js';
+import { ownedBy } from '../domain/ownership.js';
 import { renderAvatar } from '../media/avatar-image.js';
 
 export interface ChannelDeps {
   channels: ChannelRepository;
+  subscriptions: SubscriptionRepository;
   storage: ObjectStorage;
   logger: Logger;
 }
@@ -23,6 +26,18 @@ export class ChannelService {
     const channel = await this.deps.channels.findByHandle(handle);
     if (!channel) throw new NotFound('channel_not_found', `No channel has the handle @${handle}`);
     return channel;
+  }
+
+  /** A channel's page: with whether the viewer follows it, when someone is signed in. */
+  async getForViewer(
+    handle: string,
+    viewerId: string | undefined,
+  ): Promise<{ channel: Channel; subscribed: boolean | undefined }> {
+    const channel = await this.getByHandle(handle);
+    const subscribed = viewerId
+      ? await this.deps.subscriptions.isSubscribed(viewerId, channel.id)
+      : undefined;
+    return { channel, subscribed };
   }
 
   async update(actorId: string, handle: string, changes: ChannelChanges): Promise<Channel> {
@@ -49,9 +64,6 @@ export class ChannelService {
   }
 
   private async channelOwnedBy(actorId: string, handle: string): Promise<Channel> {
-    const channel = await this.getByHandle(handle);
-    if (channel.ownerId !== actorId)
-      throw new Forbidden('not_channel_owner', 'Only its owner can change this channel');
-    return channel;
+    return ownedBy(await this.getByHandle(handle), actorId, 'channel');
   }
 }

@@ -4,7 +4,7 @@
 import type { CommentRepository } from '../adapters/db/comment.repository.js';
 import type { Comment, CommentSort } from '../domain/comment.js';
 import { Conflict, Forbidden, NotFound } from '../domain/errors.js';
-import { decodeCursor, type Page, toPage } from '../domain/page.js';
+import { type Page, readPage } from '../domain/page.js';
 import type { NotificationService } from './notification.service.js';
 import type { VideoService } from './video.service.js';
 
@@ -47,13 +47,16 @@ export class CommentService {
     cursor?: string,
   ): Promise<Page<Comment>> {
     await this.videos.getForViewer(videoId, viewerId);
-    const after = cursor === undefined ? undefined : decodeCursor(cursor);
-    const rows = await this.comments.threads(videoId, sort, limit + 1, after);
-    return toPage(rows, limit, (comment) => ({
-      at: comment.createdAt,
-      id: comment.id,
-      ...(sort === 'top' ? { rank: comment.replyCount } : {}),
-    }));
+    return readPage(
+      cursor,
+      limit,
+      (count, after) => this.comments.threads(videoId, sort, count, after),
+      (comment) => ({
+        at: comment.createdAt,
+        id: comment.id,
+        ...(sort === 'top' ? { rank: comment.replyCount } : {}),
+      }),
+    );
   }
 
   async replies(
@@ -66,9 +69,12 @@ export class CommentService {
     const thread = await this.comments.find(threadId);
     if (!thread || thread.threadId !== null) throw commentNotFound();
     await this.videos.getForViewer(thread.videoId, viewerId);
-    const after = cursor === undefined ? undefined : decodeCursor(cursor);
-    const rows = await this.comments.replies(threadId, limit + 1, after);
-    return toPage(rows, limit, (reply) => ({ at: reply.createdAt, id: reply.id }));
+    return readPage(
+      cursor,
+      limit,
+      (count, after) => this.comments.replies(threadId, count, after),
+      (reply) => ({ at: reply.createdAt, id: reply.id }),
+    );
   }
 
   async edit(id: string, actorId: string, body: string): Promise<Comment> {

@@ -1,8 +1,10 @@
 // Which stored file a media URL names, and whether its requester may have it. Every video file needs a
 // playback token for that video, public ones too: a CDN in front of the bucket can then check access
 // statelessly, without knowing any video's visibility (docs/architecture.md).
-import type { StorageArea } from '../adapters/storage/object-storage.js';
+import type { Readable } from 'node:stream';
+import type { ObjectStorage } from '../adapters/storage/object-storage.js';
 import { Forbidden, NotFound } from '../domain/errors.js';
+import type { ByteRange, ObjectInfo, StorageArea } from '../domain/stored-object.js';
 import { processedPrefix } from '../domain/video-files.js';
 import { mediaFileServing } from '../media/published-files.js';
 import { AVATAR_CACHE_CONTROL } from './channel.service.js';
@@ -17,7 +19,24 @@ export interface StoredObject {
 }
 
 export class MediaService {
-  constructor(private readonly playbackTokens: PlaybackTokens) {}
+  constructor(
+    private readonly playbackTokens: PlaybackTokens,
+    private readonly storage: ObjectStorage,
+  ) {}
+
+  /** What storage holds of the object: size and validators for the answer's headers. */
+  async describe(object: StoredObject): Promise<ObjectInfo> {
+    const info = await this.storage.headObject(object.area, object.key);
+    if (!info) throw new NotFound('media_not_found', 'No such media');
+    return info;
+  }
+
+  /** The object's bytes, or one range of them, streamed from storage. */
+  async read(object: StoredObject, range?: ByteRange): Promise<Readable> {
+    const opened = await this.storage.getObject(object.area, object.key, range);
+    if (!opened) throw new NotFound('media_not_found', 'No such media');
+    return opened.body;
+  }
 
   avatar(channelId: string, file: string): StoredObject {
     const key = `avatars/${channelId}/${file}`;

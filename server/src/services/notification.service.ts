@@ -1,7 +1,7 @@
 // In-app notifications: news of a followed channel's video, replies to my comments; read and unread.
 import type { NotificationRepository, ReplyNotice } from '../adapters/db/notification.repository.js';
 import type { Notification } from '../domain/notification.js';
-import { decodeCursor, type Page, toPage } from '../domain/page.js';
+import { type Page, readPage } from '../domain/page.js';
 
 export interface Inbox extends Page<Notification> {
   unreadCount: number;
@@ -20,19 +20,25 @@ export class NotificationService {
   }
 
   async inbox(userId: string, limit: number, cursor?: string): Promise<Inbox> {
-    const after = cursor === undefined ? undefined : decodeCursor(cursor);
-    const [rows, unreadCount] = await Promise.all([
-      this.notifications.list(userId, limit + 1, after),
+    const [page, unreadCount] = await Promise.all([
+      readPage(
+        cursor,
+        limit,
+        (count, after) => this.notifications.list(userId, count, after),
+        (row) => ({ at: row.createdAt, id: row.id }),
+      ),
       this.notifications.unreadCount(userId),
     ]);
-    return { ...toPage(rows, limit, (row) => ({ at: row.createdAt, id: row.id })), unreadCount };
+    return { ...page, unreadCount };
   }
 
   unreadCount(userId: string): Promise<number> {
     return this.notifications.unreadCount(userId);
   }
 
-  markRead(userId: string, ids?: string[]): Promise<void> {
-    return this.notifications.markRead(userId, ids);
+  /** Marks these notifications read, or all of them without ids; returns how many are still unread. */
+  async markRead(userId: string, ids?: string[]): Promise<number> {
+    await this.notifications.markRead(userId, ids);
+    return this.notifications.unreadCount(userId);
   }
 }

@@ -1,12 +1,15 @@
 // The local-disk storage's part endpoint: checks the signed grant, then streams the part to disk.
 import type { Readable } from 'node:stream';
-import type { LocalMultipartUploads } from '../adapters/storage/local-multipart-uploads.js';
+import { LOCAL_PART_PATH, type LocalMultipartUploads } from '../adapters/storage/local-multipart-uploads.js';
 import { UploadPartRefused } from '../adapters/storage/multipart-uploads.js';
 import { checkPartGrant, type PartGrant } from '../adapters/storage/part-url-signature.js';
 import { Forbidden, InvalidInput, NotFound, PayloadTooLarge } from '../domain/errors.js';
 import type { UploadedPart } from '../domain/upload.js';
 
 export class PartReceiverService {
+  /** The path the part URLs name, below which the API serves this endpoint. */
+  readonly path = LOCAL_PART_PATH;
+
   constructor(
     private readonly uploads: LocalMultipartUploads,
     private readonly secret: string,

@@ -1,7 +1,7 @@
 // Search over public, ready videos: every word typed must match title, channel or description (the last
 // word as a prefix, as it may be unfinished); short queries also find titles with a misspelt word.
 import type { SearchRepository, SearchSort } from '../adapters/db/search.repository.js';
-import { decodeCursor, type Page, toPage } from '../domain/page.js';
+import { type Page, readPage } from '../domain/page.js';
 import type { VideoWithChannel } from '../domain/video.js';
 
 export type { SearchSort };
@@ -26,17 +26,21 @@ export class SearchService {
     const words = (request.text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, MAX_WORDS);
     if (words.length === 0) return { items: [], nextCursor: null };
     const fuzzy = words.length <= MAX_FUZZY_WORDS && words.join(' ').length >= MIN_FUZZY_LENGTH;
-    const after = cursor === undefined ? undefined : decodeCursor(cursor);
-    const hits = await this.repository.search(
-      { ...request, words, fuzzy },
-      limit + 1,
-      after && { rank: after.rank ?? 0, at: after.at, id: after.id },
+    const page = await readPage(
+      cursor,
+      limit,
+      (count, after) =>
+        this.repository.search(
+          { ...request, words, fuzzy },
+          count,
+          after && { rank: after.rank ?? 0, at: after.at, id: after.id },
+        ),
+      ({ video, relevance }) => ({
+        at: video.publishedAt ?? video.createdAt,
+        id: video.id,
+        rank: request.sort === 'relevance' ? relevance : video.counts.views,
+      }),
     );
-    const page = toPage(hits, limit, ({ video, relevance }) => ({
-      at: video.publishedAt ?? video.createdAt,
-      id: video.id,
-      rank: request.sort === 'relevance' ? relevance : video.counts.views,
-    }));
     return { items: page.items.map((hit) => hit.video), nextCursor: page.nextCursor };
   }
 }

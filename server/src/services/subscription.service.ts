@@ -3,7 +3,7 @@ import type { ChannelRepository } from '../adapters/db/channel.repository.js';
 import type { SubscriptionRepository } from '../adapters/db/subscription.repository.js';
 import type { Channel, SubscribedChannel } from '../domain/account.js';
 import { Conflict, NotFound } from '../domain/errors.js';
-import { decodeCursor, type Page, toPage } from '../domain/page.js';
+import { type Page, readPage } from '../domain/page.js';
 
 export interface SubscriptionState {
   subscribed: boolean;
@@ -30,18 +30,14 @@ export class SubscriptionService {
     return { subscribed: false, subscriberCount: await this.subscriptions.unsubscribe(actorId, channel.id) };
   }
 
-  isSubscribed(actorId: string, channelId: string): Promise<boolean> {
-    return this.subscriptions.isSubscribed(actorId, channelId);
-  }
-
   async list(actorId: string, limit: number, cursor?: string): Promise<Page<SubscribedChannel>> {
-    const after = cursor === undefined ? undefined : decodeCursor(cursor);
-    const rows = await this.subscriptions.list(
-      actorId,
-      limit + 1,
-      after && { subscribedAt: after.at, channelId: after.id },
+    return readPage(
+      cursor,
+      limit,
+      (count, after) =>
+        this.subscriptions.list(actorId, count, after && { subscribedAt: after.at, channelId: after.id }),
+      (row) => ({ at: row.subscribedAt, id: row.channel.id }),
     );
-    return toPage(rows, limit, (row) => ({ at: row.subscribedAt, id: row.channel.id }));
   }
 
   private async channel(handle: string): Promise<Channel> {

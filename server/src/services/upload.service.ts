@@ -4,12 +4,15 @@ import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../adapters/db/schema.js';
 import type { VideoRepository } from '../adapters/db/video.repository.js';
+import type { VideoStateRepository } from '../adapters/db/video-state.repository.js';
 import { type MultipartUploads, UploadPartRefused } from '../adapters/storage/multipart-uploads.js';
 import type { ObjectStorage } from '../adapters/storage/object-storage.js';
-import { Conflict, Forbidden, InvalidInput, NotFound } from '../domain/errors.js';
+import { Conflict, InvalidInput, NotFound } from '../domain/errors.js';
+import { ownedBy } from '../domain/ownership.js';
 import { MAX_PART_NUMBER, type PartReference, type UploadedPart } from '../domain/upload.js';
-import type { PublishedDetails, Video } from '../domain/video.js';
+import type { PublishedDetails, Video, VideoWithChannel } from '../domain/video.js';
 import { rawKey } from '../domain/video-files.js';
+import type { VideoCatalog } from './video-catalog.js';
 
 /** MIME types of the containers the worker accepts (checked again by probing after upload). */
 export const ACCEPTED_CONTENT_TYPES = [
@@ -34,6 +37,9 @@ const PART_URL_LIFETIME_MS = 6 * 3_600_000;
 
 export interface UploadDeps {
   videos: VideoRepository;
+  states: VideoStateRepository;
+  /** Where the completed video is read back, as its page shows it. */
+  catalog: VideoCatalog;
   multipart: MultipartUploads;
   storage: ObjectStorage;
   enqueueTranscode: (videoId: string, transaction: Kysely<Database>) => Promise<unknown>;
@@ -113,14 +119,24 @@ export class UploadService {
     return stale.length;
   }
 
-  /** Completing twice is harmless: the second call changes nothing. */
+  /** Completing twice is harmless: the second call changes nothing. Returns the video as its owner sees it. */
   async complete(
     actorId: string,
     videoId: string,
     parts: PartReference[],
     details: PublishedDetails,
+  ): Promise<VideoWithChannel> {
+    await this.queueUploaded(await this.ownVideo(actorId, videoId), parts, details);
+    const video = await this.deps.catalog.find(videoId);
+    if (!video || video.state === 'deleted') throw new NotFound('video_not_found', 'No such video');
+    return video;
+  }
+
+  private async queueUploaded(
+    video: Video,
+    parts: PartReference[],
+    details: PublishedDetails,
   ): Promise<void> {
-    const video = await this.ownVideo(actorId, videoId);
     if (video.state !== 'awaiting_upload' || !video.uploadId) return;
     const key = rawKey(video.id);
     try {
@@ -142,15 +158,13 @@ export class UploadService {
         'parts',
       );
     }
-    await this.deps.videos.queue(video.id, details, (trx) => this.deps.enqueueTranscode(video.id, trx));
+    await this.deps.states.queue(video.id, details, (trx) => this.deps.enqueueTranscode(video.id, trx));
   }
 
-  async ownVideo(actorId: string, videoId: string): Promise<Video> {
+  private async ownVideo(actorId: string, videoId: string): Promise<Video> {
     const video = await this.deps.videos.findById(videoId);
     if (!video) throw new NotFound('upload_not_found', 'No such upload');
-    if (video.ownerId !== actorId)
-      throw new Forbidden('not_video_owner', 'Only its owner can change this video');
-    return video;
+    return ownedBy(video, actorId, 'video');
   }
 
   private async plan(video: Video): Promise<UploadPlan> {

@@ -2,9 +2,9 @@
 // channels I follow. Only public, ready videos are ever listed; unlisted ones are reachable by their link
 // alone. The one exception is my own list (the studio), which shows me all of mine.
 import type { ChannelRepository } from '../adapters/db/channel.repository.js';
-import type { ListFilter, TrendingVideo, VideoRepository } from '../adapters/db/video.repository.js';
+import type { ListFilter, TrendingVideo, VideoListRepository } from '../adapters/db/video-list.repository.js';
 import { NotFound } from '../domain/errors.js';
-import { decodeCursor, encodeCursor, type Page, type PagePosition, toPage } from '../domain/page.js';
+import { decodeCursor, encodeCursor, type Page, type PagePosition, readPage } from '../domain/page.js';
 import type { VideoWithChannel } from '../domain/video.js';
 
 /** Where home left off in each of its two lists; `done` once a list has run out. */
@@ -15,7 +15,7 @@ interface HomePosition {
 
 export class VideoListService {
   constructor(
-    private readonly videos: VideoRepository,
+    private readonly videos: VideoListRepository,
     private readonly channels: ChannelRepository,
   ) {}
 
@@ -35,18 +35,21 @@ export class VideoListService {
 
   /** All of this person's videos, whatever their state or visibility, newest upload first. */
   async ownedBy(ownerId: string, limit: number, cursor?: string): Promise<Page<VideoWithChannel>> {
-    const after = cursor === undefined ? undefined : decodeCursor(cursor);
-    const rows = await this.videos.listOwned(
-      ownerId,
-      limit + 1,
-      after && { createdAt: after.at, id: after.id },
+    return readPage(
+      cursor,
+      limit,
+      (count, after) => this.videos.owned(ownerId, count, after && { createdAt: after.at, id: after.id }),
+      (video) => ({ at: video.createdAt, id: video.id }),
     );
-    return toPage(rows, limit, (video) => ({ at: video.createdAt, id: video.id }));
   }
 
   async trending(limit: number, cursor?: string): Promise<Page<VideoWithChannel>> {
-    const rows = await this.trendingAfter(limit + 1, cursor === undefined ? undefined : decodeCursor(cursor));
-    const page = toPage(rows, limit, trendingPosition);
+    const page = await readPage(
+      cursor,
+      limit,
+      (count, after) => this.trendingAfter(count, after),
+      trendingPosition,
+    );
     return { items: page.items.map((row) => row.video), nextCursor: page.nextCursor };
   }
 
@@ -90,20 +93,15 @@ export class VideoListService {
   }
 
   private async list(filter: ListFilter, limit: number, cursor?: string): Promise<Page<VideoWithChannel>> {
-    const rows = await this.listedAfter(
-      filter,
-      limit + 1,
-      cursor === undefined ? undefined : decodeCursor(cursor),
-    );
-    return toPage(rows, limit, listedPosition);
+    return readPage(cursor, limit, (count, after) => this.listedAfter(filter, count, after), listedPosition);
   }
 
   private listedAfter(filter: ListFilter, limit: number, after: PagePosition | undefined) {
-    return this.videos.listListed(filter, limit, after && { publishedAt: after.at, id: after.id });
+    return this.videos.listed(filter, limit, after && { publishedAt: after.at, id: after.id });
   }
 
   private trendingAfter(limit: number, after: PagePosition | undefined) {
-    return this.videos.listTrending(limit, after && { score: after.rank ?? 0, id: after.id });
+    return this.videos.trending(limit, after && { score: after.rank ?? 0, id: after.id });
   }
 }
 

@@ -7,7 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Database } from '../adapters/db/schema.js';
-import type { VideoRepository } from '../adapters/db/video.repository.js';
+import type { VideoStateRepository } from '../adapters/db/video-state.repository.js';
 import type { ObjectStorage } from '../adapters/storage/object-storage.js';
 import { processedPrefix, rawKey } from '../domain/video-files.js';
 import type { PublishedFile } from '../media/published-files.js';
@@ -17,7 +17,7 @@ import type { TranscodeOutcome } from '../metrics.js';
 import { GrowingPublication } from './growing-publication.js';
 
 export interface VideoProcessingDeps {
-  videos: VideoRepository;
+  videos: VideoStateRepository;
   storage: ObjectStorage;
   media: Omit<TranscodeOptions, 'onProgress' | 'onPlan'>;
   /** Where per-job scratch directories are made (deleted after every run). */
@@ -140,7 +140,7 @@ export class VideoProcessingService {
     );
     // Not published by this attempt: the video was deleted meanwhile (withdraw the output), or another
     // attempt finished it first (keep it).
-    if (!published && (await videos.findById(videoId))?.state !== 'ready') {
+    if (!published && (await videos.stateOf(videoId)) !== 'ready') {
       logger.info({ videoId }, 'video was deleted while processing; its output is withdrawn');
       await storage.deletePrefix('processed', prefix);
     }

@@ -1,15 +1,18 @@
 // Reading and deleting videos: the owner sees a video in every state; others only once it is ready and not
 // private. Deleted videos are gone for everyone.
 import type { VideoRepository } from '../adapters/db/video.repository.js';
+import type { VideoStateRepository } from '../adapters/db/video-state.repository.js';
 import type { MultipartUploads } from '../adapters/storage/multipart-uploads.js';
 import type { ObjectStorage } from '../adapters/storage/object-storage.js';
-import { Forbidden, NotFound } from '../domain/errors.js';
+import { NotFound } from '../domain/errors.js';
+import { ownedBy } from '../domain/ownership.js';
 import { type Video, type VideoEdit, type VideoWithChannel, watchable } from '../domain/video.js';
 import { processedPrefix, rawKey } from '../domain/video-files.js';
 import type { VideoCatalog } from './video-catalog.js';
 
 export interface VideoDeps {
   videos: VideoRepository;
+  states: VideoStateRepository;
   catalog: VideoCatalog;
   storage: ObjectStorage;
   multipart: MultipartUploads;
@@ -32,9 +35,7 @@ export class VideoService {
   async getOwned(videoId: string, actorId: string): Promise<Video> {
     const video = await this.deps.videos.findById(videoId);
     if (!video || video.state === 'deleted') throw new NotFound('video_not_found', 'No such video');
-    if (video.ownerId !== actorId)
-      throw new Forbidden('not_video_owner', 'Only its owner can change this video');
-    return video;
+    return ownedBy(video, actorId, 'video');
   }
 
   async edit(videoId: string, actorId: string, edit: VideoEdit): Promise<void> {
@@ -46,7 +47,7 @@ export class VideoService {
   /** Marked deleted first, so a transcode still running withdraws its own output; then its files go. */
   async delete(videoId: string, actorId: string): Promise<void> {
     const video = await this.getOwned(videoId, actorId);
-    await this.deps.videos.markDeleted(video.id);
+    await this.deps.states.markDeleted(video.id);
     if (video.uploadId) await this.deps.multipart.abort(rawKey(video.id), video.uploadId);
     await this.deps.storage.deleteObject('raw', rawKey(video.id));
     await this.deps.storage.deletePrefix('processed', processedPrefix(video.id));

@@ -1,6 +1,6 @@
 // Watch history: where I stopped in each video, so a video resumes there; listed, cleared, or paused.
 import type { WatchedVideo, WatchHistoryRepository } from '../adapters/db/watch-history.repository.js';
-import { decodeCursor, type Page, toPage } from '../domain/page.js';
+import { type Page, readPage } from '../domain/page.js';
 import type { VideoWithChannel } from '../domain/video.js';
 import type { VideoService } from './video.service.js';
 
@@ -33,12 +33,16 @@ export class WatchHistoryService {
   }
 
   async list(userId: string, limit: number, cursor?: string): Promise<History> {
-    const after = cursor === undefined ? undefined : decodeCursor(cursor);
-    const [rows, paused] = await Promise.all([
-      this.history.list(userId, limit + 1, after),
+    const [page, paused] = await Promise.all([
+      readPage(
+        cursor,
+        limit,
+        (count, after) => this.history.list(userId, count, after),
+        (row) => ({ at: row.watchedAt, id: row.video.id }),
+      ),
       this.history.isPaused(userId),
     ]);
-    return { ...toPage(rows, limit, (row) => ({ at: row.watchedAt, id: row.video.id })), paused };
+    return { ...page, paused };
   }
 
   clear(userId: string): Promise<void> {

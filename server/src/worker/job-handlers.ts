@@ -1,12 +1,6 @@
-// The handler of every job, built from an opened platform and the ffmpeg it should run.
-import os from 'node:os';
-import path from 'node:path';
-import type { FfmpegBinaries } from '../media/ffmpeg-binaries.js';
-import { DEFAULT_LIMITS } from '../media/source-facts.js';
-import { DEFAULT_STORYBOARD } from '../media/storyboard.js';
-import { DEFAULT_POLICY } from '../media/transcode-policy.js';
-import type { Platform } from '../platform.js';
-import { VideoProcessingService } from '../services/video-processing.service.js';
+// The handler of every job, each a thin call into the service that does the work.
+import type { Logger } from 'pino';
+import type { Services } from '../services/services.js';
 import { expireUploadsJob } from './expire-uploads.job.js';
 import { notifySubscribersJob } from './notify-subscribers.job.js';
 import { purgeExpiredSessionsJob } from './purge-expired-sessions.job.js';
@@ -14,29 +8,16 @@ import { refreshTrendingJob } from './refresh-trending.job.js';
 import { transcodeVideoJob } from './transcode-video.job.js';
 import type { JobHandlers } from './worker.js';
 
-export function buildJobHandlers(platform: Platform, ffmpeg: FfmpegBinaries): JobHandlers {
-  const processing = new VideoProcessingService({
-    videos: platform.repositories.videos,
-    storage: platform.storage,
-    media: {
-      ffmpeg: ffmpeg.ffmpeg,
-      ffprobe: ffmpeg.ffprobe,
-      policy: DEFAULT_POLICY,
-      storyboard: DEFAULT_STORYBOARD,
-      limits: DEFAULT_LIMITS,
-      timeout: { perSourceSecond: 10, minimumMs: 10 * 60_000 },
-    },
-    scratchDir: path.join(os.tmpdir(), 'vidstream-jobs'),
-    growingIntervalMs: 1_000,
-    logger: platform.logger,
-    announce: (videoId, transaction) => platform.queue.send('notify-subscribers', { videoId }, transaction),
-    onFinished: (outcome, seconds) => platform.metrics.transcodeDuration.observe({ outcome }, seconds),
-  });
+/** The services jobs call; a platform opened without ffmpeg has no processing and cannot run jobs. */
+export type JobServices = Pick<Services, 'auth' | 'uploads' | 'views' | 'notifications' | 'processing'>;
+
+export function buildJobHandlers(services: JobServices, logger: Logger): JobHandlers {
+  if (!services.processing) throw new Error('a worker needs a platform opened with ffmpeg');
   return {
-    'purge-expired-sessions': purgeExpiredSessionsJob(platform.services.auth, platform.logger),
-    'transcode-video': transcodeVideoJob(processing),
-    'expire-uploads': expireUploadsJob(platform.services.uploads, platform.logger),
-    'refresh-trending': refreshTrendingJob(platform.services.views, platform.logger),
-    'notify-subscribers': notifySubscribersJob(platform.services.notifications, platform.logger),
+    'purge-expired-sessions': purgeExpiredSessionsJob(services.auth, logger),
+    'transcode-video': transcodeVideoJob(services.processing),
+    'expire-uploads': expireUploadsJob(services.uploads, logger),
+    'refresh-trending': refreshTrendingJob(services.views, logger),
+    'notify-subscribers': notifySubscribersJob(services.notifications, logger),
   };
 }

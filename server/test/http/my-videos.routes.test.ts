@@ -2,7 +2,7 @@
 // page without gaps or repeats.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { VideoBody } from '../../src/http/video.schemas.js';
+import type { VideoJson } from '../../src/http/video.schemas.js';
 import { bearer, register } from '../support/accounts.js';
 import { forceState, publishStandInVideo } from '../support/published-videos.js';
 import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
@@ -17,14 +17,14 @@ afterAll(() => test.close());
 type Owner = Awaited<ReturnType<typeof register>>;
 
 /** Every video of /me/videos, following its cursors with pages of `limit`. */
-async function readMine(token: string, limit: number): Promise<VideoBody[]> {
-  const videos: VideoBody[] = [];
+async function readMine(token: string, limit: number): Promise<VideoJson[]> {
+  const videos: VideoJson[] = [];
   let cursor: string | null = null;
   do {
     const query: string = `limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`;
     const response = await test.app.inject({ url: `/api/v1/me/videos?${query}`, headers: bearer(token) });
     expect(response.statusCode, response.body).toBe(200);
-    const page = response.json() as { items: VideoBody[]; nextCursor: string | null };
+    const page = response.json() as { items: VideoJson[]; nextCursor: string | null };
     expect(page.items.length).toBeLessThanOrEqual(limit);
     videos.push(...page.items);
     cursor = page.nextCursor;
@@ -52,11 +52,11 @@ describe('GET /api/v1/me/videos', () => {
     mine.push(privateOne);
     processing = await publish('public');
     await forceState(test.platform, processing, 'processing');
-    await test.platform.repositories.videos.reportProgress(processing, 42.5);
+    await test.platform.repositories.videoStates.reportProgress(processing, 42.5);
     mine.push(processing);
     failed = await publish('public');
     await forceState(test.platform, failed, 'processing');
-    await test.platform.repositories.videos.markFailed(failed, 'This file has no video stream');
+    await test.platform.repositories.videoStates.markFailed(failed, 'This file has no video stream');
     mine.push(failed);
     uploading = (await startUpload(test.app, owner.token, 1_000)).videoId;
     mine.push(uploading);

@@ -97,16 +97,16 @@ describe('every write shows at once', () => {
   });
 
   it('each step of processing, and its failure', async () => {
-    const { videos } = test.platform.repositories;
+    const { videoStates } = test.platform.repositories;
     const other = await publishStandInVideo(test.platform, owner, 'public');
     // Taken back to processing as a retried job would be, then through its steps.
     await forceState(test.platform, other, 'queued');
     await read(other);
-    await videos.startProcessing(other);
+    await videoStates.startProcessing(other);
     expect((await read(other)).json()).toMatchObject({ state: 'processing', progress: 0 });
-    await videos.reportProgress(other, 42);
+    await videoStates.reportProgress(other, 42);
     expect((await read(other)).json().progress).toBe(42);
-    await videos.markFailed(other, 'The file has no video stream');
+    await videoStates.markFailed(other, 'The file has no video stream');
     expect((await read(other)).json()).toMatchObject({
       state: 'failed',
       error: 'The file has no video stream',
@@ -114,12 +114,12 @@ describe('every write shows at once', () => {
   });
 
   it('becoming ready', async () => {
-    const { videos } = test.platform.repositories;
+    const { videoStates } = test.platform.repositories;
     const other = await publishStandInVideo(test.platform, owner, 'public');
     await forceState(test.platform, other, 'processing');
     await test.platform.cache.delete(`video:v1:${other}`);
     expect((await read(other)).json().playable).toBe(false);
-    await videos.markReady(other, { durationSeconds: 9, width: 640, height: 360, renditions: [] });
+    await videoStates.markReady(other, { durationSeconds: 9, width: 640, height: 360, renditions: [] });
     expect((await read(other)).json()).toMatchObject({ state: 'ready', playable: true, durationSeconds: 9 });
   });
 

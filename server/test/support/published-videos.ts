@@ -2,7 +2,7 @@
 // and stand-in files under its prefix. For tests of what happens after transcoding.
 import { randomBytes } from 'node:crypto';
 import type { VideoState, Visibility } from '../../src/domain/video.js';
-import type { Platform } from '../../src/platform.js';
+import type { Platform } from '../../src/platform/platform.js';
 
 /** Relative path → bytes, as a transcode lays them out. */
 export type VideoFiles = Record<string, Buffer>;
@@ -25,7 +25,7 @@ export async function publishStandInVideo(
   visibility: Visibility,
   files: VideoFiles = standInFiles(),
 ): Promise<string> {
-  const { videos, channels } = platform.repositories;
+  const { videos, videoStates, channels } = platform.repositories;
   const channel = await channels.findByHandle(owner.handle);
   if (!channel) throw new Error(`no channel @${owner.handle}`);
   const id = randomBytes(8).toString('base64url');
@@ -40,14 +40,18 @@ export async function publishStandInVideo(
     partSize: 8 * 1024 * 1024,
     uploadExpiresAt: new Date(Date.now() + 3_600_000),
   });
-  await videos.queue(id, { title: `Video ${id}`, description: 'A stand-in', visibility }, async () => {});
-  await videos.startProcessing(id);
+  await videoStates.queue(
+    id,
+    { title: `Video ${id}`, description: 'A stand-in', visibility },
+    async () => {},
+  );
+  await videoStates.startProcessing(id);
   for (const [file, bytes] of Object.entries(files)) {
     await platform.storage.putObject('processed', `videos/${id}/${file}`, bytes, {
       contentType: 'application/octet-stream',
     });
   }
-  await videos.markReady(id, {
+  await videoStates.markReady(id, {
     durationSeconds: 4,
     width: 640,
     height: 360,

@@ -7,9 +7,9 @@ import type { FastifyInstance } from 'fastify';
 import { type Logger, pino } from 'pino';
 import { inject } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { buildPlatformApp } from '../../src/http/platform-app.js';
-import { locateFfmpeg } from '../../src/media/ffmpeg-binaries.js';
-import { openPlatform, type Platform } from '../../src/platform.js';
+import { type FfmpegBinaries, locateFfmpeg } from '../../src/media/ffmpeg-binaries.js';
+import { buildPlatformApp } from '../../src/platform/api-app.js';
+import { openPlatform, type Platform } from '../../src/platform/platform.js';
 import { buildJobHandlers } from '../../src/worker/job-handlers.js';
 import { startWorker } from '../../src/worker/worker.js';
 import { administer } from './global-setup.js';
@@ -32,6 +32,12 @@ export interface TestPlatformOptions {
 }
 
 const silent = pino({ level: process.env.TEST_LOG ? 'error' : 'silent' });
+/** Located once per test file: every test platform can transcode, as `vidstream all` can. */
+let located: Promise<FfmpegBinaries> | undefined;
+const ffmpeg = () => {
+  located ??= locateFfmpeg({});
+  return located;
+};
 
 export async function startTestPlatform(
   env: Record<string, string> = {},
@@ -57,6 +63,7 @@ export async function startTestPlatform(
   const cacheKeyPrefix = `test:${unique}:`;
   const open = async () => {
     const platform = await openPlatform(config, options.logger ?? silent, {
+      ffmpeg: await ffmpeg(),
       cacheKeyPrefix,
       queue: { maintenanceIntervalSeconds: 1, pollingIntervalSeconds: 0.5 },
     });
@@ -109,6 +116,6 @@ export async function startSecondInstance(first: TestPlatform): Promise<SecondIn
 
 /** Starts the platform's worker in this process, with every job handler, as `vidstream worker` does. */
 export async function startTestWorker(platform: Platform, concurrency = 1): Promise<void> {
-  const handlers = buildJobHandlers(platform, await locateFfmpeg({}));
+  const handlers = buildJobHandlers(platform.services, platform.logger);
   await startWorker(platform.queue, handlers, concurrency, platform.logger);
 }

@@ -3,7 +3,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
-import type { VideoBody } from '../../src/http/video.schemas.js';
+import type { VideoJson } from '../../src/http/video.schemas.js';
 import { bearer } from './accounts.js';
 
 export interface Plan {
@@ -85,13 +85,13 @@ export async function uploadFile(
 
 /** Polls the video as its owner until it reaches `ready` or `failed` (or the time is up). */
 export async function waitUntilSettled(app: FastifyInstance, token: string, videoId: string, seconds = 60) {
-  let video: VideoBody | undefined;
+  let video: VideoJson | undefined;
   for (let waited = 0; waited < seconds * 1000; waited += 250) {
     video = (
       await app.inject({ url: `/api/v1/videos/${videoId}`, headers: bearer(token) })
-    ).json() as VideoBody;
+    ).json() as VideoJson;
     if (video.state === 'ready' || video.state === 'failed') break;
     await sleep(250);
   }
-  return video as VideoBody;
+  return video as VideoJson;
 }

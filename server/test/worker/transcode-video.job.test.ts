@@ -54,8 +54,10 @@ async function queueUpload(bytes: Buffer | undefined): Promise<string> {
     uploadExpiresAt: new Date(Date.now() + 3_600_000),
   });
   if (bytes) await test.platform.storage.putObject('raw', rawKey(id), bytes, { contentType: 'video/mp4' });
-  const queued = await videos.queue(id, { title: 'Holiday', description: '', visibility: 'public' }, (trx) =>
-    test.platform.queue.send('transcode-video', { videoId: id }, trx),
+  const queued = await test.platform.repositories.videoStates.queue(
+    id,
+    { title: 'Holiday', description: '', visibility: 'public' },
+    (trx) => test.platform.queue.send('transcode-video', { videoId: id }, trx),
   );
   expect(queued).toBe(true);
   return id;

@@ -2,7 +2,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Account } from '../../domain/account.js';
 import { Conflict } from '../../domain/errors.js';
-import { CHANNEL_COLUMNS, toChannel } from './channel.repository.js';
+import { CHANNEL_COLUMNS, toChannel } from './rows.js';
 import type { Database } from './schema.js';
 import { violatedUniqueConstraint } from './unique-violation.js';
 

@@ -1,44 +1,15 @@
 // SQL for channels. Handles are matched case-insensitively (unique index on lower(handle)).
 // Every write reports the channel as changed once it is committed, for the caches that show it.
-import { type Kysely, type Selection, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Channel } from '../../domain/account.js';
+import type { ChannelChanged } from './changes.js';
+import { CHANNEL_COLUMNS, toChannel } from './rows.js';
 import type { Database } from './schema.js';
-
-export const CHANNEL_COLUMNS = [
-  'channels.id',
-  'channels.owner_id',
-  'channels.handle',
-  'channels.display_name',
-  'channels.description',
-  'channels.avatar_key',
-  'channels.subscriber_count',
-  'channels.video_count',
-  'channels.created_at',
-] as const;
-
-type ChannelSelection = Selection<Database, 'channels', (typeof CHANNEL_COLUMNS)[number]>;
-
-export function toChannel(row: ChannelSelection): Channel {
-  return {
-    id: row.id,
-    ownerId: row.owner_id,
-    handle: row.handle,
-    displayName: row.display_name,
-    description: row.description,
-    avatarKey: row.avatar_key,
-    subscriberCount: row.subscriber_count,
-    videoCount: row.video_count,
-    createdAt: row.created_at,
-  };
-}
 
 export interface ChannelChanges {
   displayName?: string;
   description?: string;
 }
-
-/** Told after each committed write to a channel. */
-export type ChannelChanged = (channelId: string) => Promise<void>;
 
 export class ChannelRepository {
   constructor(

@@ -4,8 +4,9 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Comment, CommentSort } from '../../domain/comment.js';
 import type { PagePosition } from '../../domain/page.js';
+import type { VideoChanged } from './changes.js';
+import { rowsAfter } from './keyset.js';
 import type { CommentsTable, Database } from './schema.js';
-import type { VideoChanged } from './video.repository.js';
 
 export interface NewComment {
   videoId: string;
@@ -14,6 +15,9 @@ export interface NewComment {
   threadId: string | null;
   body: string;
 }
+
+/** Comments in the order they were written; each list reads it one way or the other. */
+const NEWEST = ['comments.created_at', 'comments.id'];
 
 export class CommentRepository {
   constructor(
@@ -118,11 +122,11 @@ export class CommentRepository {
       .where('comments.video_id', '=', videoId)
       .where('comments.parent_id', 'is', null);
     if (after) {
-      const position =
+      query = query.where(
         sort === 'top'
-          ? sql<boolean>`(comments.reply_count, comments.created_at, comments.id) < (${after.rank ?? 0}, ${after.at}, ${after.id})`
-          : sql<boolean>`(comments.created_at, comments.id) < (${after.at}, ${after.id})`;
-      query = query.where(position);
+          ? rowsAfter(['comments.reply_count', ...NEWEST], [after.rank ?? 0, after.at, after.id])
+          : rowsAfter(NEWEST, [after.at, after.id]),
+      );
     }
     if (sort === 'top') query = query.orderBy('comments.reply_count', 'desc');
     const rows = await query
@@ -136,8 +140,7 @@ export class CommentRepository {
   /** A thread's replies, oldest first. */
   async replies(threadId: string, limit: number, after?: PagePosition): Promise<Comment[]> {
     let query = this.withAuthor().where('comments.parent_id', '=', threadId);
-    if (after)
-      query = query.where(sql<boolean>`(comments.created_at, comments.id) > (${after.at}, ${after.id})`);
+    if (after) query = query.where(rowsAfter(NEWEST, [after.at, after.id], 'asc'));
     const rows = await query.orderBy('comments.created_at').orderBy('comments.id').limit(limit).execute();
     return rows.map(toComment);
   }

@@ -3,6 +3,8 @@
 import { type Kysely, sql } from 'kysely';
 import type { Notification } from '../../domain/notification.js';
 import type { PagePosition } from '../../domain/page.js';
+import { rowsAfter } from './keyset.js';
+import { watchableBy } from './rows.js';
 import type { Database } from './schema.js';
 
 /** The badge stops counting here ("99+" needs no exact figure). */
@@ -66,11 +68,8 @@ export class NotificationRepository {
         'channels.avatar_key',
         'comments.body as comment_body',
       ]);
-    if (after) {
-      query = query.where((eb) =>
-        eb(eb.refTuple('notifications.created_at', 'notifications.id'), '<', eb.tuple(after.at, after.id)),
-      );
-    }
+    if (after)
+      query = query.where(rowsAfter(['notifications.created_at', 'notifications.id'], [after.at, after.id]));
     const rows = await query
       .orderBy('notifications.created_at', 'desc')
       .orderBy('notifications.id', 'desc')
@@ -107,8 +106,7 @@ export class NotificationRepository {
       .selectFrom('notifications')
       .innerJoin('videos', 'videos.id', 'notifications.video_id')
       .where('notifications.user_id', '=', userId)
-      .where('videos.state', '=', 'ready')
-      .where((eb) => eb.or([eb('videos.visibility', '!=', 'private'), eb('videos.owner_id', '=', userId)]));
+      .where(watchableBy(userId));
   }
 
   /** Marks the given notifications read, or all of them. */

@@ -3,8 +3,8 @@
 // the clicks racing each other.
 import { type Kysely, sql } from 'kysely';
 import type { ReactionCounts, ReactionValue } from '../../domain/reaction.js';
+import type { VideoChanged } from './changes.js';
 import type { Database } from './schema.js';
-import type { VideoChanged } from './video.repository.js';
 
 export class ReactionRepository {
   constructor(

@@ -11,8 +11,9 @@ import {
   sql,
 } from 'kysely';
 import type { VideoWithChannel } from '../../domain/video.js';
+import { rowsAfter } from './keyset.js';
+import { LISTED, selectVideosWithChannel, toVideoWithChannel } from './rows.js';
 import type { Database } from './schema.js';
-import { toVideoWithChannel, type VideoRepository } from './video.repository.js';
 
 export type SearchSort = 'relevance' | 'date' | 'views';
 
@@ -55,12 +56,11 @@ const FEW_MATCHES = 20;
 const CORRECTIONS_PER_WORD = 3;
 
 type TextQuery = RawBuilder<unknown>;
+/** Every order ends newest first, the id breaking ties. */
+const NEWEST = ['videos.published_at', 'videos.id'];
 
 export class SearchRepository {
-  constructor(
-    private readonly db: Kysely<Database>,
-    private readonly videos: VideoRepository,
-  ) {}
+  constructor(private readonly db: Kysely<Database>) {}
 
   async search(query: SearchQuery, limit: number, after?: SearchPosition): Promise<SearchHit[]> {
     const typed = textQuery(query.words.map((word) => [word]));
@@ -84,7 +84,7 @@ export class SearchRepository {
     // Relevance ranks the candidates; date and views orders take every match, and so look among all of
     // them (walking their indexes) unless the candidates are all there are.
     const complete = query.sort === 'relevance' || candidates.all;
-    let select = listed(this.videos.withChannel(), query)
+    let select = listed(selectVideosWithChannel(this.db), query)
       .select(relevance.as('relevance'))
       .where(complete ? sql<SqlBool>`videos.id = ANY(${candidates.ids})` : matches(matching));
 
@@ -93,8 +93,8 @@ export class SearchRepository {
     if (after) {
       select = select.where(
         leading
-          ? sql<SqlBool>`(${leading}, videos.published_at, videos.id) < (${after.rank}, ${after.at}, ${after.id})`
-          : sql<SqlBool>`(videos.published_at, videos.id) < (${after.at}, ${after.id})`,
+          ? rowsAfter([leading, ...NEWEST], [after.rank, after.at, after.id])
+          : rowsAfter(NEWEST, [after.at, after.id]),
       );
     }
     if (leading) select = select.orderBy(leading, 'desc');
@@ -173,7 +173,7 @@ function matches(text: TextQuery): Expression<SqlBool> {
 
 /** Only listed (public, ready) videos, within the upload date and duration filters. */
 function listed<Q extends SelectQueryBuilder<Database, 'videos', object>>(select: Q, query: SearchQuery): Q {
-  let filtered = select.where('videos.state', '=', 'ready').where('videos.visibility', '=', 'public') as Q;
+  let filtered = select.where(LISTED) as Q;
   if (query.uploadedAfter) filtered = filtered.where('videos.published_at', '>=', query.uploadedAfter) as Q;
   if (query.minDurationSeconds !== undefined)
     filtered = filtered.where('videos.duration_seconds', '>=', query.minDurationSeconds) as Q;

@@ -3,7 +3,8 @@
 // keep the count exact without a lock.
 import type { Kysely } from 'kysely';
 import type { SubscribedChannel } from '../../domain/account.js';
-import { CHANNEL_COLUMNS, toChannel } from './channel.repository.js';
+import { rowsAfter } from './keyset.js';
+import { CHANNEL_COLUMNS, toChannel } from './rows.js';
 import type { Database } from './schema.js';
 
 /** Where a page of my subscriptions ends: the next page starts strictly after it. */
@@ -59,14 +60,11 @@ export class SubscriptionRepository {
       .select([...CHANNEL_COLUMNS, 'subscriptions.created_at as subscribed_at'])
       .where('subscriptions.subscriber_id', '=', subscriberId);
     if (after) {
-      query = query.where((eb) =>
-        eb.or([
-          eb('subscriptions.created_at', '<', after.subscribedAt),
-          eb.and([
-            eb('subscriptions.created_at', '=', after.subscribedAt),
-            eb('subscriptions.channel_id', '<', after.channelId),
-          ]),
-        ]),
+      query = query.where(
+        rowsAfter(
+          ['subscriptions.created_at', 'subscriptions.channel_id'],
+          [after.subscribedAt, after.channelId],
+        ),
       );
     }
     const rows = await query

@@ -1,8 +1,8 @@
 // SQL for views: applying buffered batches, and the trending list computed from recent daily views.
 import { type Kysely, sql } from 'kysely';
 import { parseViewField, type ViewCounts } from '../views/view-buffer.js';
+import type { VideoChanged } from './changes.js';
 import type { Database } from './schema.js';
-import type { VideoChanged } from './video.repository.js';
 
 export interface TrendingWindow {
   /** Days of views counted, today included. */

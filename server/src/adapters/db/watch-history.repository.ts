@@ -2,8 +2,9 @@
 import type { Kysely } from 'kysely';
 import type { PagePosition } from '../../domain/page.js';
 import type { VideoWithChannel } from '../../domain/video.js';
+import { rowsAfter } from './keyset.js';
+import { selectVideosWithChannel, toVideoWithChannel, watchableBy } from './rows.js';
 import type { Database } from './schema.js';
-import { toVideoWithChannel, type VideoRepository } from './video.repository.js';
 
 export interface WatchedVideo {
   video: VideoWithChannel;
@@ -12,10 +13,7 @@ export interface WatchedVideo {
 }
 
 export class WatchHistoryRepository {
-  constructor(
-    private readonly db: Kysely<Database>,
-    private readonly videos: VideoRepository,
-  ) {}
+  constructor(private readonly db: Kysely<Database>) {}
 
   /** Records a position unless the person paused their history; true when it was recorded. */
   async record(userId: string, videoId: string, positionSeconds: number): Promise<boolean> {
@@ -57,20 +55,14 @@ export class WatchHistoryRepository {
 
   /** Videos I watched that I may still watch, most recently watched first. */
   async list(userId: string, limit: number, after?: PagePosition): Promise<WatchedVideo[]> {
-    let query = this.videos
-      .withChannel()
+    let query = selectVideosWithChannel(this.db)
       .innerJoin('watch_history', 'watch_history.video_id', 'videos.id')
       .select(['watch_history.position_seconds', 'watch_history.watched_at'])
       .where('watch_history.user_id', '=', userId)
-      .where('videos.state', '=', 'ready')
-      .where((eb) => eb.or([eb('videos.visibility', '!=', 'private'), eb('videos.owner_id', '=', userId)]));
+      .where(watchableBy(userId));
     if (after) {
-      query = query.where((eb) =>
-        eb(
-          eb.refTuple('watch_history.watched_at', 'watch_history.video_id'),
-          '<',
-          eb.tuple(after.at, after.id),
-        ),
+      query = query.where(
+        rowsAfter(['watch_history.watched_at', 'watch_history.video_id'], [after.at, after.id]),
       );
     }
     const rows = await query

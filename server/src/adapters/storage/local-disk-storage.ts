@@ -17,14 +17,8 @@ import {
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import {
-  assertSafeKey,
-  type ByteRange,
-  type ObjectInfo,
-  type ObjectStorage,
-  type PutOptions,
-  type StorageArea,
-} from './object-storage.js';
+import type { ByteRange, ObjectInfo, StorageArea } from '../../domain/stored-object.js';
+import { assertSafeKey, type ObjectStorage, type PutOptions } from './object-storage.js';
 
 interface StoredMetadata {
   contentType: string;

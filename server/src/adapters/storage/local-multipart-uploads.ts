@@ -18,6 +18,8 @@ interface UploadRecord {
 }
 
 const UPLOAD_ID = /^[A-Za-z0-9_-]{22}$/;
+/** Where the signed part URLs point: the API's own part endpoint. */
+export const LOCAL_PART_PATH = '/api/v1/upload-parts';
 
 export class LocalMultipartUploads implements MultipartUploads {
   constructor(
@@ -25,7 +27,6 @@ export class LocalMultipartUploads implements MultipartUploads {
       rootDir: string;
       storage: LocalDiskStorage;
       secret: string;
-      partPath: string;
     },
   ) {}
 
@@ -45,7 +46,7 @@ export class LocalMultipartUploads implements MultipartUploads {
       maxBytes: String(maxBytes),
       signature: signPartGrant(this.options.secret, grant),
     });
-    return `${this.options.partPath}/${uploadId}/${partNumber}?${query}`;
+    return `${LOCAL_PART_PATH}/${uploadId}/${partNumber}?${query}`;
   }
 
   /** Streams one part to disk, refusing it the moment it passes `maxBytes`; a part sent again replaces it. */

@@ -1,23 +1,7 @@
 // Object storage seen by services: any S3 API in production, a directory on local disk by default.
 // Two areas: `raw` holds uploads as received, `processed` holds what the platform publishes.
 import type { Readable } from 'node:stream';
-
-export type StorageArea = 'raw' | 'processed';
-
-export interface ObjectInfo {
-  size: number;
-  contentType: string;
-  etag: string;
-  lastModified: Date;
-  /** As stored with the object, when it was. */
-  cacheControl?: string;
-}
-
-/** Inclusive byte positions, as in an HTTP Range header; always inside the object. */
-export interface ByteRange {
-  start: number;
-  end: number;
-}
+import type { ByteRange, ObjectInfo, StorageArea } from '../../domain/stored-object.js';
 
 export interface PutOptions {
   contentType: string;

@@ -15,14 +15,8 @@ import {
   S3ServiceException,
 } from '@aws-sdk/client-s3';
 import type { StorageConfig } from '../../config.js';
-import {
-  assertSafeKey,
-  type ByteRange,
-  type ObjectInfo,
-  type ObjectStorage,
-  type PutOptions,
-  type StorageArea,
-} from './object-storage.js';
+import type { ByteRange, ObjectInfo, StorageArea } from '../../domain/stored-object.js';
+import { assertSafeKey, type ObjectStorage, type PutOptions } from './object-storage.js';
 
 type S3Config = Omit<Extract<StorageConfig, { kind: 's3' }>, 'kind'>;
 

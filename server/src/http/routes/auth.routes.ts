@@ -1,4 +1,4 @@
-// Sign-up, log-in and log-out.
+// /auth/* — sign-up, log-in and log-out.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { clearSessionCookie, currentAccount, setSessionCookie } from '../authentication.js';
@@ -12,6 +12,38 @@ const SignedInResponse = Type.Object({
   token: Type.String({ description: 'Session token; also set as an httpOnly cookie' }),
 });
 
+const register = {
+  tags: ['auth'],
+  summary: 'Create an account and its channel, and sign in',
+  body: Type.Object(
+    { email: Email, password: Password, handle: Handle, displayName: DisplayName },
+    { additionalProperties: false },
+  ),
+  response: { 201: SignedInResponse, ...errorResponses(400, 409, 429) },
+};
+
+const logIn = {
+  tags: ['auth'],
+  summary: 'Sign in with email and password',
+  body: Type.Object(
+    { email: Email, password: Type.String({ maxLength: 256 }) },
+    { additionalProperties: false },
+  ),
+  response: { 200: SignedInResponse, ...errorResponses(400, 401, 429) },
+};
+
+const logOut = {
+  tags: ['auth'],
+  summary: 'End this session',
+  response: { 204: Type.Null(), ...errorResponses(401) },
+};
+
+const logOutEverywhere = {
+  tags: ['auth'],
+  summary: 'End every session of this account, on every device',
+  response: { 200: Type.Object({ sessionsEnded: Type.Integer() }), ...errorResponses(401) },
+};
+
 export const authRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, deps) => {
   const { auth, present, requireAccount } = deps;
   const perIp = { rateLimit: { max: deps.loginLimitPerIpPerMinute, timeWindow: 60_000 } };
@@ -21,75 +53,27 @@ export const authRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, deps
     ip: request.ip,
   });
 
-  app.post(
-    '/register',
-    {
-      config: perIp,
-      schema: {
-        tags: ['auth'],
-        summary: 'Create an account and its channel, and sign in',
-        body: Type.Object(
-          { email: Email, password: Password, handle: Handle, displayName: DisplayName },
-          { additionalProperties: false },
-        ),
-        response: { 201: SignedInResponse, ...errorResponses(400, 409, 429) },
-      },
-    },
-    async (request, reply) => {
-      const session = await auth.register(request.body, client(request));
-      setSessionCookie(request, reply, session);
-      return reply.status(201).send({ user: present.user(session.account), token: session.token });
-    },
-  );
+  app.post('/auth/register', { config: perIp, schema: register }, async (request, reply) => {
+    const session = await auth.register(request.body, client(request));
+    setSessionCookie(request, reply, session);
+    return reply.status(201).send({ user: present.user(session.account), token: session.token });
+  });
+
+  app.post('/auth/login', { config: perIp, schema: logIn }, async (request, reply) => {
+    const session = await auth.logIn(request.body.email, request.body.password, client(request));
+    setSessionCookie(request, reply, session);
+    return { user: present.user(session.account), token: session.token };
+  });
+
+  app.post('/auth/logout', { preHandler: requireAccount, schema: logOut }, async (request, reply) => {
+    await auth.logOut(currentAccount(request).tokenHash);
+    clearSessionCookie(request, reply);
+    return reply.status(204).send(null);
+  });
 
   app.post(
-    '/login',
-    {
-      config: perIp,
-      schema: {
-        tags: ['auth'],
-        summary: 'Sign in with email and password',
-        body: Type.Object(
-          { email: Email, password: Type.String({ maxLength: 256 }) },
-          { additionalProperties: false },
-        ),
-        response: { 200: SignedInResponse, ...errorResponses(400, 401, 429) },
-      },
-    },
-    async (request, reply) => {
-      const session = await auth.logIn(request.body.email, request.body.password, client(request));
-      setSessionCookie(request, reply, session);
-      return { user: present.user(session.account), token: session.token };
-    },
-  );
-
-  app.post(
-    '/logout',
-    {
-      preHandler: requireAccount,
-      schema: {
-        tags: ['auth'],
-        summary: 'End this session',
-        response: { 204: Type.Null(), ...errorResponses(401) },
-      },
-    },
-    async (request, reply) => {
-      await auth.logOut(currentAccount(request).tokenHash);
-      clearSessionCookie(request, reply);
-      return reply.status(204).send(null);
-    },
-  );
-
-  app.post(
-    '/logout-all',
-    {
-      preHandler: requireAccount,
-      schema: {
-        tags: ['auth'],
-        summary: 'End every session of this account, on every device',
-        response: { 200: Type.Object({ sessionsEnded: Type.Integer() }), ...errorResponses(401) },
-      },
-    },
+    '/auth/logout-all',
+    { preHandler: requireAccount, schema: logOutEverywhere },
     async (request, reply) => {
       const sessionsEnded = await auth.logOutEverywhere(currentAccount(request).account.id);
       clearSessionCookie(request, reply);

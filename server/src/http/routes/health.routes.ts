@@ -13,34 +13,26 @@ const ReadinessReport = Type.Object({
   checks: Type.Record(Type.String(), DependencyStatus),
 });
 
+const livenessCheck = {
+  tags: ['health'],
+  summary: 'The process is up',
+  response: { 200: Type.Object({ status: Type.Literal('ok') }) },
+};
+
+const readinessCheck = {
+  tags: ['health'],
+  summary: 'Database, storage and queue answer (cache down only degrades)',
+  response: { 200: ReadinessReport, 503: ReadinessReport },
+};
+
 export const healthRoutes: FastifyPluginAsyncTypebox<Pick<RouteDeps, 'readiness'>> = async (
   app,
   { readiness },
 ) => {
-  app.get(
-    '/healthz',
-    {
-      schema: {
-        tags: ['health'],
-        summary: 'The process is up',
-        response: { 200: Type.Object({ status: Type.Literal('ok') }) },
-      },
-    },
-    async () => ({ status: 'ok' as const }),
-  );
+  app.get('/healthz', { schema: livenessCheck }, async () => ({ status: 'ok' as const }));
 
-  app.get(
-    '/readyz',
-    {
-      schema: {
-        tags: ['health'],
-        summary: 'Database, storage and queue answer (cache down only degrades)',
-        response: { 200: ReadinessReport, 503: ReadinessReport },
-      },
-    },
-    async (_request, reply) => {
-      const report = await readiness.check();
-      return reply.status(report.status === 'unavailable' ? 503 : 200).send(report);
-    },
-  );
+  app.get('/readyz', { schema: readinessCheck }, async (_request, reply) => {
+    const report = await readiness.check();
+    return reply.status(report.status === 'unavailable' ? 503 : 200).send(report);
+  });
 };

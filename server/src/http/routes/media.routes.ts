@@ -23,7 +23,13 @@ const CORS_HEADERS = {
   'cross-origin-resource-policy': 'cross-origin',
 };
 
-export const mediaRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { media, storage }) => {
+const refuseUntokened = {
+  tags: ['media'],
+  summary: 'Refused: video files are served only through the tokened URLs the API hands out',
+  response: errorResponses(403),
+};
+
+export const mediaRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { media }) => {
   app.addHook('onRequest', async (_request, reply) => {
     reply.headers(CORS_HEADERS);
   });
@@ -54,23 +60,13 @@ export const mediaRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { m
     },
     handler: async (request, reply) => {
       const { channelId, file } = request.params;
-      return sendObject(storage, media.avatar(channelId, file), request, reply);
+      return sendObject(media, media.avatar(channelId, file), request, reply);
     },
   });
 
-  app.get(
-    '/videos/:id/*',
-    {
-      schema: {
-        tags: ['media'],
-        summary: 'Refused: video files are served only through the tokened URLs the API hands out',
-        response: errorResponses(403),
-      },
-    },
-    async () => {
-      throw new Forbidden('playback_token_required', 'Play this video through the hlsUrl the API gives');
-    },
-  );
+  app.get('/videos/:id/*', { schema: refuseUntokened }, async () => {
+    throw new Forbidden('playback_token_required', 'Play this video through the hlsUrl the API gives');
+  });
 
   app.route({
     method: ['GET', 'HEAD'],
@@ -88,7 +84,7 @@ export const mediaRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { m
     },
     handler: async (request, reply) => {
       const { token, id, '*': file } = request.params;
-      return sendObject(storage, media.videoFile(id, file, token), request, reply);
+      return sendObject(media, media.videoFile(id, file, token), request, reply);
     },
   });
 };

@@ -1,4 +1,4 @@
-// Direct-to-storage uploads: plan the parts, resume, abort, complete.
+// /uploads — direct-to-storage uploads: plan the parts, resume, abort, complete.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { MAX_PART_NUMBER } from '../../domain/upload.js';
@@ -9,114 +9,98 @@ import { Visibility } from '../video.schemas.js';
 
 const UploadParams = Type.Object({ id: Type.String({ pattern: '^[A-Za-z0-9_-]{11}$' }) });
 
+const startUpload = {
+  tags: ['uploads'],
+  summary: 'Start an upload: the video is created and its parts go straight to storage',
+  body: Type.Object(
+    {
+      fileName: Type.String({ minLength: 1, maxLength: 255 }),
+      size: Type.Integer({ minimum: 1 }),
+      contentType: Type.String({ minLength: 1, maxLength: 100 }),
+    },
+    { additionalProperties: false },
+  ),
+  response: { 201: Type.Ref('UploadPlan'), ...errorResponses(400, 401) },
+};
+
+const resumeUpload = {
+  tags: ['uploads'],
+  summary: 'Resume an upload: fresh part URLs and the parts storage already holds',
+  params: UploadParams,
+  response: {
+    200: Type.Intersect([
+      Type.Ref('UploadPlan'),
+      Type.Object({
+        storedParts: Type.Array(
+          Type.Object({ partNumber: Type.Integer(), etag: Type.String(), size: Type.Integer() }),
+        ),
+      }),
+    ]),
+    ...errorResponses(401, 403, 404),
+  },
+};
+
+const abortUpload = {
+  tags: ['uploads'],
+  summary: 'Abort an upload and free its storage',
+  params: UploadParams,
+  response: { 204: Type.Null(), ...errorResponses(401, 403, 404, 409) },
+};
+
+const completeUpload = {
+  tags: ['uploads'],
+  summary: 'Finish an upload: the video is queued for processing (calling it again is harmless)',
+  params: UploadParams,
+  body: Type.Object(
+    {
+      title: Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' }),
+      description: Type.String({ maxLength: 5000, default: '' }),
+      visibility: Type.Optional(Visibility),
+      parts: Type.Array(
+        Type.Object({
+          partNumber: Type.Integer({ minimum: 1, maximum: MAX_PART_NUMBER }),
+          etag: Type.String({ minLength: 1, maxLength: 200 }),
+        }),
+        { minItems: 1, maxItems: MAX_PART_NUMBER },
+      ),
+    },
+    { additionalProperties: false },
+  ),
+  response: { 200: Type.Ref('Video'), ...errorResponses(400, 401, 403, 404) },
+};
+
 export const uploadRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (
   app,
-  { uploads, videos, present, requireAccount },
+  { uploads, present, requireAccount },
 ) => {
-  app.post(
-    '/uploads',
-    {
-      preHandler: requireAccount,
-      schema: {
-        tags: ['uploads'],
-        summary: 'Start an upload: the video is created and its parts go straight to storage',
-        body: Type.Object(
-          {
-            fileName: Type.String({ minLength: 1, maxLength: 255 }),
-            size: Type.Integer({ minimum: 1 }),
-            contentType: Type.String({ minLength: 1, maxLength: 100 }),
-          },
-          { additionalProperties: false },
-        ),
-        response: { 201: Type.Ref('UploadPlan'), ...errorResponses(400, 401) },
-      },
-    },
-    async (request, reply) => {
-      const { account } = currentAccount(request);
-      const plan = await uploads.start({ id: account.id, channelId: account.channel.id }, request.body);
-      return reply.status(201).send(present.uploadPlan(plan));
-    },
-  );
+  app.post('/uploads', { preHandler: requireAccount, schema: startUpload }, async (request, reply) => {
+    const { account } = currentAccount(request);
+    const plan = await uploads.start({ id: account.id, channelId: account.channel.id }, request.body);
+    return reply.status(201).send(present.uploadPlan(plan));
+  });
 
-  app.get(
-    '/uploads/:id',
-    {
-      preHandler: requireAccount,
-      schema: {
-        tags: ['uploads'],
-        summary: 'Resume an upload: fresh part URLs and the parts storage already holds',
-        params: UploadParams,
-        response: {
-          200: Type.Intersect([
-            Type.Ref('UploadPlan'),
-            Type.Object({
-              storedParts: Type.Array(
-                Type.Object({ partNumber: Type.Integer(), etag: Type.String(), size: Type.Integer() }),
-              ),
-            }),
-          ]),
-          ...errorResponses(401, 403, 404),
-        },
-      },
-    },
-    async (request) => {
-      const status = await uploads.status(currentAccount(request).account.id, request.params.id);
-      return { ...present.uploadPlan(status), storedParts: status.storedParts };
-    },
-  );
+  app.get('/uploads/:id', { preHandler: requireAccount, schema: resumeUpload }, async (request) => {
+    const status = await uploads.status(currentAccount(request).account.id, request.params.id);
+    return { ...present.uploadPlan(status), storedParts: status.storedParts };
+  });
 
-  app.delete(
-    '/uploads/:id',
-    {
-      preHandler: requireAccount,
-      schema: {
-        tags: ['uploads'],
-        summary: 'Abort an upload and free its storage',
-        params: UploadParams,
-        response: { 204: Type.Null(), ...errorResponses(401, 403, 404, 409) },
-      },
-    },
-    async (request, reply) => {
-      await uploads.abort(currentAccount(request).account.id, request.params.id);
-      return reply.status(204).send(null);
-    },
-  );
+  app.delete('/uploads/:id', { preHandler: requireAccount, schema: abortUpload }, async (request, reply) => {
+    await uploads.abort(currentAccount(request).account.id, request.params.id);
+    return reply.status(204).send(null);
+  });
 
   app.post(
     '/uploads/:id/complete',
-    {
-      preHandler: requireAccount,
-      schema: {
-        tags: ['uploads'],
-        summary: 'Finish an upload: the video is queued for processing (calling it again is harmless)',
-        params: UploadParams,
-        body: Type.Object(
-          {
-            title: Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' }),
-            description: Type.String({ maxLength: 5000, default: '' }),
-            visibility: Type.Optional(Visibility),
-            parts: Type.Array(
-              Type.Object({
-                partNumber: Type.Integer({ minimum: 1, maximum: MAX_PART_NUMBER }),
-                etag: Type.String({ minLength: 1, maxLength: 200 }),
-              }),
-              { minItems: 1, maxItems: MAX_PART_NUMBER },
-            ),
-          },
-          { additionalProperties: false },
-        ),
-        response: { 200: Type.Ref('Video'), ...errorResponses(400, 401, 403, 404) },
-      },
-    },
+    { preHandler: requireAccount, schema: completeUpload },
     async (request) => {
       const actorId = currentAccount(request).account.id;
       const { parts, title, description, visibility } = request.body;
-      await uploads.complete(actorId, request.params.id, parts, {
+      const video = await uploads.complete(actorId, request.params.id, parts, {
         title: title.trim(),
         description,
         visibility: visibility ?? 'private',
       });
-      return present.video(await videos.getForViewer(request.params.id, actorId), actorId);
+      return present.video(video, actorId);
     },
   );
 };

@@ -18,7 +18,7 @@ let uploads: LocalMultipartUploads;
 beforeAll(async () => {
   root = await mkdtemp(path.join(os.tmpdir(), 'vidstream-multipart-'));
   storage = new LocalDiskStorage({ rootDir: root });
-  uploads = new LocalMultipartUploads({ rootDir: root, storage, secret, partPath: '/api/v1/upload-parts' });
+  uploads = new LocalMultipartUploads({ rootDir: root, storage, secret });
 });
 afterAll(() => rm(root, { recursive: true, force: true }));
 

@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Config } from './config.js';
+import type { Config } from '../config.js';
 
 export async function resolveSessionSecret(config: Config): Promise<string> {
   if (config.sessionSecret) return config.sessionSecret;

@@ -2,10 +2,10 @@
 // durations live only there), for the orchestrator and Prometheus. No API, no web app.
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import type { Platform } from '../platform.js';
-import { registerErrorHandler } from './error-handler.js';
-import { healthRoutes } from './routes/health.routes.js';
-import { registerMetrics } from './routes/metrics.routes.js';
+import { registerErrorHandler } from '../http/error-handler.js';
+import { healthRoutes } from '../http/routes/health.routes.js';
+import { registerMetrics } from '../http/routes/metrics.routes.js';
+import type { Platform } from './platform.js';
 
 export async function buildOpsApp(platform: Platform): Promise<FastifyInstance> {
   const app = Fastify({

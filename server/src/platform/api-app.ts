@@ -1,16 +1,15 @@
 // The API application of an opened platform: what `vidstream api` serves and what tests drive.
 import type { FastifyInstance } from 'fastify';
-import type { Platform } from '../platform.js';
-import { buildApp } from './app.js';
-import { createAccountGuard, createOptionalAccountGuard } from './authentication.js';
-import { Presenter } from './presenters.js';
+import { buildApp } from '../http/app.js';
+import { createAccountGuard, createOptionalAccountGuard } from '../http/authentication.js';
+import { Presenter } from '../http/presenters.js';
+import type { Platform } from './platform.js';
 
 export function buildPlatformApp(platform: Platform, clientDir?: string): Promise<FastifyInstance> {
   const { config, services } = platform;
   return buildApp({
     routes: {
       ...services,
-      storage: platform.storage,
       present: new Presenter(config.mediaBaseUrl, platform.playbackTokens),
       requireAccount: createAccountGuard(services.auth),
       identifyAccount: createOptionalAccountGuard(services.auth),

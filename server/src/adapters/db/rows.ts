@@ -1,0 +1,103 @@
+// Row shapes shared by several repositories: the channel columns, videos joined with their channel's
+// summary (the base of every query that shows videos), who may see a video, and the mappers to the domain.
+import { type Kysely, type Selectable, type Selection, type SqlBool, sql } from 'kysely';
+import type { Channel } from '../../domain/account.js';
+import type { Video, VideoWithChannel } from '../../domain/video.js';
+import type { ChannelsTable, Database, VideosTable } from './schema.js';
+
+export const CHANNEL_COLUMNS = [
+  'channels.id',
+  'channels.owner_id',
+  'channels.handle',
+  'channels.display_name',
+  'channels.description',
+  'channels.avatar_key',
+  'channels.subscriber_count',
+  'channels.video_count',
+  'channels.created_at',
+] as const;
+
+type ChannelRow = Selection<Database, 'channels', (typeof CHANNEL_COLUMNS)[number]>;
+
+export function toChannel(row: ChannelRow): Channel {
+  return {
+    id: row.id,
+    ownerId: row.owner_id,
+    handle: row.handle,
+    displayName: row.display_name,
+    description: row.description,
+    avatarKey: row.avatar_key,
+    subscriberCount: row.subscriber_count,
+    videoCount: row.video_count,
+    createdAt: row.created_at,
+  };
+}
+
+/** Videos joined with their channel's summary. */
+export function selectVideosWithChannel(db: Kysely<Database>) {
+  return db
+    .selectFrom('videos')
+    .innerJoin('channels', 'channels.id', 'videos.channel_id')
+    .selectAll('videos')
+    .select(['channels.handle', 'channels.display_name', 'channels.avatar_key', 'channels.subscriber_count']);
+}
+
+/** Listed videos: public and ready, in the words of the lists' partial indexes. */
+export const LISTED = sql<SqlBool>`(videos.state = 'ready' AND videos.visibility = 'public')`;
+
+/** Ready videos this person may watch: anything not private, and their own. */
+export function watchableBy(userId: string) {
+  return sql<SqlBool>`(videos.state = 'ready' AND (videos.visibility != 'private' OR videos.owner_id = ${userId}))`;
+}
+
+type VideoWithChannelRow = Selectable<VideosTable> &
+  Pick<Selectable<ChannelsTable>, 'handle' | 'display_name' | 'avatar_key' | 'subscriber_count'>;
+
+export function toVideoWithChannel(row: VideoWithChannelRow): VideoWithChannel {
+  return {
+    ...toVideo(row),
+    channel: {
+      id: row.channel_id,
+      handle: row.handle,
+      displayName: row.display_name,
+      avatarKey: row.avatar_key,
+      subscriberCount: row.subscriber_count,
+    },
+  };
+}
+
+export function toVideo(row: Selectable<VideosTable>): Video {
+  return {
+    id: row.id,
+    ownerId: row.owner_id,
+    channelId: row.channel_id,
+    state: row.state,
+    visibility: row.visibility,
+    title: row.title,
+    description: row.description,
+    source: {
+      fileName: row.source_file_name,
+      size: Number(row.source_size),
+      contentType: row.source_content_type,
+    },
+    uploadId: row.upload_id,
+    partSize: row.part_size,
+    uploadExpiresAt: row.upload_expires_at,
+    progress: row.progress,
+    error: row.error,
+    playable: row.playable,
+    durationSeconds: row.duration_seconds,
+    width: row.width,
+    height: row.height,
+    renditions: row.renditions,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    publishedAt: row.published_at,
+    counts: {
+      views: Number(row.view_count),
+      likes: Number(row.like_count),
+      dislikes: Number(row.dislike_count),
+      comments: Number(row.comment_count),
+    },
+  };
+}

@@ -1,0 +1,39 @@
+// /videos/:id/reaction — my like or dislike of a video.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { currentAccount } from '../../authentication.js';
+import type { RouteDeps } from '../../route-deps.js';
+import { errorResponses } from '../../schemas.js';
+import { ReactionValue, VideoParams } from '../../video.schemas.js';
+
+const setReaction = {
+  tags: ['videos'],
+  summary: 'Like or dislike a video (replaces my earlier reaction)',
+  params: VideoParams,
+  body: Type.Object({ value: ReactionValue }, { additionalProperties: false }),
+  response: { 200: Type.Ref('ReactionSummary'), ...errorResponses(400, 401, 404, 409) },
+};
+
+const clearReaction = {
+  tags: ['videos'],
+  summary: 'Take back my like or dislike',
+  params: VideoParams,
+  response: { 200: Type.Ref('ReactionSummary'), ...errorResponses(401, 404, 409) },
+};
+
+export const reactionRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (
+  app,
+  { reactions, present, requireAccount },
+) => {
+  app.addHook('preHandler', requireAccount);
+
+  app.put('/videos/:id/reaction', { schema: setReaction }, async (request) => {
+    const viewerId = currentAccount(request).account.id;
+    return present.reaction(await reactions.react(request.params.id, viewerId, request.body.value));
+  });
+
+  app.delete('/videos/:id/reaction', { schema: clearReaction }, async (request) => {
+    const viewerId = currentAccount(request).account.id;
+    return present.reaction(await reactions.react(request.params.id, viewerId, undefined));
+  });
+};

@@ -1,0 +1,65 @@
+// The adapters picked from configuration: the cache (Redis with a near cache, or memory) and the storage
+// (S3, or local disk with the API's own part endpoint). The one place naming concrete cache and storage.
+import type { Logger } from 'pino';
+import type { Cache } from '../adapters/cache/cache.js';
+import { MemoryCache } from '../adapters/cache/memory-cache.js';
+import { NearCache } from '../adapters/cache/near-cache.js';
+import { RedisCache } from '../adapters/cache/redis-cache.js';
+import { LocalDiskStorage } from '../adapters/storage/local-disk-storage.js';
+import { LocalMultipartUploads } from '../adapters/storage/local-multipart-uploads.js';
+import type { MultipartUploads } from '../adapters/storage/multipart-uploads.js';
+import type { ObjectStorage } from '../adapters/storage/object-storage.js';
+import { S3MultipartUploads } from '../adapters/storage/s3-multipart-uploads.js';
+import { S3Storage } from '../adapters/storage/s3-storage.js';
+import type { CacheConfig, StorageConfig } from '../config.js';
+
+export interface Caches {
+  cache: Cache;
+  redis: RedisCache | undefined;
+  /** What video pages are read through: with Redis, a near cache in this process in front of it. */
+  pageCache: Cache;
+}
+
+/**
+ * The cache, and the one video pages read through: with Redis, a near cache in this process in front of
+ * it, kept coherent by Redis's invalidation messages.
+ */
+export async function createCaches(config: CacheConfig, logger: Logger, keyPrefix = ''): Promise<Caches> {
+  if (config.kind === 'memory') {
+    const cache = new MemoryCache(config.maxEntries);
+    return { cache, redis: undefined, pageCache: cache };
+  }
+  const redis = await RedisCache.connect({ url: config.url, keyPrefix, logger });
+  await redis.configureEviction(config.maxMemory);
+  if (config.nearMaxEntries === 0) return { cache: redis, redis, pageCache: redis };
+  const pageCache = await NearCache.start({
+    redis,
+    url: config.url,
+    keyPrefix,
+    prefix: 'video:',
+    maxEntries: config.nearMaxEntries,
+    logger,
+  });
+  return { cache: redis, redis, pageCache };
+}
+
+export interface Storage {
+  storage: ObjectStorage;
+  multipart: MultipartUploads;
+  /** Local disk only: the uploads behind the API's own part endpoint (with S3 the parts go to storage). */
+  localUploads: LocalMultipartUploads | undefined;
+}
+
+export function createStorage(config: StorageConfig, secret: string): Storage {
+  if (config.kind === 's3') {
+    const storage = new S3Storage(config);
+    return {
+      storage,
+      multipart: new S3MultipartUploads(storage.client, config.rawBucket),
+      localUploads: undefined,
+    };
+  }
+  const storage = new LocalDiskStorage({ rootDir: config.rootDir });
+  const localUploads = new LocalMultipartUploads({ rootDir: config.rootDir, storage, secret });
+  return { storage, multipart: localUploads, localUploads };
+}

@@ -1,0 +1,175 @@
+// Builds every service from the opened adapters: each gets exactly the repositories and adapters it uses.
+// The one place that wires services; routes, jobs and tests receive them from here.
+import os from 'node:os';
+import path from 'node:path';
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import { ReadThrough } from '../adapters/cache/read-through.js';
+import { AccountRepository } from '../adapters/db/account.repository.js';
+import { ChannelRepository } from '../adapters/db/channel.repository.js';
+import { CommentRepository } from '../adapters/db/comment.repository.js';
+import { NotificationRepository } from '../adapters/db/notification.repository.js';
+import { ReactionRepository } from '../adapters/db/reaction.repository.js';
+import type { Database } from '../adapters/db/schema.js';
+import { SearchRepository } from '../adapters/db/search.repository.js';
+import { SessionRepository } from '../adapters/db/session.repository.js';
+import { SubscriptionRepository } from '../adapters/db/subscription.repository.js';
+import { VideoRepository } from '../adapters/db/video.repository.js';
+import { VideoListRepository } from '../adapters/db/video-list.repository.js';
+import { VideoStateRepository } from '../adapters/db/video-state.repository.js';
+import { ViewRepository } from '../adapters/db/view.repository.js';
+import { WatchHistoryRepository } from '../adapters/db/watch-history.repository.js';
+import type { JobQueue } from '../adapters/queue/job-queue.js';
+import { RedisViewBuffer } from '../adapters/views/redis-view-buffer.js';
+import { MemoryViewBuffer } from '../adapters/views/view-buffer.js';
+import type { Config } from '../config.js';
+import type { FfmpegBinaries } from '../media/ffmpeg-binaries.js';
+import { DEFAULT_LIMITS } from '../media/source-facts.js';
+import { DEFAULT_STORYBOARD } from '../media/storyboard.js';
+import { DEFAULT_POLICY } from '../media/transcode-policy.js';
+import type { Metrics } from '../metrics.js';
+import { AuthService } from '../services/auth.service.js';
+import { ChannelService } from '../services/channel.service.js';
+import { CommentService } from '../services/comment.service.js';
+import { MediaService } from '../services/media.service.js';
+import { NotificationService } from '../services/notification.service.js';
+import { PartReceiverService } from '../services/part-receiver.service.js';
+import { PlaybackTokens } from '../services/playback-tokens.js';
+import { ReactionService } from '../services/reaction.service.js';
+import { ReadinessService } from '../services/readiness.service.js';
+import { SearchService } from '../services/search.service.js';
+import type { Services } from '../services/services.js';
+import { SubscriptionService } from '../services/subscription.service.js';
+import { UploadService } from '../services/upload.service.js';
+import { VideoService } from '../services/video.service.js';
+import { VideoCatalog, videoCacheKey } from '../services/video-catalog.js';
+import { VideoListService } from '../services/video-list.service.js';
+import { VideoPageService } from '../services/video-page.service.js';
+import { VideoProcessingService } from '../services/video-processing.service.js';
+import { VideoProgressService } from '../services/video-progress.service.js';
+import { ViewService } from '../services/view.service.js';
+import { WatchHistoryService } from '../services/watch-history.service.js';
+import type { Caches, Storage } from './adapters.js';
+
+export interface ServiceInputs {
+  config: Config;
+  logger: Logger;
+  db: Kysely<Database>;
+  ping: { database(): Promise<void> };
+  caches: Caches;
+  storage: Storage;
+  queue: JobQueue;
+  metrics: Metrics;
+  secret: string;
+  /** Given to processes that transcode: without it there is no processing service. */
+  ffmpeg?: FfmpegBinaries;
+}
+
+/** A transcode may take this long per second of source, and never less than the minimum. */
+const TRANSCODE_TIMEOUT = { perSourceSecond: 10, minimumMs: 10 * 60_000 };
+/** How often a ladder being encoded is published as far as it goes. */
+const GROWING_INTERVAL_MS = 1_000;
+
+export type Repositories = ReturnType<typeof buildServices>['repositories'];
+
+export function buildServices({
+  config,
+  logger,
+  db,
+  ping,
+  caches,
+  storage,
+  queue,
+  metrics,
+  secret,
+  ffmpeg,
+}: ServiceInputs) {
+  const { cache, redis, pageCache } = caches;
+  const forgetVideo = (id: string) => pageCache.delete(videoCacheKey(id));
+  const videos = new VideoRepository(db, forgetVideo);
+  const videoStates = new VideoStateRepository(db, forgetVideo);
+  const readThrough = new ReadThrough(pageCache, {
+    ttlSeconds: config.videoCacheTtlSeconds,
+    absentTtlSeconds: 10,
+    lockMs: 1_000,
+    pollMs: 10,
+    decodedEntries: 10_000,
+    onLookup: (outcome) => metrics.cacheLookups.inc({ outcome }),
+  });
+  const catalog = new VideoCatalog(videos, readThrough, (...keys) => pageCache.delete(...keys));
+  const channels = new ChannelRepository(db, (id) => catalog.forgetChannel(id));
+  const playbackTokens = new PlaybackTokens({
+    secret,
+    ttlSeconds: config.playbackTokenTtlSeconds,
+    windowSeconds: Math.min(3600, config.playbackTokenTtlSeconds),
+  });
+  const videoService = new VideoService({ videos, states: videoStates, catalog, ...storage });
+  const notifications = new NotificationService(new NotificationRepository(db));
+  const subscriptions = new SubscriptionRepository(db);
+  const reactions = new ReactionService(new ReactionRepository(db, forgetVideo), videoService);
+  const history = new WatchHistoryService(new WatchHistoryRepository(db), videoService);
+  const uploads = new UploadService({
+    videos,
+    states: videoStates,
+    catalog,
+    ...storage,
+    enqueueTranscode: (videoId, transaction) => queue.send('transcode-video', { videoId }, transaction),
+    maxUploadBytes: config.maxUploadBytes,
+  });
+  const services: Services = {
+    auth: new AuthService({
+      accounts: new AccountRepository(db),
+      sessions: new SessionRepository(db),
+      cache,
+      sessionTtlDays: config.sessionTtlDays,
+      accountFailureLimit: config.loginLimits.failuresPerAccount,
+      accountFailureWindowSeconds: config.loginLimits.accountWindowSeconds,
+    }),
+    videos: videoService,
+    reactions,
+    videoPages: new VideoPageService(videoService, reactions, history),
+    progress: new VideoProgressService(videoService),
+    comments: new CommentService(new CommentRepository(db, forgetVideo), videoService, notifications),
+    notifications,
+    views: new ViewService({
+      videos: videoService,
+      views: new ViewRepository(db, forgetVideo),
+      buffer: redis ? new RedisViewBuffer(redis.client) : new MemoryViewBuffer(),
+      seen: cache,
+    }),
+    history,
+    subscriptions: new SubscriptionService(subscriptions, channels),
+    videoLists: new VideoListService(new VideoListRepository(db), channels),
+    search: new SearchService(new SearchRepository(db)),
+    channels: new ChannelService({ channels, subscriptions, storage: storage.storage, logger }),
+    media: new MediaService(playbackTokens, storage.storage),
+    uploads,
+    partReceiver: storage.localUploads && new PartReceiverService(storage.localUploads, secret),
+    readiness: new ReadinessService({
+      database: { ping: ping.database, essential: true },
+      storage: { ping: () => storage.storage.ping(), essential: true },
+      queue: { ping: () => queue.ping(), essential: true },
+      cache: { ping: () => cache.ping(), essential: false },
+    }),
+    processing:
+      ffmpeg &&
+      new VideoProcessingService({
+        videos: videoStates,
+        storage: storage.storage,
+        media: {
+          ffmpeg: ffmpeg.ffmpeg,
+          ffprobe: ffmpeg.ffprobe,
+          policy: DEFAULT_POLICY,
+          storyboard: DEFAULT_STORYBOARD,
+          limits: DEFAULT_LIMITS,
+          timeout: TRANSCODE_TIMEOUT,
+        },
+        scratchDir: path.join(os.tmpdir(), 'vidstream-jobs'),
+        growingIntervalMs: GROWING_INTERVAL_MS,
+        logger,
+        announce: (videoId, transaction) => queue.send('notify-subscribers', { videoId }, transaction),
+        onFinished: (outcome, seconds) => metrics.transcodeDuration.observe({ outcome }, seconds),
+      }),
+  };
+  return { services, repositories: { videos, videoStates, channels }, playbackTokens };
+}

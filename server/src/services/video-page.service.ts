@@ -1,0 +1,44 @@
+// A video as its page shows it to one person: the video (through the cache) and, for someone signed in,
+// their reaction and where they stopped last time.
+
+import type { ReactionValue } from '../domain/reaction.js';
+import type { VideoEdit, VideoWithChannel } from '../domain/video.js';
+import type { ReactionService } from './reaction.service.js';
+import type { VideoService } from './video.service.js';
+import type { WatchHistoryService } from './watch-history.service.js';
+
+/** What a video page shows only to the signed-in viewer it is for. */
+export interface ViewerState {
+  reaction: ReactionValue | undefined;
+  resumeAtSeconds: number | null;
+}
+
+export interface VideoPage {
+  video: VideoWithChannel;
+  /** Only for a signed-in viewer. */
+  viewer?: ViewerState;
+}
+
+export class VideoPageService {
+  constructor(
+    private readonly videos: VideoService,
+    private readonly reactions: ReactionService,
+    private readonly history: WatchHistoryService,
+  ) {}
+
+  async show(videoId: string, viewerId: string | undefined): Promise<VideoPage> {
+    const video = await this.videos.getForViewer(videoId, viewerId);
+    if (!viewerId) return { video };
+    const [reaction, resumeAtSeconds] = await Promise.all([
+      this.reactions.mine(video.id, viewerId),
+      this.history.resumePosition(viewerId, video),
+    ]);
+    return { video, viewer: { reaction, resumeAtSeconds } };
+  }
+
+  /** The owner's change, then the page as the owner now sees it. */
+  async edit(videoId: string, actorId: string, edit: VideoEdit): Promise<VideoPage> {
+    await this.videos.edit(videoId, actorId, edit);
+    return this.show(videoId, actorId);
+  }
+}
