@@ -4,8 +4,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { ApiFailure } from './api/client.js';
+import { forgetSession } from './api/session.js';
 import { router } from './routes.js';
-import { forgetSession } from './session/session.js';
 import './styles.css';
 
 // An answer of 4xx will be the same next time (missing, private, signed out): only other failures retry.

@@ -11,6 +11,19 @@ export type VideoState = Video['state'];
 export type Visibility = Video['visibility'];
 export type ApiError = components['schemas']['ErrorResponse'];
 
+/** The JSON body an operation of the API takes. */
+export type JsonBody<
+  Path extends keyof paths,
+  Method extends 'post' | 'put' | 'patch',
+> = paths[Path][Method] extends {
+  requestBody?: { content: { 'application/json': infer Body } };
+}
+  ? Body
+  : never;
+
+/** The parameters of an operation on one thing, named by its id in the path (`/…/{id}`). */
+export const byId = (id: string) => ({ params: { path: { id } } });
+
 /** An error answer from the API, with the message the server wrote for people. */
 export class ApiFailure extends Error {
   constructor(

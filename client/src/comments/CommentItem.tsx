@@ -2,14 +2,13 @@
 // with it: reply to a top-level comment, edit my own, delete my own or any on my video.
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { type Comment, useCommentActions } from '../api/comments.js';
+import { useSession } from '../api/session.js';
 import { ChannelAvatar } from '../components/ChannelAvatar.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import { formatAge, formatCount } from '../format/format.js';
-import { useSession } from '../session/session.js';
 import { CommentForm } from './CommentForm.js';
-import type { Comment } from './commentQueries.js';
 import { RepliesList } from './RepliesList.js';
-import { useCommentActions } from './useCommentActions.js';
 
 type Mode = 'reading' | 'replying' | 'editing' | 'confirming-delete';
 

@@ -2,13 +2,12 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Video } from '../api/client.js';
+import { type CommentSort, useCommentActions, useComments } from '../api/comments.js';
+import { useSession } from '../api/session.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import { formatCount } from '../format/format.js';
-import { useSession } from '../session/session.js';
 import { CommentForm } from './CommentForm.js';
 import { CommentItem } from './CommentItem.js';
-import { type CommentSort, useComments } from './commentQueries.js';
-import { useCommentActions } from './useCommentActions.js';
 
 export function CommentsSection({ video }: { video: Video }) {
   const { session } = useSession();

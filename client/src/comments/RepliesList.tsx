@@ -1,7 +1,8 @@
 // The replies under a top-level comment, oldest first.
+
+import { type Comment, useReplies } from '../api/comments.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import { CommentItem } from './CommentItem.js';
-import { type Comment, useReplies } from './commentQueries.js';
 
 export function RepliesList({ comment, videoOwnerId }: { comment: Comment; videoOwnerId: string }) {
   const replies = useReplies(comment.videoId, comment.id);

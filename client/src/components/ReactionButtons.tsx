@@ -1,26 +1,14 @@
 // Like and dislike with their counts; pressing my current choice again takes it back.
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { api, unwrap, type Video } from '../api/client.js';
-import { videoKey } from '../api/videos.js';
-import { useSession } from '../session/session.js';
+import type { Video } from '../api/client.js';
+import { useSession } from '../api/session.js';
+import { type Reaction, useReaction } from '../api/videos.js';
 import { ErrorNotice } from './ErrorNotice.js';
 import { ThumbIcon } from './ThumbIcon.js';
 
-type Reaction = 'like' | 'dislike';
-
 export function ReactionButtons({ video }: { video: Video }) {
   const { session } = useSession();
-  const queryClient = useQueryClient();
-  const path = { params: { path: { id: video.id } } };
-  const react = useMutation({
-    mutationFn: (value: Reaction) =>
-      video.myReaction === value
-        ? unwrap(api.DELETE('/api/v1/videos/{id}/reaction', path))
-        : unwrap(api.PUT('/api/v1/videos/{id}/reaction', { ...path, body: { value } })),
-    onSuccess: (summary) =>
-      queryClient.setQueryData<Video>(videoKey(video.id), (old) => old && { ...old, ...summary }),
-  });
+  const react = useReaction(video);
 
   if (!session) {
     return (

@@ -1,14 +1,10 @@
 // "Up next" beside the player: the newest videos other than this one.
-import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { newestVideos } from '../api/feeds.js';
+import { useNewestVideos } from '../api/feeds.js';
 import { formatCount, formatDuration } from '../format/format.js';
 
 export function UpNext({ currentId }: { currentId: string }) {
-  const { data } = useQuery({
-    queryKey: ['feed', 'newest', 'first-page'],
-    queryFn: () => newestVideos(undefined),
-  });
+  const { data } = useNewestVideos();
   const videos = (data?.items ?? []).filter((video) => video.id !== currentId).slice(0, 12);
   if (videos.length === 0) return null;
   return (

@@ -1,23 +1,16 @@
 // A grid of videos that loads the next page as its end scrolls into view (or on "Show more").
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import type { VideoPageFetcher } from '../api/feeds.js';
+import { useVideoList, type VideoList } from '../api/feeds.js';
 import { ErrorNotice } from './ErrorNotice.js';
 import { VideoCard } from './VideoCard.js';
 
 interface VideoFeedProps {
-  queryKey: readonly unknown[];
-  fetchPage: VideoPageFetcher;
+  list: VideoList;
   emptyMessage: string;
 }
 
-export function VideoFeed({ queryKey, fetchPage, emptyMessage }: VideoFeedProps) {
-  const feed = useInfiniteQuery({
-    queryKey,
-    queryFn: ({ pageParam }) => fetchPage(pageParam),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-  });
+export function VideoFeed({ list, emptyMessage }: VideoFeedProps) {
+  const feed = useVideoList(list);
   const end = useRef<HTMLDivElement>(null);
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = feed;
 

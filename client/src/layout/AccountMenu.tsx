@@ -1,8 +1,8 @@
 // The signed-in person's avatar, opening a menu of their pages and signing out.
 import { useEffect, useRef } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
+import { type Session, useSignOut } from '../api/session.js';
 import { ChannelAvatar } from '../components/ChannelAvatar.js';
-import { type Session, useSignOut } from '../session/session.js';
 
 export function AccountMenu({ session }: { session: Session }) {
   const menu = useRef<HTMLDetailsElement>(null);

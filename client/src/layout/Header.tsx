@@ -1,7 +1,7 @@
 // Logo, search, upload and the account menu.
 import { Link } from 'react-router';
+import { useSession } from '../api/session.js';
 import { NotificationsLink } from '../notifications/NotificationsLink.js';
-import { useSession } from '../session/session.js';
 import { AccountMenu } from './AccountMenu.js';
 import { SearchBox } from './SearchBox.js';
 

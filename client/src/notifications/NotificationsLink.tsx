@@ -1,6 +1,6 @@
 // The header's bell: a link to my notifications, with the unread count on it.
 import { Link } from 'react-router';
-import { useUnreadCount } from './notificationQueries.js';
+import { useUnreadCount } from '../api/notifications.js';
 
 export function NotificationsLink() {
   const unread = useUnreadCount(true).data?.unreadCount ?? 0;

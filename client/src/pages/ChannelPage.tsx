@@ -2,7 +2,7 @@
 
 import { useChannel } from '../api/channels.js';
 import { ApiFailure } from '../api/client.js';
-import { channelVideos } from '../api/feeds.js';
+import { channelFeed } from '../api/feeds.js';
 import { ChannelAvatar } from '../components/ChannelAvatar.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import { ExpandableText } from '../components/ExpandableText.js';
@@ -38,11 +38,7 @@ export function ChannelPage({ handle }: { handle: string }) {
       </header>
       {channel.description && <ExpandableText text={channel.description} />}
       <h2>Videos</h2>
-      <VideoFeed
-        queryKey={['feed', 'channel', channel.handle.toLowerCase()]}
-        fetchPage={channelVideos(channel.handle)}
-        emptyMessage="This channel has no public videos yet."
-      />
+      <VideoFeed list={channelFeed(channel.handle)} emptyMessage="This channel has no public videos yet." />
     </>
   );
 }

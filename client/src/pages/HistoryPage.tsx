@@ -1,33 +1,15 @@
 // /history — what I watched, most recent first, with how far I got; clear it, or pause recording it.
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import { api, unwrap } from '../api/client.js';
+import { useClearHistory, useHistory, usePauseHistory } from '../api/history.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import { VideoCard } from '../components/VideoCard.js';
 import { formatDuration } from '../format/format.js';
 import { usePageTitle } from '../layout/usePageTitle.js';
 
-const HISTORY_KEY = ['history'] as const;
-
 export function HistoryPage() {
   usePageTitle('History');
-  const queryClient = useQueryClient();
-  const history = useInfiniteQuery({
-    queryKey: HISTORY_KEY,
-    queryFn: ({ pageParam }) =>
-      unwrap(api.GET('/api/v1/me/history', { params: { query: { cursor: pageParam, limit: 24 } } })),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
-  });
-  const refresh = () => queryClient.invalidateQueries({ queryKey: HISTORY_KEY });
-  const clear = useMutation({
-    mutationFn: () => unwrap(api.DELETE('/api/v1/me/history')),
-    onSuccess: refresh,
-  });
-  const setPaused = useMutation({
-    mutationFn: (pause: boolean) =>
-      pause ? unwrap(api.PUT('/api/v1/me/history/pause')) : unwrap(api.DELETE('/api/v1/me/history/pause')),
-    onSuccess: refresh,
-  });
+  const history = useHistory();
+  const clear = useClearHistory();
+  const setPaused = usePauseHistory();
 
   if (history.isPending) return <p className="status">Loading…</p>;
   if (history.isError) return <ErrorNotice error={history.error} />;

@@ -1,14 +1,14 @@
 // / — videos to watch, in three feeds: a mix of trending and new, trending alone, newest alone. The chosen
 // feed is in the address (?feed=), so a reload or a shared link keeps it.
 import { Link, useSearchParams } from 'react-router';
-import { homeVideos, newestVideos, trendingVideos } from '../api/feeds.js';
+import { homeFeed, newestFeed, trendingFeed } from '../api/feeds.js';
 import { VideoFeed } from '../components/VideoFeed.js';
 import { usePageTitle } from '../layout/usePageTitle.js';
 
 const FEEDS = [
-  { name: '', label: 'Home', fetchPage: homeVideos, empty: 'No videos yet. Be the first to upload one!' },
-  { name: 'trending', label: 'Trending', fetchPage: trendingVideos, empty: 'Nothing is trending right now.' },
-  { name: 'newest', label: 'Newest', fetchPage: newestVideos, empty: 'No videos yet.' },
+  { name: '', label: 'Home', list: homeFeed, empty: 'No videos yet. Be the first to upload one!' },
+  { name: 'trending', label: 'Trending', list: trendingFeed, empty: 'Nothing is trending right now.' },
+  { name: 'newest', label: 'Newest', list: newestFeed, empty: 'No videos yet.' },
 ] as const;
 
 export function HomePage() {
@@ -29,11 +29,7 @@ export function HomePage() {
           </Link>
         ))}
       </nav>
-      <VideoFeed
-        queryKey={['feed', feed.name || 'home']}
-        fetchPage={feed.fetchPage}
-        emptyMessage={feed.empty}
-      />
+      <VideoFeed list={feed.list} emptyMessage={feed.empty} />
     </>
   );
 }

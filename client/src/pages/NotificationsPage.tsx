@@ -1,10 +1,10 @@
 // /notifications — new videos of channels I follow and replies to my comments, newest first.
 import { Link } from 'react-router';
+import { useMarkRead, useNotifications } from '../api/notifications.js';
 import { ChannelAvatar } from '../components/ChannelAvatar.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import { formatAge } from '../format/format.js';
 import { usePageTitle } from '../layout/usePageTitle.js';
-import { useMarkRead, useNotifications } from '../notifications/notificationQueries.js';
 
 export function NotificationsPage() {
   usePageTitle('Notifications');

@@ -1,9 +1,15 @@
 // /search?q= — public videos matching the words, with sort, upload date and length filters.
 import { useSearchParams } from 'react-router';
-import { searchResults } from '../api/feeds.js';
+import { searchResults } from '../api/search.js';
 import { VideoFeed } from '../components/VideoFeed.js';
 import { usePageTitle } from '../layout/usePageTitle.js';
-import { filtersFromAddress, LENGTHS, SORTS, UPLOAD_DATES } from '../search/searchFilters.js';
+import {
+  filtersAsWritten,
+  filtersFromAddress,
+  LENGTHS,
+  SORTS,
+  UPLOAD_DATES,
+} from '../search/searchFilters.js';
 
 export function SearchPage() {
   const [params, setParams] = useSearchParams();
@@ -43,9 +49,7 @@ export function SearchPage() {
       </div>
       {filters.q ? (
         <VideoFeed
-          // Keyed by the address, not the computed dates, which move on with the clock.
-          queryKey={['search', params.get('q'), params.get('sort'), params.get('date'), params.get('length')]}
-          fetchPage={searchResults(filters)}
+          list={searchResults(filters, filtersAsWritten(params))}
           emptyMessage="No videos match. Try other words or fewer filters."
         />
       ) : (

@@ -1,57 +1,32 @@
 // /settings — my channel's name, description and picture, and signing out on every device.
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { FormEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { ApiFailure, api, type Channel, errorMessage, unwrap } from '../api/client.js';
+import { useSaveAvatar, useSaveProfile } from '../api/channels.js';
+import { useSession, useSignOut } from '../api/session.js';
 import { ChannelAvatar } from '../components/ChannelAvatar.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import { usePageTitle } from '../layout/usePageTitle.js';
-import { type Session, useSession, useSignOut } from '../session/session.js';
 
 const AVATAR_TYPES = 'image/png,image/jpeg,image/webp';
-
-// The avatar body is the image itself, which the typed client cannot describe: plain fetch it is.
-async function uploadAvatar(file: File): Promise<Channel> {
-  const response = await fetch('/api/v1/me/channel/avatar', {
-    method: 'PUT',
-    headers: { 'content-type': file.type },
-    body: file,
-    credentials: 'same-origin',
-  });
-  const body = await response.json();
-  if (!response.ok) throw new ApiFailure(response.status, errorMessage(body));
-  return body as Channel;
-}
 
 export function SettingsPage() {
   usePageTitle('Settings');
   const { session } = useSession();
-  const queryClient = useQueryClient();
   const navigate = useNavigate();
   const signOutEverywhere = useSignOut(true);
-  const updateChannel = (channel: Channel) =>
-    queryClient.setQueryData<Session | null>(['session'], (old) => old && { ...old, channel });
-
-  const saveProfile = useMutation({
-    mutationFn: (form: FormData) =>
-      unwrap(
-        api.PATCH('/api/v1/me/channel', {
-          body: {
-            displayName: String(form.get('displayName')),
-            description: String(form.get('description')),
-          },
-        }),
-      ),
-    onSuccess: updateChannel,
-  });
-  const saveAvatar = useMutation({ mutationFn: uploadAvatar, onSuccess: updateChannel });
+  const saveProfile = useSaveProfile();
+  const saveAvatar = useSaveAvatar();
 
   if (!session) return null;
   const { channel } = session;
 
   function submitProfile(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    saveProfile.mutate(new FormData(event.currentTarget));
+    const form = new FormData(event.currentTarget);
+    saveProfile.mutate({
+      displayName: String(form.get('displayName')),
+      description: String(form.get('description')),
+    });
   }
 
   return (

@@ -1,6 +1,6 @@
 // Sign in with email and password.
 import { Link, useSearchParams } from 'react-router';
-import { api, unwrap } from '../api/client.js';
+import { signIn } from '../api/session.js';
 import { usePageTitle } from '../layout/usePageTitle.js';
 import { useAccountForm } from '../session/useAccountForm.js';
 
@@ -8,7 +8,7 @@ export function SignInPage() {
   usePageTitle('Sign in');
   const [params] = useSearchParams();
   const { submit, error, busy } = useAccountForm((field) =>
-    unwrap(api.POST('/api/v1/auth/login', { body: { email: field('email'), password: field('password') } })),
+    signIn({ email: field('email'), password: field('password') }),
   );
   return (
     <section className="narrow-page card">

@@ -1,6 +1,6 @@
 // Create an account, which also creates its channel.
 import { Link, useSearchParams } from 'react-router';
-import { api, unwrap } from '../api/client.js';
+import { signUp } from '../api/session.js';
 import { usePageTitle } from '../layout/usePageTitle.js';
 import { useAccountForm } from '../session/useAccountForm.js';
 
@@ -8,16 +8,12 @@ export function SignUpPage() {
   usePageTitle('Create an account');
   const [params] = useSearchParams();
   const { submit, error, busy } = useAccountForm((field) =>
-    unwrap(
-      api.POST('/api/v1/auth/register', {
-        body: {
-          email: field('email'),
-          password: field('password'),
-          handle: field('handle'),
-          displayName: field('displayName'),
-        },
-      }),
-    ),
+    signUp({
+      email: field('email'),
+      password: field('password'),
+      handle: field('handle'),
+      displayName: field('displayName'),
+    }),
   );
   return (
     <section className="narrow-page card">

@@ -1,5 +1,5 @@
 // /subscriptions — the newest videos of the channels I follow.
-import { subscriptionVideos } from '../api/feeds.js';
+import { subscriptionsFeed } from '../api/feeds.js';
 import { VideoFeed } from '../components/VideoFeed.js';
 import { usePageTitle } from '../layout/usePageTitle.js';
 
@@ -9,8 +9,7 @@ export function SubscriptionsPage() {
     <>
       <h1 className="page-heading">Subscriptions</h1>
       <VideoFeed
-        queryKey={['feed', 'subscriptions']}
-        fetchPage={subscriptionVideos}
+        list={subscriptionsFeed}
         emptyMessage="Videos from channels you subscribe to will show up here."
       />
     </>

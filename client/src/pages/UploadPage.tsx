@@ -1,9 +1,8 @@
 // /upload — pick a file, watch it go up (pause, resume, even after a reload), describe it while it does,
 // publish, then follow its processing live.
-import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
-import { api, unwrap } from '../api/client.js';
+import { discardUpload, usePublishUpload } from '../api/uploads.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import { readVideoDetails, VideoDetailsFields } from '../components/VideoDetailsFields.js';
 import { formatBytes } from '../format/format.js';
@@ -26,16 +25,7 @@ export function UploadPage() {
   const [pickError, setPickError] = useState<string | null>(null);
   const { status } = upload;
 
-  const publish = useMutation({
-    mutationFn: (form: HTMLFormElement) =>
-      unwrap(
-        api.POST('/api/v1/uploads/{id}/complete', {
-          params: { path: { id: status.videoId ?? '' } },
-          body: { ...readVideoDetails(form), parts: upload.sentParts() },
-        }),
-      ),
-    onSuccess: () => upload.finish(),
-  });
+  const publish = usePublishUpload(() => upload.finish());
 
   function pick(file: File) {
     setPickError(null);
@@ -56,8 +46,7 @@ export function UploadPage() {
   function discard(old: InterruptedUpload) {
     forgetUpload();
     setInterrupted(null);
-    // Frees the stored parts; failing (already gone, already completed) changes nothing for the person.
-    void api.DELETE('/api/v1/uploads/{id}', { params: { path: { id: old.videoId } } });
+    void discardUpload(old.videoId);
   }
 
   function resumeAfterPause() {
@@ -67,7 +56,11 @@ export function UploadPage() {
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    publish.mutate(event.currentTarget);
+    publish.mutate({
+      videoId: status.videoId ?? '',
+      ...readVideoDetails(event.currentTarget),
+      parts: upload.sentParts(),
+    });
   }
 
   if (publish.data) {

@@ -1,6 +1,7 @@
 // /watch/:id — the player (or the processing state), the video's details and what to watch next.
 import { Link, useParams } from 'react-router';
 import { ApiFailure } from '../api/client.js';
+import { useSession } from '../api/session.js';
 import { useVideo } from '../api/videos.js';
 import { CommentsSection } from '../comments/CommentsSection.js';
 import { ChannelAvatar } from '../components/ChannelAvatar.js';
@@ -13,7 +14,6 @@ import { formatAge, formatCount } from '../format/format.js';
 import { usePageTitle } from '../layout/usePageTitle.js';
 import { VideoPlayer } from '../player/VideoPlayer.js';
 import { ProcessingStatus } from '../processing/ProcessingStatus.js';
-import { useSession } from '../session/session.js';
 
 export function WatchPage() {
   const { id = '' } = useParams();

@@ -1,8 +1,8 @@
 // The position slider; hovering it previews that moment with a storyboard thumbnail and its time.
-import { useQuery } from '@tanstack/react-query';
 import { type CSSProperties, type PointerEvent, useState } from 'react';
+import { useStoryboard } from '../api/storyboards.js';
 import { formatDuration } from '../format/format.js';
-import { parseStoryboard, tileAt } from './storyboard.js';
+import { tileAt } from './storyboard.js';
 
 interface SeekBarProps {
   currentTime: number;
@@ -14,17 +14,7 @@ interface SeekBarProps {
 export function SeekBar({ currentTime, duration, storyboardUrl, onSeek }: SeekBarProps) {
   const [hover, setHover] = useState<{ time: number; left: number } | null>(null);
   // The track is fetched on the first hover: most viewers never look.
-  const storyboard = useQuery({
-    queryKey: ['storyboard', storyboardUrl],
-    queryFn: async () => {
-      const track = new URL(storyboardUrl ?? '', location.href).href;
-      const response = await fetch(track);
-      if (!response.ok) throw new Error(`The storyboard answered ${response.status}`);
-      return parseStoryboard(await response.text(), track);
-    },
-    enabled: storyboardUrl !== null && hover !== null,
-    staleTime: Number.POSITIVE_INFINITY,
-  });
+  const storyboard = useStoryboard(storyboardUrl, hover !== null);
 
   function onPointerMove(event: PointerEvent<HTMLInputElement>) {
     const box = event.currentTarget.getBoundingClientRect();

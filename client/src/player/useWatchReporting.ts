@@ -1,9 +1,7 @@
 // Tells the server what was watched: a view once 10 s have been seen (or the whole of a shorter video),
 // and, for signed-in viewers, where they are (for history and resuming) every few seconds and on pause.
-import { useQueryClient } from '@tanstack/react-query';
 import { type RefObject, useEffect } from 'react';
-import { api } from '../api/client.js';
-import { videoKey } from '../api/videos.js';
+import { countView, savePosition, useRefreshVideo } from '../api/videos.js';
 
 const VIEW_AFTER_SECONDS = 10;
 const POSITION_EVERY_SECONDS = 10;
@@ -26,11 +24,10 @@ export function useWatchReporting(
   videoId: string,
   signedIn: boolean,
 ) {
-  const queryClient = useQueryClient();
+  const refreshVideo = useRefreshVideo();
   useEffect(() => {
     const video = videoRef.current;
     if (!video) return;
-    const path = { params: { path: { id: videoId } } };
     let watchedSeconds = 0;
     let lastTime = video.currentTime;
     let viewReported = false;
@@ -38,19 +35,13 @@ export function useWatchReporting(
 
     const reportView = () => {
       viewReported = true;
-      void api.POST('/api/v1/videos/{id}/views', {
-        ...path,
-        body: { sessionId: viewerSession(), watchedSeconds },
-      });
+      void countView(videoId, viewerSession(), watchedSeconds);
     };
     const reportPosition = () => {
       if (!signedIn || video.currentTime === 0) return;
       positionSentAt = watchedSeconds;
-      const body = { positionSeconds: video.currentTime };
       // Once stored, the cached video learns where to resume (the server decides what counts as finished).
-      void api
-        .PUT('/api/v1/videos/{id}/progress', { ...path, body })
-        .then(() => queryClient.invalidateQueries({ queryKey: videoKey(videoId) }));
+      void savePosition(videoId, video.currentTime).then(() => refreshVideo(videoId));
     };
     const onTimeUpdate = () => {
       const step = video.currentTime - lastTime;
@@ -74,5 +65,5 @@ export function useWatchReporting(
       video.removeEventListener('ended', onEnded);
       if (watchedSeconds > 0) reportPosition();
     };
-  }, [videoRef, videoId, signedIn, queryClient]);
+  }, [videoRef, videoId, signedIn, refreshVideo]);
 }

@@ -1,9 +1,8 @@
 // Live processing progress of my own video from the server's event stream, until it is ready or failed.
 // When it ends, the cached video is refreshed so the page shows the player (or the reason it failed).
-import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { VideoState } from '../api/client.js';
-import { videoKey } from '../api/videos.js';
+import { useRefreshVideo } from '../api/videos.js';
 
 export interface ProcessingProgress {
   state: VideoState;
@@ -16,7 +15,7 @@ const FINAL: VideoState[] = ['ready', 'failed', 'deleted'];
 
 export function useProcessingProgress(videoId: string, initial: ProcessingProgress, enabled: boolean) {
   const [latest, setLatest] = useState(initial);
-  const queryClient = useQueryClient();
+  const refreshVideo = useRefreshVideo();
 
   useEffect(() => {
     if (!enabled) return;
@@ -27,11 +26,11 @@ export function useProcessingProgress(videoId: string, initial: ProcessingProgre
       if (FINAL.includes(update.state)) {
         // Closing first: the server ends the stream here, and EventSource would otherwise reconnect.
         events.close();
-        void queryClient.invalidateQueries({ queryKey: videoKey(videoId) });
+        void refreshVideo(videoId);
       }
     });
     return () => events.close();
-  }, [videoId, enabled, queryClient]);
+  }, [videoId, enabled, refreshVideo]);
 
   return latest;
 }

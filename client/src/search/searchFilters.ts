@@ -1,6 +1,6 @@
 // The search page's filters live in its address (/search?q=…&sort=…&date=…&length=…), so a search can be
 // shared, reloaded and gone back to. This turns those words into what the API asks for.
-import type { SearchFilters } from '../api/feeds.js';
+import type { SearchFilters } from '../api/search.js';
 
 export const SORTS = [
   { value: 'relevance', label: 'Relevance' },
@@ -22,6 +22,11 @@ export const LENGTHS = [
   { value: 'medium', label: '4–20 minutes', min: 4 * 60, max: 20 * 60 },
   { value: 'long', label: 'Over 20 minutes', min: 20 * 60, max: undefined },
 ] as const;
+
+/** The filters as the address writes them: what a search is cached by. */
+export function filtersAsWritten(params: URLSearchParams): (string | null)[] {
+  return ['q', 'sort', 'date', 'length'].map((name) => params.get(name));
+}
 
 export function filtersFromAddress(params: URLSearchParams, now = Date.now()): SearchFilters {
   const sort = SORTS.find((option) => option.value === params.get('sort'))?.value ?? 'relevance';

@@ -1,7 +1,7 @@
 // Pages that only make sense signed in send visitors to sign in first, and back here afterwards.
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
-import { useSession } from './session.js';
+import { useSession } from '../api/session.js';
 
 export function RequireSignIn({ children }: { children: ReactNode }) {
   const { session, isLoading } = useSession();

@@ -3,7 +3,7 @@
 import { type FormEvent, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { errorMessage } from '../api/client.js';
-import { useSessionStarted } from './session.js';
+import { useSessionStarted } from '../api/session.js';
 
 type FormFields = (name: string) => string;
 

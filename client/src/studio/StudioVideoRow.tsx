@@ -1,10 +1,9 @@
 // One of my videos in the studio: its state (with the percent while processing, the reason if it failed),
 // visibility and numbers, an editor for its details, and deleting it after a confirmation.
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { api, unwrap, type Video } from '../api/client.js';
-import { videoKey } from '../api/videos.js';
+import type { Video } from '../api/client.js';
+import { useDeleteVideo, useEditVideo } from '../api/videos.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import { readVideoDetails, VideoDetailsFields } from '../components/VideoDetailsFields.js';
 import { formatCount, formatDuration } from '../format/format.js';
@@ -29,33 +28,14 @@ export function StudioVideoRow({ video }: { video: Video }) {
   // A video gets its title when its upload completes.
   const title = video.title || 'Untitled upload';
   const percent = Math.round(video.progress ?? 0);
-  const queryClient = useQueryClient();
   const [editing, setEditing] = useState(false);
   const confirmation = useRef<HTMLDialogElement>(null);
-  const path = { params: { path: { id: video.id } } };
-  const refresh = () => queryClient.invalidateQueries({ queryKey: ['feed'] });
-
-  const save = useMutation({
-    mutationFn: (form: HTMLFormElement) =>
-      unwrap(api.PATCH('/api/v1/videos/{id}', { ...path, body: readVideoDetails(form) })),
-    onSuccess: (saved) => {
-      queryClient.setQueryData(videoKey(video.id), saved);
-      setEditing(false);
-      return refresh();
-    },
-  });
-  const remove = useMutation({
-    mutationFn: () => unwrap(api.DELETE('/api/v1/videos/{id}', path)),
-    onSuccess: () => {
-      confirmation.current?.close();
-      queryClient.removeQueries({ queryKey: videoKey(video.id) });
-      return refresh();
-    },
-  });
+  const save = useEditVideo(video.id, () => setEditing(false));
+  const remove = useDeleteVideo(video.id, () => confirmation.current?.close());
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    save.mutate(event.currentTarget);
+    save.mutate(readVideoDetails(event.currentTarget));
   }
 
   return (

@@ -1,7 +1,8 @@
 // One upload's life: plan it, send the parts with live bytes/speed/time left, pause, resume (also after
 // a reload, from the parts storage already holds), and hand back the parts to complete it with.
 import { useRef, useState } from 'react';
-import { api, errorMessage, unwrap } from '../api/client.js';
+import { errorMessage } from '../api/client.js';
+import { planUpload, uploadState } from '../api/uploads.js';
 import { forgetUpload, rememberUpload } from './interruptedUpload.js';
 import { type PartTarget, type SentPart, sendParts, UploadPaused } from './sendParts.js';
 import { TransferRate } from './transferRate.js';
@@ -105,10 +106,7 @@ export function useUpload() {
   async function start(file: File) {
     const current = begin(file, null);
     try {
-      const contentType = file.type || 'application/octet-stream';
-      const plan = await unwrap(
-        api.POST('/api/v1/uploads', { body: { fileName: file.name, size: file.size, contentType } }),
-      );
+      const plan = await planUpload(file);
       rememberUpload(plan.videoId, file);
       setStatus((old) => ({ ...old, videoId: plan.videoId }));
       await sendRemaining(current, plan.partSize, plan.parts, []);
@@ -121,7 +119,7 @@ export function useUpload() {
   async function resume(file: File, videoId: string) {
     const current = begin(file, videoId);
     try {
-      const state = await unwrap(api.GET('/api/v1/uploads/{id}', { params: { path: { id: videoId } } }));
+      const state = await uploadState(videoId);
       await sendRemaining(current, state.partSize, state.parts, state.storedParts);
     } catch (error) {
       fail(error);

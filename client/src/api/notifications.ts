@@ -1,14 +1,18 @@
-// My notifications and how many are unread; marking some read updates both.
+// My notifications and how many are unread; marking some read updates both, as both keys start with the
+// list's.
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, unwrap } from '../api/client.js';
+import { api, unwrap } from './client.js';
+import { cursorPaging } from './paging.js';
 
-const NOTIFICATIONS_KEY = ['notifications'] as const;
-const UNREAD_KEY = [...NOTIFICATIONS_KEY, 'unread'] as const;
+const notificationKeys = {
+  all: ['notifications'] as const,
+  unread: ['notifications', 'unread'] as const,
+};
 
 /** The badge's count, refreshed every minute while the app is open. */
 export function useUnreadCount(enabled: boolean) {
   return useQuery({
-    queryKey: UNREAD_KEY,
+    queryKey: notificationKeys.unread,
     queryFn: () => unwrap(api.GET('/api/v1/me/notifications/unread-count')),
     enabled,
     refetchInterval: 60_000,
@@ -17,11 +21,10 @@ export function useUnreadCount(enabled: boolean) {
 
 export function useNotifications() {
   return useInfiniteQuery({
-    queryKey: NOTIFICATIONS_KEY,
-    queryFn: ({ pageParam }) =>
-      unwrap(api.GET('/api/v1/me/notifications', { params: { query: { cursor: pageParam, limit: 30 } } })),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    queryKey: notificationKeys.all,
+    ...cursorPaging((cursor) =>
+      unwrap(api.GET('/api/v1/me/notifications', { params: { query: { cursor, limit: 30 } } })),
+    ),
   });
 }
 
@@ -31,6 +34,6 @@ export function useMarkRead() {
   return useMutation({
     mutationFn: (ids?: string[]) =>
       unwrap(api.POST('/api/v1/me/notifications/read', { body: ids ? { ids } : {} })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: NOTIFICATIONS_KEY }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: notificationKeys.all }),
   });
 }

@@ -1,10 +1,10 @@
-// Who is signed in. The session cookie is httpOnly, so a small hint in localStorage says whether asking
-// the server is worth it: visitors who never signed in make no request that must fail.
+// Who is signed in, signing in, up and out. The session cookie is httpOnly, so a small hint in localStorage
+// says whether asking the server is worth it: visitors who never signed in make no request that must fail.
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiFailure, api, type Channel, type User, unwrap } from '../api/client.js';
+import { ApiFailure, api, type Channel, type JsonBody, type User, unwrap } from './client.js';
 
 const SIGNED_IN_HINT = 'vidstream.signedIn';
-const SESSION_KEY = ['session'] as const;
+export const sessionKey = ['session'] as const;
 
 export interface Session {
   user: User;
@@ -23,9 +23,16 @@ async function loadSession(): Promise<Session | null> {
 }
 
 export function useSession() {
-  const query = useQuery({ queryKey: SESSION_KEY, queryFn: loadSession, staleTime: 5 * 60_000 });
+  const query = useQuery({ queryKey: sessionKey, queryFn: loadSession, staleTime: 5 * 60_000 });
   return { session: query.data ?? null, isLoading: query.isLoading };
 }
+
+export const signIn = (credentials: JsonBody<'/api/v1/auth/login', 'post'>) =>
+  unwrap(api.POST('/api/v1/auth/login', { body: credentials }));
+
+/** Creates an account and its channel, and signs in. */
+export const signUp = (account: JsonBody<'/api/v1/auth/register', 'post'>) =>
+  unwrap(api.POST('/api/v1/auth/register', { body: account }));
 
 /**
  * After sign-up or sign-in: every cached answer was made for someone else, so start afresh. Resetting
@@ -53,6 +60,6 @@ export function forgetSession(queryClient: QueryClient): void {
   localStorage.removeItem(SIGNED_IN_HINT);
   // Signed-out first, so that what only a signed-in person sees unmounts instead of refetching into a
   // 401; then every answer made for the old session goes (components still shown fetch afresh).
-  queryClient.setQueryData(SESSION_KEY, null);
-  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== SESSION_KEY[0] });
+  queryClient.setQueryData(sessionKey, null);
+  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionKey[0] });
 }
