@@ -1,5 +1,6 @@
 // Plans the one ffmpeg command that decodes the source once and encodes every rung as fMP4 HLS.
 // Pure: the argv is a function of the source facts, the ladder and the policy.
+import { AUDIO_RENDITION, INIT_SEGMENT, SEGMENT_PATTERN, VARIANT_PLAYLIST } from '../domain/video-files.js';
 import { h264Level } from './h264-level.js';
 import type { Rendition } from './ladder.js';
 import type { SourceFacts } from './source-facts.js';
@@ -11,10 +12,6 @@ export interface TranscodePaths {
   /** Per-job scratch directory; each rung writes `<name>/`, audio `audio/`. */
   outputDir: string;
 }
-
-/** Name of every variant playlist ffmpeg writes, inside the rendition's directory. */
-export const VARIANT_PLAYLIST = 'playlist.m3u8';
-export const AUDIO_RENDITION = 'audio';
 
 export function buildTranscodeArgs(
   source: SourceFacts,
@@ -59,9 +56,9 @@ export function buildTranscodeArgs(
     '-hls_flags',
     'independent_segments+temp_file',
     '-hls_fmp4_init_filename',
-    'init.mp4',
+    INIT_SEGMENT,
     '-hls_segment_filename',
-    `${paths.outputDir}/%v/segment-%05d.m4s`,
+    `${paths.outputDir}/%v/${SEGMENT_PATTERN}`,
     '-var_stream_map',
     streamMap(ladder, hasAudio),
     `${paths.outputDir}/%v/${VARIANT_PLAYLIST}`,

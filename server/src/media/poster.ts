@@ -1,8 +1,8 @@
 // The poster: one frame early in the video (past a fade-in, never past its end), at display size up to 720p.
+import { POSTER_FILE } from '../domain/video-files.js';
 import { even } from './even-size.js';
 import type { SourceFacts } from './source-facts.js';
 
-export const POSTER_FILE = 'poster.jpg';
 const POSTER_MAX_SHORT_SIDE = 720;
 
 export function posterTime(durationSeconds: number): number {

@@ -1,5 +1,6 @@
 // Seek-preview thumbnails: frames at a fixed interval tiled into sprite sheets, and the WebVTT track
 // that tells the player which tile (`#xywh=`) shows which moment. Planning and the VTT are pure.
+import { SHEET_PATTERN, sheetName } from '../domain/video-files.js';
 import { even } from './even-size.js';
 
 export interface StoryboardPolicy {
@@ -31,10 +32,6 @@ export interface StoryboardPlan {
   thumbnails: number;
   sheets: number;
 }
-
-/** Sheet file names, numbered from 1 as ffmpeg's image muxer writes them. */
-export const SHEET_PATTERN = 'storyboard-%03d.jpg';
-export const sheetName = (sheet: number) => `storyboard-${String(sheet).padStart(3, '0')}.jpg`;
 
 export function planStoryboard(
   durationSeconds: number,
