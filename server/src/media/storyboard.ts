@@ -2,6 +2,7 @@
 // that tells the player which tile (`#xywh=`) shows which moment. Planning and the VTT are pure.
 import { SHEET_PATTERN, sheetName } from '../domain/video-files.js';
 import { even } from './even-size.js';
+import { ffmpegInput } from './ffmpeg-input.js';
 
 export interface StoryboardPolicy {
   /** Longer side of one thumbnail, in pixels. */
@@ -91,17 +92,7 @@ export function buildStoryboardArgs(
     `tile=${plan.columns}x${plan.rows}`,
   ];
   return [
-    ...['-nostdin', '-hide_banner', '-v', 'error', '-progress', 'pipe:1', '-nostats'],
-    ...[
-      '-protocol_whitelist',
-      'file',
-      '-format_whitelist',
-      container,
-      '-f',
-      container,
-      '-i',
-      `file:${input}`,
-    ],
+    ...ffmpegInput({ path: input, container }),
     ...['-map', '0:v:0', '-an', '-sn', '-dn', '-vf', filters.join(','), '-q:v', '4'],
     ...['-f', 'image2', `${outputDir}/${SHEET_PATTERN}`],
   ];
