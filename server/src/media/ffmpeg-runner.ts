@@ -1,6 +1,8 @@
 // Runs one ffmpeg command: reports progress from `-progress pipe:1`, kills it past a deadline, and turns
-// its exit into a result or a typed error. Knows nothing of what the command does.
+// its exit into a result or a typed error. Knows nothing of what the command does, but runs none that
+// could read an upload outside the input rules.
 import { spawn } from 'node:child_process';
+import { checkInputRules } from './ffmpeg-input.js';
 
 export interface RunOptions {
   /** The source's duration, to turn ffmpeg's output time into a percentage. */
@@ -30,6 +32,7 @@ const STDERR_TAIL_BYTES = 2_000;
 
 export function runFfmpeg(ffmpeg: string, args: string[], options: RunOptions): Promise<void> {
   return new Promise((resolve, reject) => {
+    checkInputRules('ffmpeg', args);
     const child = spawn(ffmpeg, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     let timedOut = false;

@@ -1,5 +1,7 @@
 // Plans the one ffmpeg command that decodes the source once and encodes every rung as fMP4 HLS.
 // Pure: the argv is a function of the source facts, the ladder and the policy.
+import { AUDIO_RENDITION, INIT_SEGMENT, SEGMENT_PATTERN, VARIANT_PLAYLIST } from '../domain/video-files.js';
+import { ffmpegInput } from './ffmpeg-input.js';
 import { h264Level } from './h264-level.js';
 import type { Rendition } from './ladder.js';
 import type { SourceFacts } from './source-facts.js';
@@ -12,10 +14,6 @@ export interface TranscodePaths {
   outputDir: string;
 }
 
-/** Name of every variant playlist ffmpeg writes, inside the rendition's directory. */
-export const VARIANT_PLAYLIST = 'playlist.m3u8';
-export const AUDIO_RENDITION = 'audio';
-
 export function buildTranscodeArgs(
   source: SourceFacts,
   ladder: Rendition[],
@@ -24,22 +22,7 @@ export function buildTranscodeArgs(
 ): string[] {
   const hasAudio = source.audio !== undefined;
   return [
-    '-nostdin',
-    '-hide_banner',
-    '-v',
-    'error',
-    '-progress',
-    'pipe:1',
-    '-nostats',
-    // The input is read only as the container ffprobe recognised, from a local file.
-    '-protocol_whitelist',
-    'file',
-    '-format_whitelist',
-    source.container,
-    '-f',
-    source.container,
-    '-i',
-    `file:${paths.input}`,
+    ...ffmpegInput({ path: paths.input, container: source.container }),
     '-filter_complex',
     videoFilterGraph(source, ladder),
     ...ladder.flatMap((rendition, index) => videoOutputArgs(rendition, index, policy)),
@@ -59,9 +42,9 @@ export function buildTranscodeArgs(
     '-hls_flags',
     'independent_segments+temp_file',
     '-hls_fmp4_init_filename',
-    'init.mp4',
+    INIT_SEGMENT,
     '-hls_segment_filename',
-    `${paths.outputDir}/%v/segment-%05d.m4s`,
+    `${paths.outputDir}/%v/${SEGMENT_PATTERN}`,
     '-var_stream_map',
     streamMap(ladder, hasAudio),
     `${paths.outputDir}/%v/${VARIANT_PLAYLIST}`,

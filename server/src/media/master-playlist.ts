@@ -1,8 +1,8 @@
 // Writes the HLS master playlist from the plan: every rung with the attributes players choose by
 // (BANDWIDTH, RESOLUTION, CODECS, FRAME-RATE) and one shared audio rendition.
 
+import { AUDIO_RENDITION, VARIANT_PLAYLIST } from '../domain/video-files.js';
 import { h264Level, highProfileCodec } from './h264-level.js';
-import { AUDIO_RENDITION, VARIANT_PLAYLIST } from './hls-command.js';
 import type { Rendition } from './ladder.js';
 import type { TranscodePolicy } from './transcode-policy.js';
 

@@ -1,8 +1,9 @@
 // The poster: one frame early in the video (past a fade-in, never past its end), at display size up to 720p.
+import { POSTER_FILE } from '../domain/video-files.js';
 import { even } from './even-size.js';
+import { ffmpegInput } from './ffmpeg-input.js';
 import type { SourceFacts } from './source-facts.js';
 
-export const POSTER_FILE = 'poster.jpg';
 const POSTER_MAX_SHORT_SIDE = 720;
 
 export function posterTime(durationSeconds: number): number {
@@ -18,9 +19,11 @@ export function buildPosterArgs(
   const scale = Math.min(1, POSTER_MAX_SHORT_SIDE / Math.min(display.width, display.height));
   const size = `${even(display.width * scale)}:${even(display.height * scale)}`;
   return [
-    ...['-nostdin', '-hide_banner', '-v', 'error', '-progress', 'pipe:1', '-nostats'],
-    ...['-protocol_whitelist', 'file', '-format_whitelist', source.container, '-f', source.container],
-    ...['-ss', posterTime(source.durationSeconds).toFixed(3), '-i', `file:${input}`],
+    ...ffmpegInput({
+      path: input,
+      container: source.container,
+      seekSeconds: posterTime(source.durationSeconds),
+    }),
     ...['-map', '0:v:0', '-frames:v', '1', '-vf', `scale=${size},setsar=1`, '-q:v', '3'],
     ...['-f', 'image2', '-update', '1', `${outputDir}/${POSTER_FILE}`],
   ];

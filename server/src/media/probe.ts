@@ -2,39 +2,16 @@
 // no external references, bounded analysis and run time.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import {
-  ALLOWED_CONTAINERS,
-  readSourceFacts,
-  type SourceFacts,
-  type SourceLimits,
-  UnusableSource,
-} from './source-facts.js';
+import { checkInputRules, ffprobeInput } from './ffmpeg-input.js';
+import { readSourceFacts, type SourceFacts, type SourceLimits, UnusableSource } from './source-facts.js';
 
 const run = promisify(execFile);
 
 export function buildProbeArgs(localPath: string): string[] {
   return [
-    '-v',
-    'error',
-    '-protocol_whitelist',
-    'file',
-    // Also applies to nested demuxers, which closes playlists hidden inside containers (AVI GAB2).
-    '-format_whitelist',
-    ALLOWED_CONTAINERS.join(','),
-    '-enable_drefs',
-    '0',
-    '-use_absolute_path',
-    '0',
-    '-probesize',
-    '50000000',
-    '-analyzeduration',
-    '20000000',
-    '-show_format',
-    '-show_streams',
-    '-of',
-    'json',
-    // "file:" so a name can never be read as another protocol or an option.
-    `file:${localPath}`,
+    ...['-v', 'error', '-probesize', '50000000', '-analyzeduration', '20000000'],
+    ...['-show_format', '-show_streams', '-of', 'json'],
+    ...ffprobeInput(localPath),
   ];
 }
 
@@ -44,9 +21,11 @@ export async function probeSource(
   limits: SourceLimits,
   timeoutMs = 30_000,
 ): Promise<SourceFacts> {
+  const args = buildProbeArgs(localPath);
+  checkInputRules('ffprobe', args);
   let stdout: string;
   try {
-    ({ stdout } = await run(ffprobe, buildProbeArgs(localPath), {
+    ({ stdout } = await run(ffprobe, args, {
       timeout: timeoutMs,
       maxBuffer: 4 * 1024 * 1024,
     }));

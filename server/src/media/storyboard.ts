@@ -1,6 +1,8 @@
 // Seek-preview thumbnails: frames at a fixed interval tiled into sprite sheets, and the WebVTT track
 // that tells the player which tile (`#xywh=`) shows which moment. Planning and the VTT are pure.
+import { SHEET_PATTERN, sheetName } from '../domain/video-files.js';
 import { even } from './even-size.js';
+import { ffmpegInput } from './ffmpeg-input.js';
 
 export interface StoryboardPolicy {
   /** Longer side of one thumbnail, in pixels. */
@@ -31,10 +33,6 @@ export interface StoryboardPlan {
   thumbnails: number;
   sheets: number;
 }
-
-/** Sheet file names, numbered from 1 as ffmpeg's image muxer writes them. */
-export const SHEET_PATTERN = 'storyboard-%03d.jpg';
-export const sheetName = (sheet: number) => `storyboard-${String(sheet).padStart(3, '0')}.jpg`;
 
 export function planStoryboard(
   durationSeconds: number,
@@ -94,17 +92,7 @@ export function buildStoryboardArgs(
     `tile=${plan.columns}x${plan.rows}`,
   ];
   return [
-    ...['-nostdin', '-hide_banner', '-v', 'error', '-progress', 'pipe:1', '-nostats'],
-    ...[
-      '-protocol_whitelist',
-      'file',
-      '-format_whitelist',
-      container,
-      '-f',
-      container,
-      '-i',
-      `file:${input}`,
-    ],
+    ...ffmpegInput({ path: input, container }),
     ...['-map', '0:v:0', '-an', '-sn', '-dn', '-vf', filters.join(','), '-q:v', '4'],
     ...['-f', 'image2', `${outputDir}/${SHEET_PATTERN}`],
   ];

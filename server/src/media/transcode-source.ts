@@ -2,8 +2,14 @@
 // poster, master playlist and thumbnail track. Returns what to publish; knows nothing of storage or jobs.
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import {
+  AUDIO_RENDITION,
+  MASTER_PLAYLIST,
+  STORYBOARD_TRACK,
+  VARIANT_PLAYLIST,
+} from '../domain/video-files.js';
 import { runFfmpeg } from './ffmpeg-runner.js';
-import { AUDIO_RENDITION, buildTranscodeArgs, VARIANT_PLAYLIST } from './hls-command.js';
+import { buildTranscodeArgs } from './hls-command.js';
 import { displaySize, planLadder, type Rendition } from './ladder.js';
 import { buildMasterPlaylist } from './master-playlist.js';
 import { buildPosterArgs } from './poster.js';
@@ -17,9 +23,6 @@ import {
   type StoryboardPolicy,
 } from './storyboard.js';
 import type { TranscodePolicy } from './transcode-policy.js';
-
-export const MASTER_PLAYLIST = 'master.m3u8';
-export const STORYBOARD_TRACK = 'storyboard.vtt';
 
 export interface TranscodeOptions {
   ffmpeg: string;

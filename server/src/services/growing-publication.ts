@@ -7,9 +7,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import type { ObjectStorage } from '../adapters/storage/object-storage.js';
-import { VARIANT_PLAYLIST } from '../media/hls-command.js';
+import { MASTER_PLAYLIST, PLAYLIST_EXTENSION, VARIANT_PLAYLIST } from '../domain/video-files.js';
 import { describeOutput } from '../media/published-files.js';
-import { type LadderPlan, MASTER_PLAYLIST } from '../media/transcode-source.js';
+import type { LadderPlan } from '../media/transcode-source.js';
 
 export const GROWING = 'no-cache';
 
@@ -115,7 +115,7 @@ export class GrowingPublication {
 
   private async put(relativePath: string, bytes: Buffer): Promise<void> {
     const { contentType, cacheControl } = describeOutput(relativePath);
-    const growing = relativePath.endsWith('.m3u8');
+    const growing = relativePath.endsWith(PLAYLIST_EXTENSION);
     await this.deps.storage.putObject('processed', `${this.deps.prefix}${relativePath}`, bytes, {
       contentType,
       cacheControl: growing ? GROWING : cacheControl,

@@ -9,10 +9,10 @@ import type { Logger } from 'pino';
 import type { Database } from '../adapters/db/schema.js';
 import type { VideoStateRepository } from '../adapters/db/video-state.repository.js';
 import type { ObjectStorage } from '../adapters/storage/object-storage.js';
-import { processedPrefix, rawKey } from '../domain/video-files.js';
+import { MASTER_PLAYLIST, PLAYLIST_EXTENSION, processedPrefix, rawKey } from '../domain/video-files.js';
 import type { PublishedFile } from '../media/published-files.js';
 import { UnusableSource } from '../media/source-facts.js';
-import { MASTER_PLAYLIST, type TranscodeOptions, transcodeSource } from '../media/transcode-source.js';
+import { type TranscodeOptions, transcodeSource } from '../media/transcode-source.js';
 import type { TranscodeOutcome } from '../metrics.js';
 import { GrowingPublication } from './growing-publication.js';
 
@@ -108,7 +108,7 @@ export class VideoProcessingService {
     await growing.stop();
 
     // What is not yet out, then the playlists, complete now, which name all of it; the master last.
-    const isPlaylist = (file: PublishedFile) => file.relativePath.endsWith('.m3u8');
+    const isPlaylist = (file: PublishedFile) => file.relativePath.endsWith(PLAYLIST_EXTENSION);
     const master = (file: PublishedFile) => file.relativePath === MASTER_PLAYLIST;
     await this.publish(
       outputDir,

@@ -11,7 +11,7 @@ let test: TestPlatform;
 let owner: Awaited<ReturnType<typeof register>>;
 let stranger: Awaited<ReturnType<typeof register>>;
 const files = standInFiles();
-const segment = files['360p/segment_00000.m4s'] as Buffer;
+const segment = files['360p/segment-00000.m4s'] as Buffer;
 let publicId: string;
 /** The media path of one file of the public video, as its hlsUrl leads to it. */
 let publicFile: (file: string) => string;
@@ -40,10 +40,10 @@ describe('a public video', () => {
     ['master.m3u8', 'application/vnd.apple.mpegurl', 'public, max-age=60'],
     ['360p/playlist.m3u8', 'application/vnd.apple.mpegurl', 'public, max-age=60'],
     ['360p/init.mp4', 'video/mp4', 'public, max-age=31536000, immutable'],
-    ['360p/segment_00000.m4s', 'video/iso.segment', 'public, max-age=31536000, immutable'],
+    ['360p/segment-00000.m4s', 'video/iso.segment', 'public, max-age=31536000, immutable'],
     ['poster.jpg', 'image/jpeg', 'public, max-age=31536000, immutable'],
     ['storyboard.vtt', 'text/vtt', 'public, max-age=60'],
-    ['storyboard_0.jpg', 'image/jpeg', 'public, max-age=31536000, immutable'],
+    ['storyboard-001.jpg', 'image/jpeg', 'public, max-age=31536000, immutable'],
   ])('serves %s as %s, cacheable as "%s", to players on any origin', async (file, type, cache) => {
     const response = await get(publicFile(file), { origin: 'https://player.example' });
     expect(response.statusCode).toBe(200);
@@ -67,7 +67,7 @@ describe('a public video', () => {
   it('answers HEAD with the length and no body', async () => {
     const response = await test.app.inject({
       method: 'HEAD',
-      url: publicFile('360p/segment_00000.m4s'),
+      url: publicFile('360p/segment-00000.m4s'),
     });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-length']).toBe(String(segment.length));
@@ -78,7 +78,7 @@ describe('a public video', () => {
   it('answers a preflight for ranged requests from another origin', async () => {
     const response = await test.app.inject({
       method: 'OPTIONS',
-      url: publicFile('360p/segment_00000.m4s'),
+      url: publicFile('360p/segment-00000.m4s'),
       headers: {
         origin: 'https://player.example',
         'access-control-request-method': 'GET',
@@ -92,7 +92,7 @@ describe('a public video', () => {
 });
 
 describe('byte ranges', () => {
-  const url = () => publicFile('360p/segment_00000.m4s');
+  const url = () => publicFile('360p/segment-00000.m4s');
 
   it.each([
     ['bytes=100-199', 100, 199],
@@ -206,7 +206,7 @@ describe('path traversal', () => {
 });
 
 describe('tokens and visibility', () => {
-  const FILES = ['master.m3u8', '360p/playlist.m3u8', '360p/segment_00000.m4s', 'poster.jpg'];
+  const FILES = ['master.m3u8', '360p/playlist.m3u8', '360p/segment-00000.m4s', 'poster.jpg'];
   let privateId: string;
   let otherId: string;
 
@@ -260,7 +260,7 @@ describe('tokens and visibility', () => {
     for (const viewer of [undefined, stranger.token]) {
       const hlsUrl = await hlsUrlAs(unlistedId, viewer);
       expect(hlsUrl).toContain('/media/t/');
-      expect((await get(mediaPath(hlsUrl, '360p/segment_00000.m4s'))).statusCode).toBe(200);
+      expect((await get(mediaPath(hlsUrl, '360p/segment-00000.m4s'))).statusCode).toBe(200);
     }
     expect((await get(`/media/videos/${unlistedId}/master.m3u8`)).statusCode).toBe(403);
   });

@@ -4,9 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AUDIO_RENDITION, VARIANT_PLAYLIST } from '../../src/domain/video-files.js';
+import { ffmpegInput } from '../../src/media/ffmpeg-input.js';
 import { FfmpegFailed, FfmpegTimedOut, progressPercent, runFfmpeg } from '../../src/media/ffmpeg-runner.js';
 import { h264Level } from '../../src/media/h264-level.js';
-import { AUDIO_RENDITION, buildTranscodeArgs, VARIANT_PLAYLIST } from '../../src/media/hls-command.js';
+import { buildTranscodeArgs } from '../../src/media/hls-command.js';
 import { planLadder } from '../../src/media/ladder.js';
 import { buildMasterPlaylist } from '../../src/media/master-playlist.js';
 import { probeSource } from '../../src/media/probe.js';
@@ -116,7 +118,10 @@ describe('one ffmpeg pass over a real clip', () => {
 
 describe('runFfmpeg', () => {
   it('kills a command that runs past its deadline', async () => {
-    const endless = ['-nostdin', '-f', 'lavfi', '-i', 'testsrc2=size=1280x720', '-f', 'null', '-'];
+    // Reading a named pipe nobody writes to waits for ever, under the same input rules as an upload.
+    const pipe = path.join(dir, 'never-written');
+    await run('mkfifo', [pipe]);
+    const endless = [...ffmpegInput({ path: pipe, container: 'mpegts' }), '-f', 'null', '-'];
     const started = performance.now();
     await expect(runFfmpeg('ffmpeg', endless, { durationSeconds: 1, timeoutMs: 500 })).rejects.toBeInstanceOf(
       FfmpegTimedOut,
@@ -127,7 +132,7 @@ describe('runFfmpeg', () => {
   it('reports a failing command with the end of what it said', async () => {
     const error = await runFfmpeg(
       'ffmpeg',
-      ['-v', 'error', '-i', path.join(dir, 'missing.mp4'), '-f', 'null', '-'],
+      [...ffmpegInput({ path: path.join(dir, 'missing.mp4'), container: 'mov' }), '-f', 'null', '-'],
       {
         durationSeconds: 1,
         timeoutMs: 10_000,

@@ -32,24 +32,11 @@ const probe = (file: string) => probeSource('ffprobe', file, DEFAULT_LIMITS);
 describe('buildProbeArgs', () => {
   it('reads only a local file, only from real containers, with bounded analysis', () => {
     expect(buildProbeArgs('/tmp/job/source')).toEqual([
-      '-v',
-      'error',
-      '-protocol_whitelist',
-      'file',
-      '-format_whitelist',
-      'mov,mp4,m4a,3gp,3g2,mj2,matroska,webm,avi,mpegts,flv,ogg',
-      '-enable_drefs',
-      '0',
-      '-use_absolute_path',
-      '0',
-      '-probesize',
-      '50000000',
-      '-analyzeduration',
-      '20000000',
-      '-show_format',
-      '-show_streams',
-      '-of',
-      'json',
+      ...['-v', 'error', '-probesize', '50000000', '-analyzeduration', '20000000'],
+      ...['-show_format', '-show_streams', '-of', 'json'],
+      ...['-protocol_whitelist', 'file'],
+      ...['-format_whitelist', 'mov,mp4,m4a,3gp,3g2,mj2,matroska,webm,avi,mpegts,flv,ogg'],
+      ...['-enable_drefs', '0', '-use_absolute_path', '0'],
       'file:/tmp/job/source',
     ]);
   });

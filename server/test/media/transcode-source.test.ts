@@ -4,8 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { IMMUTABLE, SHORT_LIVED, VIDEO_FILE_PATTERN } from '../../src/domain/video-files.js';
 import { buildPosterArgs, posterTime } from '../../src/media/poster.js';
-import { IMMUTABLE, SHORT_LIVED } from '../../src/media/published-files.js';
 import { DEFAULT_LIMITS, UnusableSource } from '../../src/media/source-facts.js';
 import { DEFAULT_STORYBOARD } from '../../src/media/storyboard.js';
 import { DEFAULT_POLICY } from '../../src/media/transcode-policy.js';
@@ -58,6 +58,8 @@ describe('transcodeSource', () => {
     });
     expect(byPath['poster.jpg']).toMatchObject({ contentType: 'image/jpeg', cacheControl: IMMUTABLE });
     expect(byPath['storyboard.vtt']).toMatchObject({ contentType: 'text/vtt' });
+    // The media route serves every file a transcode writes.
+    for (const file of result.files) expect(file.relativePath).toMatch(new RegExp(VIDEO_FILE_PATTERN));
 
     expect(progress.at(-1)).toBe(100);
     expect(progress).toEqual([...progress].sort((a, b) => a - b));

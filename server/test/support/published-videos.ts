@@ -10,12 +10,12 @@ export type VideoFiles = Record<string, Buffer>;
 export function standInFiles(): VideoFiles {
   return {
     'master.m3u8': Buffer.from('#EXTM3U\n#EXT-X-STREAM-INF:BANDWIDTH=500000\n360p/playlist.m3u8\n'),
-    '360p/playlist.m3u8': Buffer.from('#EXTM3U\n#EXT-X-MAP:URI="init.mp4"\n#EXTINF:4,\nsegment_00000.m4s\n'),
+    '360p/playlist.m3u8': Buffer.from('#EXTM3U\n#EXT-X-MAP:URI="init.mp4"\n#EXTINF:4,\nsegment-00000.m4s\n'),
     '360p/init.mp4': randomBytes(800),
-    '360p/segment_00000.m4s': randomBytes(100_000),
+    '360p/segment-00000.m4s': randomBytes(100_000),
     'poster.jpg': randomBytes(5_000),
-    'storyboard.vtt': Buffer.from('WEBVTT\n\n00:00.000 --> 00:02.000\nstoryboard_0.jpg#xywh=0,0,160,90\n'),
-    'storyboard_0.jpg': randomBytes(3_000),
+    'storyboard.vtt': Buffer.from('WEBVTT\n\n00:00.000 --> 00:02.000\nstoryboard-001.jpg#xywh=0,0,160,90\n'),
+    'storyboard-001.jpg': randomBytes(3_000),
   };
 }
 

@@ -4,16 +4,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { Forbidden } from '../../domain/errors.js';
+import { VIDEO_FILE_PATTERN } from '../../domain/video-files.js';
 import { PLAYBACK_TOKEN_PATTERN } from '../../services/playback-tokens.js';
 import type { RouteDeps } from '../route-deps.js';
 import { errorResponses } from '../schemas.js';
 import { sendObject } from '../send-object.js';
 
-const NAME = '[A-Za-z0-9][A-Za-z0-9_-]{0,63}';
-/** `master.m3u8`, `720p/segment_00001.m4s`, …: one optional folder, one file with a media extension. */
-const VIDEO_FILE = `^(?:${NAME}/)?${NAME}\\.(?:m3u8|m4s|mp4|jpg|vtt)$`;
 const VideoId = Type.String({ pattern: '^[A-Za-z0-9_-]{11}$' });
-const VideoFile = Type.String({ pattern: VIDEO_FILE, maxLength: 200 });
+const VideoFile = Type.String({ pattern: VIDEO_FILE_PATTERN, maxLength: 200 });
 const mediaResponses = { 206: Type.Unknown(), 304: Type.Null(), ...errorResponses(400, 403, 404, 416) };
 
 const CORS_HEADERS = {
