@@ -2,7 +2,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Account } from '../domain/account.js';
 import { Unauthorized } from '../domain/errors.js';
-import type { AuthService, SignedIn } from '../services/auth.service.js';
+import type { AuthService, SignedIn } from '../services/auth/auth.service.js';
 
 export const SESSION_COOKIE = 'vidstream_session';
 

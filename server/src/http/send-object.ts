@@ -2,7 +2,7 @@
 // single byte ranges with 206 and 416, and a body streamed from storage, never held in memory.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { RangeNotSatisfiable } from '../domain/errors.js';
-import type { MediaService, StoredObject } from '../services/media.service.js';
+import type { MediaService, StoredObject } from '../services/media/media.service.js';
 import { parseRange } from './byte-range.js';
 import { isNotModified, rangeStillApplies } from './conditional-request.js';
 

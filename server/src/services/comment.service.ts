@@ -6,7 +6,7 @@ import type { Comment, CommentSort } from '../domain/comment.js';
 import { Conflict, Forbidden, NotFound } from '../domain/errors.js';
 import { type Page, readPage } from '../domain/page.js';
 import type { NotificationService } from './notification.service.js';
-import type { VideoService } from './video.service.js';
+import type { VideoService } from './videos/video.service.js';
 
 export class CommentService {
   constructor(

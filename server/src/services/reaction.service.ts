@@ -2,7 +2,7 @@
 import type { ReactionRepository } from '../adapters/db/reaction.repository.js';
 import { Conflict } from '../domain/errors.js';
 import type { ReactionOutcome, ReactionValue } from '../domain/reaction.js';
-import type { VideoService } from './video.service.js';
+import type { VideoService } from './videos/video.service.js';
 
 export class ReactionService {
   constructor(

@@ -1,21 +1,21 @@
 // The services of a running platform, by the names routes and jobs call them by (built in platform/).
-import type { AuthService } from './auth.service.js';
+import type { AuthService } from './auth/auth.service.js';
 import type { ChannelService } from './channel.service.js';
 import type { CommentService } from './comment.service.js';
-import type { MediaService } from './media.service.js';
+import type { MediaService } from './media/media.service.js';
 import type { NotificationService } from './notification.service.js';
 import type { PartReceiverService } from './part-receiver.service.js';
+import type { VideoProcessingService } from './processing/video-processing.service.js';
 import type { ReactionService } from './reaction.service.js';
 import type { ReadinessService } from './readiness.service.js';
 import type { SearchService } from './search.service.js';
 import type { SubscriptionService } from './subscription.service.js';
 import type { UploadService } from './upload.service.js';
-import type { VideoService } from './video.service.js';
-import type { VideoListService } from './video-list.service.js';
-import type { VideoPageService } from './video-page.service.js';
-import type { VideoProcessingService } from './video-processing.service.js';
-import type { VideoProgressService } from './video-progress.service.js';
-import type { ViewService } from './view.service.js';
+import type { VideoService } from './videos/video.service.js';
+import type { VideoListService } from './videos/video-list.service.js';
+import type { VideoPageService } from './videos/video-page.service.js';
+import type { VideoProgressService } from './videos/video-progress.service.js';
+import type { ViewService } from './views/view.service.js';
 import type { WatchHistoryService } from './watch-history.service.js';
 
 export interface Services {

@@ -12,7 +12,7 @@ import { ownedBy } from '../domain/ownership.js';
 import { MAX_PART_NUMBER, type PartReference, type UploadedPart } from '../domain/upload.js';
 import type { PublishedDetails, Video, VideoWithChannel } from '../domain/video.js';
 import { rawKey } from '../domain/video-files.js';
-import type { VideoCatalog } from './video-catalog.js';
+import type { VideoCatalog } from './videos/video-catalog.js';
 
 /** MIME types of the containers the worker accepts (checked again by probing after upload). */
 export const ACCEPTED_CONTENT_TYPES = [

@@ -2,7 +2,7 @@
 import type { WatchedVideo, WatchHistoryRepository } from '../adapters/db/watch-history.repository.js';
 import { type Page, readPage } from '../domain/page.js';
 import type { VideoWithChannel } from '../domain/video.js';
-import type { VideoService } from './video.service.js';
+import type { VideoService } from './videos/video.service.js';
 
 /** Stopping this close to the end means the video was finished: it starts over next time. */
 const FINISHED_WITHIN_SECONDS = 10;

@@ -1,7 +1,7 @@
 // Hourly: removes log-in sessions past their expiry, so the table holds only live ones.
 import type { Logger } from 'pino';
 import type { JobHandler } from '../adapters/queue/job-queue.js';
-import type { AuthService } from '../services/auth.service.js';
+import type { AuthService } from '../services/auth/auth.service.js';
 
 export function purgeExpiredSessionsJob(
   auth: AuthService,

@@ -1,6 +1,6 @@
 // Processes one uploaded video; the queue retries it with backoff when it throws.
 import type { JobHandler } from '../adapters/queue/job-queue.js';
-import type { VideoProcessingService } from '../services/video-processing.service.js';
+import type { VideoProcessingService } from '../services/processing/video-processing.service.js';
 
 export function transcodeVideoJob(processing: VideoProcessingService): JobHandler<'transcode-video'> {
   return async ({ videoId }, { retryCount, retryLimit }) => {

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashSessionToken } from '../../src/services/session-tokens.js';
+import { hashSessionToken } from '../../src/services/auth/session-tokens.js';
 import { startWorker } from '../../src/worker/worker.js';
 import { bearer, register } from '../support/accounts.js';
 import { startTestPlatform, startTestWorker, type TestPlatform } from '../support/test-platform.js';

@@ -5,7 +5,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { Forbidden } from '../../domain/errors.js';
 import { VIDEO_FILE_PATTERN } from '../../domain/video-files.js';
-import { PLAYBACK_TOKEN_PATTERN } from '../../services/playback-tokens.js';
+import { PLAYBACK_TOKEN_PATTERN } from '../../services/media/playback-tokens.js';
 import type { RouteDeps } from '../route-deps.js';
 import { errorResponses } from '../schemas.js';
 import { sendObject } from '../send-object.js';

@@ -1,10 +1,10 @@
 // Accounts and log-in sessions: register, log in and out, and resolve a session token to its account.
 
-import type { Cache } from '../adapters/cache/cache.js';
-import type { AccountRepository } from '../adapters/db/account.repository.js';
-import type { SessionRepository } from '../adapters/db/session.repository.js';
-import type { Account } from '../domain/account.js';
-import { TooManyRequests, Unauthorized } from '../domain/errors.js';
+import type { Cache } from '../../adapters/cache/cache.js';
+import type { AccountRepository } from '../../adapters/db/account.repository.js';
+import type { SessionRepository } from '../../adapters/db/session.repository.js';
+import type { Account } from '../../domain/account.js';
+import { TooManyRequests, Unauthorized } from '../../domain/errors.js';
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from './passwords.js';
 import { hashSessionToken, newSessionToken } from './session-tokens.js';
 

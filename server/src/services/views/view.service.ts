@@ -1,10 +1,10 @@
 // Honest view counts: a view counts once per viewer per video per clock hour, and only after the player
 // reports 10 s watched (or the whole of a shorter video). Counted views wait in a buffer that a flusher
 // writes to PostgreSQL in batches; the totals and per-day counts that trending ranks by come from there.
-import type { Cache } from '../adapters/cache/cache.js';
-import type { TrendingWindow, ViewRepository } from '../adapters/db/view.repository.js';
-import type { ViewBuffer } from '../adapters/views/view-buffer.js';
-import type { VideoService } from './video.service.js';
+import type { Cache } from '../../adapters/cache/cache.js';
+import type { TrendingWindow, ViewRepository } from '../../adapters/db/view.repository.js';
+import type { ViewBuffer } from '../../adapters/views/view-buffer.js';
+import type { VideoService } from '../videos/video.service.js';
 
 export const MIN_WATCHED_SECONDS = 10;
 /** Players report time in steps; the end of a short video may come this much short of its duration. */

@@ -1,13 +1,13 @@
 // Reading and deleting videos: the owner sees a video in every state; others only once it is ready and not
 // private. Deleted videos are gone for everyone.
-import type { VideoRepository } from '../adapters/db/video.repository.js';
-import type { VideoStateRepository } from '../adapters/db/video-state.repository.js';
-import type { MultipartUploads } from '../adapters/storage/multipart-uploads.js';
-import type { ObjectStorage } from '../adapters/storage/object-storage.js';
-import { NotFound } from '../domain/errors.js';
-import { ownedBy } from '../domain/ownership.js';
-import { type Video, type VideoEdit, type VideoWithChannel, watchable } from '../domain/video.js';
-import { processedPrefix, rawKey } from '../domain/video-files.js';
+import type { VideoRepository } from '../../adapters/db/video.repository.js';
+import type { VideoStateRepository } from '../../adapters/db/video-state.repository.js';
+import type { MultipartUploads } from '../../adapters/storage/multipart-uploads.js';
+import type { ObjectStorage } from '../../adapters/storage/object-storage.js';
+import { NotFound } from '../../domain/errors.js';
+import { ownedBy } from '../../domain/ownership.js';
+import { type Video, type VideoEdit, type VideoWithChannel, watchable } from '../../domain/video.js';
+import { processedPrefix, rawKey } from '../../domain/video-files.js';
 import type { VideoCatalog } from './video-catalog.js';
 
 export interface VideoDeps {

@@ -1,9 +1,9 @@
 // Videos as their pages show them, read through the cache. Every committed write to a video deletes its
 // entry (the repositories report their writes); subscriber counts may lag by up to the entry's TTL
 // (docs/architecture.md, "The read path").
-import type { ReadThrough } from '../adapters/cache/read-through.js';
-import type { VideoRepository } from '../adapters/db/video.repository.js';
-import type { VideoWithChannel } from '../domain/video.js';
+import type { ReadThrough } from '../../adapters/cache/read-through.js';
+import type { VideoRepository } from '../../adapters/db/video.repository.js';
+import type { VideoWithChannel } from '../../domain/video.js';
 
 export const videoCacheKey = (videoId: string) => `video:v1:${videoId}`;
 

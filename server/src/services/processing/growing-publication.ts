@@ -6,10 +6,10 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from 'pino';
-import type { ObjectStorage } from '../adapters/storage/object-storage.js';
-import { MASTER_PLAYLIST, PLAYLIST_EXTENSION, VARIANT_PLAYLIST } from '../domain/video-files.js';
-import { describeOutput } from '../media/published-files.js';
-import type { LadderPlan } from '../media/transcode-source.js';
+import type { ObjectStorage } from '../../adapters/storage/object-storage.js';
+import { MASTER_PLAYLIST, PLAYLIST_EXTENSION, VARIANT_PLAYLIST } from '../../domain/video-files.js';
+import { describeOutput } from '../../media/published-files.js';
+import type { LadderPlan } from '../../media/transcode-source.js';
 
 export const GROWING = 'no-cache';
 

@@ -1,11 +1,15 @@
 // Lists of videos: newest on the platform, trending, home (the two mixed), a channel's, and those of the
 // channels I follow. Only public, ready videos are ever listed; unlisted ones are reachable by their link
 // alone. The one exception is my own list (the studio), which shows me all of mine.
-import type { ChannelRepository } from '../adapters/db/channel.repository.js';
-import type { ListFilter, TrendingVideo, VideoListRepository } from '../adapters/db/video-list.repository.js';
-import { NotFound } from '../domain/errors.js';
-import { decodeCursor, encodeCursor, type Page, type PagePosition, readPage } from '../domain/page.js';
-import type { VideoWithChannel } from '../domain/video.js';
+import type { ChannelRepository } from '../../adapters/db/channel.repository.js';
+import type {
+  ListFilter,
+  TrendingVideo,
+  VideoListRepository,
+} from '../../adapters/db/video-list.repository.js';
+import { NotFound } from '../../domain/errors.js';
+import { decodeCursor, encodeCursor, type Page, type PagePosition, readPage } from '../../domain/page.js';
+import type { VideoWithChannel } from '../../domain/video.js';
 
 /** Where home left off in each of its two lists; `done` once a list has run out. */
 interface HomePosition {

@@ -6,14 +6,14 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
-import type { Database } from '../adapters/db/schema.js';
-import type { VideoStateRepository } from '../adapters/db/video-state.repository.js';
-import type { ObjectStorage } from '../adapters/storage/object-storage.js';
-import { MASTER_PLAYLIST, PLAYLIST_EXTENSION, processedPrefix, rawKey } from '../domain/video-files.js';
-import type { PublishedFile } from '../media/published-files.js';
-import { UnusableSource } from '../media/source-facts.js';
-import { type TranscodeOptions, transcodeSource } from '../media/transcode-source.js';
-import type { TranscodeOutcome } from '../metrics.js';
+import type { Database } from '../../adapters/db/schema.js';
+import type { VideoStateRepository } from '../../adapters/db/video-state.repository.js';
+import type { ObjectStorage } from '../../adapters/storage/object-storage.js';
+import { MASTER_PLAYLIST, PLAYLIST_EXTENSION, processedPrefix, rawKey } from '../../domain/video-files.js';
+import type { PublishedFile } from '../../media/published-files.js';
+import { UnusableSource } from '../../media/source-facts.js';
+import { type TranscodeOptions, transcodeSource } from '../../media/transcode-source.js';
+import type { TranscodeOutcome } from '../../metrics.js';
 import { GrowingPublication } from './growing-publication.js';
 
 export interface VideoProcessingDeps {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PLAYBACK_TOKEN_PATTERN, PlaybackTokens } from '../../src/services/playback-tokens.js';
+import { PLAYBACK_TOKEN_PATTERN, PlaybackTokens } from '../../../src/services/media/playback-tokens.js';
 
 const tokens = new PlaybackTokens({ secret: 's'.repeat(32), ttlSeconds: 6 * 3600, windowSeconds: 3600 });
 const now = 1_800_000_123;

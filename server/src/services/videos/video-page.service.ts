@@ -1,11 +1,11 @@
 // A video as its page shows it to one person: the video (through the cache) and, for someone signed in,
 // their reaction and where they stopped last time.
 
-import type { ReactionValue } from '../domain/reaction.js';
-import type { VideoEdit, VideoWithChannel } from '../domain/video.js';
-import type { ReactionService } from './reaction.service.js';
+import type { ReactionValue } from '../../domain/reaction.js';
+import type { VideoEdit, VideoWithChannel } from '../../domain/video.js';
+import type { ReactionService } from '../reaction.service.js';
+import type { WatchHistoryService } from '../watch-history.service.js';
 import type { VideoService } from './video.service.js';
-import type { WatchHistoryService } from './watch-history.service.js';
 
 /** What a video page shows only to the signed-in viewer it is for. */
 export interface ViewerState {

@@ -2,7 +2,7 @@
 // change, until it is ready, failed or deleted. The worker may be on another machine, so each look asks
 // the database; between changes a heartbeat keeps the connection open through proxies.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { type Video, type VideoState, watchable } from '../domain/video.js';
+import { type Video, type VideoState, watchable } from '../../domain/video.js';
 import type { VideoService } from './video.service.js';
 
 export interface ProgressEvent {

@@ -2,12 +2,12 @@
 // playback token for that video, public ones too: a CDN in front of the bucket can then check access
 // statelessly, without knowing any video's visibility (docs/architecture.md).
 import type { Readable } from 'node:stream';
-import type { ObjectStorage } from '../adapters/storage/object-storage.js';
-import { Forbidden, NotFound } from '../domain/errors.js';
-import type { ByteRange, ObjectInfo, StorageArea } from '../domain/stored-object.js';
-import { processedPrefix } from '../domain/video-files.js';
-import { mediaFileServing } from '../media/published-files.js';
-import { AVATAR_CACHE_CONTROL } from './channel.service.js';
+import type { ObjectStorage } from '../../adapters/storage/object-storage.js';
+import { Forbidden, NotFound } from '../../domain/errors.js';
+import type { ByteRange, ObjectInfo, StorageArea } from '../../domain/stored-object.js';
+import { processedPrefix } from '../../domain/video-files.js';
+import { mediaFileServing } from '../../media/published-files.js';
+import { AVATAR_CACHE_CONTROL } from '../channel.service.js';
 import type { PlaybackTokens } from './playback-tokens.js';
 
 /** A stored object and how to serve it. */
