@@ -6,7 +6,7 @@ import { RouterProvider } from 'react-router';
 import { ApiFailure } from './api/client.js';
 import { forgetSession } from './api/session.js';
 import { router } from './routes.js';
-import './styles.css';
+import './styles/index.css';
 
 // An answer of 4xx will be the same next time (missing, private, signed out): only other failures retry.
 const retryUnlessRefused = (failures: number, error: Error) =>
