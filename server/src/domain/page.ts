@@ -47,7 +47,7 @@ export async function readPage<T>(
 }
 
 /** Builds a page from up to `limit + 1` rows: the extra row only says that another page exists. */
-export function toPage<T>(rows: T[], limit: number, positionOf: (row: T) => PagePosition): Page<T> {
+function toPage<T>(rows: T[], limit: number, positionOf: (row: T) => PagePosition): Page<T> {
   const items = rows.slice(0, limit);
   const last = items.at(-1);
   return { items, nextCursor: rows.length > limit && last ? encodeCursor(positionOf(last)) : null };
