@@ -8,7 +8,7 @@ source scripts/lib/prerequisites.sh
 results=$(mktemp -d)
 trap 'rm -rf "$results"' EXIT
 
-if ! { require_node && ensure_node_modules && ensure_ffmpeg && ensure_chromium && ensure_postgres && ensure_redis; }; then
+if ! { require_node && ensure_node_modules && ensure_ffmpeg && ensure_chromium && ensure_podman && ensure_postgres && ensure_redis; }; then
   echo "The test machine is missing something (see above)."
   echo "0 passed, 1 failed"
   exit 1
@@ -37,10 +37,18 @@ browser_suite() {
   (cd e2e && npx vitest run --reporter=default --reporter=json --outputFile.json="$results/e2e.json")
 }
 
+# The container suite builds the image from this checkout and runs it as people would (deploy/container/).
+container_suite() {
+  say "container tests"
+  (cd deploy && npx vitest run --config container/vitest.config.ts --reporter=default --reporter=json \
+    --outputFile.json="$results/container.json")
+}
+
 check lint npm run lint --silent
 check typecheck npm run typecheck --silent
 check build npm run build --silent
 suite production
 suite embedded
 browser_suite
-node scripts/summarize-tests.mjs "$results" server-production server-embedded e2e
+container_suite
+node scripts/summarize-tests.mjs "$results" server-production server-embedded e2e container

@@ -49,6 +49,12 @@ ensure_chromium() {
   apt_install chromium
 }
 
+# The container suite builds and runs the image with Debian's podman (../shared/CONTAINERS.md).
+ensure_podman() {
+  command -v podman >/dev/null && command -v runc >/dev/null && command -v mmdebstrap >/dev/null && return
+  apt_install podman runc mmdebstrap
+}
+
 ensure_postgres() {
   command -v pg_isready >/dev/null || fail "PostgreSQL is not installed (Debian: 'sudo apt-get install -y postgresql')"
   pg_isready -q -h 127.0.0.1 -p 5432 && return

@@ -12,13 +12,14 @@ import { openPlatform } from './platform/platform.js';
 import { buildJobHandlers } from './worker/job-handlers.js';
 import { startWorker } from './worker/worker.js';
 
-const ROLES = ['all', 'api', 'worker', 'migrate'] as const;
+const ROLES = ['all', 'api', 'worker', 'migrate', 'healthcheck'] as const;
 type Role = (typeof ROLES)[number];
 
 const CLIENT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../client/dist');
 
 async function main(role: Role): Promise<void> {
   const config = loadConfig(process.env);
+  if (role === 'healthcheck') return healthcheck(config.port);
   const logger = pino({ level: config.logLevel, base: { role } });
   const runsApi = role === 'all' || role === 'api';
   const runsWorker = role === 'all' || role === 'worker';
@@ -65,6 +66,21 @@ async function main(role: Role): Promise<void> {
   } else {
     console.log(`VidStream worker is running: health and metrics on port ${port}`);
   }
+}
+
+/**
+ * `vidstream healthcheck`: exits 0 when the process serving PORT on this machine answers ready, 1 otherwise.
+ * A container's HEALTHCHECK runs it, so the image needs no curl.
+ */
+async function healthcheck(port: number): Promise<void> {
+  const answer = await fetch(`http://127.0.0.1:${port}/readyz`, { signal: AbortSignal.timeout(5_000) }).catch(
+    (error: unknown) => error as Error,
+  );
+  if (answer instanceof Response && answer.status === 200) return;
+  console.error(
+    `not ready: ${answer instanceof Response ? `/readyz answered ${answer.status}` : answer.message}`,
+  );
+  process.exitCode = 1;
 }
 
 const role = (process.argv[2] ?? 'all') as Role;

@@ -57,6 +57,18 @@ async function stop(running: Running): Promise<number | null> {
   return exited;
 }
 
+/** Runs `vidstream …args` to its end with a fresh shell's environment. */
+async function runToExit(args: string[], env: Record<string, string>) {
+  const child = spawn(process.execPath, [MAIN, ...args], {
+    env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk) => (stderr += chunk));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  return { code, stderr };
+}
+
 function post(baseUrl: string, route: string, body: unknown) {
   return fetch(`${baseUrl}${route}`, {
     method: 'POST',
@@ -108,14 +120,21 @@ describe('vidstream on embedded defaults', () => {
     }
   }, 60_000);
 
+  it('healthcheck exits 0 while a process answers ready on PORT, and 1 when none does', async () => {
+    const running = await startVidstream({}, 'worker');
+    const port = new URL(running.baseUrl).port;
+    try {
+      expect(await runToExit(['healthcheck'], { PORT: port })).toMatchObject({ code: 0 });
+    } finally {
+      expect(await stop(running)).toBe(0);
+    }
+    const refused = await runToExit(['healthcheck'], { PORT: port });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('not ready');
+  }, 60_000);
+
   it('refuses to start on bad configuration, naming the variable', async () => {
-    const child = spawn(process.execPath, [MAIN], {
-      env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir, PORT: 'eighty', REDIS_URL: 'localhost' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr?.on('data', (chunk) => (stderr += chunk));
-    const code = await new Promise((resolve) => child.once('exit', resolve));
+    const { code, stderr } = await runToExit([], { PORT: 'eighty', REDIS_URL: 'localhost' });
     expect(code).toBe(1);
     expect(stderr).toContain('PORT must be an integer');
     expect(stderr).toContain('REDIS_URL must be a URL');
