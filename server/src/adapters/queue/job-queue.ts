@@ -117,9 +117,12 @@ export class JobQueue {
    */
   async stop(graceMs: number): Promise<void> {
     const stopped = this.boss.stop({ graceful: true, timeout: graceMs + HAND_BACK_MS, wait: true });
-    const finished = Promise.all([...this.running].map((job) => job.finished));
-    await Promise.race([finished, sleep(graceMs)]);
-    for (const job of this.running) job.controller.abort();
+    if (this.running.size > 0) {
+      const finished = Promise.all([...this.running].map((job) => job.finished));
+      // Unreferenced: the jobs keep the process alive while they run, the timer alone does not.
+      await Promise.race([finished, sleep(graceMs, undefined, { ref: false })]);
+      for (const job of this.running) job.controller.abort();
+    }
     await stopped;
   }
 }
