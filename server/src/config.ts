@@ -47,6 +47,8 @@ export interface Config {
     maintenanceIntervalSeconds: number;
     transcodeExpirySeconds: number;
     transcodeRetryDelaySeconds: number;
+    /** On SIGTERM a worker's running jobs get this long to finish; the rest go back to the queue. */
+    shutdownGraceSeconds: number;
   };
   loginLimits: { perIpPerMinute: number; failuresPerAccount: number; accountWindowSeconds: number };
 }
@@ -157,6 +159,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
       maintenanceIntervalSeconds: read.integer('QUEUE_MAINTENANCE_SECONDS', 120, 1, 3600),
       transcodeExpirySeconds: read.integer('TRANSCODE_JOB_EXPIRY_SECONDS', 4 * 3600, 10, 24 * 3600),
       transcodeRetryDelaySeconds: read.integer('TRANSCODE_RETRY_DELAY_SECONDS', 30, 1, 3600),
+      shutdownGraceSeconds: read.integer('WORKER_SHUTDOWN_GRACE_SECONDS', 8, 0, 3600),
     },
     loginLimits: {
       perIpPerMinute: read.integer('LOGIN_RATE_LIMIT_PER_MINUTE', 20, 1, 100_000),

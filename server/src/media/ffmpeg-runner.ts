@@ -9,6 +9,8 @@ export interface RunOptions {
   durationSeconds: number;
   timeoutMs: number;
   onProgress?: (percent: number) => void;
+  /** Kills ffmpeg; the run then rejects with the AbortError. */
+  signal?: AbortSignal;
 }
 
 export class FfmpegFailed extends Error {
@@ -33,7 +35,11 @@ const STDERR_TAIL_BYTES = 2_000;
 export function runFfmpeg(ffmpeg: string, args: string[], options: RunOptions): Promise<void> {
   return new Promise((resolve, reject) => {
     checkInputRules('ffmpeg', args);
-    const child = spawn(ffmpeg, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(ffmpeg, args, {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      signal: options.signal,
+      killSignal: 'SIGKILL',
+    });
     let stderr = '';
     let timedOut = false;
     const timer = setTimeout(() => {

@@ -33,6 +33,8 @@ export interface TranscodeOptions {
   /** Deadline for each ffmpeg run, as a multiple of the source's duration plus a fixed allowance. */
   timeout: { perSourceSecond: number; minimumMs: number };
   onProgress?: (percent: number) => void;
+  /** Stops the run: ffmpeg or ffprobe is killed and the promise rejects with an AbortError. */
+  signal?: AbortSignal;
   /** Told, before the ladder is encoded, what it will hold: to publish it while it grows. */
   onPlan?: (plan: LadderPlan) => void;
 }
@@ -70,6 +72,7 @@ export async function transcodeSource(
       durationSeconds: source.durationSeconds,
       timeoutMs,
       onProgress: (percent) => options.onProgress?.(from + ((to - from) * percent) / 100),
+      signal: options.signal,
     });
 
   const masterPlaylist = buildMasterPlaylist(ladder, source.audio !== undefined, options.policy);

@@ -110,7 +110,7 @@ export async function openPlatform(
       services,
       async close() {
         await viewFlusher.stop();
-        await queue.stop();
+        await queue.stop(config.jobs.shutdownGraceSeconds * 1000);
         if (pageCache !== cache) await pageCache.close();
         await cache.close();
         await database.close();

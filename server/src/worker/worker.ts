@@ -24,7 +24,9 @@ export async function startWorker(
           'job done',
         );
       } catch (error) {
-        logger.error({ err: error, job: name, ...context }, 'job failed');
+        const { signal, ...job } = context;
+        if (signal.aborted) logger.info({ job: name, ...job }, 'job stopped with the worker; handed back');
+        else logger.error({ err: error, job: name, ...job }, 'job failed');
         throw error;
       }
     });

@@ -129,6 +129,20 @@ describe('runFfmpeg', () => {
     expect(performance.now() - started).toBeLessThan(10_000);
   });
 
+  it('kills the command when its run is aborted, and rejects with the abort', async () => {
+    const pipe = path.join(dir, 'never-written-either');
+    await run('mkfifo', [pipe]);
+    const endless = [...ffmpegInput({ path: pipe, container: 'mpegts' }), '-f', 'null', '-'];
+    const controller = new AbortController();
+    const running = runFfmpeg('ffmpeg', endless, {
+      durationSeconds: 1,
+      timeoutMs: 600_000,
+      signal: controller.signal,
+    });
+    setTimeout(() => controller.abort(), 200);
+    await expect(running).rejects.toMatchObject({ name: 'AbortError' });
+  });
+
   it('reports a failing command with the end of what it said', async () => {
     const error = await runFfmpeg(
       'ffmpeg',

@@ -34,7 +34,7 @@ async function prepareTemplate(config: DatabaseConfig): Promise<void> {
       maintenanceIntervalSeconds: 3600,
       pollingIntervalSeconds: 2,
     });
-    await queue.stop();
+    await queue.stop(0);
   } finally {
     await database.close();
   }

@@ -1,5 +1,5 @@
 // A worker killed with SIGKILL mid-transcode: after its job expires, another worker process takes it over
-// and publishes a complete ladder, once.
+// and publishes a complete ladder, once. A worker stopped with SIGTERM hands its job back at once instead.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VideoRepository } from '../../src/adapters/db/video.repository.js';
 import type { Video } from '../../src/domain/video.js';
@@ -48,7 +49,7 @@ function killGroup(worker: ChildProcess): void {
 }
 
 /** `vidstream worker` in its own process group, so a kill also takes the ffmpeg it started. */
-function startWorkerProcess(): ChildProcess & { output: () => string } {
+function startWorkerProcess(env: Record<string, string> = {}): ChildProcess & { output: () => string } {
   const { config } = test.platform;
   const child = spawn(process.execPath, [MAIN, 'worker'], {
     env: {
@@ -61,6 +62,7 @@ function startWorkerProcess(): ChildProcess & { output: () => string } {
       LOG_LEVEL: 'info',
       PORT: '0',
       ...QUEUE,
+      ...env,
     },
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -70,6 +72,14 @@ function startWorkerProcess(): ChildProcess & { output: () => string } {
   child.stderr?.on('data', (chunk) => (output += chunk));
   workers.push(child);
   return Object.assign(child, { output: () => output });
+}
+
+/** The transcode job of a video, as the queue holds it. */
+async function transcodeJob(videoId: string) {
+  const { rows } = await sql<{ state: string; retry_count: number }>`
+    select state, retry_count from pgboss.job
+    where name = 'transcode-video' and data->>'videoId' = ${videoId}`.execute(test.platform.database.db);
+  return rows;
 }
 
 async function waitFor(id: string, done: (video: Video) => boolean, seconds: number): Promise<Video> {
@@ -131,5 +141,30 @@ describe('a worker killed mid-transcode', () => {
       }
     }
     expect(await test.platform.storage.headObject('processed', `${prefix}master.m3u8`)).toBeDefined();
+  }, 180_000);
+
+  it('stopped with SIGTERM, hands its job back at once for another worker to finish', async () => {
+    // Only the worker this test starts may take its video.
+    for (const worker of workers.splice(0)) killGroup(worker);
+    const owner = await register(test.app);
+    const clip = await makeClip(os.tmpdir(), `stopped-${process.pid}.mp4`, {
+      width: 1280,
+      height: 720,
+      seconds: 12,
+    });
+    const { video } = await uploadFile(test.app, owner.token, await readFile(clip));
+
+    const first = startWorkerProcess({ WORKER_SHUTDOWN_GRACE_SECONDS: '1' });
+    await waitFor(video.id, (v) => v.state === 'processing' && v.progress > 0, 60);
+    const exited = new Promise((resolve) => first.once('exit', resolve));
+    first.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    // Handed back, not failed or expired: waiting to be taken, its attempt not counted.
+    expect(await transcodeJob(video.id)).toEqual([{ state: 'created', retry_count: 0 }]);
+    expect(first.output()).not.toMatch(/"msg":"job failed"/);
+
+    startWorkerProcess();
+    const finished = await waitFor(video.id, (v) => v.state === 'ready' || v.state === 'failed', 120);
+    expect(finished).toMatchObject({ state: 'ready', progress: 100, error: null });
   }, 180_000);
 });

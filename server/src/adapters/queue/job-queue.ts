@@ -1,4 +1,6 @@
 // pg-boss in the platform's own database: jobs commit or roll back with the transaction that sends them.
+// Stopping gives running jobs a grace period, then hands those still running back to the queue at once.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { CompiledQuery, type Kysely } from 'kysely';
 import type pg from 'pg';
 import PgBoss from 'pg-boss';
@@ -20,11 +22,20 @@ export interface JobContext {
   /** 0 on the first attempt. */
   retryCount: number;
   retryLimit: number;
+  /** Aborted when the worker stops before the job ends: stop the work and throw, and it is handed back. */
+  signal: AbortSignal;
+}
+
+interface RunningJob {
+  controller: AbortController;
+  finished: Promise<unknown>;
 }
 
 export type JobHandler<N extends JobName> = (data: JobPayloads[N], context: JobContext) => Promise<void>;
 
 export class JobQueue {
+  private readonly running = new Set<RunningJob>();
+
   private constructor(private readonly boss: PgBoss) {}
 
   static async start(database: QueueDatabase, logger: Logger, tuning: QueueTuning): Promise<JobQueue> {
@@ -63,7 +74,22 @@ export class JobQueue {
   async work<N extends JobName>(name: N, concurrency: number, handler: JobHandler<N>): Promise<void> {
     const runJobs = async (jobs: PgBoss.JobWithMetadata<JobPayloads[N]>[]) => {
       for (const job of jobs) {
-        await handler(job.data, { jobId: job.id, retryCount: job.retryCount, retryLimit: job.retryLimit });
+        const controller = new AbortController();
+        const context = { jobId: job.id, retryCount: job.retryCount, retryLimit: job.retryLimit };
+        const finished = handler(job.data, { ...context, signal: controller.signal });
+        const running = { controller, finished: finished.catch(() => undefined) };
+        this.running.add(running);
+        try {
+          await finished;
+        } catch (error) {
+          if (!controller.signal.aborted) throw error;
+          // Back to `created`, as if never taken: no attempt used, no retry delay, no expiry to wait for.
+          // pg-boss then finds the job no longer active and leaves it so.
+          await this.boss.cancel(name, job.id);
+          await this.boss.resume(name, job.id);
+        } finally {
+          this.running.delete(running);
+        }
       }
     };
     // pg-boss 10 has no per-worker concurrency option: each poller holds at most one job at a time.
@@ -85,10 +111,24 @@ export class JobQueue {
     await this.boss.getQueueSize(JOB_NAMES[0] as JobName);
   }
 
-  async stop(): Promise<void> {
-    await this.boss.stop({ graceful: true, timeout: 10_000, wait: true });
+  /**
+   * Takes no new jobs; running ones get `graceMs` to finish, then are aborted and handed back to the queue,
+   * so another worker takes them up at once instead of after their expiry.
+   */
+  async stop(graceMs: number): Promise<void> {
+    const stopped = this.boss.stop({ graceful: true, timeout: graceMs + HAND_BACK_MS, wait: true });
+    if (this.running.size > 0) {
+      const finished = Promise.all([...this.running].map((job) => job.finished));
+      // Unreferenced: the jobs keep the process alive while they run, the timer alone does not.
+      await Promise.race([finished, sleep(graceMs, undefined, { ref: false })]);
+      for (const job of this.running) job.controller.abort();
+    }
+    await stopped;
   }
 }
+
+/** How long aborted jobs get to clean up and be handed back before pg-boss fails what is left. */
+const HAND_BACK_MS = 30_000;
 
 function poolConnection(pool: pg.Pool): PgBoss.Db {
   return {

@@ -38,7 +38,8 @@ const UPLOAD_CONCURRENCY = 4;
 export class VideoProcessingService {
   constructor(private readonly deps: VideoProcessingDeps) {}
 
-  async process(videoId: string, attempt: { isLast: boolean }): Promise<void> {
+  /** An aborted attempt stops its ffmpeg, withdraws what it published and throws; the video waits for another. */
+  async process(videoId: string, attempt: { isLast: boolean; signal?: AbortSignal }): Promise<void> {
     const { videos, logger } = this.deps;
     const video = await videos.startProcessing(videoId);
     if (!video) {
@@ -50,7 +51,7 @@ export class VideoProcessingService {
     await mkdir(this.deps.scratchDir, { recursive: true });
     const scratch = await mkdtemp(path.join(this.deps.scratchDir, `vidstream-${videoId}-`));
     try {
-      await this.transcodeAndPublish(videoId, scratch);
+      await this.transcodeAndPublish(videoId, scratch, attempt.signal);
       outcome = 'ready';
     } catch (error) {
       if (error instanceof UnusableSource) {
@@ -58,7 +59,7 @@ export class VideoProcessingService {
         outcome = 'failed';
         return;
       }
-      if (attempt.isLast)
+      if (attempt.isLast && !attempt.signal?.aborted)
         await videos.markFailed(videoId, 'Processing failed; please upload the video again');
       throw error;
     } finally {
@@ -67,7 +68,7 @@ export class VideoProcessingService {
     }
   }
 
-  private async transcodeAndPublish(videoId: string, scratch: string): Promise<void> {
+  private async transcodeAndPublish(videoId: string, scratch: string, signal?: AbortSignal): Promise<void> {
     const { videos, storage, logger } = this.deps;
     const upload = await storage.getObject('raw', rawKey(videoId));
     if (!upload) throw new UnusableSource('The uploaded file is missing; please upload the video again');
@@ -93,6 +94,7 @@ export class VideoProcessingService {
     let lastReport = 0;
     const result = await transcodeSource(input, outputDir, {
       ...this.deps.media,
+      signal,
       onPlan: (plan) => growing.start(plan),
       onProgress: (percent) => {
         if (Date.now() - lastReport < PROGRESS_INTERVAL_MS) return;
