@@ -37,6 +37,12 @@ browser_suite() {
   (cd e2e && npx vitest run --reporter=default --reporter=json --outputFile.json="$results/e2e.json")
 }
 
+# The deployment files as people deploy them: the compose stack and the AWS app (deploy/).
+deploy_suite() {
+  say "deployment tests"
+  (cd deploy && npx vitest run --reporter=default --reporter=json --outputFile.json="$results/deploy.json")
+}
+
 # The container suite builds the image from this checkout and runs it as people would (deploy/container/).
 container_suite() {
   say "container tests"
@@ -50,5 +56,6 @@ check build npm run build --silent
 suite production
 suite embedded
 browser_suite
+deploy_suite
 container_suite
-node scripts/summarize-tests.mjs "$results" server-production server-embedded e2e container
+node scripts/summarize-tests.mjs "$results" server-production server-embedded e2e deploy container
