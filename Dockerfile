@@ -12,7 +12,8 @@ COPY server/package.json server/
 COPY client/package.json client/
 COPY e2e/package.json e2e/
 COPY deploy/package.json deploy/
-RUN npm ci --no-audit --no-fund --loglevel=error
+# The build needs the root's tools (TypeScript) and the two packages it builds, not the test suites'.
+RUN npm ci --workspace=server --workspace=client --include-workspace-root --no-audit --no-fund --loglevel=error
 COPY server/tsconfig.json server/tsconfig.build.json server/
 COPY server/src server/src
 COPY client client
@@ -28,11 +29,10 @@ COPY e2e/package.json e2e/
 COPY deploy/package.json deploy/
 RUN npm ci --omit=dev --workspace=server --no-audit --no-fund --loglevel=error
 
-# ---- runtime: Debian's ffmpeg, the built app, an unprivileged user
+# ---- runtime: Debian's ffmpeg (only what it links), the built app, an unprivileged user
 FROM ${NODE_IMAGE}
-RUN apt-get update \
-  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ffmpeg \
-  && rm -rf /var/lib/apt/lists/*
+COPY deploy/image/install-ffmpeg.sh /tmp/
+RUN bash /tmp/install-ffmpeg.sh && rm /tmp/install-ffmpeg.sh
 # A numeric user needs no passwd entry; /data is its embedded database, storage and session secret.
 RUN mkdir -p /data && chown 10001:10001 /data
 ENV NODE_ENV=production DATA_DIR=/data HOST=0.0.0.0 PORT=8080 HOME=/tmp

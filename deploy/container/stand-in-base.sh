@@ -18,6 +18,17 @@ tar -xzf "$work"/npm-*.tgz -C "$local_dir/lib/node_modules/npm" --strip-componen
 ln -s ../lib/node_modules/npm/bin/npm-cli.js "$local_dir/bin/npm"
 ln -s ../lib/node_modules/npm/bin/npx-cli.js "$local_dir/bin/npx"
 
-mmdebstrap --quiet --variant=minbase --include=ca-certificates \
+# The official image is built on debian:bookworm-slim, made by debootstrap: merged /usr set up by
+# directory links (not the usrmerge package, which brings Perl), and a dpkg that leaves out
+# documentation and translations, in this image and in every package installed on top of it.
+slim=()
+for rule in 'path-exclude=/usr/share/doc/*' 'path-include=/usr/share/doc/*/copyright' \
+  'path-exclude=/usr/share/man/*' 'path-exclude=/usr/share/groff/*' 'path-exclude=/usr/share/info/*' \
+  'path-exclude=/usr/share/lintian/*' 'path-exclude=/usr/share/linda/*' \
+  'path-exclude=/usr/share/locale/*' 'path-include=/usr/share/locale/locale.alias'; do
+  slim+=("--dpkgopt=$rule")
+done
+mmdebstrap --quiet --variant=minbase --include=ca-certificates "${slim[@]}" \
+  --hook-dir=/usr/share/mmdebstrap/hooks/merged-usr \
   --customize-hook="sync-in $local_dir /usr/local" bookworm "$work/base.tar"
 podman import --change 'CMD ["node"]' "$work/base.tar" "$IMAGE" >/dev/null
