@@ -40,6 +40,12 @@ describe('compose.yaml', () => {
     expect([...new Set(undocumented)]).toEqual([]);
   });
 
+  it('explains each variable of .env.example in a comment above it', () => {
+    const lines = readComposeFile('.env.example').split('\n');
+    const unexplained = lines.filter((line, index) => /^\w+=/.test(line) && !lines[index - 1]?.startsWith('# '));
+    expect(unexplained).toEqual([]);
+  });
+
   it('uses every variable that .env.example documents', () => {
     const names = new Set(referenced.map((reference) => reference.name));
     expect([...documented.keys()].filter((name) => !names.has(name))).toEqual([]);
