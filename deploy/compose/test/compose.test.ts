@@ -42,7 +42,9 @@ describe('compose.yaml', () => {
 
   it('explains each variable of .env.example in a comment above it', () => {
     const lines = readComposeFile('.env.example').split('\n');
-    const unexplained = lines.filter((line, index) => /^\w+=/.test(line) && !lines[index - 1]?.startsWith('# '));
+    const unexplained = lines.filter(
+      (line, index) => /^\w+=/.test(line) && !lines[index - 1]?.startsWith('# '),
+    );
     expect(unexplained).toEqual([]);
   });
 
