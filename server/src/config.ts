@@ -9,6 +9,8 @@ export type StorageConfig =
   | {
       kind: 's3';
       endpoint: string | undefined;
+      /** Where browsers reach storage, when not at `endpoint` (e.g. behind a proxy): presigned URLs name it. */
+      publicEndpoint: string | undefined;
       region: string;
       rawBucket: string;
       processedBucket: string;
@@ -199,6 +201,7 @@ function readStorage(read: EnvReader, dataDir: string): StorageConfig {
   return {
     kind: 's3',
     endpoint,
+    publicEndpoint: read.url('S3_PUBLIC_ENDPOINT', ['http:', 'https:']),
     region: read.string('S3_REGION') ?? 'us-east-1',
     rawBucket: rawBucket ?? '',
     processedBucket: processedBucket ?? '',

@@ -36,6 +36,7 @@ describe('loadConfig', () => {
       DATABASE_URL: 'postgres://app@db.internal/vidstream',
       REDIS_URL: 'redis://cache.internal:6379',
       S3_ENDPOINT: 'http://minio.internal:9000',
+      S3_PUBLIC_ENDPOINT: 'https://s3.example.test',
       S3_BUCKET_RAW: 'raw-videos',
       S3_BUCKET_PROCESSED: 'processed-videos',
       S3_ACCESS_KEY_ID: 'key',
@@ -48,6 +49,7 @@ describe('loadConfig', () => {
     expect(config.storage).toMatchObject({
       kind: 's3',
       endpoint: 'http://minio.internal:9000',
+      publicEndpoint: 'https://s3.example.test',
       rawBucket: 'raw-videos',
       processedBucket: 'processed-videos',
       forcePathStyle: true,

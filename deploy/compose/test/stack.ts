@@ -22,7 +22,6 @@ export interface Service {
   environment?: Record<string, string>;
   healthcheck?: Healthcheck;
   depends_on?: Record<string, { condition?: string }> | string[];
-  networks?: Record<string, { aliases?: string[] }>;
   volumes?: string[];
   stop_grace_period?: string;
 }

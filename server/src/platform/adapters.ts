@@ -10,7 +10,7 @@ import { LocalMultipartUploads } from '../adapters/storage/local-multipart-uploa
 import type { MultipartUploads } from '../adapters/storage/multipart-uploads.js';
 import type { ObjectStorage } from '../adapters/storage/object-storage.js';
 import { S3MultipartUploads } from '../adapters/storage/s3-multipart-uploads.js';
-import { S3Storage } from '../adapters/storage/s3-storage.js';
+import { createS3Client, S3Storage } from '../adapters/storage/s3-storage.js';
 import type { CacheConfig, StorageConfig } from '../config.js';
 
 export interface Caches {
@@ -53,9 +53,10 @@ export interface Storage {
 export function createStorage(config: StorageConfig, secret: string): Storage {
   if (config.kind === 's3') {
     const storage = new S3Storage(config);
+    const presigner = config.publicEndpoint ? createS3Client(config, config.publicEndpoint) : storage.client;
     return {
       storage,
-      multipart: new S3MultipartUploads(storage.client, config.rawBucket),
+      multipart: new S3MultipartUploads(storage.client, config.rawBucket, presigner),
       localUploads: undefined,
     };
   }

@@ -13,9 +13,11 @@ import type { MultipartUploads } from './multipart-uploads.js';
 import { assertSafeKey } from './object-storage.js';
 
 export class S3MultipartUploads implements MultipartUploads {
+  /** `presigner` signs the part URLs browsers use: a client of storage's public endpoint, if it has one. */
   constructor(
     private readonly client: S3Client,
     private readonly bucket: string,
+    private readonly presigner: S3Client = client,
   ) {}
 
   async create(key: string, contentType: string): Promise<string> {
@@ -33,7 +35,7 @@ export class S3MultipartUploads implements MultipartUploads {
     const expiresIn = Math.max(1, Math.floor((expiresAt.getTime() - Date.now()) / 1000));
     // Content-Length is signed: storage refuses a part of any other size.
     return getSignedUrl(
-      this.client,
+      this.presigner,
       new UploadPartCommand({
         Bucket: this.bucket,
         Key: key,

@@ -25,15 +25,7 @@ export class S3Storage implements ObjectStorage {
   private readonly buckets: Record<StorageArea, string>;
 
   constructor(config: S3Config) {
-    this.client = new S3Client({
-      region: config.region,
-      endpoint: config.endpoint,
-      forcePathStyle: config.forcePathStyle,
-      credentials:
-        config.accessKeyId && config.secretAccessKey
-          ? { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey }
-          : undefined,
-    });
+    this.client = createS3Client(config, config.endpoint);
     this.buckets = { raw: config.rawBucket, processed: config.processedBucket };
   }
 
@@ -140,4 +132,17 @@ function isMissing(error: unknown): boolean {
     error instanceof S3ServiceException &&
     (error.name === 'NoSuchKey' || error.name === 'NotFound' || error.$metadata.httpStatusCode === 404)
   );
+}
+
+/** A client of the configured storage, at `endpoint`: the one the servers use, or the public one. */
+export function createS3Client(config: S3Config, endpoint: string | undefined): S3Client {
+  return new S3Client({
+    region: config.region,
+    endpoint,
+    forcePathStyle: config.forcePathStyle,
+    credentials:
+      config.accessKeyId && config.secretAccessKey
+        ? { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey }
+        : undefined,
+  });
 }

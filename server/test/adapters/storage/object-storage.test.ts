@@ -24,6 +24,7 @@ afterAll(async () => {
 function s3Storage(endpoint = s3.endpoint, processedBucket = s3.buckets.processed): S3Storage {
   const storage = new S3Storage({
     endpoint,
+    publicEndpoint: undefined,
     region: 'us-east-1',
     rawBucket: s3.buckets.raw,
     processedBucket,
