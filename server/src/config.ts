@@ -45,6 +45,11 @@ export interface Config {
   ffprobePath: string | undefined;
   workerConcurrency: number;
   maxUploadBytes: number;
+  /**
+   * Every `intervalSeconds` (0: never), the jobs still to do are written to stdout as CloudWatch embedded
+   * metrics, so an autoscaler can start workers when there are none.
+   */
+  queueDepthMetric: { intervalSeconds: number; namespace: string };
   jobs: {
     maintenanceIntervalSeconds: number;
     transcodeExpirySeconds: number;
@@ -157,6 +162,10 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
     ffprobePath: read.string('FFPROBE_PATH'),
     workerConcurrency: read.integer('WORKER_CONCURRENCY', 1, 1, 64),
     maxUploadBytes: read.integer('MAX_UPLOAD_BYTES', 10 * 1024 ** 3, 1024, 5 * 1024 ** 4),
+    queueDepthMetric: {
+      intervalSeconds: read.integer('QUEUE_DEPTH_METRIC_SECONDS', 0, 0, 3600),
+      namespace: read.string('QUEUE_DEPTH_METRIC_NAMESPACE') ?? 'VidStream',
+    },
     jobs: {
       maintenanceIntervalSeconds: read.integer('QUEUE_MAINTENANCE_SECONDS', 120, 1, 3600),
       transcodeExpirySeconds: read.integer('TRANSCODE_JOB_EXPIRY_SECONDS', 4 * 3600, 10, 24 * 3600),

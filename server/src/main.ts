@@ -9,6 +9,7 @@ import { FfmpegMissing, locateFfmpeg } from './media/ffmpeg-binaries.js';
 import { buildPlatformApp } from './platform/api-app.js';
 import { buildOpsApp } from './platform/ops-app.js';
 import { openPlatform } from './platform/platform.js';
+import { startQueueDepthMetric } from './platform/queue-depth-metric.js';
 import { buildJobHandlers } from './worker/job-handlers.js';
 import { startWorker } from './worker/worker.js';
 
@@ -43,11 +44,21 @@ async function main(role: Role): Promise<void> {
       logger,
     );
 
+  const { intervalSeconds, namespace } = config.queueDepthMetric;
+  const stopQueueDepthMetric =
+    intervalSeconds > 0
+      ? startQueueDepthMetric(() => platform.queue.outstanding(), logger, {
+          namespace,
+          intervalMs: intervalSeconds * 1000,
+        })
+      : undefined;
+
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
+    stopQueueDepthMetric?.();
     await app.close();
     await platform.close();
     process.exit(0);

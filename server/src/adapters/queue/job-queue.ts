@@ -99,8 +99,18 @@ export class JobQueue {
   }
 
   /** Jobs waiting to be taken, per queue. */
-  async depths(): Promise<Record<JobName, number>> {
-    const sizes = await Promise.all(JOB_NAMES.map((name) => this.boss.getQueueSize(name)));
+  depths(): Promise<Record<JobName, number>> {
+    return this.countJobs('active');
+  }
+
+  /** Jobs waiting or running, per queue: the work a pool of workers still has to do. */
+  outstanding(): Promise<Record<JobName, number>> {
+    return this.countJobs('completed');
+  }
+
+  /** Jobs in a state before `before` (created, retry, then active), per queue. */
+  private async countJobs(before: 'active' | 'completed'): Promise<Record<JobName, number>> {
+    const sizes = await Promise.all(JOB_NAMES.map((name) => this.boss.getQueueSize(name, { before })));
     return Object.fromEntries(JOB_NAMES.map((name, index) => [name, sizes[index] ?? 0])) as Record<
       JobName,
       number

@@ -1,0 +1,116 @@
+// The whole platform on AWS: network, database, cache, buckets, CDN, the API and worker services, and the
+// migration step that runs before they change.
+import {
+  CfnOutput,
+  aws_ec2 as ec2,
+  aws_ecr as ecr,
+  aws_ecs as ecs,
+  Stack,
+  type StackProps,
+  aws_secretsmanager as secretsmanager,
+} from 'aws-cdk-lib';
+import { NagSuppressions } from 'cdk-nag';
+import type { Construct } from 'constructs';
+import { Buckets } from './buckets.js';
+import { CACHE_PORT, Cache } from './cache.js';
+import { Cdn } from './cdn.js';
+import { DATABASE_NAME, DATABASE_USER, Database } from './database.js';
+import { LoadBalancer } from './load-balancer.js';
+import { Migration } from './migration.js';
+import { Network } from './network.js';
+import { API_PORT, Services } from './services.js';
+import { grantApiStorage, grantWorkerStorage } from './storage-access.js';
+
+export interface VidStreamStackProps extends StackProps {
+  /** The ECR repository holding the VidStream image, and the tag to run. */
+  imageRepository: string;
+  imageTag: string;
+  /** ACM certificate for `domainName`: serves HTTPS and redirects HTTP. */
+  certificateArn?: string;
+  /** The address people use (`https://video.example.com`); the load balancer's own name otherwise. */
+  publicUrl?: string;
+  maxWorkers?: number;
+}
+
+export class VidStreamStack extends Stack {
+  constructor(scope: Construct, id: string, props: VidStreamStackProps) {
+    super(scope, id, props);
+    const { vpc } = new Network(this, 'Network');
+    const database = new Database(this, 'Database', { vpc });
+    const cache = new Cache(this, 'Cache', { vpc });
+    const buckets = new Buckets(this, 'Buckets');
+    const loadBalancer = new LoadBalancer(this, 'LoadBalancer', {
+      vpc,
+      logs: buckets.logs,
+      certificateArn: props.certificateArn,
+    });
+    const publicUrl =
+      props.publicUrl ??
+      `${props.certificateArn ? 'https' : 'http'}://${loadBalancer.alb.loadBalancerDnsName}`;
+    buckets.allowUploadsFrom([publicUrl]);
+    const sessionSecret = new secretsmanager.Secret(this, 'SessionSecret', {
+      description: 'VidStream SESSION_SECRET: signs sessions, upload part URLs and playback tokens',
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+    });
+    NagSuppressions.addResourceSuppressions(sessionSecret, [
+      {
+        id: 'AwsSolutions-SMG4',
+        reason:
+          'Rotating SESSION_SECRET signs everyone out and voids every playback URL: a planned, manual step',
+      },
+    ]);
+    const cdn = new Cdn(this, 'Cdn', { processed: buckets.processed, logs: buckets.logs, sessionSecret });
+
+    const databaseSecret = database.cluster.secret;
+    if (!databaseSecret) throw new Error('the database cluster has no generated secret');
+    const endpoint = database.cluster.clusterEndpoint;
+    const services = new Services(this, 'Services', {
+      vpc,
+      image: ecs.ContainerImage.fromEcrRepository(
+        ecr.Repository.fromRepositoryName(this, 'ImageRepository', props.imageRepository),
+        props.imageTag,
+      ),
+      environment: {
+        PORT: String(API_PORT),
+        PUBLIC_URL: publicUrl,
+        TRUST_PROXY: 'true',
+        // The password comes as PGPASSWORD; Aurora insists on TLS, and RDS's CA is not in the image's store.
+        DATABASE_URL: `postgres://${DATABASE_USER}@${endpoint.hostname}:${endpoint.port}/${DATABASE_NAME}?sslmode=no-verify`,
+        REDIS_URL: cache.url,
+        S3_REGION: this.region,
+        S3_BUCKET_RAW: buckets.raw.bucketName,
+        S3_BUCKET_PROCESSED: buckets.processed.bucketName,
+        MEDIA_BASE_URL: `https://${cdn.distribution.distributionDomainName}`,
+      },
+      secrets: {
+        SESSION_SECRET: ecs.Secret.fromSecretsManager(sessionSecret),
+        PGPASSWORD: ecs.Secret.fromSecretsManager(databaseSecret, 'password'),
+      },
+      queueMetricNamespace: `VidStream/${this.stackName}`,
+      maxWorkers: props.maxWorkers ?? 4,
+    });
+    loadBalancer.allowTo(services.securityGroup, API_PORT);
+    services.serveApi(loadBalancer.listener);
+    database.cluster.connections.allowDefaultPortFrom(services.securityGroup, 'API and worker tasks');
+    cache.securityGroup.addIngressRule(
+      services.securityGroup,
+      ec2.Port.tcp(CACHE_PORT),
+      'API and worker tasks',
+    );
+    grantApiStorage(services.apiTask.taskRole, buckets.raw, buckets.processed);
+    grantWorkerStorage(services.workerTask.taskRole, buckets.raw, buckets.processed);
+
+    const migration = new Migration(this, 'Migration', {
+      cluster: services.cluster,
+      taskDefinition: services.apiTask,
+      securityGroup: services.securityGroup,
+      subnets: vpc.privateSubnets,
+    });
+    migration.resource.node.addDependency(database.cluster);
+    services.api.node.addDependency(migration.resource);
+    services.worker.node.addDependency(migration.resource);
+
+    new CfnOutput(this, 'Url', { value: publicUrl });
+    new CfnOutput(this, 'MediaBaseUrl', { value: `https://${cdn.distribution.distributionDomainName}` });
+  }
+}

@@ -1,0 +1,122 @@
+// Runs the CloudFront Function's own file against tokens the server's PlaybackTokens mints. Only the
+// runtime's glue is stood in for: its `cloudfront` module (a key value store holding what the deploy-time
+// custom resource writes) and `crypto`, which is Node's, as the runtime's is a subset of it.
+import crypto from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { PlaybackTokens } from '../../../server/src/services/media/playback-tokens.js';
+import { derivePlaybackKey, PLAYBACK_KEY_NAME } from '../lambda/playback-key.js';
+
+const FUNCTION_FILE = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../functions/playback-token-check.js',
+);
+const SECRET = 'a-session-secret-of-at-least-32-characters';
+const VIDEO = 'dQw4w9WgXcQ';
+const OTHER_VIDEO = 'AAAAAAAAAAA';
+
+interface ViewerRequest {
+  uri: string;
+}
+type Handler = (event: { request: ViewerRequest }) => Promise<ViewerRequest | { statusCode: number }>;
+
+/** The function's code with its two runtime imports handed in as parameters. */
+function loadHandler(store: Map<string, string>): Handler {
+  const source = readFileSync(FUNCTION_FILE, 'utf8');
+  const imports = /^import (\w+) from '(cloudfront|crypto)';$/gm;
+  expect([...source.matchAll(imports)].map((match) => match[2])).toEqual(['cloudfront', 'crypto']);
+  const cloudfront = {
+    kvs: () => ({
+      async get(key: string) {
+        const value = store.get(key);
+        if (value === undefined) throw new Error(`key not found: ${key}`);
+        return value;
+      },
+    }),
+  };
+  const body = `${source.replace(imports, '')}\nreturn handler;`;
+  return new Function('cf', 'crypto', body)(cloudfront, crypto) as Handler;
+}
+
+const handler = loadHandler(new Map([[PLAYBACK_KEY_NAME, derivePlaybackKey(SECRET)]]));
+const tokens = new PlaybackTokens({ secret: SECRET, ttlSeconds: 3600, windowSeconds: 600 });
+const request = (uri: string) => handler({ request: { uri } });
+const now = () => Math.floor(Date.now() / 1000);
+
+describe('the CloudFront playback-token check', () => {
+  it('lets a valid token through and strips it, leaving the processed bucket key', async () => {
+    const token = tokens.issue(VIDEO);
+    for (const file of [
+      'master.m3u8',
+      '720p/segment-00001.m4s',
+      'audio/init.mp4',
+      'poster.jpg',
+      'storyboard.vtt',
+    ]) {
+      expect(await request(`/t/${token}/videos/${VIDEO}/${file}`)).toEqual({
+        uri: `/videos/${VIDEO}/${file}`,
+      });
+    }
+  });
+
+  it('refuses an expired token', async () => {
+    const expired = tokens.issue(VIDEO, now() - 7200);
+    expect(tokens.check(expired, VIDEO)).toBe('expired');
+    expect(await request(`/t/${expired}/videos/${VIDEO}/master.m3u8`)).toMatchObject({ statusCode: 403 });
+  });
+
+  it('refuses a forged token: another secret, a changed signature, a moved expiry', async () => {
+    const forged = new PlaybackTokens({
+      secret: 'another-secret-of-at-least-32-characters!',
+      ttlSeconds: 3600,
+      windowSeconds: 600,
+    });
+    const token = tokens.issue(VIDEO);
+    const [expiry = '', signature = ''] = token.split('.');
+    const flipped = `${signature.slice(0, -1)}${signature.endsWith('A') ? 'B' : 'A'}`;
+    const later = (Number.parseInt(expiry, 36) + 600).toString(36);
+    for (const bad of [forged.issue(VIDEO), `${expiry}.${flipped}`, `${later}.${signature}`]) {
+      expect(await request(`/t/${bad}/videos/${VIDEO}/master.m3u8`)).toMatchObject({ statusCode: 403 });
+    }
+  });
+
+  it("refuses another video's token", async () => {
+    expect(await request(`/t/${tokens.issue(OTHER_VIDEO)}/videos/${VIDEO}/master.m3u8`)).toMatchObject({
+      statusCode: 403,
+    });
+  });
+
+  it('refuses malformed paths', async () => {
+    const token = tokens.issue(VIDEO);
+    for (const uri of [
+      `/videos/${VIDEO}/master.m3u8`, // no token
+      `/t//videos/${VIDEO}/master.m3u8`,
+      `/t/${token}/videos/${VIDEO}/../${OTHER_VIDEO}/master.m3u8`,
+      `/t/${token}/videos/${VIDEO}/720p/../../x.m3u8`,
+      `/t/${token}/avatars/${VIDEO}/master.m3u8`, // wrong prefix
+      `/x/${token}/videos/${VIDEO}/master.m3u8`,
+      `/t/${token}/videos/${VIDEO}/master.m3u8%00`, // bad characters
+      `/t/${token}/videos/${VIDEO}/mäster.m3u8`,
+      `/t/${token}/videos/${VIDEO}/source`, // not a published file name
+      `/t/${token}/videos/${VIDEO}/a/b/c.m4s`,
+      `/t/${token}/videos/${VIDEO}`,
+    ]) {
+      expect(await request(uri), uri).toMatchObject({ statusCode: 403 });
+    }
+  });
+
+  it('lets channel avatars through unchanged, and nothing else untokened', async () => {
+    const avatar = '/avatars/0b7f9c1e-3f5a-4c2d-9e8b-1a2b3c4d5e6f/Xy_9-abc.webp';
+    expect(await request(avatar)).toEqual({ uri: avatar });
+    expect(await request('/avatars/not-a-channel/Xy.webp')).toMatchObject({ statusCode: 403 });
+  });
+
+  it('refuses everything while the key value store holds no key', async () => {
+    const withoutKey = loadHandler(new Map());
+    expect(
+      await withoutKey({ request: { uri: `/t/${tokens.issue(VIDEO)}/videos/${VIDEO}/master.m3u8` } }),
+    ).toMatchObject({ statusCode: 403 });
+  });
+});
