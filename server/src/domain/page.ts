@@ -19,13 +19,27 @@ export function encodeCursor({ at, id, rank }: PagePosition): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string): PagePosition {
+/** What a list's ids are: uuids (comments, notifications, channels) or text ids (videos). */
+export type ListKey = 'uuid' | 'text';
+const LIST_KEYS: Record<ListKey, RegExp> = {
+  uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+  text: /^[A-Za-z0-9_-]{1,64}$/,
+};
+/** A cursor outside the years every database VidStream runs on can compare was never issued. */
+const YEARS = { first: 1, last: 9999 };
+
+/** Reads a cursor back, refusing any the API cannot have issued for a list keyed by `key`. */
+export function decodeCursor(cursor: string, key: ListKey = 'text'): PagePosition {
   try {
     const [at, id, rank] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    const date = new Date(String(at));
-    const validRank = rank === undefined || (typeof rank === 'number' && Number.isFinite(rank));
-    if (typeof id === 'string' && typeof at === 'string' && !Number.isNaN(date.getTime()) && validRank)
+    const year = new Date(String(at)).getUTCFullYear();
+    const validDate = typeof at === 'string' && year >= YEARS.first && year <= YEARS.last;
+    const validRank =
+      rank === undefined || (typeof rank === 'number' && Math.abs(rank) <= Number.MAX_SAFE_INTEGER);
+    if (typeof id === 'string' && LIST_KEYS[key].test(id) && validDate && validRank) {
+      const date = new Date(at as string);
       return rank === undefined ? { at: date, id } : { at: date, id, rank: rank as number };
+    }
   } catch {
     // refused below
   }
@@ -41,8 +55,9 @@ export async function readPage<T>(
   limit: number,
   fetch: (count: number, after: PagePosition | undefined) => Promise<T[]>,
   positionOf: (row: T) => PagePosition,
+  key: ListKey = 'text',
 ): Promise<Page<T>> {
-  const after = cursor === undefined ? undefined : decodeCursor(cursor);
+  const after = cursor === undefined ? undefined : decodeCursor(cursor, key);
   return toPage(await fetch(limit + 1, after), limit, positionOf);
 }
 

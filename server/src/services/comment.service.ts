@@ -56,6 +56,7 @@ export class CommentService {
         id: comment.id,
         ...(sort === 'top' ? { rank: comment.replyCount } : {}),
       }),
+      'uuid',
     );
   }
 
@@ -74,6 +75,7 @@ export class CommentService {
       limit,
       (count, after) => this.comments.replies(threadId, count, after),
       (reply) => ({ at: reply.createdAt, id: reply.id }),
+      'uuid',
     );
   }
 

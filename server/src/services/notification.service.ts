@@ -26,6 +26,7 @@ export class NotificationService {
         limit,
         (count, after) => this.notifications.list(userId, count, after),
         (row) => ({ at: row.createdAt, id: row.id }),
+        'uuid',
       ),
       this.notifications.unreadCount(userId),
     ]);

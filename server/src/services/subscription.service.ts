@@ -37,6 +37,7 @@ export class SubscriptionService {
       (count, after) =>
         this.subscriptions.list(actorId, count, after && { subscribedAt: after.at, channelId: after.id }),
       (row) => ({ at: row.subscribedAt, id: row.channel.id }),
+      'uuid',
     );
   }
 
