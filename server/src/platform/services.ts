@@ -145,12 +145,15 @@ export function buildServices({
     media: new MediaService(playbackTokens, storage.storage),
     uploads,
     partReceiver: storage.localUploads && new PartReceiverService(storage.localUploads, secret),
-    readiness: new ReadinessService({
-      database: { ping: ping.database, essential: true },
-      storage: { ping: () => storage.storage.ping(), essential: true },
-      queue: { ping: () => queue.ping(), essential: true },
-      cache: { ping: () => cache.ping(), essential: false },
-    }),
+    readiness: new ReadinessService(
+      {
+        database: { ping: ping.database, essential: true },
+        storage: { ping: () => storage.storage.ping(), essential: true },
+        queue: { ping: () => queue.ping(), essential: true },
+        cache: { ping: () => cache.ping(), essential: false },
+      },
+      logger,
+    ),
     processing:
       ffmpeg &&
       new VideoProcessingService({
