@@ -131,7 +131,8 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
 
   const config: Config = {
     port,
-    host: read.string('HOST') ?? '0.0.0.0',
+    // Embedded defaults are a one-machine trial: reachable from this machine only unless HOST says so.
+    host: read.string('HOST') ?? (databaseUrl === undefined ? '127.0.0.1' : '0.0.0.0'),
     dataDir,
     publicUrl,
     mediaBaseUrl: read.url('MEDIA_BASE_URL', ['http:', 'https:']) ?? `${publicUrl}/media`,

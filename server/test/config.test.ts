@@ -25,6 +25,13 @@ describe('loadConfig', () => {
     expect(config.mediaBaseUrl).toBe('http://localhost:8080/media');
   });
 
+  it('listens on this machine only on embedded defaults, on every interface in production', () => {
+    expect(loadConfig({}).host).toBe('127.0.0.1');
+    expect(loadConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+    const production = { DATABASE_URL: 'postgres://db/vidstream', SESSION_SECRET: 'x'.repeat(32) };
+    expect(loadConfig(production).host).toBe('0.0.0.0');
+  });
+
   it('honours PORT and DATA_DIR', () => {
     const config = loadConfig({ PORT: '9000', DATA_DIR: 'var/videos' }, '/srv/vidstream');
     expect(config.publicUrl).toBe('http://localhost:9000');
