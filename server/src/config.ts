@@ -36,6 +36,8 @@ export interface Config {
   /** How often buffered view counts are written to PostgreSQL. */
   viewFlushIntervalSeconds: number;
   trustProxy: boolean;
+  /** When set, /metrics wants it as a bearer token. */
+  metricsToken: string | undefined;
   corsOrigins: string[];
   logLevel: string;
   database: DatabaseConfig;
@@ -142,6 +144,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
     videoCacheTtlSeconds: read.integer('VIDEO_CACHE_TTL_SECONDS', 60, 1, 86_400),
     viewFlushIntervalSeconds: read.integer('VIEW_FLUSH_INTERVAL_SECONDS', 5, 1, 3_600),
     trustProxy: read.boolean('TRUST_PROXY', false),
+    metricsToken: read.string('METRICS_TOKEN'),
     corsOrigins: (read.string('CORS_ORIGINS') ?? '')
       .split(',')
       .map((origin) => origin.trim())

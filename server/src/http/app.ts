@@ -68,6 +68,8 @@ export interface AppOptions {
   corsOrigins: string[];
   mediaBaseUrl: string;
   metrics: Metrics;
+  /** When set, /metrics answers only a scraper sending it as a bearer token. */
+  metricsToken: string | undefined;
   /** Shared rate-limit counters across API instances; per process when absent. */
   rateLimitRedis?: Redis;
   /** The built web app (client/dist); the API runs without it. */
@@ -82,7 +84,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   registerErrorHandler(app);
-  registerMetrics(app, options.metrics);
+  registerMetrics(app, options.metrics, options.metricsToken);
   for (const schema of [
     ErrorResponse,
     User,

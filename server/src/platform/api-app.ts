@@ -20,6 +20,7 @@ export function buildPlatformApp(platform: Platform, clientDir?: string): Promis
     corsOrigins: config.corsOrigins,
     mediaBaseUrl: config.mediaBaseUrl,
     metrics: platform.metrics,
+    metricsToken: config.metricsToken,
     rateLimitRedis: platform.redis?.client,
     clientDir,
   });

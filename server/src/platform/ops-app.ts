@@ -12,7 +12,7 @@ export async function buildOpsApp(platform: Platform): Promise<FastifyInstance> 
     loggerInstance: platform.logger as FastifyBaseLogger,
   }).withTypeProvider<TypeBoxTypeProvider>();
   registerErrorHandler(app);
-  registerMetrics(app, platform.metrics);
+  registerMetrics(app, platform.metrics, platform.config.metricsToken);
   await app.register(healthRoutes, { readiness: platform.services.readiness });
   return app;
 }

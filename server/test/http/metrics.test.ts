@@ -50,3 +50,26 @@ describe('GET /metrics', () => {
     expect(await scrape()).toMatch(/^vidstream_process_resident_memory_bytes \d+/m);
   });
 });
+
+describe('GET /metrics with METRICS_TOKEN set', () => {
+  const token = 'scraper-token-0123456789abcdef';
+  let guarded: TestPlatform;
+  beforeAll(async () => {
+    guarded = await startTestPlatform({ METRICS_TOKEN: token });
+  });
+  afterAll(() => guarded.close());
+
+  it('answers the scraper that sends the token, and refuses everyone else', async () => {
+    const withHeader = (authorization?: string) =>
+      guarded.app.inject({ url: '/metrics', headers: authorization ? { authorization } : {} });
+    const scraper = await withHeader(`Bearer ${token}`);
+    expect(scraper.statusCode).toBe(200);
+    expect(scraper.body).toContain('vidstream_http_request_duration_seconds');
+    for (const authorization of [undefined, 'Bearer wrong', `Bearer ${token}x`, token, `Basic ${token}`]) {
+      const refused = await withHeader(authorization);
+      expect(refused.statusCode, String(authorization)).toBe(401);
+      expect(refused.json().error.code).toBe('metrics_token_required');
+      expect(refused.body).not.toContain('vidstream_');
+    }
+  });
+});

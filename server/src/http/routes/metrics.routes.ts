@@ -1,10 +1,12 @@
 // Prometheus scrape endpoint, and the request-latency histogram it reports. Keep it off the public
-// internet (docs/operations.md).
+// internet (docs/operations.md), or give it a token (METRICS_TOKEN) the scraper sends as a bearer.
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
+import { Unauthorized } from '../../domain/errors.js';
 import type { Metrics } from '../../metrics.js';
 
 /** On the root instance, so the hook sees every route. */
-export function registerMetrics(app: FastifyInstance, metrics: Metrics): void {
+export function registerMetrics(app: FastifyInstance, metrics: Metrics, token: string | undefined): void {
   // Labelled by route pattern, never by raw URL, so the number of series stays bounded.
   app.addHook('onResponse', async (request, reply) => {
     metrics.httpRequestDuration.observe(
@@ -13,7 +15,14 @@ export function registerMetrics(app: FastifyInstance, metrics: Metrics): void {
     );
   });
 
-  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) =>
-    reply.header('content-type', metrics.registry.contentType).send(await metrics.registry.metrics()),
-  );
+  app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
+    if (token !== undefined && !sameSecret(request.headers.authorization ?? '', `Bearer ${token}`)) {
+      throw new Unauthorized('metrics_token_required', 'Send the metrics token as a bearer token');
+    }
+    return reply.header('content-type', metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
 }
+
+/** Compared as digests, so neither the length nor the first wrong character shows in the timing. */
+const sameSecret = (given: string, expected: string) => timingSafeEqual(digest(given), digest(expected));
+const digest = (text: string) => createHash('sha256').update(text).digest();
