@@ -1,7 +1,15 @@
 // Environment → typed, validated configuration. Read once at start-up; nothing else reads process.env.
 import path from 'node:path';
 
-export type DatabaseConfig = { kind: 'postgres'; url: string } | { kind: 'embedded'; dataDir: string };
+export type DatabaseConfig =
+  | {
+      kind: 'postgres';
+      url: string;
+      /** How long a request waits for a connection, then for a query, before PostgreSQL counts as away. */
+      connectTimeoutMs: number;
+      queryTimeoutMs: number;
+    }
+  | { kind: 'embedded'; dataDir: string };
 export type CacheConfig =
   | { kind: 'redis'; url: string; maxMemory: string; nearMaxEntries: number }
   | { kind: 'memory'; maxEntries: number };
@@ -151,7 +159,12 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
       .filter(Boolean),
     logLevel: readLogLevel(read),
     database: databaseUrl
-      ? { kind: 'postgres', url: databaseUrl }
+      ? {
+          kind: 'postgres',
+          url: databaseUrl,
+          connectTimeoutMs: read.integer('DATABASE_CONNECT_TIMEOUT_SECONDS', 3, 1, 60) * 1000,
+          queryTimeoutMs: read.integer('DATABASE_QUERY_TIMEOUT_SECONDS', 10, 1, 600) * 1000,
+        }
       : { kind: 'embedded', dataDir: path.join(dataDir, 'postgres') },
     cache: redisUrl
       ? {

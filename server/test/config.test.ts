@@ -51,7 +51,12 @@ describe('loadConfig', () => {
       MEDIA_BASE_URL: 'https://cdn.example.test/',
       SESSION_SECRET: SECRET,
     });
-    expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://app@db.internal/vidstream' });
+    expect(config.database).toEqual({
+      kind: 'postgres',
+      url: 'postgres://app@db.internal/vidstream',
+      connectTimeoutMs: 3_000,
+      queryTimeoutMs: 10_000,
+    });
     expect(config.cache).toMatchObject({ kind: 'redis', url: 'redis://cache.internal:6379' });
     expect(config.storage).toMatchObject({
       kind: 's3',

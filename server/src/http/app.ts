@@ -70,6 +70,8 @@ export interface AppOptions {
   metrics: Metrics;
   /** When set, /metrics answers only a scraper sending it as a bearer token. */
   metricsToken: string | undefined;
+  /** Tells a database outage (503) from a failure (500). */
+  isDatabaseAway: (error: unknown) => boolean;
   /** Shared rate-limit counters across API instances; per process when absent. */
   rateLimitRedis?: Redis;
   /** The built web app (client/dist); the API runs without it. */
@@ -83,7 +85,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  registerErrorHandler(app);
+  registerErrorHandler(app, options.isDatabaseAway);
   registerMetrics(app, options.metrics, options.metricsToken);
   for (const schema of [
     ErrorResponse,

@@ -15,7 +15,14 @@ const CODES_BY_STATUS: Record<number, string> = {
   429: 'rate_limited',
 };
 
-export function registerErrorHandler(app: FastifyInstance): void {
+/** How long a client is asked to wait before trying again while the database is away. */
+const RETRY_AFTER_OUTAGE_SECONDS = 5;
+
+/** `isDatabaseAway` tells an outage (503, worth a retry) from a failure (500, a bug to log). */
+export function registerErrorHandler(
+  app: FastifyInstance,
+  isDatabaseAway: (error: unknown) => boolean = () => false,
+): void {
   app.setErrorHandler((error: FastifyError | DomainError, request, reply) => {
     if (error instanceof DomainError) {
       if (error instanceof TooManyRequests) reply.header('retry-after', String(error.retryAfterSeconds));
@@ -30,6 +37,18 @@ export function registerErrorHandler(app: FastifyInstance): void {
         ? `${field} ${first?.message ?? 'is invalid'}`
         : (first?.message ?? error.message);
       return reply.status(400).send({ error: { code: 'invalid_input', message, field } });
+    }
+    if (isDatabaseAway(error)) {
+      request.log.warn({ err: error }, 'database away');
+      return reply
+        .status(503)
+        .header('retry-after', String(RETRY_AFTER_OUTAGE_SECONDS))
+        .send({
+          error: {
+            code: 'database_unavailable',
+            message: 'The database is not answering; try again in a moment',
+          },
+        });
     }
     const status = error.statusCode ?? 500;
     if (status >= 500) {

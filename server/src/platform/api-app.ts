@@ -1,5 +1,6 @@
 // The API application of an opened platform: what `vidstream api` serves and what tests drive.
 import type { FastifyInstance } from 'fastify';
+import { isDatabaseAway } from '../adapters/db/outage.js';
 import { buildApp } from '../http/app.js';
 import { createAccountGuard, createOptionalAccountGuard } from '../http/authentication.js';
 import { Presenter } from '../http/presenters.js';
@@ -21,6 +22,7 @@ export function buildPlatformApp(platform: Platform, clientDir?: string): Promis
     mediaBaseUrl: config.mediaBaseUrl,
     metrics: platform.metrics,
     metricsToken: config.metricsToken,
+    isDatabaseAway,
     rateLimitRedis: platform.redis?.client,
     clientDir,
   });

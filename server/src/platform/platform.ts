@@ -57,7 +57,7 @@ export async function openPlatform(
     options.onQuery,
   );
   try {
-    const applied = await migrateToLatest(database.db);
+    const applied = await database.withoutQueryTimeout(migrateToLatest);
     if (applied.length > 0) logger.info({ migrations: applied }, 'database migrated');
     // Embedded PGlite has no background vacuum; the few rows of one person's platform do not need one.
     if (config.database.kind === 'postgres' && !(await autovacuumIsOn(database.db))) {

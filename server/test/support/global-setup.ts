@@ -20,7 +20,12 @@ export default async function setup(project: TestProject) {
   }
   const name = `vidstream_template_${process.pid}_${Date.now()}`;
   await administer(`CREATE DATABASE ${name}`);
-  await prepareTemplate({ kind: 'postgres', url: databaseUrl(name) });
+  await prepareTemplate({
+    kind: 'postgres',
+    url: databaseUrl(name),
+    connectTimeoutMs: 5_000,
+    queryTimeoutMs: 60_000,
+  });
   project.provide('template', name);
   return () => administer(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
 }
@@ -28,7 +33,7 @@ export default async function setup(project: TestProject) {
 async function prepareTemplate(config: DatabaseConfig): Promise<void> {
   const database = await openDatabase(config, (error) => console.error(error));
   try {
-    await migrateToLatest(database.db);
+    await database.withoutQueryTimeout(migrateToLatest);
     // pg-boss creates its own schema on first start: do it once here rather than in every test file.
     const queue = await JobQueue.start(database.queueDatabase, pino({ level: 'silent' }), {
       maintenanceIntervalSeconds: 3600,

@@ -1,24 +1,33 @@
-// A TCP relay to a service (PostgreSQL, Redis) that a test can cut and restore, to make the service
-// unreachable mid-run without touching the shared server.
+// A TCP relay to a service (PostgreSQL, Redis) that a test can cut, stall and restore, to make the
+// service unreachable mid-run without touching the shared server.
 import net from 'node:net';
 
 export interface TcpRelay {
   port: number;
-  /** Closes the listener and every open connection: the service looks down. */
+  /** Closes the listener and every open connection: the service looks down (a restart, a crash). */
   cut(): void;
-  /** Listens again on the same port. */
+  /**
+   * Keeps every connection open but carries nothing either way, and takes new ones without answering:
+   * the service looks hung (a network partition, a frozen host), which only timeouts notice.
+   */
+  stall(): void;
+  /** Carries traffic again; connections held during a stall are dropped, as TCP would in the end. */
   restore(): Promise<void>;
 }
 
 export async function startRelay(target: URL, defaultPort: number): Promise<TcpRelay> {
   const sockets = new Set<net.Socket>();
+  let stalled = false;
+  const track = (socket: net.Socket) => {
+    sockets.add(socket);
+    socket.on('error', () => socket.destroy());
+    socket.on('close', () => sockets.delete(socket));
+  };
   const server = net.createServer((client) => {
+    track(client);
+    if (stalled) return client.pause();
     const upstream = net.connect(Number(target.port || defaultPort), target.hostname);
-    for (const socket of [client, upstream]) {
-      sockets.add(socket);
-      socket.on('error', () => socket.destroy());
-      socket.on('close', () => sockets.delete(socket));
-    }
+    track(upstream);
     client.pipe(upstream).pipe(client);
   });
   const listen = (port: number) =>
@@ -31,6 +40,16 @@ export async function startRelay(target: URL, defaultPort: number): Promise<TcpR
       server.close();
       for (const socket of sockets) socket.destroy();
     },
-    restore: () => listen(port),
+    stall() {
+      stalled = true;
+      for (const socket of sockets) socket.unpipe().pause();
+    },
+    async restore() {
+      if (stalled) {
+        stalled = false;
+        for (const socket of sockets) socket.destroy();
+      }
+      if (!server.listening) await listen(port);
+    },
   };
 }

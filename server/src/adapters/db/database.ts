@@ -13,6 +13,8 @@ export type QueueDatabase =
 export interface DatabaseHandle {
   db: Kysely<Database>;
   queueDatabase: QueueDatabase;
+  /** Runs `work` (a migration) on a connection of its own, free of the query timeout requests have. */
+  withoutQueryTimeout<T>(work: (db: Kysely<Database>) => Promise<T>): Promise<T>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -32,12 +34,19 @@ export async function openDatabase(
     // for costly-looking plans) takes longer than running it (hundreds of ms, seen in bench:social).
     options: '-c jit=off',
   };
+  // A server that is away must cost a request seconds, not a hang: the connect timeout covers a refused
+  // or unanswered connection, the query timeout a connection that stopped answering mid-query.
+  // Embedded PGlite runs in this process and has neither failure.
+  const timeouts: pg.PoolConfig =
+    config.kind === 'postgres'
+      ? { connectionTimeoutMillis: config.connectTimeoutMs, query_timeout: config.queryTimeoutMs }
+      : { connectionTimeoutMillis: 5_000 };
   const pool = new pg.Pool({
     ...connection,
+    ...timeouts,
     // PGlite is one session and pglite-socket interleaves the protocol messages of concurrent
     // connections (one client's Parse can replace another's unnamed statement): use exactly one.
     max: embedded ? 1 : 10,
-    connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
   });
   pool.on('error', onPoolError);
@@ -52,6 +61,17 @@ export async function openDatabase(
   return {
     db,
     queueDatabase: embedded ? { kind: 'shared-pool', pool } : { kind: 'own-pool', connection },
+    async withoutQueryTimeout(work) {
+      if (embedded) return work(db);
+      const own = new Kysely<Database>({
+        dialect: new PostgresDialect({ pool: new pg.Pool({ ...connection, max: 1 }) }),
+      });
+      try {
+        return await work(own);
+      } finally {
+        await own.destroy();
+      }
+    },
     async ping() {
       await sql`select 1`.execute(db);
     },
