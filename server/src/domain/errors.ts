@@ -56,3 +56,9 @@ export class TooManyRequests extends DomainError {
     super('rate_limited', message);
   }
 }
+
+/** A dependency (the database, object storage) is away: the request is worth retrying shortly. */
+export class DependencyUnavailable extends DomainError {
+  readonly status = 503;
+  readonly retryAfterSeconds = 5;
+}

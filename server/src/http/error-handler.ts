@@ -1,6 +1,12 @@
 // One place that turns any error into `{ error: { code, message, field? } }` with the right status.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError, InvalidInput, RangeNotSatisfiable, TooManyRequests } from '../domain/errors.js';
+import {
+  DependencyUnavailable,
+  DomainError,
+  InvalidInput,
+  RangeNotSatisfiable,
+  TooManyRequests,
+} from '../domain/errors.js';
 
 const CODES_BY_STATUS: Record<number, string> = {
   400: 'bad_request',
@@ -15,17 +21,23 @@ const CODES_BY_STATUS: Record<number, string> = {
   429: 'rate_limited',
 };
 
-/** How long a client is asked to wait before trying again while the database is away. */
-const RETRY_AFTER_OUTAGE_SECONDS = 5;
-
 /** `isDatabaseAway` tells an outage (503, worth a retry) from a failure (500, a bug to log). */
 export function registerErrorHandler(
   app: FastifyInstance,
   isDatabaseAway: (error: unknown) => boolean = () => false,
 ): void {
-  app.setErrorHandler((error: FastifyError | DomainError, request, reply) => {
+  app.setErrorHandler((thrown: FastifyError | DomainError, request, reply) => {
+    const error = isDatabaseAway(thrown)
+      ? new DependencyUnavailable(
+          'database_unavailable',
+          'The database is not answering; try again in a moment',
+        )
+      : thrown;
     if (error instanceof DomainError) {
-      if (error instanceof TooManyRequests) reply.header('retry-after', String(error.retryAfterSeconds));
+      if (error instanceof DependencyUnavailable) request.log.warn({ err: thrown }, 'a dependency is away');
+      if (error instanceof TooManyRequests || error instanceof DependencyUnavailable) {
+        reply.header('retry-after', String(error.retryAfterSeconds));
+      }
       if (error instanceof RangeNotSatisfiable) reply.header('content-range', `bytes */${error.size}`);
       const field = error instanceof InvalidInput ? error.field : undefined;
       return reply.status(error.status).send({ error: { code: error.code, message: error.message, field } });
@@ -37,18 +49,6 @@ export function registerErrorHandler(
         ? `${field} ${first?.message ?? 'is invalid'}`
         : (first?.message ?? error.message);
       return reply.status(400).send({ error: { code: 'invalid_input', message, field } });
-    }
-    if (isDatabaseAway(error)) {
-      request.log.warn({ err: error }, 'database away');
-      return reply
-        .status(503)
-        .header('retry-after', String(RETRY_AFTER_OUTAGE_SECONDS))
-        .send({
-          error: {
-            code: 'database_unavailable',
-            message: 'The database is not answering; try again in a moment',
-          },
-        });
     }
     const status = error.statusCode ?? 500;
     if (status >= 500) {

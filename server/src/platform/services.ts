@@ -103,7 +103,13 @@ export function buildServices({
     ttlSeconds: config.playbackTokenTtlSeconds,
     windowSeconds: Math.min(3600, config.playbackTokenTtlSeconds),
   });
-  const videoService = new VideoService({ videos, states: videoStates, catalog, ...storage });
+  const videoService = new VideoService({
+    videos,
+    states: videoStates,
+    catalog,
+    ...storage,
+    enqueueFileRemoval: (files, transaction) => queue.send('delete-video-files', files, transaction),
+  });
   const notifications = new NotificationService(new NotificationRepository(db));
   const subscriptions = new SubscriptionRepository(db);
   const reactions = new ReactionService(new ReactionRepository(db, forgetVideo), videoService);

@@ -1,6 +1,7 @@
 // The handler of every job, each a thin call into the service that does the work.
 import type { Logger } from 'pino';
 import type { Services } from '../services/services.js';
+import { deleteVideoFilesJob } from './delete-video-files.job.js';
 import { expireUploadsJob } from './expire-uploads.job.js';
 import { notifySubscribersJob } from './notify-subscribers.job.js';
 import { purgeExpiredSessionsJob } from './purge-expired-sessions.job.js';
@@ -9,7 +10,10 @@ import { transcodeVideoJob } from './transcode-video.job.js';
 import type { JobHandlers } from './worker.js';
 
 /** The services jobs call; a platform opened without ffmpeg has no processing and cannot run jobs. */
-export type JobServices = Pick<Services, 'auth' | 'uploads' | 'views' | 'notifications' | 'processing'>;
+export type JobServices = Pick<
+  Services,
+  'auth' | 'uploads' | 'views' | 'notifications' | 'processing' | 'videos'
+>;
 
 export function buildJobHandlers(services: JobServices, logger: Logger): JobHandlers {
   if (!services.processing) throw new Error('a worker needs a platform opened with ffmpeg');
@@ -19,5 +23,6 @@ export function buildJobHandlers(services: JobServices, logger: Logger): JobHand
     'expire-uploads': expireUploadsJob(services.uploads, logger),
     'refresh-trending': refreshTrendingJob(services.views, logger),
     'notify-subscribers': notifySubscribersJob(services.notifications, logger),
+    'delete-video-files': deleteVideoFilesJob(services.videos),
   };
 }

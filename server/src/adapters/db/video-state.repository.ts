@@ -126,12 +126,16 @@ export class VideoStateRepository {
     await this.changed(id);
   }
 
-  async markDeleted(id: string): Promise<void> {
-    await this.db
-      .updateTable('videos')
-      .set({ state: 'deleted', upload_id: null, updated_at: new Date() })
-      .where('id', '=', id)
-      .execute();
+  /** Gone for everyone at once; `removeFiles` queues the removal of its files in the same transaction. */
+  async markDeleted(id: string, removeFiles: InTransaction): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('videos')
+        .set({ state: 'deleted', upload_id: null, updated_at: new Date() })
+        .where('id', '=', id)
+        .execute();
+      await removeFiles(trx);
+    });
     await this.changed(id);
   }
 }

@@ -7,6 +7,13 @@ export interface JobPayloads {
   'expire-uploads': Record<string, never>;
   'refresh-trending': Record<string, never>;
   'notify-subscribers': { videoId: string };
+  'delete-video-files': VideoFiles;
+}
+
+/** What a deleted video leaves in storage: its source (and the upload still open on it), its ladder. */
+export interface VideoFiles {
+  videoId: string;
+  uploadId: string | null;
 }
 
 export type JobName = keyof JobPayloads;
@@ -32,6 +39,10 @@ export const JOB_DEFINITIONS: Record<JobName, JobDefinition> = {
   },
   'notify-subscribers': {
     queue: { retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 900 },
+  },
+  // Storage may be away when a video is deleted: keep trying, backing off, for about five hours.
+  'delete-video-files': {
+    queue: { retryLimit: 12, retryDelay: 5, retryBackoff: true, expireInSeconds: 600 },
   },
   // A job not finished within its expiry (its worker was killed) is handed to another worker.
   'transcode-video': {

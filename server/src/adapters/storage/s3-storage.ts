@@ -15,6 +15,7 @@ import {
   S3ServiceException,
 } from '@aws-sdk/client-s3';
 import type { StorageConfig } from '../../config.js';
+import { DependencyUnavailable } from '../../domain/errors.js';
 import type { ByteRange, ObjectInfo, StorageArea } from '../../domain/stored-object.js';
 import { assertSafeKey, type ObjectStorage, type PutOptions } from './object-storage.js';
 
@@ -136,7 +137,7 @@ function isMissing(error: unknown): boolean {
 
 /** A client of the configured storage, at `endpoint`: the one the servers use, or the public one. */
 export function createS3Client(config: S3Config, endpoint: string | undefined): S3Client {
-  return new S3Client({
+  const client = new S3Client({
     region: config.region,
     endpoint,
     forcePathStyle: config.forcePathStyle,
@@ -145,4 +146,26 @@ export function createS3Client(config: S3Config, endpoint: string | undefined): 
         ? { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey }
         : undefined,
   });
+  // Outermost, so it sees what is left once the SDK's own retries (with backoff) have given up.
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      try {
+        return await next(args);
+      } catch (error) {
+        if (!storageWasAway(error)) throw error;
+        throw new DependencyUnavailable(
+          'storage_unavailable',
+          'Object storage is not answering; try again in a moment',
+        );
+      }
+    },
+    { step: 'initialize', name: 'storageAway', priority: 'high' },
+  );
+  return client;
+}
+
+/** No answer at all (refused, reset, timed out) or a server error (5xx): storage away, not a bad request. */
+function storageWasAway(error: unknown): boolean {
+  const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+  return error instanceof Error && (status === undefined || status >= 500);
 }

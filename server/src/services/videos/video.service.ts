@@ -1,7 +1,10 @@
 // Reading and deleting videos: the owner sees a video in every state; others only once it is ready and not
 // private. Deleted videos are gone for everyone.
+import type { Kysely } from 'kysely';
+import type { Database } from '../../adapters/db/schema.js';
 import type { VideoRepository } from '../../adapters/db/video.repository.js';
 import type { VideoStateRepository } from '../../adapters/db/video-state.repository.js';
+import type { VideoFiles } from '../../adapters/queue/job-definitions.js';
 import type { MultipartUploads } from '../../adapters/storage/multipart-uploads.js';
 import type { ObjectStorage } from '../../adapters/storage/object-storage.js';
 import { NotFound } from '../../domain/errors.js';
@@ -16,6 +19,8 @@ export interface VideoDeps {
   catalog: VideoCatalog;
   storage: ObjectStorage;
   multipart: MultipartUploads;
+  /** Queues `removeFiles` for a deleted video, in the transaction that deletes it. */
+  enqueueFileRemoval: (files: VideoFiles, transaction: Kysely<Database>) => Promise<unknown>;
 }
 
 export class VideoService {
@@ -44,12 +49,20 @@ export class VideoService {
     if (!edited) throw new NotFound('video_not_found', 'No such video');
   }
 
-  /** Marked deleted first, so a transcode still running withdraws its own output; then its files go. */
+  /**
+   * Gone for everyone at once, so a transcode still running withdraws its own output; its files go in a
+   * job, retried until storage answers.
+   */
   async delete(videoId: string, actorId: string): Promise<void> {
     const video = await this.getOwned(videoId, actorId);
-    await this.deps.states.markDeleted(video.id);
-    if (video.uploadId) await this.deps.multipart.abort(rawKey(video.id), video.uploadId);
-    await this.deps.storage.deleteObject('raw', rawKey(video.id));
-    await this.deps.storage.deletePrefix('processed', processedPrefix(video.id));
+    const files = { videoId: video.id, uploadId: video.uploadId };
+    await this.deps.states.markDeleted(video.id, (trx) => this.deps.enqueueFileRemoval(files, trx));
+  }
+
+  /** Every file of a deleted video; safe to run again. */
+  async removeFiles({ videoId, uploadId }: VideoFiles): Promise<void> {
+    if (uploadId) await this.deps.multipart.abort(rawKey(videoId), uploadId);
+    await this.deps.storage.deleteObject('raw', rawKey(videoId));
+    await this.deps.storage.deletePrefix('processed', processedPrefix(videoId));
   }
 }
