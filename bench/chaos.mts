@@ -1,0 +1,187 @@
+// npm run chaos [-- --minutes N] — VidStream under faults, for N minutes (default 10): two API and two
+// worker processes (the built server) on PostgreSQL, Redis and an S3 test server, each reached through a
+// relay; people upload and watch continuously while, every 20–40 s, a worker is SIGKILLed (and started
+// again later) or a relay is cut for 5–15 s. Then it waits for every upload to settle and prints uploads
+// made and ready, videos lost (target 0), views counted by the API against views in the database (exact),
+// 5xx outside fault windows (target 0) and the longest recovery. Talks only to local processes.
+// Needs PostgreSQL and Redis (TEST_DATABASE_URL, TEST_REDIS_URL, as the tests), ffmpeg and `npm run build`.
+import { randomBytes, randomInt } from 'node:crypto';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import pg from 'pg';
+import { administer } from '../server/test/support/global-setup.js';
+import { makeClip } from '../server/test/support/media-clips.js';
+import { startS3Server } from '../server/test/support/s3-server.js';
+import { startRelay, type TcpRelay } from '../server/test/support/tcp-relay.js';
+import { databaseUrl, testDatabaseUrl, testRedisUrl } from '../server/test/support/test-adapters.js';
+import { ChaosClient } from './chaos/client.js';
+import { type VidStreamProcess, vidstreamProcess } from './chaos/processes.js';
+
+const minutesArgument = process.argv.indexOf('--minutes');
+const minutes = minutesArgument > 0 ? Number(process.argv[minutesArgument + 1]) : 10;
+/** After a fault ends, errors this long after it still belong to it (clients' retries settle). */
+const FAULT_GRACE_MS = 10_000;
+
+const work = await mkdtemp(path.join(os.tmpdir(), 'vidstream-chaos-'));
+const database = `vidstream_chaos_${randomBytes(4).toString('hex')}`;
+await administer(`CREATE DATABASE ${database}`);
+const s3 = await startS3Server();
+const relays = {
+  postgres: await startRelay(new URL(testDatabaseUrl), 5432),
+  redis: await startRelay(new URL(testRedisUrl), 6379),
+  storage: await startRelay(new URL(s3.endpoint), 80),
+};
+const throughRelay = (url: string, relay: TcpRelay) => {
+  const relayed = new URL(url);
+  relayed.hostname = '127.0.0.1';
+  relayed.port = String(relay.port);
+  return relayed.toString().replace(/\/$/, '');
+};
+const env = {
+  DATABASE_URL: throughRelay(databaseUrl(database), relays.postgres),
+  REDIS_URL: `${throughRelay(testRedisUrl, relays.redis)}/9`,
+  S3_ENDPOINT: throughRelay(s3.endpoint, relays.storage),
+  S3_BUCKET_RAW: s3.buckets.raw,
+  S3_BUCKET_PROCESSED: s3.buckets.processed,
+  S3_ACCESS_KEY_ID: s3.credentials.accessKeyId,
+  S3_SECRET_ACCESS_KEY: s3.credentials.secretAccessKey,
+  SESSION_SECRET: randomBytes(32).toString('hex'),
+  DATA_DIR: work,
+  HOST: '127.0.0.1',
+  LOG_LEVEL: 'warn',
+  TRANSCODE_RETRY_DELAY_SECONDS: '2',
+  VIEW_FLUSH_INTERVAL_SECONDS: '2',
+};
+
+const ports = Array.from({ length: 4 }, () => 20_000 + randomInt(20_000));
+const apis = [1, 2].map((n) => vidstreamProcess(`api-${n}`, 'api', ports[n - 1] as number, env, work));
+const workers = [1, 2].map((n) =>
+  vidstreamProcess(`worker-${n}`, 'worker', ports[n + 1] as number, env, work),
+);
+for (const process of [...apis, ...workers]) await process.start();
+
+const client = new ChaosClient(apis.map((api) => `http://127.0.0.1:${api.port}`));
+const clips = await Promise.all(
+  [2, 4, 8].map(async (seconds) =>
+    readFile(await makeClip(work, `clip-${seconds}.mp4`, { width: 640, height: 360, seconds })),
+  ),
+);
+const tokens = await Promise.all([1, 2, 3].map(() => client.signUp()));
+
+const made = new Map<string, string>(); // video id → its owner's token
+const ready = new Set<string>();
+let viewsCounted = 0;
+const faults: { kind: string; start: number; end: number; recoveryMs: number }[] = [];
+const endAt = Date.now() + minutes * 60_000;
+const running = () => Date.now() < endAt;
+
+async function uploadContinuously() {
+  while (running()) {
+    const token = tokens[randomInt(tokens.length)] as string;
+    const id = await client.upload(token, clips[randomInt(clips.length)] as Buffer);
+    if (id) made.set(id, token);
+    await sleep(1_000 + randomInt(2_000));
+  }
+}
+
+async function watchContinuously() {
+  while (running()) {
+    for (const [id, token] of made) {
+      if (!ready.has(id) && (await client.state(token, id)) === 'ready') ready.add(id);
+    }
+    const watchable = [...ready];
+    for (let n = 0; n < 10 && watchable.length > 0; n += 1) {
+      if (await client.view(watchable[randomInt(watchable.length)] as string)) viewsCounted += 1;
+    }
+    await sleep(500);
+  }
+}
+
+/** Time from the end of a fault until both API processes answer a database read again. */
+async function recovery(): Promise<number> {
+  const started = Date.now();
+  for (;;) {
+    const answers = await Promise.all(
+      apis.map((api) =>
+        fetch(`http://127.0.0.1:${api.port}/api/v1/feed/newest?limit=1`).catch(() => undefined),
+      ),
+    );
+    if (answers.every((answer) => answer?.ok)) return Date.now() - started;
+    await sleep(100);
+  }
+}
+
+async function breakThings() {
+  const kinds = ['kill a worker', 'cut postgres', 'cut redis', 'cut storage'] as const;
+  while (running()) {
+    await sleep(20_000 + randomInt(20_000));
+    if (!running()) return;
+    const kind = kinds[randomInt(kinds.length)] as (typeof kinds)[number];
+    const start = Date.now();
+    const lasting = 5_000 + randomInt(10_000);
+    if (kind === 'kill a worker') {
+      const victim = workers[randomInt(workers.length)] as VidStreamProcess;
+      victim.kill();
+      await sleep(lasting);
+      await victim.start();
+    } else {
+      const relay = relays[kind.slice(4) as keyof typeof relays];
+      relay.cut();
+      await sleep(lasting);
+      await relay.restore();
+    }
+    const end = Date.now();
+    faults.push({ kind, start, end, recoveryMs: await recovery() });
+    console.log(`${new Date(start).toISOString()} ${kind} for ${(lasting / 1000).toFixed(0)} s`);
+  }
+}
+
+console.log(`chaos for ${minutes} min: 2 api, 2 workers; logs in ${work}`);
+await Promise.all([uploadContinuously(), watchContinuously(), breakThings()]);
+
+// Every upload accepted must end ready: wait for the stragglers (retries, jobs of killed workers).
+const settleBy = Date.now() + 10 * 60_000;
+while (Date.now() < settleBy && ready.size < made.size) {
+  for (const [id, token] of made) {
+    if (!ready.has(id) && (await client.state(token, id)) === 'ready') ready.add(id);
+  }
+  await sleep(2_000);
+}
+// A clean stop flushes the views each API process still holds.
+await Promise.all([...apis, ...workers].map((process) => process.stop()));
+
+const db = new pg.Client({ connectionString: databaseUrl(database) });
+await db.connect();
+const { rows } = await db.query<{ state: string; views: string }>(
+  'select state, views from videos where id = any($1)',
+  [[...made.keys()]],
+);
+await db.end();
+const viewsStored = rows.reduce((sum, row) => sum + Number(row.views), 0);
+const insideFault = (at: number) =>
+  faults.some((fault) => at >= fault.start && at <= fault.end + FAULT_GRACE_MS);
+const outside = client.serverErrors.filter((error) => !insideFault(error.at));
+const states = rows.reduce<Record<string, number>>((count, row) => {
+  count[row.state] = (count[row.state] ?? 0) + 1;
+  return count;
+}, {});
+
+console.log(`
+faults                      ${faults.length} (${[...new Set(faults.map((fault) => fault.kind))].map((kind) => `${faults.filter((f) => f.kind === kind).length} × ${kind}`).join(', ')})
+uploads made                ${made.size}
+uploads ready               ${ready.size}
+videos lost                 ${made.size - ready.size}   (target 0; states at the end: ${JSON.stringify(states)})
+views counted / stored      ${viewsCounted} / ${viewsStored}   (${viewsCounted === viewsStored ? 'exact' : 'NOT exact'})
+5xx inside fault windows    ${client.serverErrors.length - outside.length}
+5xx outside fault windows   ${outside.length}   (target 0)${outside
+  .slice(0, 5)
+  .map((error) => `\n  ${new Date(error.at).toISOString()} ${error.status} ${error.what}`)
+  .join('')}
+longest recovery            ${(Math.max(0, ...faults.map((fault) => fault.recoveryMs)) / 1000).toFixed(1)} s`);
+
+await administer(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+for (const relay of Object.values(relays)) relay.cut();
+await s3.close();
+await rm(work, { recursive: true, force: true });

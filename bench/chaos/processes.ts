@@ -1,0 +1,63 @@
+// The VidStream processes of a chaos run: built server, started as `vidstream api|worker`, each in its
+// own process group so a kill takes its ffmpeg children with it, as a lost machine would.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+import path from 'node:path';
+
+const MAIN = path.resolve(import.meta.dirname, '../../server/dist/main.js');
+
+export interface VidStreamProcess {
+  name: string;
+  role: 'api' | 'worker';
+  port: number;
+  /** Starts it (again); resolves once it answers /healthz. */
+  start(): Promise<void>;
+  /** SIGKILL to the whole process group: no shutdown, no hand-back. */
+  kill(): void;
+  /** SIGTERM, as an orchestrator stops it; resolves when it has exited. */
+  stop(): Promise<void>;
+  running(): boolean;
+}
+
+export function vidstreamProcess(
+  name: string,
+  role: 'api' | 'worker',
+  port: number,
+  env: Record<string, string>,
+  logDir: string,
+): VidStreamProcess {
+  let child: ChildProcess | undefined;
+  const log = createWriteStream(path.join(logDir, `${name}.log`), { flags: 'a' });
+  const exited = () => child === undefined || child.exitCode !== null || child.signalCode !== null;
+  return {
+    name,
+    role,
+    port,
+    async start() {
+      child = spawn(process.execPath, [MAIN, role], {
+        env: { ...process.env, ...env, PORT: String(port) },
+        detached: true,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      child.stdout?.pipe(log, { end: false });
+      child.stderr?.pipe(log, { end: false });
+      for (let waited = 0; waited < 60_000; waited += 200) {
+        if (exited()) throw new Error(`${name} exited at start; see ${name}.log`);
+        const answer = await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => undefined);
+        if (answer?.ok) return;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      throw new Error(`${name} did not answer /healthz within 60 s`);
+    },
+    kill() {
+      if (child?.pid && !exited()) process.kill(-child.pid, 'SIGKILL');
+    },
+    async stop() {
+      if (!child?.pid || exited()) return;
+      const gone = new Promise((resolve) => child?.once('exit', resolve));
+      process.kill(child.pid, 'SIGTERM');
+      await gone;
+    },
+    running: () => !exited(),
+  };
+}
