@@ -14,13 +14,14 @@ export function buildPlatformApp(platform: Platform, clientDir?: string): Promis
       requireAccount: createAccountGuard(services.auth),
       identifyAccount: createOptionalAccountGuard(services.auth),
       loginLimitPerIpPerMinute: config.loginLimits.perIpPerMinute,
+      viewReportsPerMinute: config.viewLimits.reportsPerMinute,
     },
     logger: platform.logger,
     trustProxy: config.trustProxy,
     corsOrigins: config.corsOrigins,
     mediaBaseUrl: config.mediaBaseUrl,
     metrics: platform.metrics,
-    rateLimitRedis: platform.redis?.client,
+    counters: platform.counters,
     clientDir,
   });
 }
