@@ -94,11 +94,17 @@ describe('loadConfig', () => {
     [{}, { kind: 'memory' }],
     [{ DATABASE_URL: 'postgres://db/app', SESSION_SECRET: SECRET }, { kind: 'postgres' }],
     [
-      { DATABASE_URL: 'postgres://db/app', SESSION_SECRET: SECRET, REDIS_COUNTERS_URL: 'redis://counters:6379' },
+      {
+        DATABASE_URL: 'postgres://db/app',
+        SESSION_SECRET: SECRET,
+        REDIS_COUNTERS_URL: 'redis://counters:6379',
+      },
       { kind: 'redis', url: 'redis://counters:6379' },
     ],
   ])('keeps security counters out of the cache with %o', (env, expected) => {
-    expect(loadConfig({ REDIS_URL: 'redis://cache:6379', ...env }, '/srv/vidstream').counters).toEqual(expected);
+    expect(loadConfig({ REDIS_URL: 'redis://cache:6379', ...env }, '/srv/vidstream').counters).toEqual(
+      expected,
+    );
   });
 
   it('reports every problem at once', () => {

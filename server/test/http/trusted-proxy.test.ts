@@ -7,7 +7,12 @@ import { startTestPlatform, type TestPlatform } from '../support/test-platform.j
 const LIMIT = 3;
 
 /** Log-in attempts through `remoteAddress` until the per-address limit answers; the statuses seen. */
-async function attempts(test: TestPlatform, remoteAddress: string, forwardedFor: () => string, count: number) {
+async function attempts(
+  test: TestPlatform,
+  remoteAddress: string,
+  forwardedFor: () => string,
+  count: number,
+) {
   const statuses: number[] = [];
   for (let attempt = 0; attempt < count; attempt += 1) {
     const response = await test.app.inject({

@@ -33,8 +33,7 @@ async function countedViews(videoId: string) {
 }
 
 /** An id in the issued shape, signed with a key the server does not have. */
-const inventedId = () =>
-  `${randomBytes(16).toString('base64url')}.${randomBytes(32).toString('base64url')}`;
+const inventedId = () => `${randomBytes(16).toString('base64url')}.${randomBytes(32).toString('base64url')}`;
 
 it('counts a loop of invented viewer ids from one client no more than that client may add', async () => {
   const id = await publishStandInVideo(test.platform, owner, 'public');

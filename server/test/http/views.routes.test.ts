@@ -3,9 +3,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ViewRepository } from '../../src/adapters/db/view.repository.js';
 import { bearer, register } from '../support/accounts.js';
-import { newViewer, reportViewing, type Viewer } from '../support/viewers.js';
 import { publishStandInVideo } from '../support/published-videos.js';
 import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
+import { newViewer, reportViewing, type Viewer } from '../support/viewers.js';
 
 let test: TestPlatform;
 let owner: Awaited<ReturnType<typeof register>>;

@@ -23,6 +23,7 @@ export async function startRedisServer(policy: string, maxMemory = '0'): Promise
   );
   const url = `redis://127.0.0.1:${port}`;
   const client = new Redis(url, { retryStrategy: (attempt) => (attempt > 50 ? null : 100) });
+  client.on('error', () => {}); // refused until the server listens; ping() below waits for it
   await client.ping();
   return {
     url,

@@ -40,7 +40,10 @@ export class LoginThrottle {
     const wait = loginDelayMs(count, this.policy);
     await this.counters.hold(keys.wait, wait);
     const seconds = Math.ceil(wait / 1000);
-    throw new TooManyRequests(`Too many failed log-ins from this address; try again in ${seconds} s`, seconds);
+    throw new TooManyRequests(
+      `Too many failed log-ins from this address; try again in ${seconds} s`,
+      seconds,
+    );
   }
 
   async failed(email: string, address: string | null): Promise<void> {
