@@ -45,18 +45,25 @@ export class FallbackCounters implements SecurityCounters {
   }
 
   private async attempt<T>(operation: (store: SecurityCounters) => Promise<T>): Promise<T> {
-    if (!this.usable()) return operation(this.local);
+    if (!this.usable()) {
+      this.reportOutage(new Error('shared store not ready'));
+      return operation(this.local);
+    }
     try {
       const result = await operation(this.shared);
       if (this.outage) this.logger.info('security counters shared again');
       this.outage = false;
       return result;
     } catch (error) {
-      if (!this.outage) {
-        this.logger.warn({ err: error }, 'security counters unreachable; counting in this process meanwhile');
-      }
-      this.outage = true;
+      this.reportOutage(error);
       return operation(this.local);
     }
+  }
+
+  private reportOutage(error: unknown): void {
+    if (!this.outage) {
+      this.logger.warn({ err: error }, 'security counters unreachable; counting in this process meanwhile');
+    }
+    this.outage = true;
   }
 }
