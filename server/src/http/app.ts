@@ -7,13 +7,12 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-import type { SecurityCounters } from '../adapters/counters/security-counters.js';
 import type { TrustProxy } from '../config.js';
 import { TooManyRequests } from '../domain/errors.js';
 import type { Metrics } from '../metrics.js';
 import { Comment } from './comment.schemas.js';
 import { registerErrorHandler } from './error-handler.js';
-import { counterRateLimitStore } from './rate-limit-store.js';
+import { counterRateLimitStore, type WindowCounters } from './rate-limit-store.js';
 import type { RouteDeps } from './route-deps.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { channelRoutes } from './routes/channels.routes.js';
@@ -71,7 +70,7 @@ export interface AppOptions {
   mediaBaseUrl: string;
   metrics: Metrics;
   /** Where rate limits count: shared across API instances, never evicted. */
-  counters: SecurityCounters;
+  counters: WindowCounters;
   /** The built web app (client/dist); the API runs without it. */
   clientDir?: string;
 }

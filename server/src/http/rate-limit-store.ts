@@ -1,7 +1,11 @@
 // @fastify/rate-limit's store over the security counters, so request limits live where log-in failures
 // do: never in the evicting cache, and still applied (per process) while the shared store is away.
 import type { FastifyRateLimitOptions, FastifyRateLimitStore } from '@fastify/rate-limit';
-import type { SecurityCounters } from '../adapters/counters/security-counters.js';
+
+/** What a rate limit needs of the security counters (adapters/counters): a count in a fixed window. */
+export interface WindowCounters {
+  increment(key: string, windowMs: number): Promise<{ count: number; resetInMs: number }>;
+}
 
 type Done = Parameters<FastifyRateLimitStore['incr']>[1];
 type RouteOptions = Parameters<FastifyRateLimitStore['child']>[0];
@@ -11,7 +15,7 @@ interface RouteInfo {
 }
 
 /** A store class for the plugin's `store` option (it constructs the class itself, once per route). */
-export function counterRateLimitStore(counters: SecurityCounters) {
+export function counterRateLimitStore(counters: WindowCounters) {
   return class CounterRateLimitStore implements FastifyRateLimitStore {
     constructor(
       _options: FastifyRateLimitOptions,
