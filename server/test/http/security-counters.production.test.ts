@@ -1,7 +1,9 @@
 // Log-in throttles and rate limits are security counters: a flood of page data that makes the cache
 // evict must not reset them, and they keep applying while Redis is unreachable. Both where counters
 // live in production: a Redis of their own (noeviction) and, by default, PostgreSQL.
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EvictingCounterStore, RedisCounters } from '../../src/adapters/counters/redis-counters.js';
 import { newUser, randomAddress, register } from '../support/accounts.js';
 import { type OwnRedis, startRedisServer } from '../support/redis-server.js';
 import { startRelay, type TcpRelay } from '../support/tcp-relay.js';
@@ -99,6 +101,12 @@ describe.each([
       await Promise.all([cacheRelay.restore(), countersRelay.restore()]);
     }
   });
+});
+
+it('refuses a counters Redis that would evict keys', async () => {
+  await expect(
+    RedisCounters.connect({ url: cacheRedis.url, logger: pino({ level: 'silent' }) }),
+  ).rejects.toThrow(EvictingCounterStore);
 });
 
 async function evictedKeys(): Promise<number> {

@@ -5,7 +5,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryCounters } from '../../../src/adapters/counters/memory-counters.js';
 import { PostgresCounters } from '../../../src/adapters/counters/postgres-counters.js';
-import { EvictingCounterStore, RedisCounters } from '../../../src/adapters/counters/redis-counters.js';
+import { RedisCounters } from '../../../src/adapters/counters/redis-counters.js';
 import type { SecurityCounters } from '../../../src/adapters/counters/security-counters.js';
 import { type OwnRedis, startRedisServer } from '../../support/redis-server.js';
 import { testAdapters } from '../../support/test-adapters.js';
@@ -14,7 +14,6 @@ import { startTestPlatform, type TestPlatform } from '../../support/test-platfor
 const silent = pino({ level: 'silent' });
 let test: TestPlatform;
 let keeping: OwnRedis | undefined;
-let evicting: OwnRedis | undefined;
 const stores: Record<string, () => Promise<SecurityCounters>> = {
   memory: async () => new MemoryCounters(),
   postgres: async () => new PostgresCounters(test.platform.database.db),
@@ -29,14 +28,11 @@ if (testAdapters === 'production') {
 beforeAll(async () => {
   test = await startTestPlatform();
   if (testAdapters === 'production') {
-    [keeping, evicting] = await Promise.all([
-      startRedisServer('noeviction'),
-      startRedisServer('allkeys-lru', '10mb'),
-    ]);
+    keeping = await startRedisServer('noeviction');
   }
 });
 afterAll(async () => {
-  await Promise.all([test.close(), keeping?.stop(), evicting?.stop()]);
+  await Promise.all([test.close(), keeping?.stop()]);
 });
 
 const key = () => `test:${randomBytes(6).toString('hex')}`;
@@ -87,14 +83,5 @@ describe.each(Object.keys(stores))('%s counters', (name) => {
     expect(await counters.claim(held, 1_000)).toBe(false);
     await counters.delete(held);
     expect(await counters.remainingMs(held)).toBe(0);
-  });
-});
-
-describe.runIf(testAdapters === 'production')('a counters Redis', () => {
-  it('is refused when it would evict keys', async () => {
-    if (!evicting) throw new Error('started in beforeAll');
-    await expect(RedisCounters.connect({ url: evicting.url, logger: silent })).rejects.toThrow(
-      EvictingCounterStore,
-    );
   });
 });
