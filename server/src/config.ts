@@ -1,4 +1,5 @@
 // Environment → typed, validated configuration. Read once at start-up; nothing else reads process.env.
+import { isIP } from 'node:net';
 import path from 'node:path';
 
 export type DatabaseConfig =
@@ -13,6 +14,10 @@ export type DatabaseConfig =
 export type CacheConfig =
   | { kind: 'redis'; url: string; maxMemory: string; nearMaxEntries: number }
   | { kind: 'memory'; maxEntries: number };
+/** Where security counters live (never in the evicting cache): see adapters/counters. */
+export type CountersConfig = { kind: 'redis'; url: string } | { kind: 'postgres' } | { kind: 'memory' };
+/** Fastify's `trustProxy`: trust every proxy, none, this many hops, or these addresses and CIDRs. */
+export type TrustProxy = boolean | number | string[];
 export type StorageConfig =
   | {
       kind: 's3';
@@ -43,13 +48,14 @@ export interface Config {
   videoCacheTtlSeconds: number;
   /** How often buffered view counts are written to PostgreSQL. */
   viewFlushIntervalSeconds: number;
-  trustProxy: boolean;
+  trustProxy: TrustProxy;
   /** When set, /metrics wants it as a bearer token. */
   metricsToken: string | undefined;
   corsOrigins: string[];
   logLevel: string;
   database: DatabaseConfig;
   cache: CacheConfig;
+  counters: CountersConfig;
   storage: StorageConfig;
   ffmpegPath: string | undefined;
   ffprobePath: string | undefined;
@@ -68,6 +74,7 @@ export interface Config {
     shutdownGraceSeconds: number;
   };
   loginLimits: { perIpPerMinute: number; failuresPerAccount: number; accountWindowSeconds: number };
+  viewLimits: { reportsPerMinute: number; anonymousPerAddressPerHour: number };
 }
 
 export class ConfigError extends Error {
@@ -151,7 +158,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
     playbackTokenTtlSeconds: read.integer('PLAYBACK_TOKEN_TTL_SECONDS', 6 * 3600, 60, 7 * 86_400),
     videoCacheTtlSeconds: read.integer('VIDEO_CACHE_TTL_SECONDS', 60, 1, 86_400),
     viewFlushIntervalSeconds: read.integer('VIEW_FLUSH_INTERVAL_SECONDS', 5, 1, 3_600),
-    trustProxy: read.boolean('TRUST_PROXY', false),
+    trustProxy: readTrustProxy(read),
     metricsToken: read.string('METRICS_TOKEN'),
     corsOrigins: (read.string('CORS_ORIGINS') ?? '')
       .split(',')
@@ -174,6 +181,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
           nearMaxEntries: read.integer('NEAR_CACHE_MAX_ENTRIES', 10_000, 0, 10_000_000),
         }
       : { kind: 'memory', maxEntries: read.integer('CACHE_MAX_ENTRIES', 50_000, 100, 10_000_000) },
+    counters: readCounters(read, databaseUrl),
     storage: readStorage(read, dataDir),
     ffmpegPath: read.string('FFMPEG_PATH'),
     ffprobePath: read.string('FFPROBE_PATH'),
@@ -194,6 +202,10 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
       failuresPerAccount: read.integer('LOGIN_FAILURES_PER_ACCOUNT', 10, 1, 100_000),
       accountWindowSeconds: read.integer('LOGIN_FAILURE_WINDOW_SECONDS', 900, 1, 86_400),
     },
+    viewLimits: {
+      reportsPerMinute: read.integer('VIEW_REPORTS_PER_MINUTE', 60, 1, 100_000),
+      anonymousPerAddressPerHour: read.integer('ANONYMOUS_VIEWS_PER_ADDRESS', 20, 1, 1_000_000),
+    },
   };
   if (read.problems.length > 0) throw new ConfigError(read.problems);
   return config;
@@ -206,6 +218,36 @@ function readLogLevel(read: EnvReader): string {
   if (LOG_LEVELS.includes(level)) return level;
   read.problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${level}")`);
   return 'info';
+}
+
+function readCounters(read: EnvReader, databaseUrl: string | undefined): CountersConfig {
+  const url = read.url('REDIS_COUNTERS_URL', ['redis:', 'rediss:']);
+  if (url !== undefined) return { kind: 'redis', url };
+  return databaseUrl === undefined ? { kind: 'memory' } : { kind: 'postgres' };
+}
+
+/** The names proxy-addr (behind Fastify's trustProxy) knows besides addresses. */
+const ADDRESS_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+function isAddressOrRange(entry: string): boolean {
+  if (ADDRESS_RANGE_NAMES.includes(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  return prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+}
+
+function readTrustProxy(read: EnvReader): TrustProxy {
+  const raw = read.string('TRUST_PROXY')?.toLowerCase();
+  if (raw === undefined || ['false', 'no', 'off'].includes(raw)) return false;
+  if (['true', 'yes', 'on'].includes(raw)) return true;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  const addresses = raw.split(',').map((entry) => entry.trim());
+  if (addresses.every(isAddressOrRange)) return addresses;
+  read.problems.push(
+    `TRUST_PROXY must be true or false, a hop count, or a comma-separated list of addresses or CIDRs (got "${raw}")`,
+  );
+  return false;
 }
 
 function readStorage(read: EnvReader, dataDir: string): StorageConfig {

@@ -84,9 +84,39 @@ describe('loadConfig', () => {
       'S3_ACCESS_KEY_ID and S3_SECRET',
     ],
     [{ TRUST_PROXY: 'maybe' }, 'TRUST_PROXY must be true or false'],
+    [{ TRUST_PROXY: '10.0.0.0/33' }, 'TRUST_PROXY must be true or false, a hop count, or'],
+    [{ REDIS_COUNTERS_URL: 'localhost:6380' }, 'REDIS_COUNTERS_URL must be a URL starting with redis:'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of'],
   ])('names the bad variable in %o', (env, expected) => {
     expect(problemsOf(env).join('\n')).toContain(expected);
+  });
+
+  it.each([
+    [undefined, false],
+    ['true', true],
+    ['off', false],
+    ['2', 2],
+    ['10.0.0.0/8, 192.0.2.1,fd00::/8, loopback', ['10.0.0.0/8', '192.0.2.1', 'fd00::/8', 'loopback']],
+  ])('reads TRUST_PROXY=%s as %o', (value, expected) => {
+    const config = loadConfig(value === undefined ? {} : { TRUST_PROXY: value }, '/srv/vidstream');
+    expect(config.trustProxy).toEqual(expected);
+  });
+
+  it.each([
+    [{}, { kind: 'memory' }],
+    [{ DATABASE_URL: 'postgres://db/app', SESSION_SECRET: SECRET }, { kind: 'postgres' }],
+    [
+      {
+        DATABASE_URL: 'postgres://db/app',
+        SESSION_SECRET: SECRET,
+        REDIS_COUNTERS_URL: 'redis://counters:6379',
+      },
+      { kind: 'redis', url: 'redis://counters:6379' },
+    ],
+  ])('keeps security counters out of the cache with %o', (env, expected) => {
+    expect(loadConfig({ REDIS_URL: 'redis://cache:6379', ...env }, '/srv/vidstream').counters).toEqual(
+      expected,
+    );
   });
 
   it('reports every problem at once', () => {

@@ -2101,7 +2101,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Report time watched: counts a view once per viewer and hour, after 10 s (or the whole video) */
+        /**
+         * Report time watched: counts a view once per viewer and hour, after 10 s (or the whole video)
+         * @description Anonymous viewers are told apart by the signed `vidstream_viewer` cookie this route sets; one client address adds a limited number of anonymous views per video and hour.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -2114,8 +2117,11 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description The player's own random id, kept for the browser session */
-                        sessionId: string;
+                        /**
+                         * @deprecated
+                         * @description Ignored (players before the viewer cookie sent their own id)
+                         */
+                        sessionId?: string;
                         watchedSeconds: number;
                     };
                 };
@@ -2143,6 +2149,15 @@ export interface paths {
                 };
                 /** @description Default Response */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };

@@ -69,8 +69,9 @@ export function useDeleteVideo(id: string, onDeleted: () => void) {
 }
 
 /** Counts a view (the server counts one per viewer session and hour); nothing waits for the answer. */
-export function countView(id: string, sessionId: string, watchedSeconds: number) {
-  return api.POST('/api/v1/videos/{id}/views', { ...byId(id), body: { sessionId, watchedSeconds } });
+/** The server tells anonymous viewers apart by a signed cookie it sets on the first report. */
+export function countView(id: string, watchedSeconds: number) {
+  return api.POST('/api/v1/videos/{id}/views', { ...byId(id), body: { watchedSeconds } });
 }
 
 /** Stores where I am in a video, for my history and for resuming. */

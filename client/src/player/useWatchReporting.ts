@@ -7,17 +7,6 @@ const VIEW_AFTER_SECONDS = 10;
 const POSITION_EVERY_SECONDS = 10;
 /** Jumps longer than this between two time updates are seeks, not watching. */
 const LONGEST_TICK_SECONDS = 1.5;
-const SESSION_KEY = 'vidstream.viewerSession';
-
-/** A random id for this browser session: the server counts one view per viewer and hour with it. */
-function viewerSession(): string {
-  let id = sessionStorage.getItem(SESSION_KEY);
-  if (!id) {
-    id = crypto.randomUUID();
-    sessionStorage.setItem(SESSION_KEY, id);
-  }
-  return id;
-}
 
 export function useWatchReporting(
   videoRef: RefObject<HTMLVideoElement | null>,
@@ -35,7 +24,7 @@ export function useWatchReporting(
 
     const reportView = () => {
       viewReported = true;
-      void countView(videoId, viewerSession(), watchedSeconds);
+      void countView(videoId, watchedSeconds);
     };
     const reportPosition = () => {
       if (!signedIn || video.currentTime === 0) return;

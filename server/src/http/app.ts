@@ -6,12 +6,13 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import type { TrustProxy } from '../config.js';
 import { TooManyRequests } from '../domain/errors.js';
 import type { Metrics } from '../metrics.js';
 import { Comment } from './comment.schemas.js';
 import { registerErrorHandler } from './error-handler.js';
+import { counterRateLimitStore, type WindowCounters } from './rate-limit-store.js';
 import type { RouteDeps } from './route-deps.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { channelRoutes } from './routes/channels.routes.js';
@@ -64,7 +65,7 @@ const API_ROUTES = [
 export interface AppOptions {
   routes: RouteDeps;
   logger: Logger;
-  trustProxy: boolean;
+  trustProxy: TrustProxy;
   corsOrigins: string[];
   mediaBaseUrl: string;
   metrics: Metrics;
@@ -72,8 +73,8 @@ export interface AppOptions {
   metricsToken: string | undefined;
   /** Tells a database outage (503) from a failure (500). */
   isDatabaseAway: (error: unknown) => boolean;
-  /** Shared rate-limit counters across API instances; per process when absent. */
-  rateLimitRedis?: Redis;
+  /** Where rate limits count: shared across API instances, never evicted. */
+  counters: WindowCounters;
   /** The built web app (client/dist); the API runs without it. */
   clientDir?: string;
 }
@@ -81,7 +82,7 @@ export interface AppOptions {
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: options.logger as FastifyBaseLogger,
-    trustProxy: options.trustProxy,
+    trustProxy: trustedProxies(options.trustProxy),
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -109,9 +110,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, {
     global: false,
-    redis: options.rateLimitRedis,
-    nameSpace: 'rate-limit:',
-    skipOnError: true,
+    store: counterRateLimitStore(options.counters),
+    // The counters fall back to this process's memory themselves: a limit is never skipped.
+    skipOnError: false,
     errorResponseBuilder: (_request, context) =>
       new TooManyRequests(`Too many requests; try again in ${context.after}`, Math.ceil(context.ttl / 1000)),
   });
@@ -142,6 +143,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(mediaRoutes, { ...options.routes, prefix: '/media' });
   await registerClient(app, options.clientDir);
   return app;
+}
+
+/**
+ * A hop count trusts that many proxies nearest the API, whatever their address (Express's meaning:
+ * Fastify 5.12 reads a bare number as "trust nothing"). Only safe where clients cannot reach the API
+ * around its proxies; an address list is safe everywhere.
+ */
+function trustedProxies(trust: TrustProxy): boolean | string[] | ((address: string, hop: number) => boolean) {
+  return typeof trust === 'number' ? (_address, hop) => hop < trust : trust;
 }
 
 function contentSecurity(mediaBaseUrl: string) {

@@ -8,4 +8,5 @@ export interface RouteDeps extends Services {
   requireAccount: preHandlerAsyncHookHandler;
   identifyAccount: preHandlerAsyncHookHandler;
   loginLimitPerIpPerMinute: number;
+  viewReportsPerMinute: number;
 }

@@ -1,17 +1,25 @@
-// The adapters picked from configuration: the cache (Redis with a near cache, or memory) and the storage
-// (S3, or local disk with the API's own part endpoint). The one place naming concrete cache and storage.
+// The adapters picked from configuration: the cache (Redis with a near cache, or memory), the security
+// counters (a noeviction Redis, PostgreSQL or memory) and the storage (S3, or local disk with the API's
+// own part endpoint). The one place naming concrete cache, counters and storage.
+import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Cache } from '../adapters/cache/cache.js';
 import { MemoryCache } from '../adapters/cache/memory-cache.js';
 import { NearCache } from '../adapters/cache/near-cache.js';
 import { RedisCache } from '../adapters/cache/redis-cache.js';
+import { FallbackCounters } from '../adapters/counters/fallback-counters.js';
+import { MemoryCounters } from '../adapters/counters/memory-counters.js';
+import { PostgresCounters } from '../adapters/counters/postgres-counters.js';
+import { RedisCounters } from '../adapters/counters/redis-counters.js';
+import type { SecurityCounters } from '../adapters/counters/security-counters.js';
+import type { Database } from '../adapters/db/schema.js';
 import { LocalDiskStorage } from '../adapters/storage/local-disk-storage.js';
 import { LocalMultipartUploads } from '../adapters/storage/local-multipart-uploads.js';
 import type { MultipartUploads } from '../adapters/storage/multipart-uploads.js';
 import type { ObjectStorage } from '../adapters/storage/object-storage.js';
 import { S3MultipartUploads } from '../adapters/storage/s3-multipart-uploads.js';
 import { createS3Client, S3Storage } from '../adapters/storage/s3-storage.js';
-import type { CacheConfig, StorageConfig } from '../config.js';
+import type { CacheConfig, CountersConfig, StorageConfig } from '../config.js';
 
 export interface Caches {
   cache: Cache;
@@ -41,6 +49,22 @@ export async function createCaches(config: CacheConfig, logger: Logger, keyPrefi
     logger,
   });
   return { cache: redis, redis, pageCache };
+}
+
+/**
+ * Security counters, never in the evicting cache. Open after the cache: a counters Redis that is the
+ * cache's own server has just been told to evict, and is refused.
+ */
+export async function createCounters(
+  config: CountersConfig,
+  db: Kysely<Database>,
+  logger: Logger,
+  keyPrefix = '',
+): Promise<SecurityCounters> {
+  if (config.kind === 'memory') return new MemoryCounters();
+  if (config.kind === 'postgres') return new FallbackCounters(new PostgresCounters(db), logger);
+  const redis = await RedisCounters.connect({ url: config.url, keyPrefix, logger });
+  return new FallbackCounters(redis, logger, () => redis.usable());
 }
 
 export interface Storage {

@@ -15,6 +15,7 @@ export function buildPlatformApp(platform: Platform, clientDir?: string): Promis
       requireAccount: createAccountGuard(services.auth),
       identifyAccount: createOptionalAccountGuard(services.auth),
       loginLimitPerIpPerMinute: config.loginLimits.perIpPerMinute,
+      viewReportsPerMinute: config.viewLimits.reportsPerMinute,
     },
     logger: platform.logger,
     trustProxy: config.trustProxy,
@@ -23,7 +24,7 @@ export function buildPlatformApp(platform: Platform, clientDir?: string): Promis
     metrics: platform.metrics,
     metricsToken: config.metricsToken,
     isDatabaseAway,
-    rateLimitRedis: platform.redis?.client,
+    counters: platform.counters,
     clientDir,
   });
 }

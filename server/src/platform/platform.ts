@@ -4,6 +4,7 @@
 import type { Logger } from 'pino';
 import type { Cache } from '../adapters/cache/cache.js';
 import type { RedisCache } from '../adapters/cache/redis-cache.js';
+import type { SecurityCounters } from '../adapters/counters/security-counters.js';
 import { autovacuumIsOn } from '../adapters/db/autovacuum.js';
 import { type DatabaseHandle, openDatabase, type QueryListener } from '../adapters/db/database.js';
 import { migrateToLatest } from '../adapters/db/migrator.js';
@@ -15,7 +16,7 @@ import { Metrics } from '../metrics.js';
 import type { PlaybackTokens } from '../services/media/playback-tokens.js';
 import type { Services } from '../services/services.js';
 import { startViewFlusher } from '../services/views/view-flusher.js';
-import { createCaches, createStorage } from './adapters.js';
+import { createCaches, createCounters, createStorage } from './adapters.js';
 import { buildServices, type Repositories } from './services.js';
 import { resolveSessionSecret } from './session-secret.js';
 
@@ -37,6 +38,7 @@ export interface Platform {
   database: DatabaseHandle;
   cache: Cache;
   redis: RedisCache | undefined;
+  counters: SecurityCounters;
   storage: ObjectStorage;
   queue: JobQueue;
   metrics: Metrics;
@@ -68,6 +70,13 @@ export async function openPlatform(
     const caches = options.cache
       ? { cache: options.cache, redis: undefined, pageCache: options.cache }
       : await createCaches(config.cache, logger, options.cacheKeyPrefix);
+    const counters = await createCounters(config.counters, database.db, logger, options.cacheKeyPrefix).catch(
+      async (error: unknown) => {
+        if (caches.pageCache !== caches.cache) await caches.pageCache.close();
+        await caches.cache.close();
+        throw error;
+      },
+    );
     const secret = await resolveSessionSecret(config);
     const storage = createStorage(config.storage, secret);
     const queue = await JobQueue.start(database.queueDatabase, logger, {
@@ -88,6 +97,7 @@ export async function openPlatform(
       db: database.db,
       ping: { database: () => database.ping() },
       caches,
+      counters,
       storage,
       queue,
       metrics,
@@ -102,6 +112,7 @@ export async function openPlatform(
       database,
       cache,
       redis,
+      counters,
       storage: storage.storage,
       queue,
       metrics,
@@ -113,6 +124,7 @@ export async function openPlatform(
         await queue.stop(config.jobs.shutdownGraceSeconds * 1000);
         if (pageCache !== cache) await pageCache.close();
         await cache.close();
+        await counters.close();
         await database.close();
       },
     };

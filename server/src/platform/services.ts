@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { ReadThrough } from '../adapters/cache/read-through.js';
+import type { SecurityCounters } from '../adapters/counters/security-counters.js';
 import { AccountRepository } from '../adapters/db/account.repository.js';
 import { ChannelRepository } from '../adapters/db/channel.repository.js';
 import { CommentRepository } from '../adapters/db/comment.repository.js';
@@ -29,6 +30,7 @@ import { DEFAULT_STORYBOARD } from '../media/storyboard.js';
 import { DEFAULT_POLICY } from '../media/transcode-policy.js';
 import type { Metrics } from '../metrics.js';
 import { AuthService } from '../services/auth/auth.service.js';
+import { LoginThrottle } from '../services/auth/login-throttle.js';
 import { ChannelService } from '../services/channel.service.js';
 import { CommentService } from '../services/comment.service.js';
 import { MediaService } from '../services/media/media.service.js';
@@ -48,6 +50,7 @@ import { VideoListService } from '../services/videos/video-list.service.js';
 import { VideoPageService } from '../services/videos/video-page.service.js';
 import { VideoProgressService } from '../services/videos/video-progress.service.js';
 import { ViewService } from '../services/views/view.service.js';
+import { ViewerIds } from '../services/views/viewer-ids.js';
 import { WatchHistoryService } from '../services/watch-history.service.js';
 import type { Caches, Storage } from './adapters.js';
 
@@ -57,6 +60,7 @@ export interface ServiceInputs {
   db: Kysely<Database>;
   ping: { database(): Promise<void> };
   caches: Caches;
+  counters: SecurityCounters;
   storage: Storage;
   queue: JobQueue;
   metrics: Metrics;
@@ -78,6 +82,7 @@ export function buildServices({
   db,
   ping,
   caches,
+  counters,
   storage,
   queue,
   metrics,
@@ -126,10 +131,11 @@ export function buildServices({
     auth: new AuthService({
       accounts: new AccountRepository(db),
       sessions: new SessionRepository(db),
-      cache,
       sessionTtlDays: config.sessionTtlDays,
-      accountFailureLimit: config.loginLimits.failuresPerAccount,
-      accountFailureWindowSeconds: config.loginLimits.accountWindowSeconds,
+      throttle: new LoginThrottle(counters, {
+        freeFailures: config.loginLimits.failuresPerAccount,
+        windowSeconds: config.loginLimits.accountWindowSeconds,
+      }),
     }),
     videos: videoService,
     reactions,
@@ -141,7 +147,9 @@ export function buildServices({
       videos: videoService,
       views: new ViewRepository(db, forgetVideo),
       buffer: redis ? new RedisViewBuffer(redis.client) : new MemoryViewBuffer(),
-      seen: cache,
+      counters,
+      viewerIds: new ViewerIds(secret),
+      anonymousPerAddressPerHour: config.viewLimits.anonymousPerAddressPerHour,
     }),
     history,
     subscriptions: new SubscriptionService(subscriptions, channels),

@@ -171,15 +171,37 @@ describe('login', () => {
     expect((await login('someone@example.test', 'whatever1', randomAddress())).statusCode).toBe(401);
   });
 
-  it('locks an account after repeated failures, even against the right password', async () => {
+  it('slows repeated failures from one address with a growing Retry-After, even for the right password', async () => {
     const user = await register(test.app);
+    const address = randomAddress();
     for (let attempt = 0; attempt < 3; attempt += 1) {
-      expect((await login(user.email, 'wrong password')).statusCode).toBe(401);
+      expect((await login(user.email, 'wrong password', address)).statusCode).toBe(401);
     }
-    const locked = await login(user.email, user.password);
-    expect(locked.statusCode).toBe(429);
-    expect(locked.json().error.code).toBe('rate_limited');
-    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
+    // Past the free failures one attempt goes through, then each further one waits twice as long.
+    expect((await login(user.email, 'wrong password', address)).statusCode).toBe(401);
+    const waits: number[] = [];
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      const slowed = await login(user.email, 'wrong password', address);
+      expect(slowed.statusCode).toBe(429);
+      expect(slowed.json().error.code).toBe('rate_limited');
+      waits.push(Number(slowed.headers['retry-after']));
+    }
+    expect(waits[0]).toBeGreaterThan(0);
+    expect(waits[1]).toBeGreaterThan(waits[0] as number);
+    expect(waits[2]).toBeGreaterThan(waits[1] as number);
+    expect((await login(user.email, user.password, address)).statusCode).toBe(429);
+  });
+
+  it('an attacker failing again and again from one address does not stop the owner from another', async () => {
+    const owner = await register(test.app);
+    const attacker = randomAddress();
+    const statuses = new Set<number>();
+    for (let attempt = 0; attempt < 100; attempt += 1) {
+      statuses.add((await login(owner.email, `guess number ${attempt}`, attacker)).statusCode);
+    }
+    expect([...statuses].sort()).toEqual([401, 429]);
+    expect((await login(owner.email, owner.password, randomAddress())).statusCode).toBe(200);
+    expect((await login(owner.email, owner.password, attacker)).statusCode).toBe(429);
   });
 });
 

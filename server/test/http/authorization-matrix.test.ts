@@ -125,7 +125,7 @@ const MATRIX: Record<string, Entry> = {
     attempt: async (fixture) => ({ url: await ownersComment(fixture) }),
     expected: OWNER_ONLY(204),
   },
-  // Anyone may report watching a video they can see: anonymous viewers are told apart by their session id.
+  // Anyone may report watching a video they can see: anonymous viewers are told apart by a signed cookie.
   'POST /api/v1/videos/{id}/views': {
     attempt: ({ videoId }) => ({
       url: `/api/v1/videos/${videoId}/views`,

@@ -1,11 +1,11 @@
 // Views: counted once per viewer per video per hour, only after enough was watched, buffered and written
 // in batches that count once even when replayed, and never lost on a clean shutdown.
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ViewRepository } from '../../src/adapters/db/view.repository.js';
 import { bearer, register } from '../support/accounts.js';
 import { publishStandInVideo } from '../support/published-videos.js';
 import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
+import { newViewer, reportViewing, type Viewer } from '../support/viewers.js';
 
 let test: TestPlatform;
 let owner: Awaited<ReturnType<typeof register>>;
@@ -16,15 +16,8 @@ beforeAll(async () => {
 });
 afterAll(() => test.close());
 
-const newSession = () => randomBytes(12).toString('base64url');
-
-async function report(videoId: string, sessionId: string, watchedSeconds: number, token?: string) {
-  const response = await test.app.inject({
-    method: 'POST',
-    url: `/api/v1/videos/${videoId}/views`,
-    headers: token ? bearer(token) : {},
-    payload: { sessionId, watchedSeconds },
-  });
+async function report(videoId: string, viewer: Viewer, watchedSeconds: number, token?: string) {
+  const response = await reportViewing(test.app, videoId, viewer, watchedSeconds, token ? bearer(token) : {});
   expect(response.statusCode, response.body).toBe(200);
   return (response.json() as { counted: boolean }).counted;
 }
@@ -53,14 +46,14 @@ async function storedViews(videoId: string) {
 }
 
 describe('views', () => {
-  it('counts a view after 10 s watched of a long video, once per session per hour', async () => {
+  it('counts a view after 10 s watched of a long video, once per viewer per hour', async () => {
     const id = await publishStandInVideo(test.platform, owner, 'public');
     await setDuration(id, 120);
-    const session = newSession();
-    expect(await report(id, session, 9.9)).toBe(false);
-    expect(await report(id, session, 10)).toBe(true);
-    expect(await report(id, session, 60)).toBe(false);
-    expect(await report(id, newSession(), 30)).toBe(true);
+    const viewer = newViewer();
+    expect(await report(id, viewer, 9.9)).toBe(false);
+    expect(await report(id, viewer, 10)).toBe(true);
+    expect(await report(id, viewer, 60)).toBe(false);
+    expect(await report(id, newViewer(), 30)).toBe(true);
     await test.platform.services.views.flush();
     expect(await storedViews(id)).toEqual({ total: 2, daily: [2] });
     expect((await test.app.inject({ url: `/api/v1/videos/${id}` })).json().viewCount).toBe(2);
@@ -68,27 +61,27 @@ describe('views', () => {
 
   it('needs the whole of a video shorter than 10 s', async () => {
     const id = await publishStandInVideo(test.platform, owner, 'public'); // 4 s long
-    expect(await report(id, newSession(), 3)).toBe(false);
-    expect(await report(id, newSession(), 3.8)).toBe(true);
+    expect(await report(id, newViewer(), 3)).toBe(false);
+    expect(await report(id, newViewer(), 3.8)).toBe(true);
   });
 
-  it('counts a signed-in person once whatever session they report from', async () => {
+  it('counts a signed-in person once whatever browser they report from', async () => {
     const id = await publishStandInVideo(test.platform, owner, 'public');
     const viewer = await register(test.app);
-    expect(await report(id, newSession(), 5, viewer.token)).toBe(true);
-    expect(await report(id, newSession(), 5, viewer.token)).toBe(false);
+    expect(await report(id, newViewer(), 5, viewer.token)).toBe(true);
+    expect(await report(id, newViewer(), 5, viewer.token)).toBe(false);
   });
 
   it('refuses bad reports and videos the viewer cannot see', async () => {
     const hidden = await publishStandInVideo(test.platform, owner, 'private');
     const send = (payload: object, videoId = hidden) =>
       test.app.inject({ method: 'POST', url: `/api/v1/videos/${videoId}/views`, payload });
-    expect((await send({ sessionId: newSession(), watchedSeconds: 30 })).statusCode).toBe(404);
+    expect((await send({ watchedSeconds: 30 })).statusCode).toBe(404);
     const visible = await publishStandInVideo(test.platform, owner, 'public');
     for (const payload of [
       { sessionId: 'short', watchedSeconds: 30 },
-      { sessionId: newSession(), watchedSeconds: -1 },
-      { sessionId: newSession() },
+      { watchedSeconds: -1 },
+      {},
       { sessionId: '../../etc', watchedSeconds: 30 },
     ]) {
       expect((await send(payload, visible)).statusCode, JSON.stringify(payload)).toBe(400);
@@ -109,7 +102,7 @@ describe('views', () => {
   it('writes every buffered view on a clean shutdown', async () => {
     const id = await publishStandInVideo(test.platform, owner, 'public');
     await setDuration(id, 60);
-    for (let index = 0; index < 7; index++) expect(await report(id, newSession(), 12)).toBe(true);
+    for (let index = 0; index < 7; index++) expect(await report(id, newViewer(), 12)).toBe(true);
     await test.restart();
     expect(await storedViews(id)).toEqual({ total: 7, daily: [7] });
   });

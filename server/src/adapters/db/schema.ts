@@ -104,6 +104,12 @@ export interface ViewBatchesTable {
   applied_at: Generated<Date>;
 }
 
+export interface SecurityCountersTable {
+  key: string;
+  count: number;
+  expires_at: Date;
+}
+
 export interface TrendingVideosTable {
   video_id: string;
   score: number;
@@ -146,4 +152,5 @@ export interface Database {
   watch_history: WatchHistoryTable;
   notifications: NotificationsTable;
   search_words: SearchWordsTable;
+  security_counters: SecurityCountersTable;
 }

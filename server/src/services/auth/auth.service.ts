@@ -1,21 +1,18 @@
 // Accounts and log-in sessions: register, log in and out, and resolve a session token to its account.
 
-import type { Cache } from '../../adapters/cache/cache.js';
 import type { AccountRepository } from '../../adapters/db/account.repository.js';
 import type { SessionRepository } from '../../adapters/db/session.repository.js';
 import type { Account } from '../../domain/account.js';
-import { TooManyRequests, Unauthorized } from '../../domain/errors.js';
+import { Unauthorized } from '../../domain/errors.js';
+import type { LoginThrottle } from './login-throttle.js';
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from './passwords.js';
 import { hashSessionToken, newSessionToken } from './session-tokens.js';
 
 export interface AuthDeps {
   accounts: AccountRepository;
   sessions: SessionRepository;
-  cache: Cache;
   sessionTtlDays: number;
-  /** Failed log-ins allowed per account within the window before further attempts are refused. */
-  accountFailureLimit: number;
-  accountFailureWindowSeconds: number;
+  throttle: LoginThrottle;
   now?: () => Date;
 }
 
@@ -58,23 +55,16 @@ export class AuthService {
   }
 
   async logIn(email: string, password: string, client: ClientInfo): Promise<SignedIn> {
-    const failuresKey = `login-failures:${email.trim().toLowerCase()}`;
-    const failures = Number((await this.deps.cache.get(failuresKey)) ?? 0);
-    if (failures >= this.deps.accountFailureLimit) {
-      throw new TooManyRequests(
-        'Too many failed log-ins for this account; try again later',
-        this.deps.accountFailureWindowSeconds,
-      );
-    }
+    await this.deps.throttle.admit(email, client.ip);
     const found = await this.deps.accounts.findByEmail(email.trim());
     const valid = found
       ? await verifyPassword(found.passwordHash, password)
       : await verifyAgainstDecoy(password);
     if (!found || !valid) {
-      await this.deps.cache.increment(failuresKey, this.deps.accountFailureWindowSeconds);
+      await this.deps.throttle.failed(email, client.ip);
       throw new Unauthorized('invalid_credentials', 'Email or password is incorrect');
     }
-    await this.deps.cache.delete(failuresKey);
+    await this.deps.throttle.succeeded(email, client.ip);
     return this.startSession(found.account, client);
   }
 

@@ -1,10 +1,13 @@
 // Honest view counts: a view counts once per viewer per video per clock hour, and only after the player
-// reports 10 s watched (or the whole of a shorter video). Counted views wait in a buffer that a flusher
-// writes to PostgreSQL in batches; the totals and per-day counts that trending ranks by come from there.
-import type { Cache } from '../../adapters/cache/cache.js';
+// reports 10 s watched (or the whole of a shorter video). Anonymous viewers carry a server-signed id, and
+// one client address adds at most a set number of anonymous views per video and hour, however many ids
+// it collects. Counted views wait in a buffer that a flusher writes to PostgreSQL in batches; the totals
+// and per-day counts that trending ranks by come from there.
+import type { SecurityCounters } from '../../adapters/counters/security-counters.js';
 import type { TrendingWindow, ViewRepository } from '../../adapters/db/view.repository.js';
 import type { ViewBuffer } from '../../adapters/views/view-buffer.js';
 import type { VideoService } from '../videos/video.service.js';
+import type { ViewerIds } from './viewer-ids.js';
 
 export const MIN_WATCHED_SECONDS = 10;
 /** Players report time in steps; the end of a short video may come this much short of its duration. */
@@ -17,16 +20,21 @@ export const TRENDING: TrendingWindow = { days: 7, olderWeight: 0.25, size: 1_00
 
 export interface Viewer {
   userId: string | undefined;
-  /** The player's session id: anonymous viewers are told apart by it. */
-  sessionId: string;
+  /** A verified server-issued id (`identify`): anonymous viewers are told apart by it. */
+  viewerId: string;
+  /** The client's address, as the proxies in front of the API report it. */
+  address: string;
 }
 
 export interface ViewServiceDeps {
   videos: VideoService;
   views: ViewRepository;
   buffer: ViewBuffer;
-  /** Remembers who was counted this hour. */
-  seen: Cache;
+  /** Remembers who was counted this hour, and how many anonymous views each address added. */
+  counters: SecurityCounters;
+  viewerIds: ViewerIds;
+  /** Anonymous views one client address may add to one video in a clock hour. */
+  anonymousPerAddressPerHour: number;
   now?: () => Date;
 }
 
@@ -38,6 +46,14 @@ export class ViewService {
     this.now = deps.now ?? (() => new Date());
   }
 
+  /** The viewer a signed id names; a new id (to hand to the client) when it is missing or not ours. */
+  identify(signedId: string | undefined): { viewerId: string; issued?: string } {
+    const viewerId = this.deps.viewerIds.verify(signedId);
+    if (viewerId !== undefined) return { viewerId };
+    const { id, signed } = this.deps.viewerIds.issue();
+    return { viewerId: id, issued: signed };
+  }
+
   /** True when this report counted a view. */
   async record(videoId: string, viewer: Viewer, watchedSeconds: number): Promise<boolean> {
     const video = await this.deps.videos.getForViewer(videoId, viewer.userId);
@@ -46,9 +62,15 @@ export class ViewService {
     if (watchedSeconds < needed) return false;
     const now = this.now();
     const hour = Math.floor(now.getTime() / HOUR_MS);
-    const who = viewer.userId ? `user:${viewer.userId}` : `session:${viewer.sessionId}`;
+    const who = viewer.userId ? `user:${viewer.userId}` : `viewer:${viewer.viewerId}`;
     const untilHourEnds = (hour + 1) * HOUR_MS - now.getTime();
-    if (!(await this.deps.seen.claim(`views:seen:${videoId}:${who}:${hour}`, untilHourEnds))) return false;
+    const { counters } = this.deps;
+    if (!(await counters.claim(`views:seen:${videoId}:${who}:${hour}`, untilHourEnds))) return false;
+    if (!viewer.userId) {
+      const fromAddress = `views:address:${videoId}:${viewer.address}:${hour}`;
+      const { count } = await counters.increment(fromAddress, untilHourEnds);
+      if (count > this.deps.anonymousPerAddressPerHour) return false;
+    }
     await this.deps.buffer.add(videoId, now.toISOString().slice(0, 10));
     return true;
   }
