@@ -53,6 +53,10 @@ export interface Config {
     shutdownGraceSeconds: number;
   };
   loginLimits: { perIpPerMinute: number; failuresPerAccount: number; accountWindowSeconds: number };
+  /** Per account: what one uploader may hold of the platform at once, or in a day. */
+  uploadQuotas: { uploadsInFlight: number; bytesPerDay: number; queuedVideos: number };
+  /** What one source may cost a worker: pixels to decode, and the longest an ffmpeg run may take. */
+  sourceBudget: { maxGigapixels: number; transcodeMaxSeconds: number };
 }
 
 export class ConfigError extends Error {
@@ -167,6 +171,15 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
       perIpPerMinute: read.integer('LOGIN_RATE_LIMIT_PER_MINUTE', 20, 1, 100_000),
       failuresPerAccount: read.integer('LOGIN_FAILURES_PER_ACCOUNT', 10, 1, 100_000),
       accountWindowSeconds: read.integer('LOGIN_FAILURE_WINDOW_SECONDS', 900, 1, 86_400),
+    },
+    uploadQuotas: {
+      uploadsInFlight: read.integer('UPLOADS_IN_FLIGHT_PER_ACCOUNT', 5, 1, 10_000),
+      bytesPerDay: read.integer('UPLOAD_BYTES_PER_DAY', 50 * 1024 ** 3, 1024, 1024 ** 5),
+      queuedVideos: read.integer('QUEUED_VIDEOS_PER_ACCOUNT', 10, 1, 100_000),
+    },
+    sourceBudget: {
+      maxGigapixels: read.integer('SOURCE_MAX_GIGAPIXELS', 3_000, 1, 1_000_000),
+      transcodeMaxSeconds: read.integer('TRANSCODE_MAX_SECONDS', 4 * 3600, 1, 7 * 86_400),
     },
   };
   if (read.problems.length > 0) throw new ConfigError(read.problems);

@@ -65,7 +65,7 @@ export interface ServiceInputs {
   ffmpeg?: FfmpegBinaries;
 }
 
-/** A transcode may take this long per second of source, and never less than the minimum. */
+/** A transcode may take this long per second of source, never less than the minimum (the cap is config). */
 const TRANSCODE_TIMEOUT = { perSourceSecond: 10, minimumMs: 10 * 60_000 };
 /** How often a ladder being encoded is published as far as it goes. */
 const GROWING_INTERVAL_MS = 1_000;
@@ -161,8 +161,8 @@ export function buildServices({
           ffprobe: ffmpeg.ffprobe,
           policy: DEFAULT_POLICY,
           storyboard: DEFAULT_STORYBOARD,
-          limits: DEFAULT_LIMITS,
-          timeout: TRANSCODE_TIMEOUT,
+          limits: { ...DEFAULT_LIMITS, maxGigapixels: config.sourceBudget.maxGigapixels },
+          timeout: { ...TRANSCODE_TIMEOUT, maximumMs: config.sourceBudget.transcodeMaxSeconds * 1000 },
         },
         scratchDir: path.join(os.tmpdir(), 'vidstream-jobs'),
         growingIntervalMs: GROWING_INTERVAL_MS,

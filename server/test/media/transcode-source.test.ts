@@ -24,7 +24,7 @@ const options = (onProgress?: (percent: number) => void): TranscodeOptions => ({
   policy: DEFAULT_POLICY,
   storyboard: DEFAULT_STORYBOARD,
   limits: DEFAULT_LIMITS,
-  timeout: { perSourceSecond: 10, minimumMs: 60_000 },
+  timeout: { perSourceSecond: 10, minimumMs: 60_000, maximumMs: 600_000 },
   onProgress,
 });
 
@@ -93,6 +93,7 @@ describe('poster', () => {
       container: 'mov',
       durationSeconds: 60,
       video: {
+        streamIndex: 0,
         codec: 'h264',
         width: 1920,
         height: 1080,
