@@ -34,11 +34,16 @@ export async function probeSource(
   } catch (error) {
     const { killed, stderr } = error as { killed?: boolean; stderr?: string };
     if (killed)
-      throw new UnusableSource('Reading this file took too long; it may be damaged, so upload the whole file again');
+      throw new UnusableSource(
+        'Reading this file took too long; it may be damaged, so upload the whole file again',
+      );
     // ffprobe's refusal (unknown format, no such demuxer allowed, damaged file) is the upload's fault. Its
     // words name options and memory addresses: the owner is told what the file is instead, the log the rest.
     if (stderr !== undefined)
-      throw new UnusableSource(describeUnreadableFile(await readHead(localPath)), stderr.trim().slice(0, 500));
+      throw new UnusableSource(
+        describeUnreadableFile(await readHead(localPath)),
+        stderr.trim().slice(0, 500),
+      );
     throw error;
   }
   return readSourceFacts(JSON.parse(stdout), limits);

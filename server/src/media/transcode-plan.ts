@@ -61,10 +61,7 @@ export function planTranscode(
     return {
       ladder,
       display,
-      renditions: [
-        ...ladder.map((rendition) => rendition.name),
-        ...(source.audio ? [AUDIO_RENDITION] : []),
-      ],
+      renditions: [...ladder.map((rendition) => rendition.name), ...(source.audio ? [AUDIO_RENDITION] : [])],
       masterPlaylist: buildMasterPlaylist(ladder, source.audio !== undefined, inputs.policy),
       storyboardVtt: buildStoryboardVtt(storyboard, source.durationSeconds),
       argv,

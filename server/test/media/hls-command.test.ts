@@ -30,8 +30,7 @@ describe('buildTranscodeArgs', () => {
       ...['-protocol_whitelist', 'file', '-format_whitelist', 'matroska', '-f', 'matroska'],
       ...['-i', 'file:/scratch/job-1/source'],
       '-filter_complex',
-      '[0:0]fps=30,scale=640:360,setsar=1,format=yuv420p,split=2[v1][c1];' +
-        '[c1]scale=428:240,setsar=1[v0]',
+      '[0:0]fps=30,scale=640:360,setsar=1,format=yuv420p,split=2[v1][c1];' + '[c1]scale=428:240,setsar=1[v0]',
       ...[
         '-map',
         '[v0]',

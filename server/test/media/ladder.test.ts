@@ -95,7 +95,11 @@ describe('planLadder', () => {
 
   it.each<[string, Partial<VideoFacts>, string]>([
     ['8K landscape, scaled down into the ladder', { width: 7680, height: 4320 }, '2160p 3840x2160@30'],
-    ['6K phone portrait, stored landscape', { width: 6144, height: 3456, rotation: 90 }, '2160p 2160x3840@30'],
+    [
+      '6K phone portrait, stored landscape',
+      { width: 6144, height: 3456, rotation: 90 },
+      '2160p 2160x3840@30',
+    ],
     ['a square 4000×4000 picture', { width: 4000, height: 4000 }, '2160p 2160x2160@30'],
     ['DCI 4K, fitted by its long side', { width: 4096, height: 2160 }, '2026p 3840x2026@30'],
     ['a very tall strip, fitted by its long side', { width: 1080, height: 7680 }, '480p 480x3414@30'],

@@ -16,7 +16,10 @@ describe('readSourceFacts', () => {
   it('reduces ffprobe output to the facts planning needs', () => {
     const facts = readSourceFacts({
       format,
-      streams: [videoStream, { index: 1, codec_type: 'audio', codec_name: 'aac', channels: 6, sample_rate: '48000' }],
+      streams: [
+        videoStream,
+        { index: 1, codec_type: 'audio', codec_name: 'aac', channels: 6, sample_rate: '48000' },
+      ],
     });
     expect(facts).toEqual({
       container: 'mov',
