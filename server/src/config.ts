@@ -173,9 +173,9 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
       accountWindowSeconds: read.integer('LOGIN_FAILURE_WINDOW_SECONDS', 900, 1, 86_400),
     },
     uploadQuotas: {
-      uploadsInFlight: read.integer('UPLOADS_IN_FLIGHT_PER_ACCOUNT', 5, 1, 10_000),
+      uploadsInFlight: read.integer('UPLOADS_IN_FLIGHT_PER_ACCOUNT', 10, 1, 10_000),
       bytesPerDay: read.integer('UPLOAD_BYTES_PER_DAY', 50 * 1024 ** 3, 1024, 1024 ** 5),
-      queuedVideos: read.integer('QUEUED_VIDEOS_PER_ACCOUNT', 10, 1, 100_000),
+      queuedVideos: read.integer('QUEUED_VIDEOS_PER_ACCOUNT', 20, 1, 100_000),
     },
     sourceBudget: {
       maxGigapixels: read.integer('SOURCE_MAX_GIGAPIXELS', 3_000, 1, 1_000_000),

@@ -71,5 +71,12 @@ export function describeUnreadableFile(head: Buffer): string {
 function isText(head: Buffer): boolean {
   const text = new TextDecoder('utf-8', { fatal: false }).decode(head);
   const body = text.endsWith('\uFFFD') ? text.slice(0, -1) : text;
-  return !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFD]/.test(body);
+  for (const character of body) {
+    const code = character.codePointAt(0) ?? 0;
+    if (code === 0xfffd || code === 0x7f || (code < 0x20 && !TEXT_CONTROLS.has(code))) return false;
+  }
+  return true;
 }
+
+/** Tab, line feed, carriage return: the only control characters text files hold. */
+const TEXT_CONTROLS = new Set([0x09, 0x0a, 0x0d]);

@@ -64,8 +64,7 @@ export function videoFilterGraph(source: SourceFacts, ladder: Rendition[]): stri
   return topDown
     .map(({ rendition, index }, position) => {
       // The stream the probe checked, by its index: `0:v:0` may be cover art or another track.
-      const input =
-        position === 0 ? `[0:${source.video.streamIndex}]` : `[c${topDown[position - 1]?.index}]`;
+      const input = position === 0 ? `[0:${source.video.streamIndex}]` : `[c${topDown[position - 1]?.index}]`;
       const steps: string[] = [];
       if (rendition.frameRate < incomingRate - 0.01) steps.push(`fps=${rendition.frameRate}`);
       incomingRate = rendition.frameRate;

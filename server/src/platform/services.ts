@@ -14,6 +14,7 @@ import type { Database } from '../adapters/db/schema.js';
 import { SearchRepository } from '../adapters/db/search.repository.js';
 import { SessionRepository } from '../adapters/db/session.repository.js';
 import { SubscriptionRepository } from '../adapters/db/subscription.repository.js';
+import { UploadQuotaRepository } from '../adapters/db/upload-quota.repository.js';
 import { VideoRepository } from '../adapters/db/video.repository.js';
 import { VideoListRepository } from '../adapters/db/video-list.repository.js';
 import { VideoStateRepository } from '../adapters/db/video-state.repository.js';
@@ -42,6 +43,7 @@ import { SearchService } from '../services/search.service.js';
 import type { Services } from '../services/services.js';
 import { SubscriptionService } from '../services/subscription.service.js';
 import { UploadService } from '../services/upload.service.js';
+import { UploadQuota } from '../services/upload-quota.js';
 import { VideoService } from '../services/videos/video.service.js';
 import { VideoCatalog, videoCacheKey } from '../services/videos/video-catalog.js';
 import { VideoListService } from '../services/videos/video-list.service.js';
@@ -115,6 +117,7 @@ export function buildServices({
     ...storage,
     enqueueTranscode: (videoId, transaction) => queue.send('transcode-video', { videoId }, transaction),
     maxUploadBytes: config.maxUploadBytes,
+    quota: new UploadQuota(new UploadQuotaRepository(db), config.uploadQuotas),
   });
   const services: Services = {
     auth: new AuthService({
