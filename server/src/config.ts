@@ -75,6 +75,10 @@ export interface Config {
   };
   loginLimits: { perIpPerMinute: number; failuresPerAccount: number; accountWindowSeconds: number };
   viewLimits: { reportsPerMinute: number; anonymousPerAddressPerHour: number };
+  /** Per account: what one uploader may hold of the platform at once, or in a day. */
+  uploadQuotas: { uploadsInFlight: number; bytesPerDay: number; queuedVideos: number };
+  /** What one source may cost a worker: pixels to decode, and the longest an ffmpeg run may take. */
+  sourceBudget: { maxGigapixels: number; transcodeMaxSeconds: number };
 }
 
 export class ConfigError extends Error {
@@ -205,6 +209,15 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
     viewLimits: {
       reportsPerMinute: read.integer('VIEW_REPORTS_PER_MINUTE', 60, 1, 100_000),
       anonymousPerAddressPerHour: read.integer('ANONYMOUS_VIEWS_PER_ADDRESS', 20, 1, 1_000_000),
+    },
+    uploadQuotas: {
+      uploadsInFlight: read.integer('UPLOADS_IN_FLIGHT_PER_ACCOUNT', 10, 1, 10_000),
+      bytesPerDay: read.integer('UPLOAD_BYTES_PER_DAY', 50 * 1024 ** 3, 1024, 1024 ** 5),
+      queuedVideos: read.integer('QUEUED_VIDEOS_PER_ACCOUNT', 20, 1, 100_000),
+    },
+    sourceBudget: {
+      maxGigapixels: read.integer('SOURCE_MAX_GIGAPIXELS', 3_000, 1, 1_000_000),
+      transcodeMaxSeconds: read.integer('TRANSCODE_MAX_SECONDS', 4 * 3600, 1, 7 * 86_400),
     },
   };
   if (read.problems.length > 0) throw new ConfigError(read.problems);

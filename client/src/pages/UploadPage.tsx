@@ -16,6 +16,7 @@ import {
   isSameFile,
 } from '../upload/interruptedUpload.js';
 import { UploadProgress } from '../upload/UploadProgress.js';
+import { UploadQuota } from '../upload/UploadQuota.js';
 import { useUpload } from '../upload/useUpload.js';
 
 export function UploadPage() {
@@ -99,6 +100,7 @@ export function UploadPage() {
             {pickError}
           </p>
         )}
+        <UploadQuota />
       </section>
     );
   }

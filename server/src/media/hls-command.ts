@@ -26,7 +26,9 @@ export function buildTranscodeArgs(
     '-filter_complex',
     videoFilterGraph(source, ladder),
     ...ladder.flatMap((rendition, index) => videoOutputArgs(rendition, index, policy)),
-    ...(hasAudio ? ['-map', '0:a:0', '-c:a', 'aac', '-b:a', `${policy.audioKbps}k`, '-ac', '2'] : []),
+    ...(source.audio
+      ? ['-map', `0:${source.audio.streamIndex}`, '-c:a', 'aac', '-b:a', `${policy.audioKbps}k`, '-ac', '2']
+      : []),
     '-sn',
     '-dn',
     '-f',
@@ -61,7 +63,8 @@ export function videoFilterGraph(source: SourceFacts, ladder: Rendition[]): stri
   let incomingRate = source.video.frameRate;
   return topDown
     .map(({ rendition, index }, position) => {
-      const input = position === 0 ? '[0:v:0]' : `[c${topDown[position - 1]?.index}]`;
+      // The stream the probe checked, by its index: `0:v:0` may be cover art or another track.
+      const input = position === 0 ? `[0:${source.video.streamIndex}]` : `[c${topDown[position - 1]?.index}]`;
       const steps: string[] = [];
       if (rendition.frameRate < incomingRate - 0.01) steps.push(`fps=${rendition.frameRate}`);
       incomingRate = rendition.frameRate;

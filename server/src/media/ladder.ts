@@ -23,8 +23,24 @@ export function displaySize(video: VideoFacts): { width: number; height: number 
   };
 }
 
+/**
+ * The display size scaled down (never up), keeping its shape, until its short side is at most the top
+ * rung's and its long side at most the policy's: what the ladder is planned from.
+ */
+export function fitToPolicy(
+  display: { width: number; height: number },
+  policy: TranscodePolicy,
+): { width: number; height: number } {
+  const topShortSide = policy.rungs.at(-1)?.shortSide ?? Number.POSITIVE_INFINITY;
+  const short = Math.min(display.width, display.height);
+  const long = Math.max(display.width, display.height);
+  const scale = Math.min(1, topShortSide / short, policy.maxLongSide / long);
+  if (scale === 1) return display;
+  return { width: even(display.width * scale), height: even(display.height * scale) };
+}
+
 export function planLadder(source: SourceFacts, policy: TranscodePolicy): Rendition[] {
-  const display = displaySize(source.video);
+  const display = fitToPolicy(displaySize(source.video), policy);
   const sourceShort = Math.min(display.width, display.height);
   const reached = policy.rungs.filter((rung) => rung.shortSide <= sourceShort);
   const top = reached.at(-1);

@@ -24,7 +24,16 @@ export function buildPosterArgs(
       container: source.container,
       seekSeconds: posterTime(source.durationSeconds),
     }),
-    ...['-map', '0:v:0', '-frames:v', '1', '-vf', `scale=${size},setsar=1`, '-q:v', '3'],
+    ...[
+      '-map',
+      `0:${source.video.streamIndex}`,
+      '-frames:v',
+      '1',
+      '-vf',
+      `scale=${size},setsar=1`,
+      '-q:v',
+      '3',
+    ],
     ...['-f', 'image2', '-update', '1', `${outputDir}/${POSTER_FILE}`],
   ];
 }

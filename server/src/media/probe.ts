@@ -1,8 +1,10 @@
 // Probes an upload with ffprobe under the safe-input rules: a local file only, real containers only,
 // no external references, bounded analysis and run time.
 import { execFile } from 'node:child_process';
+import { open } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { checkInputRules, ffprobeInput } from './ffmpeg-input.js';
+import { describeUnreadableFile, FILE_HEAD_BYTES } from './file-kind.js';
 import { readSourceFacts, type SourceFacts, type SourceLimits, UnusableSource } from './source-facts.js';
 
 const run = promisify(execFile);
@@ -31,21 +33,28 @@ export async function probeSource(
     }));
   } catch (error) {
     const { killed, stderr } = error as { killed?: boolean; stderr?: string };
-    if (killed) throw new UnusableSource('Reading this file took too long; it may be damaged');
-    // ffprobe's refusal (unknown format, no such demuxer allowed, damaged file) is the upload's fault.
+    if (killed)
+      throw new UnusableSource(
+        'Reading this file took too long; it may be damaged, so upload the whole file again',
+      );
+    // ffprobe's refusal (unknown format, no such demuxer allowed, damaged file) is the upload's fault. Its
+    // words name options and memory addresses: the owner is told what the file is instead, the log the rest.
     if (stderr !== undefined)
-      throw new UnusableSource(`This file cannot be read as a video (${reason(stderr, localPath)})`);
+      throw new UnusableSource(
+        describeUnreadableFile(await readHead(localPath)),
+        stderr.trim().slice(0, 500),
+      );
     throw error;
   }
   return readSourceFacts(JSON.parse(stdout), limits);
 }
 
-/** ffprobe's first line, without the worker's scratch path it names (the owner reads this message). */
-function reason(stderr: string, localPath: string): string {
-  const line = stderr
-    .trim()
-    .split('\n')[0]
-    ?.replaceAll(`file:${localPath}: `, '')
-    .replaceAll(`${localPath}: `, '');
-  return line?.slice(0, 200) || 'no details';
+async function readHead(localPath: string): Promise<Buffer> {
+  const file = await open(localPath, 'r');
+  try {
+    const { buffer, bytesRead } = await file.read(Buffer.alloc(FILE_HEAD_BYTES), 0, FILE_HEAD_BYTES, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await file.close();
+  }
 }

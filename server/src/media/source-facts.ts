@@ -1,15 +1,27 @@
 // What ffprobe says about an upload, reduced to the facts planning needs, and refused when unusable.
+import {
+  ACCEPTED_FORMATS,
+  noPicture,
+  soundWithoutPicture,
+  spokenDuration,
+  spokenFrameRate,
+} from './plain-words.js';
 
 export interface SourceLimits {
   maxDurationSeconds: number;
+  /** Per picture, for every video stream (cover art included: it is decoded too). */
   maxPixels: number;
   maxStreams: number;
+  /** Budget of pixels to decode: width × height × frame rate × duration, in gigapixels. */
+  maxGigapixels: number;
 }
 
 export const DEFAULT_LIMITS: SourceLimits = {
   maxDurationSeconds: 12 * 3600,
   maxPixels: 8192 * 8192,
   maxStreams: 16,
+  // About 13 hours of 1080p30, 3 hours of 2160p30, 1 h 40 min of 2160p60.
+  maxGigapixels: 3_000,
 };
 
 /** Containers an upload may be in (ffprobe's demuxer names); playlists and image sequences never. */
@@ -29,6 +41,8 @@ export const ALLOWED_CONTAINERS = [
 ];
 
 export interface VideoFacts {
+  /** ffprobe's index of the stream: the one every ffmpeg command maps, so it reads what was checked. */
+  streamIndex: number;
   codec: string;
   /** Coded size, before rotation and pixel aspect ratio. */
   width: number;
@@ -42,6 +56,7 @@ export interface VideoFacts {
 }
 
 export interface AudioFacts {
+  streamIndex: number;
   codec: string;
   channels: number;
   sampleRate: number;
@@ -55,15 +70,22 @@ export interface SourceFacts {
   audio: AudioFacts | undefined;
 }
 
-/** An upload that cannot become a video, with a message for the person who uploaded it. */
+/**
+ * An upload that cannot become a video, with a message for the person who uploaded it. Permanent: another
+ * attempt would meet the same file, so it is never retried. `detail` is for the log only.
+ */
 export class UnusableSource extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly detail?: string,
+  ) {
     super(message);
     this.name = 'UnusableSource';
   }
 }
 
 interface ProbeStream {
+  index?: number;
   codec_type?: string;
   codec_name?: string;
   width?: number;
@@ -76,7 +98,7 @@ interface ProbeStream {
   sample_rate?: string;
   tags?: { rotate?: string };
   side_data_list?: { rotation?: number }[];
-  disposition?: { attached_pic?: number };
+  disposition?: { attached_pic?: number; default?: number };
 }
 
 interface ProbeOutput {
@@ -87,52 +109,88 @@ interface ProbeOutput {
 export function readSourceFacts(probe: ProbeOutput, limits: SourceLimits = DEFAULT_LIMITS): SourceFacts {
   const container = probe.format?.format_name?.split(',').find((name) => ALLOWED_CONTAINERS.includes(name));
   if (!container)
-    throw new UnusableSource('This file is not a video in a format we accept (MP4, MOV, MKV, WebM…)');
+    throw new UnusableSource(`This file is not a video in a format we accept; upload ${ACCEPTED_FORMATS}`);
   const streams = probe.streams ?? [];
   if (streams.length > limits.maxStreams) {
     throw new UnusableSource(
-      `This file has ${streams.length} streams; at most ${limits.maxStreams} are accepted`,
+      `This file holds ${streams.length} tracks (pictures, sound, subtitles); a video may have at most ${limits.maxStreams}`,
     );
   }
-  // Cover art is stored as a one-frame video stream: it is not the video.
-  const videoStream = streams.find((s) => s.codec_type === 'video' && s.disposition?.attached_pic !== 1);
-  if (!videoStream?.width || !videoStream.height)
-    throw new UnusableSource('This file has no video picture in it');
-  if (videoStream.width * videoStream.height > limits.maxPixels) {
-    throw new UnusableSource(
-      `The picture is ${videoStream.width}×${videoStream.height}, larger than we accept`,
-    );
-  }
+  const videoStream = chooseVideoStream(streams);
+  refuseOversizedPictures(streams, videoStream, limits);
+  const audioStream = streams.find((s) => s.codec_type === 'audio');
+  if (!videoStream?.width || !videoStream.height || videoStream.index === undefined)
+    throw new UnusableSource(audioStream ? soundWithoutPicture() : noPicture());
   const durationSeconds = Number(probe.format?.duration);
   if (!Number.isFinite(durationSeconds) || durationSeconds <= 0) {
     throw new UnusableSource(
-      'The length of this video cannot be read; the file may be damaged or incomplete',
+      'The length of this video cannot be read; the file may be damaged or incomplete, so upload the whole file again',
     );
   }
   if (durationSeconds > limits.maxDurationSeconds) {
     throw new UnusableSource(
-      `This video is longer than the ${limits.maxDurationSeconds / 3600} hours we accept`,
+      `This video is ${spokenDuration(durationSeconds)} long; we accept videos of up to ${spokenDuration(limits.maxDurationSeconds)}`,
     );
   }
-  const audioStream = streams.find((s) => s.codec_type === 'audio');
+  const video: VideoFacts = {
+    streamIndex: videoStream.index,
+    codec: videoStream.codec_name ?? 'unknown',
+    width: videoStream.width,
+    height: videoStream.height,
+    rotation: rotationOf(videoStream),
+    pixelAspectRatio: ratio(videoStream.sample_aspect_ratio, ':') ?? 1,
+    frameRate: ratio(videoStream.avg_frame_rate, '/') ?? ratio(videoStream.r_frame_rate, '/') ?? 30,
+    pixelFormat: videoStream.pix_fmt ?? 'unknown',
+  };
+  refuseOverBudget(video, durationSeconds, limits);
   return {
     container,
     durationSeconds,
-    video: {
-      codec: videoStream.codec_name ?? 'unknown',
-      width: videoStream.width,
-      height: videoStream.height,
-      rotation: rotationOf(videoStream),
-      pixelAspectRatio: ratio(videoStream.sample_aspect_ratio, ':') ?? 1,
-      frameRate: ratio(videoStream.avg_frame_rate, '/') ?? ratio(videoStream.r_frame_rate, '/') ?? 30,
-      pixelFormat: videoStream.pix_fmt ?? 'unknown',
-    },
+    video,
     audio: audioStream && {
+      streamIndex: audioStream.index ?? 0,
       codec: audioStream.codec_name ?? 'unknown',
       channels: audioStream.channels ?? 2,
       sampleRate: Number(audioStream.sample_rate ?? 48_000),
     },
   };
+}
+
+/**
+ * The video: not cover art (a one-frame picture stored as a video stream), and the default one when a file
+ * holds several, as a player would choose.
+ */
+function chooseVideoStream(streams: ProbeStream[]): ProbeStream | undefined {
+  const moving = streams.filter((s) => s.codec_type === 'video' && s.disposition?.attached_pic !== 1);
+  return moving.find((s) => s.disposition?.default === 1) ?? moving[0];
+}
+
+/** Every picture is decoded by someone (ffprobe reads cover art too): each one counts, not only the video. */
+function refuseOversizedPictures(
+  streams: ProbeStream[],
+  video: ProbeStream | undefined,
+  limits: SourceLimits,
+): void {
+  for (const stream of streams) {
+    if (stream.codec_type !== 'video' || !stream.width || !stream.height) continue;
+    if (stream.width * stream.height > limits.maxPixels) {
+      const what = stream === video ? 'The picture' : 'A picture in this file (such as cover art)';
+      throw new UnusableSource(
+        `${what} is ${stream.width}×${stream.height} pixels; we accept at most ${Math.round(limits.maxPixels / 1e6)} megapixels (such as 8192×8192)`,
+      );
+    }
+  }
+}
+
+/** Decoding cost grows with size, frame rate and length together: a budget on their product. */
+function refuseOverBudget(video: VideoFacts, durationSeconds: number, limits: SourceLimits): void {
+  const pixelsPerSecond = video.width * video.height * video.frameRate;
+  const budget = limits.maxGigapixels * 1e9;
+  if (pixelsPerSecond * durationSeconds <= budget) return;
+  throw new UnusableSource(
+    `This video is too heavy to process: ${video.width}×${video.height} at ${spokenFrameRate(video.frameRate)} for ${spokenDuration(durationSeconds)}. ` +
+      `At this size and frame rate we accept up to ${spokenDuration(budget / pixelsPerSecond)}; upload a shorter, smaller or lower-frame-rate version`,
+  );
 }
 
 /** "16:9" or "30000/1001" → number; undefined for missing, zero or malformed ("0/0", "N/A"). */

@@ -3,6 +3,7 @@
 import { SHEET_PATTERN, sheetName } from '../domain/video-files.js';
 import { even } from './even-size.js';
 import { ffmpegInput } from './ffmpeg-input.js';
+import type { SourceFacts } from './source-facts.js';
 
 export interface StoryboardPolicy {
   /** Longer side of one thumbnail, in pixels. */
@@ -80,7 +81,7 @@ export function buildStoryboardVtt(
 
 /** The cheap second pass that makes the sheets, reading the upload under the same rules as the transcode. */
 export function buildStoryboardArgs(
-  container: string,
+  source: SourceFacts,
   input: string,
   plan: StoryboardPlan,
   outputDir: string,
@@ -92,8 +93,8 @@ export function buildStoryboardArgs(
     `tile=${plan.columns}x${plan.rows}`,
   ];
   return [
-    ...ffmpegInput({ path: input, container }),
-    ...['-map', '0:v:0', '-an', '-sn', '-dn', '-vf', filters.join(','), '-q:v', '4'],
+    ...ffmpegInput({ path: input, container: source.container }),
+    ...['-map', `0:${source.video.streamIndex}`, '-an', '-sn', '-dn', '-vf', filters.join(','), '-q:v', '4'],
     ...['-f', 'image2', `${outputDir}/${SHEET_PATTERN}`],
   ];
 }

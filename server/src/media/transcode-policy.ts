@@ -8,7 +8,10 @@ export interface Rung {
 }
 
 export interface TranscodePolicy {
+  /** Lowest first; the last is the highest any ladder reaches (a larger source is scaled down to it). */
   rungs: Rung[];
+  /** No rendition's long side exceeds this: very tall or wide sources fit by their long side. */
+  maxLongSide: number;
   /** A source this many times above the highest rung it reaches also gets a rung of its own size. */
   ownRungFactor: number;
   /** Frame rate ceiling for every rung, and for rungs below `highFrameRateMinShortSide`. */
@@ -34,6 +37,8 @@ export const DEFAULT_POLICY: TranscodePolicy = {
     { shortSide: 1440, maxKbps: 10_000 },
     { shortSide: 2160, maxKbps: 18_000 },
   ],
+  // 3840×2160 at 60 fps is H.264 level 5.2, the most browsers decode; 6K/8K sources come down to it.
+  maxLongSide: 3840,
   ownRungFactor: 1.2,
   maxFrameRate: 60,
   lowRungMaxFrameRate: 30,

@@ -2,26 +2,15 @@
 // poster, master playlist and thumbnail track. Returns what to publish; knows nothing of storage or jobs.
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import {
-  AUDIO_RENDITION,
-  MASTER_PLAYLIST,
-  STORYBOARD_TRACK,
-  VARIANT_PLAYLIST,
-} from '../domain/video-files.js';
-import { runFfmpeg } from './ffmpeg-runner.js';
-import { buildTranscodeArgs } from './hls-command.js';
-import { displaySize, planLadder, type Rendition } from './ladder.js';
-import { buildMasterPlaylist } from './master-playlist.js';
-import { buildPosterArgs } from './poster.js';
+import { MASTER_PLAYLIST, STORYBOARD_TRACK, VARIANT_PLAYLIST } from '../domain/video-files.js';
+import { FfmpegTimedOut, runFfmpeg } from './ffmpeg-runner.js';
+import type { Rendition } from './ladder.js';
+import { spokenDuration } from './plain-words.js';
 import { probeSource } from './probe.js';
 import { describeOutput, type PublishedFile } from './published-files.js';
-import type { SourceFacts, SourceLimits } from './source-facts.js';
-import {
-  buildStoryboardArgs,
-  buildStoryboardVtt,
-  planStoryboard,
-  type StoryboardPolicy,
-} from './storyboard.js';
+import { type SourceFacts, type SourceLimits, UnusableSource } from './source-facts.js';
+import type { StoryboardPolicy } from './storyboard.js';
+import { planTranscode, type TranscodeDeadline } from './transcode-plan.js';
 import type { TranscodePolicy } from './transcode-policy.js';
 
 export interface TranscodeOptions {
@@ -30,8 +19,8 @@ export interface TranscodeOptions {
   policy: TranscodePolicy;
   storyboard: StoryboardPolicy;
   limits: SourceLimits;
-  /** Deadline for each ffmpeg run, as a multiple of the source's duration plus a fixed allowance. */
-  timeout: { perSourceSecond: number; minimumMs: number };
+  /** Deadline for each ffmpeg run, from the source's duration, within a floor and an absolute cap. */
+  timeout: TranscodeDeadline;
   onProgress?: (percent: number) => void;
   /** Stops the run: ffmpeg or ffprobe is killed and the promise rejects with an AbortError. */
   signal?: AbortSignal;
@@ -61,38 +50,35 @@ export async function transcodeSource(
   options: TranscodeOptions,
 ): Promise<TranscodeResult> {
   const source = await probeSource(options.ffprobe, input, options.limits);
-  const ladder = planLadder(source, options.policy);
-  const display = displaySize(source.video);
-  const timeoutMs = Math.max(
-    options.timeout.minimumMs,
-    source.durationSeconds * options.timeout.perSourceSecond * 1000,
-  );
-  const run = (args: string[], [from, to]: readonly [number, number]) =>
-    runFfmpeg(options.ffmpeg, args, {
-      durationSeconds: source.durationSeconds,
-      timeoutMs,
-      onProgress: (percent) => options.onProgress?.(from + ((to - from) * percent) / 100),
-      signal: options.signal,
-    });
+  const plan = planTranscode(source, { input, outputDir }, { ...options, deadline: options.timeout });
+  const run = async (args: string[], [from, to]: readonly [number, number]) => {
+    try {
+      await runFfmpeg(options.ffmpeg, args, {
+        durationSeconds: source.durationSeconds,
+        timeoutMs: plan.timeoutMs,
+        onProgress: (percent) => options.onProgress?.(from + ((to - from) * percent) / 100),
+        signal: options.signal,
+      });
+    } catch (error) {
+      // The deadline grows with the source up to a cap: another attempt would meet the same cap.
+      if (error instanceof FfmpegTimedOut)
+        throw new UnusableSource(
+          `Processing this video took longer than the ${spokenDuration(plan.timeoutMs / 1000)} allowed; upload a shorter or smaller version`,
+          error.message,
+        );
+      throw error;
+    }
+  };
 
-  const masterPlaylist = buildMasterPlaylist(ladder, source.audio !== undefined, options.policy);
-  const renditions = [
-    ...ladder.map((rendition) => rendition.name),
-    ...(source.audio ? [AUDIO_RENDITION] : []),
-  ];
-  options.onPlan?.({ renditions, masterPlaylist });
-  await run(buildTranscodeArgs(source, ladder, options.policy, { input, outputDir }), STAGES.ladder);
+  options.onPlan?.({ renditions: plan.renditions, masterPlaylist: plan.masterPlaylist });
+  await run(plan.argv.ladder, STAGES.ladder);
   await Promise.all(
-    renditions.map((rendition) => finishPlaylist(path.join(outputDir, rendition, VARIANT_PLAYLIST))),
+    plan.renditions.map((rendition) => finishPlaylist(path.join(outputDir, rendition, VARIANT_PLAYLIST))),
   );
-  const storyboard = planStoryboard(source.durationSeconds, display, options.storyboard);
-  await run(buildStoryboardArgs(source.container, input, storyboard, outputDir), STAGES.storyboard);
-  await run(buildPosterArgs(source, display, input, outputDir), STAGES.poster);
-  await writeFile(path.join(outputDir, MASTER_PLAYLIST), masterPlaylist);
-  await writeFile(
-    path.join(outputDir, STORYBOARD_TRACK),
-    buildStoryboardVtt(storyboard, source.durationSeconds),
-  );
+  await run(plan.argv.storyboard, STAGES.storyboard);
+  await run(plan.argv.poster, STAGES.poster);
+  await writeFile(path.join(outputDir, MASTER_PLAYLIST), plan.masterPlaylist);
+  await writeFile(path.join(outputDir, STORYBOARD_TRACK), plan.storyboardVtt);
 
   const produced = await readdir(outputDir, { recursive: true, withFileTypes: true });
   const files = produced
@@ -102,7 +88,7 @@ export async function transcodeSource(
     )
     .sort()
     .map(describeOutput);
-  return { source, ladder, display, files };
+  return { source, ladder: plan.ladder, display: plan.display, files };
 }
 
 /** The encoder wrote a growing (EVENT) playlist and closed it with ENDLIST: it is now a complete VOD one. */

@@ -15,6 +15,7 @@ import type { Database } from '../adapters/db/schema.js';
 import { SearchRepository } from '../adapters/db/search.repository.js';
 import { SessionRepository } from '../adapters/db/session.repository.js';
 import { SubscriptionRepository } from '../adapters/db/subscription.repository.js';
+import { UploadQuotaRepository } from '../adapters/db/upload-quota.repository.js';
 import { VideoRepository } from '../adapters/db/video.repository.js';
 import { VideoListRepository } from '../adapters/db/video-list.repository.js';
 import { VideoStateRepository } from '../adapters/db/video-state.repository.js';
@@ -44,6 +45,7 @@ import { SearchService } from '../services/search.service.js';
 import type { Services } from '../services/services.js';
 import { SubscriptionService } from '../services/subscription.service.js';
 import { UploadService } from '../services/upload.service.js';
+import { UploadQuota } from '../services/upload-quota.js';
 import { VideoService } from '../services/videos/video.service.js';
 import { VideoCatalog, videoCacheKey } from '../services/videos/video-catalog.js';
 import { VideoListService } from '../services/videos/video-list.service.js';
@@ -69,7 +71,7 @@ export interface ServiceInputs {
   ffmpeg?: FfmpegBinaries;
 }
 
-/** A transcode may take this long per second of source, and never less than the minimum. */
+/** A transcode may take this long per second of source, never less than the minimum (the cap is config). */
 const TRANSCODE_TIMEOUT = { perSourceSecond: 10, minimumMs: 10 * 60_000 };
 /** How often a ladder being encoded is published as far as it goes. */
 const GROWING_INTERVAL_MS = 1_000;
@@ -126,6 +128,7 @@ export function buildServices({
     ...storage,
     enqueueTranscode: (videoId, transaction) => queue.send('transcode-video', { videoId }, transaction),
     maxUploadBytes: config.maxUploadBytes,
+    quota: new UploadQuota(new UploadQuotaRepository(db), config.uploadQuotas),
   });
   const services: Services = {
     auth: new AuthService({
@@ -178,8 +181,8 @@ export function buildServices({
           ffprobe: ffmpeg.ffprobe,
           policy: DEFAULT_POLICY,
           storyboard: DEFAULT_STORYBOARD,
-          limits: DEFAULT_LIMITS,
-          timeout: TRANSCODE_TIMEOUT,
+          limits: { ...DEFAULT_LIMITS, maxGigapixels: config.sourceBudget.maxGigapixels },
+          timeout: { ...TRANSCODE_TIMEOUT, maximumMs: config.sourceBudget.transcodeMaxSeconds * 1000 },
         },
         scratchDir: path.join(os.tmpdir(), 'vidstream-jobs'),
         growingIntervalMs: GROWING_INTERVAL_MS,

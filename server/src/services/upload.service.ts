@@ -12,6 +12,8 @@ import { ownedBy } from '../domain/ownership.js';
 import { MAX_PART_NUMBER, type PartReference, type UploadedPart } from '../domain/upload.js';
 import type { PublishedDetails, Video, VideoWithChannel } from '../domain/video.js';
 import { rawKey } from '../domain/video-files.js';
+import { formatBytes } from './format-bytes.js';
+import type { UploadQuota, UploadQuotaStatus } from './upload-quota.js';
 import type { VideoCatalog } from './videos/video-catalog.js';
 
 /** MIME types of the containers the worker accepts (checked again by probing after upload). */
@@ -44,6 +46,7 @@ export interface UploadDeps {
   storage: ObjectStorage;
   enqueueTranscode: (videoId: string, transaction: Kysely<Database>) => Promise<unknown>;
   maxUploadBytes: number;
+  quota: UploadQuota;
   now?: () => Date;
 }
 
@@ -76,9 +79,11 @@ export class UploadService {
         'contentType',
       );
     }
+    const { quota } = this.deps;
+    await quota.checkStart(owner.id, upload.size, this.now());
     const id = randomBytes(8).toString('base64url');
     const uploadId = await this.deps.multipart.create(rawKey(id), upload.contentType);
-    const video = await this.deps.videos.insert({
+    const newVideo = {
       id,
       ownerId: owner.id,
       channelId: owner.channelId,
@@ -88,8 +93,22 @@ export class UploadService {
       uploadId,
       partSize: partSizeFor(upload.size),
       uploadExpiresAt: new Date(this.now().getTime() + UPLOAD_LIFETIME_MS),
-    });
+    };
+    // Checked again under the account's lock: parallel starts cannot all slip under the limit.
+    const video = await quota
+      .admitStart(owner.id, upload.size, this.now(), (transaction) =>
+        this.deps.videos.insert(newVideo, transaction),
+      )
+      .catch(async (error: unknown) => {
+        await this.deps.multipart.abort(rawKey(id), uploadId);
+        throw error;
+      });
     return this.plan(video);
+  }
+
+  /** The account's upload limits and how much of each it uses now, for the studio. */
+  quotaOf(ownerId: string): Promise<UploadQuotaStatus> {
+    return this.deps.quota.status(ownerId, this.now());
   }
 
   /** The plan again, with fresh part URLs, and the parts storage already holds. */
@@ -138,6 +157,7 @@ export class UploadService {
     details: PublishedDetails,
   ): Promise<void> {
     if (video.state !== 'awaiting_upload' || !video.uploadId) return;
+    await this.deps.quota.checkQueue(video.ownerId, this.now());
     const key = rawKey(video.id);
     try {
       await this.deps.multipart.complete(key, video.uploadId, parts);
@@ -191,8 +211,4 @@ export class UploadService {
 /** At least 8 MiB (S3 wants 5), whole MiB, and few enough parts for S3's limit of 10 000. */
 export function partSizeFor(size: number): number {
   return Math.max(MIN_PART_BYTES, Math.ceil(size / MAX_PART_NUMBER / MIB) * MIB);
-}
-
-function formatBytes(bytes: number): string {
-  return bytes >= 1024 ** 3 ? `${(bytes / 1024 ** 3).toFixed(0)} GiB` : `${(bytes / MIB).toFixed(0)} MiB`;
 }

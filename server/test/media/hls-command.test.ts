@@ -8,6 +8,7 @@ const source: SourceFacts = {
   container: 'matroska',
   durationSeconds: 10,
   video: {
+    streamIndex: 0,
     codec: 'vp9',
     width: 854,
     height: 480,
@@ -16,7 +17,7 @@ const source: SourceFacts = {
     frameRate: 60,
     pixelFormat: 'yuv420p10le',
   },
-  audio: { codec: 'opus', channels: 6, sampleRate: 48_000 },
+  audio: { streamIndex: 1, codec: 'opus', channels: 6, sampleRate: 48_000 },
 };
 const paths = { input: '/scratch/job-1/source', outputDir: '/scratch/job-1/out' };
 
@@ -29,8 +30,7 @@ describe('buildTranscodeArgs', () => {
       ...['-protocol_whitelist', 'file', '-format_whitelist', 'matroska', '-f', 'matroska'],
       ...['-i', 'file:/scratch/job-1/source'],
       '-filter_complex',
-      '[0:v:0]fps=30,scale=640:360,setsar=1,format=yuv420p,split=2[v1][c1];' +
-        '[c1]scale=428:240,setsar=1[v0]',
+      '[0:0]fps=30,scale=640:360,setsar=1,format=yuv420p,split=2[v1][c1];' + '[c1]scale=428:240,setsar=1[v0]',
       ...[
         '-map',
         '[v0]',
@@ -61,7 +61,7 @@ describe('buildTranscodeArgs', () => {
       ...['-crf:v:1', '21', '-maxrate:v:1', '800k', '-bufsize:v:1', '1600k'],
       ...['-force_key_frames:v:1', 'expr:gte(t,n_forced*2)', '-g:v:1', '60', '-keyint_min:v:1', '60'],
       ...['-sc_threshold:v:1', '0'],
-      ...['-map', '0:a:0', '-c:a', 'aac', '-b:a', '128k', '-ac', '2'],
+      ...['-map', '0:1', '-c:a', 'aac', '-b:a', '128k', '-ac', '2'],
       ...['-sn', '-dn', '-f', 'hls', '-hls_time', '4', '-hls_playlist_type', 'event'],
       ...['-hls_segment_type', 'fmp4', '-hls_flags', 'independent_segments+temp_file'],
       ...['-hls_fmp4_init_filename', 'init.mp4'],
@@ -75,7 +75,7 @@ describe('buildTranscodeArgs', () => {
   it('leaves out audio mapping and the audio group for a silent source', () => {
     const silent = { ...source, audio: undefined };
     const args = buildTranscodeArgs(silent, planLadder(silent, DEFAULT_POLICY), DEFAULT_POLICY, paths);
-    expect(args).not.toContain('0:a:0');
+    expect(args).not.toContain('0:1');
     expect(args[args.indexOf('-var_stream_map') + 1]).toBe('v:0,name:240p v:1,name:360p v:2,name:480p');
   });
 
@@ -100,7 +100,7 @@ describe('videoFilterGraph', () => {
     const at60 = { ...source, video: { ...source.video, width: 1280, height: 720 } };
     expect(videoFilterGraph(at60, planLadder(at60, DEFAULT_POLICY))).toBe(
       [
-        '[0:v:0]scale=1280:720,setsar=1,format=yuv420p,split=2[v3][c3]',
+        '[0:0]scale=1280:720,setsar=1,format=yuv420p,split=2[v3][c3]',
         '[c3]fps=30,scale=854:480,setsar=1,split=2[v2][c2]',
         '[c2]scale=640:360,setsar=1,split=2[v1][c1]',
         '[c1]scale=426:240,setsar=1[v0]',
@@ -111,7 +111,7 @@ describe('videoFilterGraph', () => {
   it('needs no split for a single rung', () => {
     const tiny = { ...source, video: { ...source.video, width: 320, height: 180, frameRate: 30 } };
     expect(videoFilterGraph(tiny, planLadder(tiny, DEFAULT_POLICY))).toBe(
-      '[0:v:0]scale=320:180,setsar=1,format=yuv420p[v0]',
+      '[0:0]scale=320:180,setsar=1,format=yuv420p[v0]',
     );
   });
 });

@@ -25,6 +25,7 @@ function sourceIn(container: string, size: [number, number], withAudio: boolean)
     container,
     durationSeconds: 95,
     video: {
+      streamIndex: 0,
       codec: 'h264',
       width,
       height,
@@ -33,7 +34,7 @@ function sourceIn(container: string, size: [number, number], withAudio: boolean)
       frameRate: 30,
       pixelFormat: 'yuv420p',
     },
-    audio: withAudio ? { codec: 'aac', channels: 2, sampleRate: 48_000 } : undefined,
+    audio: withAudio ? { streamIndex: 1, codec: 'aac', channels: 2, sampleRate: 48_000 } : undefined,
   };
 }
 
@@ -80,7 +81,7 @@ const stills = ALLOWED_CONTAINERS.flatMap((container) =>
         builder: 'buildStoryboardArgs',
         label,
         program: 'ffmpeg',
-        argv: buildStoryboardArgs(container, INPUT, storyboard, OUTPUT),
+        argv: buildStoryboardArgs(source, INPUT, storyboard, OUTPUT),
         container,
       },
     ];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { displaySize, planLadder } from '../../src/media/ladder.js';
+import { h264Level } from '../../src/media/h264-level.js';
+import { displaySize, fitToPolicy, planLadder } from '../../src/media/ladder.js';
 import type { SourceFacts, VideoFacts } from '../../src/media/source-facts.js';
 import { DEFAULT_POLICY } from '../../src/media/transcode-policy.js';
 
@@ -8,6 +9,7 @@ function source(video: Partial<VideoFacts>): SourceFacts {
     container: 'mov',
     durationSeconds: 20,
     video: {
+      streamIndex: 0,
       codec: 'h264',
       width: 1920,
       height: 1080,
@@ -89,6 +91,43 @@ describe('planLadder', () => {
       '1440p',
       '2160p',
     ]);
+  });
+
+  it.each<[string, Partial<VideoFacts>, string]>([
+    ['8K landscape, scaled down into the ladder', { width: 7680, height: 4320 }, '2160p 3840x2160@30'],
+    [
+      '6K phone portrait, stored landscape',
+      { width: 6144, height: 3456, rotation: 90 },
+      '2160p 2160x3840@30',
+    ],
+    ['a square 4000×4000 picture', { width: 4000, height: 4000 }, '2160p 2160x2160@30'],
+    ['DCI 4K, fitted by its long side', { width: 4096, height: 2160 }, '2026p 3840x2026@30'],
+    ['a very tall strip, fitted by its long side', { width: 1080, height: 7680 }, '480p 480x3414@30'],
+    ['8K at 120 fps', { width: 7680, height: 4320, frameRate: 120 }, '2160p 3840x2160@60'],
+  ])('tops out at 2160p and 3840 pixels for %s', (_case, video, top) => {
+    const ladder = ladderOf(source(video));
+    expect(ladder.at(-1)).toBe(top);
+    for (const rung of planLadder(source(video), DEFAULT_POLICY)) {
+      expect(Math.min(rung.width, rung.height)).toBeLessThanOrEqual(2160);
+      expect(Math.max(rung.width, rung.height)).toBeLessThanOrEqual(3840);
+    }
+  });
+
+  it('plans only rungs an H.264 level browsers decode (5.2 at most) allows, for any source we accept', () => {
+    for (const width of [320, 1920, 3840, 4000, 5760, 7680, 8192])
+      for (const height of [240, 1080, 2160, 4000, 4320, 8192])
+        for (const frameRate of [24, 30, 60, 120, 240]) {
+          for (const rung of planLadder(source({ width, height, frameRate }), DEFAULT_POLICY)) {
+            expect(h264Level(rung.width, rung.height, rung.frameRate)).toBeLessThanOrEqual(52);
+          }
+        }
+  });
+
+  it('keeps the aspect ratio when it fits a source to the policy', () => {
+    expect(fitToPolicy({ width: 7680, height: 4320 }, DEFAULT_POLICY)).toEqual({ width: 3840, height: 2160 });
+    expect(fitToPolicy({ width: 1920, height: 1080 }, DEFAULT_POLICY)).toEqual({ width: 1920, height: 1080 });
+    const tall = fitToPolicy({ width: 1080, height: 7680 }, DEFAULT_POLICY);
+    expect(tall).toEqual({ width: 540, height: 3840 });
   });
 
   it('caps bitrates per rung, raised for high frame rates and scaled for in-between sizes', () => {

@@ -76,31 +76,37 @@ describe('probeSource on hostile or broken uploads', () => {
   };
 
   it('refuses an empty file', async () => {
-    expect(await refused('empty.mp4', '')).toMatch(/cannot be read as a video/);
+    expect(await refused('empty.mp4', '')).toBe(
+      'This is an empty file, not a video; upload a video as MP4, MOV, MKV, WebM or AVI',
+    );
   });
 
   it('refuses random bytes', async () => {
     expect(
       await refused('noise.mp4', Buffer.from(Array.from({ length: 65_536 }, (_, i) => (i * 7919) % 251))),
-    ).toMatch(/cannot be read as a video/);
+    ).toBe('This file is not a video we can read; upload a video as MP4, MOV, MKV, WebM or AVI');
   });
 
   it('refuses a text file', async () => {
-    expect(await refused('notes.mov', 'Dear diary, today I uploaded a text file.\n'.repeat(50))).toMatch(
-      /cannot be read as a video/,
+    expect(await refused('notes.mov', 'Dear diary, today I uploaded a text file.\n'.repeat(50))).toBe(
+      'This is a text file, not a video; upload a video as MP4, MOV, MKV, WebM or AVI',
     );
   });
 
   it('refuses a truncated MP4', async () => {
     const whole = await makeClip(dir, 'whole.mp4', { seconds: 2 });
     const bytes = await readFile(whole);
-    expect(await refused('truncated.mp4', bytes.subarray(0, 2_000))).toMatch(/cannot be read as a video/);
+    expect(await refused('truncated.mp4', bytes.subarray(0, 2_000))).toMatch(
+      /^This is an MP4 or MOV video that is damaged or incomplete/,
+    );
   });
 
   it('refuses a sound-only file', async () => {
     const file = await makeSoundOnly(dir, 'song.m4a');
     const error = await probe(file).catch((caught: unknown) => caught);
-    expect((error as Error).message).toBe('This file has no video picture in it');
+    expect((error as Error).message).toBe(
+      'This file holds sound but no moving picture, so it is not a video; upload a video as MP4, MOV, MKV, WebM or AVI',
+    );
   });
 
   it.each([

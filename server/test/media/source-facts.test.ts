@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS, readSourceFacts, UnusableSource } from '../../src/media/source-facts.js';
 
 const videoStream = {
+  index: 0,
   codec_type: 'video',
   codec_name: 'h264',
   width: 1920,
@@ -15,12 +16,16 @@ describe('readSourceFacts', () => {
   it('reduces ffprobe output to the facts planning needs', () => {
     const facts = readSourceFacts({
       format,
-      streams: [videoStream, { codec_type: 'audio', codec_name: 'aac', channels: 6, sample_rate: '48000' }],
+      streams: [
+        videoStream,
+        { index: 1, codec_type: 'audio', codec_name: 'aac', channels: 6, sample_rate: '48000' },
+      ],
     });
     expect(facts).toEqual({
       container: 'mov',
       durationSeconds: 12.5,
       video: {
+        streamIndex: 0,
         codec: 'h264',
         width: 1920,
         height: 1080,
@@ -29,7 +34,7 @@ describe('readSourceFacts', () => {
         frameRate: 30000 / 1001,
         pixelFormat: 'yuv420p',
       },
-      audio: { codec: 'aac', channels: 6, sampleRate: 48000 },
+      audio: { streamIndex: 1, codec: 'aac', channels: 6, sampleRate: 48000 },
     });
   });
 
@@ -64,8 +69,45 @@ describe('readSourceFacts', () => {
       disposition: { attached_pic: 1 },
     };
     expect(() => readSourceFacts({ format, streams: [coverArt] })).toThrow(
-      'This file has no video picture in it',
+      'This file holds no moving picture, so it is not a video; upload a video as MP4, MOV, MKV, WebM or AVI',
     );
+  });
+
+  it('reads the default moving picture, by its stream index, past cover art and still tracks', () => {
+    const cover = { ...videoStream, index: 0, codec_name: 'png', width: 600, height: 600 };
+    const still = { ...cover, disposition: { attached_pic: 1 } };
+    const real = { ...videoStream, index: 2, width: 320, height: 240, disposition: { default: 1 } };
+    const audio = { index: 1, codec_type: 'audio', codec_name: 'aac' };
+    const facts = readSourceFacts({ format, streams: [still, audio, real] });
+    expect(facts.video).toMatchObject({ streamIndex: 2, width: 320 });
+    expect(facts.audio?.streamIndex).toBe(1);
+    expect(readSourceFacts({ format, streams: [cover, audio, real] }).video.streamIndex).toBe(2);
+  });
+
+  it('counts every video stream in the size check: huge cover art before a tiny video is refused', () => {
+    const hugeCover = {
+      ...videoStream,
+      index: 0,
+      codec_name: 'png',
+      width: 30_000,
+      height: 30_000,
+      disposition: { attached_pic: 1 },
+    };
+    const tiny = { ...videoStream, index: 1, width: 320, height: 240 };
+    expect(() => readSourceFacts({ format, streams: [hugeCover, tiny] })).toThrow(
+      'A picture in this file (such as cover art) is 30000×30000 pixels; we accept at most 67 megapixels (such as 8192×8192)',
+    );
+  });
+
+  it('refuses a source over its budget of pixels to decode, saying what would fit', () => {
+    const budget = { ...DEFAULT_LIMITS, maxGigapixels: 100 };
+    const heavy = { ...videoStream, width: 3840, height: 2160, avg_frame_rate: '60/1' };
+    const twoHours = { ...format, duration: String(2 * 3600) };
+    expect(() => readSourceFacts({ format: twoHours, streams: [heavy] }, budget)).toThrow(
+      'This video is too heavy to process: 3840×2160 at 60 fps for 2 h. At this size and frame rate we accept up to 3 min; upload a shorter, smaller or lower-frame-rate version',
+    );
+    const short = { ...format, duration: '120' };
+    expect(readSourceFacts({ format: short, streams: [heavy] }, budget).durationSeconds).toBe(120);
   });
 
   it.each([
@@ -92,7 +134,7 @@ describe('readSourceFacts', () => {
     [
       'a video over 12 hours',
       { format: { ...format, duration: String(13 * 3600) } },
-      /longer than the 12 hours/,
+      /^This video is 13 h long; we accept videos of up to 12 h$/,
     ],
   ])('refuses %s with a message a person can act on', (_case, probe, message) => {
     expect(() => readSourceFacts({ streams: [videoStream], ...probe })).toThrow(message);
@@ -103,6 +145,6 @@ describe('readSourceFacts', () => {
     expect(() => readSourceFacts({ format, streams: many })).toThrow(UnusableSource);
     expect(() =>
       readSourceFacts({ format, streams: [{ ...videoStream, width: 20_000, height: 20_000 }] }),
-    ).toThrow(/larger than we accept/);
+    ).toThrow(/^The picture is 20000×20000 pixels; we accept at most 67 megapixels/);
   });
 });

@@ -5,6 +5,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runFfmpeg } from '../../src/media/ffmpeg-runner.js';
+import { probeSource } from '../../src/media/probe.js';
+import { DEFAULT_LIMITS } from '../../src/media/source-facts.js';
 import {
   buildStoryboardArgs,
   buildStoryboardVtt,
@@ -84,7 +86,8 @@ describe('storyboard sheets from a real clip', () => {
     const input = await makeClip(dir, 'clip.mp4', { width: 640, height: 360, seconds: 7 });
     const plan = planStoryboard(7, { width: 640, height: 360 }, DEFAULT_STORYBOARD);
     expect(plan.thumbnails).toBe(4);
-    const args = buildStoryboardArgs('mov', input, plan, dir);
+    const source = await probeSource('ffprobe', input, DEFAULT_LIMITS);
+    const args = buildStoryboardArgs(source, input, plan, dir);
     expect(args.slice(args.indexOf('-vf'), args.indexOf('-vf') + 2)).toEqual([
       '-vf',
       'fps=1/2,scale=160:90,setsar=1,tile=10x10',

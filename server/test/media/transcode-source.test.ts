@@ -24,7 +24,7 @@ const options = (onProgress?: (percent: number) => void): TranscodeOptions => ({
   policy: DEFAULT_POLICY,
   storyboard: DEFAULT_STORYBOARD,
   limits: DEFAULT_LIMITS,
-  timeout: { perSourceSecond: 10, minimumMs: 60_000 },
+  timeout: { perSourceSecond: 10, minimumMs: 60_000, maximumMs: 600_000 },
   onProgress,
 });
 
@@ -83,6 +83,41 @@ describe('transcodeSource', () => {
   });
 });
 
+describe('transcodeSource refusing for good', () => {
+  it('finds a planning error before any ffmpeg runs', async () => {
+    const input = await makeClip(dir, 'fast.mp4', { width: 320, height: 240, seconds: 1 });
+    const outputDir = await mkdtemp(path.join(dir, 'unplannable-'));
+    // A policy that asks 240p at 100 000 fps: no H.264 level fits. Were ffmpeg run, it would not be found.
+    const greedy = { ...DEFAULT_POLICY, maxFrameRate: 100_000, lowRungMaxFrameRate: 100_000 };
+    const withoutFfmpeg = { ...options(), ffmpeg: path.join(dir, 'no-such-ffmpeg'), policy: greedy };
+    const highRate = await makeClip(dir, 'high-rate.mp4', {
+      width: 320,
+      height: 240,
+      frameRate: 20_000,
+      seconds: 0.01,
+      audioChannels: 0,
+    });
+    // A source it can plan does reach ffmpeg (missing here); the one it cannot is refused first.
+    await expect(transcodeSource(input, outputDir, withoutFfmpeg)).rejects.toThrow(/ENOENT/);
+    const refusal = await transcodeSource(highRate, outputDir, withoutFfmpeg).catch(
+      (error: unknown) => error,
+    );
+    expect(refusal).toBeInstanceOf(UnusableSource);
+    expect((refusal as UnusableSource).message).toMatch(/^We cannot process a 320×240 video at 20000 fps/);
+  });
+
+  it('fails a run past its capped deadline with a readable reason', async () => {
+    const input = await makeClip(dir, 'slow.mp4', { width: 320, height: 240, seconds: 2 });
+    const outputDir = await mkdtemp(path.join(dir, 'capped-'));
+    const capped = { ...options(), timeout: { perSourceSecond: 10, minimumMs: 60_000, maximumMs: 1 } };
+    const refusal = await transcodeSource(input, outputDir, capped).catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(UnusableSource);
+    expect((refusal as UnusableSource).message).toMatch(
+      /^Processing this video took longer than the 1 s allowed/,
+    );
+  });
+});
+
 describe('poster', () => {
   it('is taken at 10% of the video, at most 3 s in', () => {
     expect([posterTime(5), posterTime(20), posterTime(600)]).toEqual([0.5, 2, 3]);
@@ -93,6 +128,7 @@ describe('poster', () => {
       container: 'mov',
       durationSeconds: 60,
       video: {
+        streamIndex: 0,
         codec: 'h264',
         width: 1920,
         height: 1080,

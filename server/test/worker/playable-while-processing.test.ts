@@ -114,7 +114,7 @@ describe('a video being encoded', () => {
       policy: DEFAULT_POLICY,
       storyboard: DEFAULT_STORYBOARD,
       limits: DEFAULT_LIMITS,
-      timeout: { perSourceSecond: 10, minimumMs: 60_000 },
+      timeout: { perSourceSecond: 10, minimumMs: 60_000, maximumMs: 600_000 },
     });
     expect(renditions.length).toBe(straight.ladder.length + 1);
     for (const rendition of renditions) {

@@ -109,7 +109,7 @@ describe('transcode-video job', () => {
     const id = await queueUpload(Buffer.from('This is a shopping list, not a video.\n'.repeat(100)));
     const video = await settled(id);
     expect(video.state).toBe('failed');
-    expect(video.error).toMatch(/^This file cannot be read as a video/);
+    expect(video.error).toMatch(/^This is a text file, not a video; upload a video as MP4/);
     expect(
       await test.platform.storage.headObject('processed', `${processedPrefix(id)}master.m3u8`),
     ).toBeUndefined();
@@ -122,16 +122,18 @@ describe('transcode-video job', () => {
   }, 60_000);
 
   it.each([
-    ['an empty file', async () => Buffer.alloc(0)],
-    ['random bytes', async () => randomBytes(64 * 1024)],
+    ['an empty file', async () => Buffer.alloc(0), /^This is an empty file, not a video/],
+    // Random bytes may start like anything: whatever they are taken for, they are not a video.
+    ['random bytes', async () => randomBytes(64 * 1024), /not a video|damaged or incomplete/],
     [
       'a truncated MP4',
       async () => (await readFile(await makeClip(clipDir, 'whole.mp4', { seconds: 2 }))).subarray(0, 2_000),
+      /^This is an MP4 or MOV video that is damaged or incomplete/,
     ],
-  ])('fails %s as unreadable and keeps working', async (_case, bytes) => {
+  ])('fails %s as unreadable and keeps working', async (_case, bytes, reason) => {
     const video = await settled(await queueUpload(await bytes()));
     expect(video.state).toBe('failed');
-    expect(video.error).toMatch(/^This file cannot be read as a video/);
+    expect(video.error).toMatch(reason);
   });
 
   it('fails a playlist disguised as a video without fetching anything it points at', async () => {
@@ -146,7 +148,7 @@ describe('transcode-video job', () => {
       const playlist = `#EXTM3U\n#EXT-X-TARGETDURATION:4\n#EXTINF:4,\n${url}/a.ts\n#EXTINF:4,\nfile:///etc/passwd\n#EXT-X-ENDLIST\n`;
       const video = await settled(await queueUpload(Buffer.from(playlist)));
       expect(video.state).toBe('failed');
-      expect(video.error).toMatch(/^This file cannot be read as a video/);
+      expect(video.error).toMatch(/^This is a playlist, not a video/);
       expect(canaryHits).toEqual([]);
       expect(
         await test.platform.storage.headObject('processed', `${processedPrefix(video.id)}master.m3u8`),

@@ -13,8 +13,9 @@ export class VideoRepository {
     private readonly changed: VideoChanged,
   ) {}
 
-  async insert(video: NewVideo): Promise<Video> {
-    const row = await this.db
+  /** `db` is a transaction when the insert joins one (a quota check); the new id cannot be cached yet. */
+  async insert(video: NewVideo, db: Kysely<Database> = this.db): Promise<Video> {
+    const row = await db
       .insertInto('videos')
       .values({
         id: video.id,

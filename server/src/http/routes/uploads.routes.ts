@@ -20,7 +20,22 @@ const startUpload = {
     },
     { additionalProperties: false },
   ),
-  response: { 201: Type.Ref('UploadPlan'), ...errorResponses(400, 401) },
+  response: { 201: Type.Ref('UploadPlan'), ...errorResponses(400, 401, 413, 429) },
+};
+
+const Allowance = Type.Object({ used: Type.Integer(), limit: Type.Integer() });
+
+const showQuota = {
+  tags: ['uploads'],
+  summary: "The signed-in account's upload limits and what it uses of each now",
+  response: {
+    200: Type.Object({
+      uploadsInFlight: Allowance,
+      bytesPerDay: Allowance,
+      queuedVideos: Allowance,
+    }),
+    ...errorResponses(401),
+  },
 };
 
 const resumeUpload = {
@@ -66,7 +81,7 @@ const completeUpload = {
     },
     { additionalProperties: false },
   ),
-  response: { 200: Type.Ref('Video'), ...errorResponses(400, 401, 403, 404) },
+  response: { 200: Type.Ref('Video'), ...errorResponses(400, 401, 403, 404, 429) },
 };
 
 export const uploadRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (
@@ -77,6 +92,16 @@ export const uploadRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (
     const { account } = currentAccount(request);
     const plan = await uploads.start({ id: account.id, channelId: account.channel.id }, request.body);
     return reply.status(201).send(present.uploadPlan(plan));
+  });
+
+  app.get('/uploads/quota', { preHandler: requireAccount, schema: showQuota }, async (request) => {
+    const { limits, usage } = await uploads.quotaOf(currentAccount(request).account.id);
+    const allowance = (name: keyof typeof limits) => ({ used: usage[name], limit: limits[name] });
+    return {
+      uploadsInFlight: allowance('uploadsInFlight'),
+      bytesPerDay: allowance('bytesPerDay'),
+      queuedVideos: allowance('queuedVideos'),
+    };
   });
 
   app.get('/uploads/:id', { preHandler: requireAccount, schema: resumeUpload }, async (request) => {

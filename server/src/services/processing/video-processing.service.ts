@@ -54,7 +54,9 @@ export class VideoProcessingService {
       await this.transcodeAndPublish(videoId, scratch, attempt.signal);
       outcome = 'ready';
     } catch (error) {
+      // Permanent: the same file would fail the same way again, so the job ends here, not retried.
       if (error instanceof UnusableSource) {
+        logger.info({ videoId, reason: error.message, detail: error.detail }, 'upload refused');
         await videos.markFailed(videoId, error.message);
         outcome = 'failed';
         return;

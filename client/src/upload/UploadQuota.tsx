@@ -1,0 +1,16 @@
+// The small figure under the file picker: how much of each upload limit I use, so a refusal is no surprise.
+import { useUploadQuota } from '../api/uploads.js';
+import { formatBytes } from '../format/format.js';
+
+export function UploadQuota() {
+  const { data: quota } = useUploadQuota();
+  if (!quota) return null;
+  const { uploadsInFlight, bytesPerDay, queuedVideos } = quota;
+  return (
+    <p className="hint upload-quota" data-testid="upload-quota">
+      Quota: {formatBytes(bytesPerDay.used)} of {formatBytes(bytesPerDay.limit)} uploaded in the last 24 hours
+      · {uploadsInFlight.used} of {uploadsInFlight.limit} uploads in progress · {queuedVideos.used} of{' '}
+      {queuedVideos.limit} videos waiting to be processed
+    </p>
+  );
+}

@@ -1,0 +1,69 @@
+// The per-account upload quotas: what may be started, queued, and uploaded in a day. Counted from the
+// videos themselves in PostgreSQL, where nothing evicts them.
+import type { Kysely } from 'kysely';
+import type { Database } from '../adapters/db/schema.js';
+import type { UploadQuotaRepository } from '../adapters/db/upload-quota.repository.js';
+import { QuotaExceeded, type UploadQuotaLimits, type UploadQuotaUsage } from '../domain/upload-quota.js';
+import { formatBytes } from './format-bytes.js';
+
+export interface UploadQuotaStatus {
+  limits: UploadQuotaLimits;
+  usage: UploadQuotaUsage;
+}
+
+export class UploadQuota {
+  constructor(
+    private readonly counts: UploadQuotaRepository,
+    private readonly limits: UploadQuotaLimits,
+  ) {}
+
+  async status(ownerId: string, now: Date): Promise<UploadQuotaStatus> {
+    return { limits: this.limits, usage: await this.counts.usage(ownerId, now) };
+  }
+
+  /** Throws if starting an upload of `bytes` would pass a limit. Cheap: no lock, for a fast refusal. */
+  async checkStart(ownerId: string, bytes: number, now: Date): Promise<void> {
+    this.refuseStart(await this.counts.usage(ownerId, now), bytes);
+  }
+
+  /** Checks again with the account locked, and inserts the upload under that lock. */
+  admitStart<T>(
+    ownerId: string,
+    bytes: number,
+    now: Date,
+    insert: (transaction: Kysely<Database>) => Promise<T>,
+  ): Promise<T> {
+    return this.counts.admit(ownerId, now, (usage) => this.refuseStart(usage, bytes), insert);
+  }
+
+  async checkQueue(ownerId: string, now: Date): Promise<void> {
+    const { queuedVideos } = await this.counts.usage(ownerId, now);
+    if (queuedVideos >= this.limits.queuedVideos) {
+      throw new QuotaExceeded(
+        429,
+        'queued_videos_limit',
+        `You have ${queuedVideos} videos waiting to be processed, the most allowed at once (${this.limits.queuedVideos}); ` +
+          'your upload is kept: publish it again once one of them is ready',
+      );
+    }
+  }
+
+  private refuseStart(usage: UploadQuotaUsage, bytes: number): void {
+    if (usage.uploadsInFlight >= this.limits.uploadsInFlight) {
+      throw new QuotaExceeded(
+        429,
+        'uploads_in_flight_limit',
+        `You have ${usage.uploadsInFlight} uploads in progress, the most allowed at once (${this.limits.uploadsInFlight}); ` +
+          'finish or discard one before starting another',
+      );
+    }
+    if (usage.bytesPerDay + bytes > this.limits.bytesPerDay) {
+      throw new QuotaExceeded(
+        413,
+        'daily_upload_limit',
+        `You may upload ${formatBytes(this.limits.bytesPerDay)} a day; you started ${formatBytes(usage.bytesPerDay)} ` +
+          `in the last 24 hours and this file is ${formatBytes(bytes)}`,
+      );
+    }
+  }
+}
