@@ -52,6 +52,12 @@ const env = {
   HOST: '127.0.0.1',
   LOG_LEVEL: 'warn',
   TRANSCODE_RETRY_DELAY_SECONDS: '2',
+  // Every view is sent from this one address: let it report and count as many as a crowd would.
+  VIEW_REPORTS_PER_MINUTE: '100000',
+  ANONYMOUS_VIEWS_PER_ADDRESS: '1000000',
+  // Three people upload all the time: quotas would refuse them, which is not what this run measures.
+  UPLOADS_IN_FLIGHT_PER_ACCOUNT: '10000',
+  QUEUED_VIDEOS_PER_ACCOUNT: '100000',
   VIEW_FLUSH_INTERVAL_SECONDS: '2',
 };
 
@@ -60,7 +66,12 @@ const apis = [1, 2].map((n) => vidstreamProcess(`api-${n}`, 'api', ports[n - 1] 
 const workers = [1, 2].map((n) =>
   vidstreamProcess(`worker-${n}`, 'worker', ports[n + 1] as number, env, work),
 );
-for (const process of [...apis, ...workers]) await process.start();
+// Whatever ends this run (the end, an error, Ctrl-C) ends its VidStream processes too.
+process.on('exit', () => {
+  for (const child of [...apis, ...workers]) child.kill();
+});
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(130));
+for (const child of [...apis, ...workers]) await child.start();
 
 const client = new ChaosClient(apis.map((api) => `http://127.0.0.1:${api.port}`));
 const clips = await Promise.all(
@@ -150,7 +161,7 @@ while (Date.now() < settleBy && ready.size < made.size) {
   await sleep(2_000);
 }
 // A clean stop flushes the views each API process still holds.
-await Promise.all([...apis, ...workers].map((process) => process.stop()));
+await Promise.all([...apis, ...workers].map((child) => child.stop()));
 
 const db = new pg.Client({ connectionString: databaseUrl(database) });
 await db.connect();
