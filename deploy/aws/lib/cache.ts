@@ -1,5 +1,6 @@
-// ElastiCache (Valkey): the video cache, near-cache invalidation (pub/sub, client tracking) and the shared
-// rate-limit counters. ElastiCache forbids CONFIG SET, so the LRU policy is set in a parameter group.
+// ElastiCache (Valkey): the video cache, near-cache invalidation (pub/sub, client tracking) and the view
+// buffer; security counters live in Aurora. ElastiCache forbids CONFIG SET, so the LRU policy is set in
+// a parameter group.
 import { aws_ec2 as ec2, aws_elasticache as elasticache, Stack } from 'aws-cdk-lib';
 import { NagSuppressions } from 'cdk-nag';
 import { Construct } from 'constructs';
