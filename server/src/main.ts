@@ -9,7 +9,7 @@ import { FfmpegMissing, locateFfmpeg } from './media/ffmpeg-binaries.js';
 import { buildPlatformApp } from './platform/api-app.js';
 import { buildOpsApp } from './platform/ops-app.js';
 import { openPlatform } from './platform/platform.js';
-import { buildJobHandlers } from './worker/job-handlers.js';
+import { buildGivenUpHandlers, buildJobHandlers } from './worker/job-handlers.js';
 import { startWorker } from './worker/worker.js';
 
 const ROLES = ['all', 'api', 'worker', 'migrate', 'healthcheck'] as const;
@@ -41,6 +41,7 @@ async function main(role: Role): Promise<void> {
       buildJobHandlers(platform.services, logger),
       config.workerConcurrency,
       logger,
+      buildGivenUpHandlers(platform.services),
     );
 
   let stopping = false;

@@ -70,7 +70,7 @@ export async function openPlatform(
       : await createCaches(config.cache, logger, options.cacheKeyPrefix);
     const secret = await resolveSessionSecret(config);
     const storage = createStorage(config.storage, secret);
-    const queue = await JobQueue.start(database.queueDatabase, logger, {
+    const queue = await JobQueue.start(database.queueDatabase, database.db, logger, {
       maintenanceIntervalSeconds: config.jobs.maintenanceIntervalSeconds,
       pollingIntervalSeconds: 2,
       overrides: {
@@ -79,6 +79,7 @@ export async function openPlatform(
           retryDelay: config.jobs.transcodeRetryDelaySeconds,
         },
       },
+      leaseSeconds: { 'transcode-video': config.jobs.transcodeLeaseSeconds },
       ...options.queue,
     });
     const metrics = new Metrics(() => queue.depths());

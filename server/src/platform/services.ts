@@ -1,7 +1,5 @@
 // Builds every service from the opened adapters: each gets exactly the repositories and adapters it uses.
 // The one place that wires services; routes, jobs and tests receive them from here.
-import os from 'node:os';
-import path from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { ReadThrough } from '../adapters/cache/read-through.js';
@@ -164,7 +162,7 @@ export function buildServices({
           limits: DEFAULT_LIMITS,
           timeout: TRANSCODE_TIMEOUT,
         },
-        scratchDir: path.join(os.tmpdir(), 'vidstream-jobs'),
+        scratchDir: config.scratchDir,
         growingIntervalMs: GROWING_INTERVAL_MS,
         logger,
         announce: (videoId, transaction) => queue.send('notify-subscribers', { videoId }, transaction),

@@ -14,6 +14,7 @@ import * as playableWhileProcessing from './migrations/0011-playable-while-proce
 import * as searchTiersAndWords from './migrations/0012-search-tiers-and-words.js';
 import * as studioOrder from './migrations/0013-studio-order.js';
 import * as videosVacuum from './migrations/0014-videos-vacuum.js';
+import * as jobLeases from './migrations/0015-job-leases.js';
 import type { Database } from './schema.js';
 
 const migrations: Record<string, Migration> = {
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '0012-search-tiers-and-words': searchTiersAndWords,
   '0013-studio-order': studioOrder,
   '0014-videos-vacuum': videosVacuum,
+  '0015-job-leases': jobLeases,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

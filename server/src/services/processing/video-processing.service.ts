@@ -34,6 +34,7 @@ export interface VideoProcessingDeps {
 /** Progress is written at most this often: enough for a live bar, cheap for the database. */
 const PROGRESS_INTERVAL_MS = 1_000;
 const UPLOAD_CONCURRENCY = 4;
+const WORKERS_LOST = 'Processing stopped several times before it could finish; please upload the video again';
 
 export class VideoProcessingService {
   constructor(private readonly deps: VideoProcessingDeps) {}
@@ -66,6 +67,12 @@ export class VideoProcessingService {
       await rm(scratch, { recursive: true, force: true });
       this.deps.onFinished?.(outcome, (performance.now() - started) / 1000);
     }
+  }
+
+  /** Its workers were lost on every attempt (it may be what kills them): the video ends `failed`. */
+  async giveUp(videoId: string): Promise<void> {
+    await this.deps.videos.markFailed(videoId, WORKERS_LOST);
+    this.deps.logger.warn({ videoId }, 'processing given up: its workers were lost on every attempt');
   }
 
   private async transcodeAndPublish(videoId: string, scratch: string, signal?: AbortSignal): Promise<void> {
