@@ -15,6 +15,7 @@ import { UnusableSource } from '../../media/source-facts.js';
 import { type TranscodeOptions, transcodeSource } from '../../media/transcode-source.js';
 import type { TranscodeOutcome } from '../../metrics.js';
 import { GrowingPublication } from './growing-publication.js';
+import { OUT_OF_SCRATCH_SPACE, ranOutOfScratchSpace, ScratchSpaceExhausted } from './scratch-space.js';
 
 export interface VideoProcessingDeps {
   videos: VideoStateRepository;
@@ -34,6 +35,7 @@ export interface VideoProcessingDeps {
 /** Progress is written at most this often: enough for a live bar, cheap for the database. */
 const PROGRESS_INTERVAL_MS = 1_000;
 const UPLOAD_CONCURRENCY = 4;
+const PROCESSING_FAILED = 'Processing failed; please upload the video again';
 const WORKERS_LOST = 'Processing stopped several times before it could finish; please upload the video again';
 
 export class VideoProcessingService {
@@ -60,9 +62,10 @@ export class VideoProcessingService {
         outcome = 'failed';
         return;
       }
+      const noSpace = ranOutOfScratchSpace(error);
       if (attempt.isLast && !attempt.signal?.aborted)
-        await videos.markFailed(videoId, 'Processing failed; please upload the video again');
-      throw error;
+        await videos.markFailed(videoId, noSpace ? OUT_OF_SCRATCH_SPACE : PROCESSING_FAILED);
+      throw noSpace ? new ScratchSpaceExhausted(this.deps.scratchDir, { cause: error }) : error;
     } finally {
       await rm(scratch, { recursive: true, force: true });
       this.deps.onFinished?.(outcome, (performance.now() - started) / 1000);
