@@ -111,7 +111,8 @@ export function buildServices({
     states: videoStates,
     catalog,
     ...storage,
-    enqueueTranscode: (videoId, transaction) => queue.send('transcode-video', { videoId }, transaction),
+    enqueueTranscode: (video, transaction) =>
+      queue.send('transcode-video', { videoId: video.id }, transaction, video.ownerId),
     maxUploadBytes: config.maxUploadBytes,
   });
   const services: Services = {

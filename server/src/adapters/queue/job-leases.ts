@@ -10,6 +10,16 @@ export interface LapsedJob {
   data: object;
   retryCount: number;
   retryLimit: number;
+  turn: { priority: number; singletonKey?: string };
+}
+
+interface LapsedRow {
+  id: string;
+  data: object;
+  retry_count: number;
+  retry_limit: number;
+  priority: number;
+  singleton_key: string | null;
 }
 
 export class JobLeases {
@@ -43,14 +53,18 @@ export class JobLeases {
    * between fetching it and taking the lease) has one that ran from its start.
    */
   async lapsed(queue: string, seconds: number): Promise<LapsedJob[]> {
-    const { rows } = await sql<{ id: string; data: object; retry_count: number; retry_limit: number }>`
-      SELECT j.id, j.data, j.retry_count, j.retry_limit FROM pgboss.job AS j
+    const { rows } = await sql<LapsedRow>`
+      SELECT j.id, j.data, j.retry_count, j.retry_limit, j.priority, j.singleton_key FROM pgboss.job AS j
       WHERE j.name = ${queue} AND j.state = 'active' AND ${leaseRanOut(seconds)}`.execute(this.db);
     return rows.map((row) => ({
       id: row.id,
       data: row.data,
       retryCount: row.retry_count,
       retryLimit: row.retry_limit,
+      turn: {
+        priority: row.priority,
+        ...(row.singleton_key !== null && { singletonKey: row.singleton_key }),
+      },
     }));
   }
 

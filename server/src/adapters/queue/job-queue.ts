@@ -9,6 +9,7 @@ import PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
 import type { QueueDatabase } from '../db/database.js';
 import type { Database } from '../db/schema.js';
+import { fairTurn } from './fair-turns.js';
 import { JOB_DEFINITIONS, JOB_NAMES, type JobName, type JobPayloads } from './job-definitions.js';
 import { JobLeases, type LapsedJob } from './job-leases.js';
 
@@ -89,13 +90,22 @@ export class JobQueue {
     return new JobQueue(boss, db, logger, tuning.leaseSeconds);
   }
 
-  /** Enqueues a job; given a transaction, the job exists only if that transaction commits. */
+  /**
+   * Enqueues a job; given a transaction, the job exists only if that transaction commits. Given a fair
+   * group (an account), the job waits its group's turn: see fair-turns.ts.
+   */
   async send<N extends JobName>(
     name: N,
     data: JobPayloads[N],
     transaction?: Kysely<Database>,
+    fairGroup?: string,
   ): Promise<string> {
-    const options: PgBoss.SendOptions = transaction ? { db: transactionConnection(transaction) } : {};
+    const db = transaction ?? this.db;
+    const turn = fairGroup === undefined ? {} : await fairTurn(db, name, fairGroup);
+    const options: PgBoss.SendOptions = {
+      ...turn,
+      ...(transaction && { db: transactionConnection(transaction) }),
+    };
     const id = await this.boss.send(name, data, options);
     if (id === null) throw new Error(`job ${name} was not enqueued`);
     return id;
@@ -218,7 +228,11 @@ export class JobQueue {
     const replacement = await this.db.transaction().execute(async (trx) => {
       if (!(await this.leases.cancelLapsed(job.id, seconds, trx))) return undefined;
       if (attemptsLeft < 0) return null;
-      return this.boss.send(name, data, { retryLimit: attemptsLeft, db: transactionConnection(trx) });
+      return this.boss.send(name, data, {
+        retryLimit: attemptsLeft,
+        ...job.turn, // its place in line is kept
+        db: transactionConnection(trx),
+      });
     });
     if (replacement === undefined) return; // renewed meanwhile, or another worker's sweep was first
     this.logger.warn(

@@ -43,21 +43,28 @@ interface JobRow {
   id: string;
   state: string;
   retry_limit: number;
+  priority: number;
+  singleton_key: string | null;
 }
 
 async function jobsFor(videoId: string): Promise<JobRow[]> {
   const { rows } = await sql<JobRow>`
-    select id, state, retry_limit from pgboss.job
+    select id, state, retry_limit, priority, singleton_key from pgboss.job
     where name = 'transcode-video' and data->>'videoId' = ${videoId} order by created_on`.execute(
     test.platform.database.db,
   );
   return rows;
 }
 
-/** A job taken by a worker that died at once: active, and no lease ever renewed. */
+/**
+ * A job taken by a worker that died at once: active, and no lease ever renewed. Its account (fair group)
+ * has another job waiting before it.
+ */
 async function jobOfLostWorker(retryCount = 0): Promise<{ videoId: string; jobId: string }> {
   const videoId = `lost-${randomBytes(4).toString('hex')}`;
-  const jobId = await test.platform.queue.send('transcode-video', { videoId });
+  const account = `account-of-${videoId}`;
+  await test.platform.queue.send('transcode-video', { videoId: `before-${videoId}` }, undefined, account);
+  const jobId = await test.platform.queue.send('transcode-video', { videoId }, undefined, account);
   await sql`update pgboss.job set state = 'active', started_on = now(), retry_count = ${retryCount}
     where id = ${jobId}`.execute(test.platform.database.db);
   return { videoId, jobId };
@@ -81,9 +88,14 @@ describe('a leased job', () => {
     await until(() => taken.includes(videoId), 'another worker took the job');
     await until(async () => (await jobsFor(videoId)).at(-1)?.state === 'completed', 'it completed');
     const [lost, replacement] = await jobsFor(videoId);
-    expect(lost).toMatchObject({ id: jobId, state: 'cancelled', retry_limit: 3 });
-    // Three retries at first; the lost attempt used one.
-    expect(replacement).toMatchObject({ state: 'completed', retry_limit: 2 });
+    expect(lost).toMatchObject({ id: jobId, state: 'cancelled', retry_limit: 3, priority: -1 });
+    // Three retries at first; the lost attempt used one. Its account's turn is kept.
+    expect(replacement).toMatchObject({
+      state: 'completed',
+      retry_limit: 2,
+      priority: -1,
+      singleton_key: `account-of-${videoId}`,
+    });
   });
 
   it('is kept by a worker that renews its lease, however long it runs', async () => {
@@ -141,7 +153,7 @@ describe('a leased job', () => {
 
     await until(() => givenUp.includes(videoId), 'the job was given up');
     await until(async () => (await jobsFor(videoId))[0]?.state === 'cancelled', 'it was cancelled');
-    expect(await jobsFor(videoId)).toEqual([{ id: jobId, state: 'cancelled', retry_limit: 3 }]);
+    expect(await jobsFor(videoId)).toMatchObject([{ id: jobId, state: 'cancelled', retry_limit: 3 }]);
     expect(taken).not.toContain(videoId);
   });
 });
