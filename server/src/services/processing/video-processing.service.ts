@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Database } from '../../adapters/db/schema.js';
 import type { VideoStateRepository } from '../../adapters/db/video-state.repository.js';
+import { LeaseLost } from '../../adapters/queue/job-queue.js';
 import type { ObjectStorage } from '../../adapters/storage/object-storage.js';
 import { MASTER_PLAYLIST, PLAYLIST_EXTENSION, processedPrefix, rawKey } from '../../domain/video-files.js';
 import type { PublishedFile } from '../../media/published-files.js';
@@ -114,7 +115,9 @@ export class VideoProcessingService {
         });
       },
     }).catch(async (error: unknown) => {
-      await this.withdraw(videoId, growing);
+      // Lost its lease: another worker has the job and is publishing under the same prefix; leave it be.
+      if (signal?.reason instanceof LeaseLost) await growing.stop();
+      else await this.withdraw(videoId, growing);
       throw error;
     });
     await growing.stop();
