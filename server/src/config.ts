@@ -1,5 +1,6 @@
 // Environment → typed, validated configuration. Read once at start-up; nothing else reads process.env.
 import { isIP } from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 
 export type DatabaseConfig =
@@ -60,6 +61,8 @@ export interface Config {
   ffmpegPath: string | undefined;
   ffprobePath: string | undefined;
   workerConcurrency: number;
+  /** Where a worker makes each job's scratch directory (the source and the ladder before publication). */
+  scratchDir: string;
   maxUploadBytes: number;
   /**
    * Every `intervalSeconds` (0: never), the jobs still to do are written to stdout as CloudWatch embedded
@@ -68,7 +71,10 @@ export interface Config {
   queueDepthMetric: { intervalSeconds: number; namespace: string };
   jobs: {
     maintenanceIntervalSeconds: number;
+    /** The absolute cap on one transcode attempt (pg-boss fails it past this). */
     transcodeExpirySeconds: number;
+    /** A running transcode renews its lease; one not renewed this long (its worker was lost) goes to another. */
+    transcodeLeaseSeconds: number;
     transcodeRetryDelaySeconds: number;
     /** On SIGTERM a worker's running jobs get this long to finish; the rest go back to the queue. */
     shutdownGraceSeconds: number;
@@ -190,6 +196,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
     ffmpegPath: read.string('FFMPEG_PATH'),
     ffprobePath: read.string('FFPROBE_PATH'),
     workerConcurrency: read.integer('WORKER_CONCURRENCY', 1, 1, 64),
+    scratchDir: path.resolve(cwd, read.string('SCRATCH_DIR') ?? path.join(os.tmpdir(), 'vidstream-jobs')),
     maxUploadBytes: read.integer('MAX_UPLOAD_BYTES', 10 * 1024 ** 3, 1024, 5 * 1024 ** 4),
     queueDepthMetric: {
       intervalSeconds: read.integer('QUEUE_DEPTH_METRIC_SECONDS', 0, 0, 3600),
@@ -198,6 +205,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
     jobs: {
       maintenanceIntervalSeconds: read.integer('QUEUE_MAINTENANCE_SECONDS', 120, 1, 3600),
       transcodeExpirySeconds: read.integer('TRANSCODE_JOB_EXPIRY_SECONDS', 4 * 3600, 10, 24 * 3600),
+      transcodeLeaseSeconds: read.integer('TRANSCODE_LEASE_SECONDS', 60, 3, 3600),
       transcodeRetryDelaySeconds: read.integer('TRANSCODE_RETRY_DELAY_SECONDS', 30, 1, 3600),
       shutdownGraceSeconds: read.integer('WORKER_SHUTDOWN_GRACE_SECONDS', 8, 0, 3600),
     },

@@ -10,7 +10,7 @@ import { buildPlatformApp } from './platform/api-app.js';
 import { buildOpsApp } from './platform/ops-app.js';
 import { openPlatform } from './platform/platform.js';
 import { startQueueDepthMetric } from './platform/queue-depth-metric.js';
-import { buildJobHandlers } from './worker/job-handlers.js';
+import { buildGivenUpHandlers, buildJobHandlers } from './worker/job-handlers.js';
 import { startWorker } from './worker/worker.js';
 
 const ROLES = ['all', 'api', 'worker', 'migrate', 'healthcheck'] as const;
@@ -42,6 +42,7 @@ async function main(role: Role): Promise<void> {
       buildJobHandlers(platform.services, logger),
       config.workerConcurrency,
       logger,
+      buildGivenUpHandlers(platform.services),
     );
 
   const { intervalSeconds, namespace } = config.queueDepthMetric;

@@ -79,7 +79,7 @@ export async function openPlatform(
     );
     const secret = await resolveSessionSecret(config);
     const storage = createStorage(config.storage, secret);
-    const queue = await JobQueue.start(database.queueDatabase, logger, {
+    const queue = await JobQueue.start(database.queueDatabase, database.db, logger, {
       maintenanceIntervalSeconds: config.jobs.maintenanceIntervalSeconds,
       pollingIntervalSeconds: 2,
       overrides: {
@@ -88,6 +88,7 @@ export async function openPlatform(
           retryDelay: config.jobs.transcodeRetryDelaySeconds,
         },
       },
+      leaseSeconds: { 'transcode-video': config.jobs.transcodeLeaseSeconds },
       ...options.queue,
     });
     const metrics = new Metrics(() => queue.depths());

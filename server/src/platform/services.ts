@@ -1,7 +1,5 @@
 // Builds every service from the opened adapters: each gets exactly the repositories and adapters it uses.
 // The one place that wires services; routes, jobs and tests receive them from here.
-import os from 'node:os';
-import path from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { ReadThrough } from '../adapters/cache/read-through.js';
@@ -126,7 +124,8 @@ export function buildServices({
     states: videoStates,
     catalog,
     ...storage,
-    enqueueTranscode: (videoId, transaction) => queue.send('transcode-video', { videoId }, transaction),
+    enqueueTranscode: (video, transaction) =>
+      queue.send('transcode-video', { videoId: video.id }, transaction, video.ownerId),
     maxUploadBytes: config.maxUploadBytes,
     quota: new UploadQuota(new UploadQuotaRepository(db), config.uploadQuotas),
   });
@@ -184,7 +183,7 @@ export function buildServices({
           limits: { ...DEFAULT_LIMITS, maxGigapixels: config.sourceBudget.maxGigapixels },
           timeout: { ...TRANSCODE_TIMEOUT, maximumMs: config.sourceBudget.transcodeMaxSeconds * 1000 },
         },
-        scratchDir: path.join(os.tmpdir(), 'vidstream-jobs'),
+        scratchDir: config.scratchDir,
         growingIntervalMs: GROWING_INTERVAL_MS,
         logger,
         announce: (videoId, transaction) => queue.send('notify-subscribers', { videoId }, transaction),

@@ -44,7 +44,11 @@ export interface UploadDeps {
   catalog: VideoCatalog;
   multipart: MultipartUploads;
   storage: ObjectStorage;
-  enqueueTranscode: (videoId: string, transaction: Kysely<Database>) => Promise<unknown>;
+  /** Enqueues in the given transaction; the owner's videos take turns with other accounts'. */
+  enqueueTranscode: (
+    video: { id: string; ownerId: string },
+    transaction: Kysely<Database>,
+  ) => Promise<unknown>;
   maxUploadBytes: number;
   quota: UploadQuota;
   now?: () => Date;
@@ -178,7 +182,7 @@ export class UploadService {
         'parts',
       );
     }
-    await this.deps.states.queue(video.id, details, (trx) => this.deps.enqueueTranscode(video.id, trx));
+    await this.deps.states.queue(video.id, details, (trx) => this.deps.enqueueTranscode(video, trx));
   }
 
   private async ownVideo(actorId: string, videoId: string): Promise<Video> {

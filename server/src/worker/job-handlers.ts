@@ -7,7 +7,7 @@ import { notifySubscribersJob } from './notify-subscribers.job.js';
 import { purgeExpiredSessionsJob } from './purge-expired-sessions.job.js';
 import { refreshTrendingJob } from './refresh-trending.job.js';
 import { transcodeVideoJob } from './transcode-video.job.js';
-import type { JobHandlers } from './worker.js';
+import type { GivenUpHandlers, JobHandlers } from './worker.js';
 
 /** The services jobs call; a platform opened without ffmpeg has no processing and cannot run jobs. */
 export type JobServices = Pick<
@@ -25,4 +25,10 @@ export function buildJobHandlers(services: JobServices, logger: Logger): JobHand
     'notify-subscribers': notifySubscribersJob(services.notifications, logger),
     'delete-video-files': deleteVideoFilesJob(services.videos),
   };
+}
+
+/** Leased jobs whose workers were all lost: the video they were for ends `failed`, not `processing` forever. */
+export function buildGivenUpHandlers(services: JobServices): GivenUpHandlers {
+  const processing = services.processing;
+  return processing ? { 'transcode-video': ({ videoId }) => processing.giveUp(videoId) } : {};
 }

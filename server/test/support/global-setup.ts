@@ -35,7 +35,7 @@ async function prepareTemplate(config: DatabaseConfig): Promise<void> {
   try {
     await database.withoutQueryTimeout(migrateToLatest);
     // pg-boss creates its own schema on first start: do it once here rather than in every test file.
-    const queue = await JobQueue.start(database.queueDatabase, pino({ level: 'silent' }), {
+    const queue = await JobQueue.start(database.queueDatabase, database.db, pino({ level: 'silent' }), {
       maintenanceIntervalSeconds: 3600,
       pollingIntervalSeconds: 2,
     });

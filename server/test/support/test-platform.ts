@@ -10,7 +10,7 @@ import { loadConfig } from '../../src/config.js';
 import { type FfmpegBinaries, locateFfmpeg } from '../../src/media/ffmpeg-binaries.js';
 import { buildPlatformApp } from '../../src/platform/api-app.js';
 import { openPlatform, type Platform } from '../../src/platform/platform.js';
-import { buildJobHandlers } from '../../src/worker/job-handlers.js';
+import { buildGivenUpHandlers, buildJobHandlers } from '../../src/worker/job-handlers.js';
 import { startWorker } from '../../src/worker/worker.js';
 import { administer } from './global-setup.js';
 import { databaseUrl, testAdapters, testRedisUrl } from './test-adapters.js';
@@ -117,5 +117,11 @@ export async function startSecondInstance(first: TestPlatform): Promise<SecondIn
 /** Starts the platform's worker in this process, with every job handler, as `vidstream worker` does. */
 export async function startTestWorker(platform: Platform, concurrency = 1): Promise<void> {
   const handlers = buildJobHandlers(platform.services, platform.logger);
-  await startWorker(platform.queue, handlers, concurrency, platform.logger);
+  await startWorker(
+    platform.queue,
+    handlers,
+    concurrency,
+    platform.logger,
+    buildGivenUpHandlers(platform.services),
+  );
 }

@@ -1,5 +1,6 @@
-// A worker killed with SIGKILL mid-transcode: after its job expires, another worker process takes it over
-// and publishes a complete ladder, once. A worker stopped with SIGTERM hands its job back at once instead.
+// A worker killed with SIGKILL mid-transcode: once its lease runs out (the job's own expiry is an hour),
+// another worker process takes it over and publishes a complete ladder, once. A worker stopped with
+// SIGTERM hands its job back at once instead.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -20,7 +21,8 @@ import { uploadFile } from '../support/uploads.js';
 
 const MAIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/main.js');
 const QUEUE = {
-  TRANSCODE_JOB_EXPIRY_SECONDS: '12',
+  TRANSCODE_JOB_EXPIRY_SECONDS: '3600',
+  TRANSCODE_LEASE_SECONDS: '4',
   TRANSCODE_RETRY_DELAY_SECONDS: '1',
   QUEUE_MAINTENANCE_SECONDS: '1',
 };
@@ -74,11 +76,12 @@ function startWorkerProcess(env: Record<string, string> = {}): ChildProcess & { 
   return Object.assign(child, { output: () => output });
 }
 
-/** The transcode job of a video, as the queue holds it. */
+/** The transcode jobs of a video, as the queue holds them, oldest first. */
 async function transcodeJob(videoId: string) {
   const { rows } = await sql<{ state: string; retry_count: number }>`
     select state, retry_count from pgboss.job
-    where name = 'transcode-video' and data->>'videoId' = ${videoId}`.execute(test.platform.database.db);
+    where name = 'transcode-video' and data->>'videoId' = ${videoId}
+    order by created_on`.execute(test.platform.database.db);
   return rows;
 }
 
@@ -94,7 +97,7 @@ async function waitFor(id: string, done: (video: Video) => boolean, seconds: num
 }
 
 describe('a worker killed mid-transcode', () => {
-  it('leaves its job to another worker, which finishes the video completely', async () => {
+  it('leaves its job, once its lease runs out, to another worker, which finishes the video completely', async () => {
     const owner = await register(test.app);
     const clip = await makeClip(os.tmpdir(), `crash-${process.pid}.mp4`, {
       width: 1280,
@@ -115,6 +118,11 @@ describe('a worker killed mid-transcode', () => {
     const jobDone = /"job":"transcode-video".*"msg":"job done"/;
     for (let waited = 0; waited < 10_000 && !jobDone.test(second.output()); waited += 100) await sleep(100);
     expect(second.output()).toMatch(jobDone);
+    // Taken over through the lease, well before the job's hour-long expiry: the lost attempt was ended.
+    expect(await transcodeJob(video.id)).toEqual([
+      { state: 'cancelled', retry_count: 0 },
+      { state: 'completed', retry_count: 0 },
+    ]);
 
     const prefix = processedPrefix(video.id);
     const rungs = finished.renditions?.map((rendition) => rendition.name) ?? [];

@@ -15,6 +15,7 @@ import * as searchTiersAndWords from './migrations/0012-search-tiers-and-words.j
 import * as studioOrder from './migrations/0013-studio-order.js';
 import * as videosVacuum from './migrations/0014-videos-vacuum.js';
 import * as securityCounters from './migrations/0015-security-counters.js';
+import * as jobLeases from './migrations/0016-job-leases.js';
 import type { Database } from './schema.js';
 
 const migrations: Record<string, Migration> = {
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   '0013-studio-order': studioOrder,
   '0014-videos-vacuum': videosVacuum,
   '0015-security-counters': securityCounters,
+  '0016-job-leases': jobLeases,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

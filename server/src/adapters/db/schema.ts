@@ -138,6 +138,14 @@ export interface SearchWordsTable {
   word: string;
 }
 
+/** The lease of a running job's attempt (adapters/queue/job-leases.ts); the job itself is pg-boss's. */
+export interface JobLeasesTable {
+  job_id: string;
+  /** pg-boss's `started_on` of the attempt holding the lease: a later attempt of the same job does not. */
+  attempt_started_on: Date;
+  expires_at: Date;
+}
+
 export interface Database {
   users: UsersTable;
   channels: ChannelsTable;
@@ -153,4 +161,5 @@ export interface Database {
   notifications: NotificationsTable;
   search_words: SearchWordsTable;
   security_counters: SecurityCountersTable;
+  job_leases: JobLeasesTable;
 }

@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Database } from '../../adapters/db/schema.js';
 import type { VideoStateRepository } from '../../adapters/db/video-state.repository.js';
+import { LeaseLost } from '../../adapters/queue/job-queue.js';
 import type { ObjectStorage } from '../../adapters/storage/object-storage.js';
 import { MASTER_PLAYLIST, PLAYLIST_EXTENSION, processedPrefix, rawKey } from '../../domain/video-files.js';
 import type { PublishedFile } from '../../media/published-files.js';
@@ -15,6 +16,7 @@ import { UnusableSource } from '../../media/source-facts.js';
 import { type TranscodeOptions, transcodeSource } from '../../media/transcode-source.js';
 import type { TranscodeOutcome } from '../../metrics.js';
 import { GrowingPublication } from './growing-publication.js';
+import { OUT_OF_SCRATCH_SPACE, ranOutOfScratchSpace, ScratchSpaceExhausted } from './scratch-space.js';
 
 export interface VideoProcessingDeps {
   videos: VideoStateRepository;
@@ -34,6 +36,8 @@ export interface VideoProcessingDeps {
 /** Progress is written at most this often: enough for a live bar, cheap for the database. */
 const PROGRESS_INTERVAL_MS = 1_000;
 const UPLOAD_CONCURRENCY = 4;
+const PROCESSING_FAILED = 'Processing failed; please upload the video again';
+const WORKERS_LOST = 'Processing stopped several times before it could finish; please upload the video again';
 
 export class VideoProcessingService {
   constructor(private readonly deps: VideoProcessingDeps) {}
@@ -61,13 +65,20 @@ export class VideoProcessingService {
         outcome = 'failed';
         return;
       }
+      const noSpace = ranOutOfScratchSpace(error);
       if (attempt.isLast && !attempt.signal?.aborted)
-        await videos.markFailed(videoId, 'Processing failed; please upload the video again');
-      throw error;
+        await videos.markFailed(videoId, noSpace ? OUT_OF_SCRATCH_SPACE : PROCESSING_FAILED);
+      throw noSpace ? new ScratchSpaceExhausted(this.deps.scratchDir, { cause: error }) : error;
     } finally {
       await rm(scratch, { recursive: true, force: true });
       this.deps.onFinished?.(outcome, (performance.now() - started) / 1000);
     }
+  }
+
+  /** Its workers were lost on every attempt (it may be what kills them): the video ends `failed`. */
+  async giveUp(videoId: string): Promise<void> {
+    await this.deps.videos.markFailed(videoId, WORKERS_LOST);
+    this.deps.logger.warn({ videoId }, 'processing given up: its workers were lost on every attempt');
   }
 
   private async transcodeAndPublish(videoId: string, scratch: string, signal?: AbortSignal): Promise<void> {
@@ -106,7 +117,9 @@ export class VideoProcessingService {
         });
       },
     }).catch(async (error: unknown) => {
-      await this.withdraw(videoId, growing);
+      // Lost its lease: another worker has the job and is publishing under the same prefix; leave it be.
+      if (signal?.reason instanceof LeaseLost) await growing.stop();
+      else await this.withdraw(videoId, growing);
       throw error;
     });
     await growing.stop();

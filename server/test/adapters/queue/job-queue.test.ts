@@ -61,10 +61,15 @@ describe('JobQueue.send inside a transaction', () => {
 describe('JobQueue.stop', () => {
   it('lets a job that ends within the grace period finish, and hands one that does not back at once', async () => {
     // A worker of its own: the platform's queue takes no transcode jobs in this file.
-    const worker = await JobQueue.start(test.platform.database.queueDatabase, pino({ level: 'silent' }), {
-      maintenanceIntervalSeconds: 3600,
-      pollingIntervalSeconds: 0.5,
-    });
+    const worker = await JobQueue.start(
+      test.platform.database.queueDatabase,
+      test.platform.database.db,
+      pino({ level: 'silent' }),
+      {
+        maintenanceIntervalSeconds: 3600,
+        pollingIntervalSeconds: 0.5,
+      },
+    );
     const quick = `quick-${randomBytes(4).toString('hex')}`;
     const started = new Set<string>();
     let abortedWith: unknown;
