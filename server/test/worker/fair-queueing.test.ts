@@ -12,7 +12,8 @@ import { uploadFile } from '../support/uploads.js';
 let test: TestPlatform;
 let worker: JobQueue | undefined;
 beforeAll(async () => {
-  test = await startTestPlatform();
+  // One account queues 50: above the default quota of queued videos, which is not what this tests.
+  test = await startTestPlatform({ QUEUED_VIDEOS_PER_ACCOUNT: '100', UPLOADS_IN_FLIGHT_PER_ACCOUNT: '100' });
 });
 afterAll(async () => {
   await worker?.stop(0);
