@@ -3,7 +3,7 @@
 // A leased queue's running job is renewed while it runs; one whose worker was lost goes to another worker
 // within a lease and a sweep, however long the job's own expiry.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { CompiledQuery, type Kysely } from 'kysely';
+import { CompiledQuery, type Kysely, sql } from 'kysely';
 import type pg from 'pg';
 import PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
@@ -78,15 +78,17 @@ export class JobQueue {
       pollingIntervalSeconds: tuning.pollingIntervalSeconds,
     });
     boss.on('error', (error) => logger.error({ err: error }, 'job queue error'));
-    await boss.start();
-    for (const name of JOB_NAMES) {
-      const definition = JOB_DEFINITIONS[name];
-      const options = { name, ...definition.queue, ...tuning.overrides?.[name] };
-      // createQueue leaves an existing queue as it was: update it so configuration changes apply.
-      await boss.createQueue(name, options);
-      await boss.updateQueue(name, options);
-      if (definition.schedule) await boss.schedule(name, definition.schedule, {});
-    }
+    await oneProcessAtATime(database, db, async () => {
+      await boss.start();
+      for (const name of JOB_NAMES) {
+        const definition = JOB_DEFINITIONS[name];
+        const options = { name, ...definition.queue, ...tuning.overrides?.[name] };
+        // createQueue leaves an existing queue as it was: update it so configuration changes apply.
+        await boss.createQueue(name, options);
+        await boss.updateQueue(name, options);
+        if (definition.schedule) await boss.schedule(name, definition.schedule, {});
+      }
+    });
     return new JobQueue(boss, db, logger, tuning.leaseSeconds);
   }
 
@@ -251,6 +253,34 @@ export class JobQueue {
         ? 'worker lost: its job is handed to another'
         : 'worker lost on the last attempt: job given up',
     );
+  }
+}
+
+/** Any number that no other advisory lock of VidStream's uses: "vidstream-queue-setup" in a bigint. */
+const QUEUE_SETUP_LOCK = 7_366_105_115_117_001n;
+
+/**
+ * Processes starting together on a new database would create the queue's schema and tables at once and
+ * deadlock: they take turns, holding a transaction-scoped advisory lock meanwhile. Asked for without
+ * waiting, again and again, so no query outlives the database's query timeout. Embedded mode is one
+ * process on one connection, which the lock's transaction would take from pg-boss.
+ */
+async function oneProcessAtATime(
+  database: QueueDatabase,
+  db: Kysely<Database>,
+  setUp: () => Promise<void>,
+): Promise<void> {
+  if (database.kind === 'shared-pool') return setUp();
+  for (;;) {
+    const done = await db.transaction().execute(async (trx) => {
+      const { rows } = await sql<{ locked: boolean }>`
+        select pg_try_advisory_xact_lock(${QUEUE_SETUP_LOCK}) as locked`.execute(trx);
+      if (!rows[0]?.locked) return false;
+      await setUp();
+      return true;
+    });
+    if (done) return;
+    await sleep(100 + Math.random() * 200);
   }
 }
 
