@@ -71,7 +71,7 @@ process.on('exit', () => {
   for (const child of [...apis, ...workers]) child.kill();
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(130));
-for (const child of [...apis, ...workers]) await child.start();
+await Promise.all([...apis, ...workers].map((child) => child.start()));
 
 const client = new ChaosClient(apis.map((api) => `http://127.0.0.1:${api.port}`));
 const clips = await Promise.all(
