@@ -81,6 +81,8 @@ export interface Config {
   };
   loginLimits: { perIpPerMinute: number; failuresPerAccount: number; accountWindowSeconds: number };
   viewLimits: { reportsPerMinute: number; anonymousPerAddressPerHour: number };
+  /** Progress streams (SSE) one account or address may hold open per API process, and their lifetime. */
+  progressStreams: { perAccount: number; perAddress: number; lifetimeMs: number };
   /** Per account: what one uploader may hold of the platform at once, or in a day. */
   uploadQuotas: { uploadsInFlight: number; bytesPerDay: number; queuedVideos: number };
   /** What one source may cost a worker: pixels to decode, and the longest an ffmpeg run may take. */
@@ -213,6 +215,11 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
       perIpPerMinute: read.integer('LOGIN_RATE_LIMIT_PER_MINUTE', 20, 1, 100_000),
       failuresPerAccount: read.integer('LOGIN_FAILURES_PER_ACCOUNT', 10, 1, 100_000),
       accountWindowSeconds: read.integer('LOGIN_FAILURE_WINDOW_SECONDS', 900, 1, 86_400),
+    },
+    progressStreams: {
+      perAccount: read.integer('PROGRESS_STREAMS_PER_ACCOUNT', 10, 1, 10_000),
+      perAddress: read.integer('PROGRESS_STREAMS_PER_ADDRESS', 20, 1, 10_000),
+      lifetimeMs: read.integer('PROGRESS_STREAM_MAX_SECONDS', 1_800, 1, 86_400) * 1000,
     },
     viewLimits: {
       reportsPerMinute: read.integer('VIEW_REPORTS_PER_MINUTE', 60, 1, 100_000),

@@ -2037,6 +2037,15 @@ export interface paths {
                         "text/event-stream": components["schemas"]["ErrorResponse"];
                     };
                 };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/event-stream": components["schemas"]["ErrorResponse"];
+                    };
+                };
             };
         };
         put?: never;

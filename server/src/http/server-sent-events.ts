@@ -38,3 +38,10 @@ export function openEventStream(reply: FastifyReply): EventStream {
     },
   };
 }
+
+/** Aborted when the client goes away (or the answer ends), so the work feeding a stream stops at once. */
+export function clientGone(reply: FastifyReply): AbortSignal {
+  const gone = new AbortController();
+  reply.raw.once('close', () => gone.abort());
+  return gone.signal;
+}

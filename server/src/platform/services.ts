@@ -142,7 +142,7 @@ export function buildServices({
     videos: videoService,
     reactions,
     videoPages: new VideoPageService(videoService, reactions, history),
-    progress: new VideoProgressService(videoService),
+    progress: new VideoProgressService(videoService, config.progressStreams),
     comments: new CommentService(new CommentRepository(db, forgetVideo), videoService, notifications),
     notifications,
     views: new ViewService({

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { currentAccount } from '../../authentication.js';
 import type { RouteDeps } from '../../route-deps.js';
 import { errorResponses } from '../../schemas.js';
-import { openEventStream } from '../../server-sent-events.js';
+import { clientGone, openEventStream } from '../../server-sent-events.js';
 import { VideoParams } from '../../video.schemas.js';
 
 const followProgress = {
@@ -12,7 +12,7 @@ const followProgress = {
     'Server-Sent Events for the owner: `progress` with state, percent and playable, until ready or failed',
   params: VideoParams,
   produces: ['text/event-stream'],
-  response: { ...errorResponses(401, 403, 404) },
+  response: { ...errorResponses(401, 403, 404, 429) },
 };
 
 export const videoEventRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (
@@ -22,7 +22,8 @@ export const videoEventRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (
   app.addHook('preHandler', requireAccount);
 
   app.get('/videos/:id/events', { schema: followProgress }, async (request, reply) => {
-    const updates = await progress.follow(request.params.id, currentAccount(request).account.id);
+    const account = currentAccount(request).account;
+    const updates = await progress.follow(request.params.id, account.id, request.ip, clientGone(reply));
     const stream = openEventStream(reply);
     for await (const update of updates) {
       if (stream.closed) break;
