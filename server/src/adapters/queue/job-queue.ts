@@ -3,7 +3,7 @@
 // A leased queue's running job is renewed while it runs; one whose worker was lost goes to another worker
 // within a lease and a sweep, however long the job's own expiry.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { CompiledQuery, type Kysely, sql } from 'kysely';
+import { CompiledQuery, type Kysely } from 'kysely';
 import type pg from 'pg';
 import PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
@@ -12,6 +12,7 @@ import type { Database } from '../db/schema.js';
 import { fairTurn } from './fair-turns.js';
 import { JOB_DEFINITIONS, JOB_NAMES, type JobName, type JobPayloads } from './job-definitions.js';
 import { JobLeases, type LapsedJob } from './job-leases.js';
+import { oneProcessAtATime } from './queue-setup-lock.js';
 
 export interface QueueTuning {
   /** How often pg-boss expires stalled jobs and deletes old ones; tests lower it. */
@@ -253,34 +254,6 @@ export class JobQueue {
         ? 'worker lost: its job is handed to another'
         : 'worker lost on the last attempt: job given up',
     );
-  }
-}
-
-/** Any number that no other advisory lock of VidStream's uses: "vidstream-queue-setup" in a bigint. */
-const QUEUE_SETUP_LOCK = 7_366_105_115_117_001n;
-
-/**
- * Processes starting together on a new database would create the queue's schema and tables at once and
- * deadlock: they take turns, holding a transaction-scoped advisory lock meanwhile. Asked for without
- * waiting, again and again, so no query outlives the database's query timeout. Embedded mode is one
- * process on one connection, which the lock's transaction would take from pg-boss.
- */
-async function oneProcessAtATime(
-  database: QueueDatabase,
-  db: Kysely<Database>,
-  setUp: () => Promise<void>,
-): Promise<void> {
-  if (database.kind === 'shared-pool') return setUp();
-  for (;;) {
-    const done = await db.transaction().execute(async (trx) => {
-      const { rows } = await sql<{ locked: boolean }>`
-        select pg_try_advisory_xact_lock(${QUEUE_SETUP_LOCK}) as locked`.execute(trx);
-      if (!rows[0]?.locked) return false;
-      await setUp();
-      return true;
-    });
-    if (done) return;
-    await sleep(100 + Math.random() * 200);
   }
 }
 
