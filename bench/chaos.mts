@@ -166,7 +166,7 @@ await Promise.all([...apis, ...workers].map((child) => child.stop()));
 const db = new pg.Client({ connectionString: databaseUrl(database) });
 await db.connect();
 const { rows } = await db.query<{ state: string; views: string }>(
-  'select state, views from videos where id = any($1)',
+  'select state, view_count as views from videos where id = any($1)',
   [[...made.keys()]],
 );
 await db.end();
