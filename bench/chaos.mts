@@ -13,7 +13,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { administer } from '../server/test/support/global-setup.js';
 import { makeClip } from '../server/test/support/media-clips.js';
-import { startS3Server } from '../server/test/support/s3-server.js';
+import { s3Environment, startS3Server } from '../server/test/support/s3-server.js';
 import { startRelay, type TcpRelay } from '../server/test/support/tcp-relay.js';
 import { databaseUrl, testDatabaseUrl, testRedisUrl } from '../server/test/support/test-adapters.js';
 import { ChaosClient } from './chaos/client.js';
@@ -42,11 +42,7 @@ const throughRelay = (url: string, relay: TcpRelay) => {
 const env = {
   DATABASE_URL: throughRelay(databaseUrl(database), relays.postgres),
   REDIS_URL: `${throughRelay(testRedisUrl, relays.redis)}/9`,
-  S3_ENDPOINT: throughRelay(s3.endpoint, relays.storage),
-  S3_BUCKET_RAW: s3.buckets.raw,
-  S3_BUCKET_PROCESSED: s3.buckets.processed,
-  S3_ACCESS_KEY_ID: s3.credentials.accessKeyId,
-  S3_SECRET_ACCESS_KEY: s3.credentials.secretAccessKey,
+  ...s3Environment(s3, throughRelay(s3.endpoint, relays.storage)),
   SESSION_SECRET: randomBytes(32).toString('hex'),
   DATA_DIR: work,
   HOST: '127.0.0.1',

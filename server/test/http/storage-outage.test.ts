@@ -11,7 +11,12 @@ import { processedPrefix, rawKey } from '../../src/domain/video-files.js';
 import { bearer, register } from '../support/accounts.js';
 import { eventually } from '../support/eventually.js';
 import { makeClip } from '../support/media-clips.js';
-import { type S3TestServer, signBucketPathsWithoutSlash, startS3Server } from '../support/s3-server.js';
+import {
+  type S3TestServer,
+  s3Environment,
+  signBucketPathsWithoutSlash,
+  startS3Server,
+} from '../support/s3-server.js';
 import { startRelay, type TcpRelay } from '../support/tcp-relay.js';
 import { startTestPlatform, startTestWorker, type TestPlatform } from '../support/test-platform.js';
 import {
@@ -33,11 +38,7 @@ beforeAll(async () => {
   s3 = await startS3Server();
   relay = await startRelay(new URL(s3.endpoint), 80);
   test = await startTestPlatform({
-    S3_ENDPOINT: `http://127.0.0.1:${relay.port}`,
-    S3_BUCKET_RAW: s3.buckets.raw,
-    S3_BUCKET_PROCESSED: s3.buckets.processed,
-    S3_ACCESS_KEY_ID: s3.credentials.accessKeyId,
-    S3_SECRET_ACCESS_KEY: s3.credentials.secretAccessKey,
+    ...s3Environment(s3, `http://127.0.0.1:${relay.port}`),
     TRANSCODE_RETRY_DELAY_SECONDS: '1',
   });
   signBucketPathsWithoutSlash((test.platform.storage as S3Storage).client);

@@ -8,7 +8,12 @@ import type { S3Storage } from '../../src/adapters/storage/s3-storage.js';
 import { processedPrefix } from '../../src/domain/video-files.js';
 import { register } from '../support/accounts.js';
 import { makeClip } from '../support/media-clips.js';
-import { type S3TestServer, signBucketPathsWithoutSlash, startS3Server } from '../support/s3-server.js';
+import {
+  type S3TestServer,
+  s3Environment,
+  signBucketPathsWithoutSlash,
+  startS3Server,
+} from '../support/s3-server.js';
 import { startTestPlatform, startTestWorker, type TestPlatform } from '../support/test-platform.js';
 import { startUpload, uploadFile, waitUntilSettled } from '../support/uploads.js';
 
@@ -18,13 +23,7 @@ let owner: Awaited<ReturnType<typeof register>>;
 
 beforeAll(async () => {
   s3 = await startS3Server();
-  test = await startTestPlatform({
-    S3_ENDPOINT: s3.endpoint,
-    S3_BUCKET_RAW: s3.buckets.raw,
-    S3_BUCKET_PROCESSED: s3.buckets.processed,
-    S3_ACCESS_KEY_ID: s3.credentials.accessKeyId,
-    S3_SECRET_ACCESS_KEY: s3.credentials.secretAccessKey,
-  });
+  test = await startTestPlatform(s3Environment(s3));
   signBucketPathsWithoutSlash((test.platform.storage as S3Storage).client);
   owner = await register(test.app);
   await startTestWorker(test.platform);

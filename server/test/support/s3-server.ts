@@ -37,6 +37,17 @@ export async function startS3Server(): Promise<S3TestServer> {
   };
 }
 
+/** The environment that puts VidStream's storage on this server, reached at `endpoint` (a relay, say). */
+export function s3Environment(s3: S3TestServer, endpoint = s3.endpoint): Record<string, string> {
+  return {
+    S3_ENDPOINT: endpoint,
+    S3_BUCKET_RAW: s3.buckets.raw,
+    S3_BUCKET_PROCESSED: s3.buckets.processed,
+    S3_ACCESS_KEY_ID: s3.credentials.accessKeyId,
+    S3_SECRET_ACCESS_KEY: s3.credentials.secretAccessKey,
+  };
+}
+
 /**
  * The test server verifies bucket-level requests (HeadBucket, ListObjectsV2, DeleteObjects) against
  * `/bucket` while the SDK signs `/bucket/`; S3 and MinIO accept both, so tests sign the form it checks.

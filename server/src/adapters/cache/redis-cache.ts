@@ -1,8 +1,9 @@
 // Redis cache. Commands fail fast while Redis is unreachable (no offline queue) and count as misses;
 // the outage is logged once, and ioredis reconnects by itself.
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { Cache } from './cache.js';
+import { failFastRedis } from './fail-fast-redis.js';
 
 export interface RedisCacheOptions {
   url: string;
@@ -25,13 +26,7 @@ export class RedisCache implements Cache {
 
   private constructor(options: RedisCacheOptions) {
     this.logger = options.logger;
-    this.client = new Redis(options.url, {
-      keyPrefix: options.keyPrefix,
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 1,
-      connectTimeout: 2_000,
-      retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
-    });
+    this.client = failFastRedis(options.url, options.keyPrefix);
     this.client.on('error', (error) => this.reportOutage(error));
     this.client.on('ready', () => {
       if (this.outageLogged) this.logger.info('redis cache reachable again');

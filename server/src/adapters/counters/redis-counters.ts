@@ -1,8 +1,9 @@
 // Security counters in a Redis of their own (`REDIS_COUNTERS_URL`), shared by every API process. Redis
 // sets eviction per server, not per key, so that server must run with `maxmemory-policy noeviction`: one
 // that would evict is refused at start-up, and bypassed (with an error logged) if it later turns out so.
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import { failFastRedis } from '../cache/fail-fast-redis.js';
 import type { CounterWindow, SecurityCounters } from './security-counters.js';
 
 export interface RedisCountersOptions {
@@ -52,13 +53,7 @@ export class RedisCounters implements SecurityCounters {
   }
 
   private constructor(private readonly options: RedisCountersOptions) {
-    this.client = new Redis(options.url, {
-      keyPrefix: options.keyPrefix,
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 1,
-      connectTimeout: 2_000,
-      retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
-    });
+    this.client = failFastRedis(options.url, options.keyPrefix);
     this.client.on('error', () => {}); // reported by the fallback that wraps this store
     this.client.on('ready', () => void this.checkPolicy().catch(() => {}));
   }
