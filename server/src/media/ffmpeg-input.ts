@@ -8,6 +8,10 @@ export interface MediaInput {
   container: string;
   /** Seek before the input (fast: the demuxer jumps, nothing before it is decoded). */
   seekSeconds?: number;
+  /** The seek names a timestamp of the file's own clock, not an offset from its first frame. */
+  seekToTimestamp?: boolean;
+  /** Leave the picture as coded, ignoring a display rotation: the caller turns it itself. */
+  keepCodedOrientation?: boolean;
 }
 
 /** Quiet, and progress as `key=value` lines on stdout, which the runner reads. */
@@ -21,7 +25,9 @@ export function ffmpegInput(input: MediaInput): string[] {
     ...FFMPEG_HEAD,
     // Read only as the container ffprobe recognised; "file:" so a name is never another protocol or an option.
     ...['-protocol_whitelist', 'file', '-format_whitelist', input.container, '-f', input.container],
+    ...(input.seekToTimestamp ? ['-seek_timestamp', '1'] : []),
     ...(input.seekSeconds === undefined ? [] : ['-ss', input.seekSeconds.toFixed(3)]),
+    ...(input.keepCodedOrientation ? ['-noautorotate'] : []),
     ...['-i', `file:${input.path}`],
   ];
 }

@@ -4,7 +4,7 @@ import { AUDIO_RENDITION, INIT_SEGMENT, SEGMENT_PATTERN, VARIANT_PLAYLIST } from
 import { ffmpegInput } from './ffmpeg-input.js';
 import { h264Level } from './h264-level.js';
 import type { Rendition } from './ladder.js';
-import type { SourceFacts } from './source-facts.js';
+import type { SourceFacts, VideoFacts } from './source-facts.js';
 import type { TranscodePolicy } from './transcode-policy.js';
 
 export interface TranscodePaths {
@@ -26,11 +26,29 @@ export function buildTranscodeArgs(
     '-filter_complex',
     videoFilterGraph(source, ladder),
     ...ladder.flatMap((rendition, index) => videoOutputArgs(rendition, index, policy)),
-    ...(source.audio
-      ? ['-map', `0:${source.audio.streamIndex}`, '-c:a', 'aac', '-b:a', `${policy.audioKbps}k`, '-ac', '2']
-      : []),
+    ...(source.audio ? audioOutputArgs(source.audio.streamIndex, policy) : []),
     '-sn',
     '-dn',
+    ...hlsOutputArgs(policy, { outputDir: paths.outputDir, streamMap: streamMap(ladder, hasAudio) }),
+  ];
+}
+
+/** Where an HLS output goes and how its renditions are named; numbering starts at `firstSegment`. */
+export interface HlsOutput {
+  outputDir: string;
+  streamMap: string;
+  firstSegment?: number;
+  /**
+   * Fragments keep the output's own timestamps: each one's decode time is its first frame's presentation
+   * time, B-frames sit at negative offsets. By default the muxer starts every output at 0 and puts the
+   * real start in an edit list, which HLS players of fMP4 ignore: pieces encoded apart would all start at 0.
+   */
+  ownTimestamps?: boolean;
+}
+
+/** The HLS muxer's side of a command: fMP4 segments and one playlist per rendition, each in its folder. */
+export function hlsOutputArgs(policy: TranscodePolicy, output: HlsOutput): string[] {
+  return [
     '-f',
     'hls',
     '-hls_time',
@@ -43,14 +61,23 @@ export function buildTranscodeArgs(
     'fmp4',
     '-hls_flags',
     'independent_segments+temp_file',
+    ...(output.firstSegment ? ['-start_number', String(output.firstSegment)] : []),
+    ...(output.ownTimestamps
+      ? ['-hls_segment_options', 'movflags=+frag_discont+negative_cts_offsets']
+      : []),
     '-hls_fmp4_init_filename',
     INIT_SEGMENT,
     '-hls_segment_filename',
-    `${paths.outputDir}/%v/${SEGMENT_PATTERN}`,
+    `${output.outputDir}/%v/${SEGMENT_PATTERN}`,
     '-var_stream_map',
-    streamMap(ladder, hasAudio),
-    `${paths.outputDir}/%v/${VARIANT_PLAYLIST}`,
+    output.streamMap,
+    `${output.outputDir}/%v/${VARIANT_PLAYLIST}`,
   ];
+}
+
+/** The one audio rendition: stereo AAC, from the stream the probe checked. */
+export function audioOutputArgs(streamIndex: number, policy: TranscodePolicy): string[] {
+  return ['-map', `0:${streamIndex}`, '-c:a', 'aac', '-b:a', `${policy.audioKbps}k`, '-ac', '2'];
 }
 
 /**
@@ -58,14 +85,19 @@ export function buildTranscodeArgs(
  * made 8-bit 4:2:0 once at the top, and frame-rate capped where its cap starts. Caps only fall down the
  * ladder, so a lower rung inherits the rate of the one above it.
  */
-export function videoFilterGraph(source: SourceFacts, ladder: Rendition[]): string {
+export function videoFilterGraph(
+  source: SourceFacts,
+  ladder: Rendition[],
+  /** Turn the picture here: the input is read with -noautorotate (see ffmpeg-input.ts). */
+  turnPicture = false,
+): string {
   const topDown = ladder.map((rendition, index) => ({ rendition, index })).reverse();
   let incomingRate = source.video.frameRate;
   return topDown
     .map(({ rendition, index }, position) => {
       // The stream the probe checked, by its index: `0:v:0` may be cover art or another track.
       const input = position === 0 ? `[0:${source.video.streamIndex}]` : `[c${topDown[position - 1]?.index}]`;
-      const steps: string[] = [];
+      const steps = position === 0 && turnPicture ? orientationSteps(source.video.rotation) : [];
       if (rendition.frameRate < incomingRate - 0.01) steps.push(`fps=${rendition.frameRate}`);
       incomingRate = rendition.frameRate;
       steps.push(`scale=${rendition.width}:${rendition.height}`, 'setsar=1');
@@ -76,7 +108,15 @@ export function videoFilterGraph(source: SourceFacts, ladder: Rendition[]): stri
     .join(';');
 }
 
-function videoOutputArgs(rendition: Rendition, index: number, policy: TranscodePolicy): string[] {
+/** The filters that show a picture coded on its side upright, as ffmpeg's autorotation would. */
+function orientationSteps(rotation: VideoFacts['rotation']): string[] {
+  if (rotation === 90) return ['transpose=clock'];
+  if (rotation === 180) return ['hflip', 'vflip'];
+  if (rotation === 270) return ['transpose=cclock'];
+  return [];
+}
+
+export function videoOutputArgs(rendition: Rendition, index: number, policy: TranscodePolicy): string[] {
   const gop = Math.round(rendition.frameRate * policy.keyframeSeconds);
   return [
     '-map',
@@ -107,7 +147,7 @@ function videoOutputArgs(rendition: Rendition, index: number, policy: TranscodeP
   ];
 }
 
-function streamMap(ladder: Rendition[], hasAudio: boolean): string {
+export function streamMap(ladder: Rendition[], hasAudio: boolean): string {
   const group = hasAudio ? ',agroup:audio' : '';
   const video = ladder.map((rendition, index) => `v:${index}${group},name:${rendition.name}`);
   const audio = hasAudio ? [`a:0,agroup:audio,name:${AUDIO_RENDITION},default:yes`] : [];

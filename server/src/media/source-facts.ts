@@ -65,6 +65,8 @@ export interface AudioFacts {
 export interface SourceFacts {
   /** The allowed demuxer name ffprobe recognised; the transcode is forced to it. */
   container: string;
+  /** When the file's first frame or sample is presented: its timestamps start here, not always at 0. */
+  startSeconds: number;
   durationSeconds: number;
   video: VideoFacts;
   audio: AudioFacts | undefined;
@@ -102,7 +104,7 @@ interface ProbeStream {
 }
 
 interface ProbeOutput {
-  format?: { format_name?: string; duration?: string };
+  format?: { format_name?: string; duration?: string; start_time?: string };
   streams?: ProbeStream[];
 }
 
@@ -143,8 +145,10 @@ export function readSourceFacts(probe: ProbeOutput, limits: SourceLimits = DEFAU
     pixelFormat: videoStream.pix_fmt ?? 'unknown',
   };
   refuseOverBudget(video, durationSeconds, limits);
+  const startSeconds = Number(probe.format?.start_time ?? 0);
   return {
     container,
+    startSeconds: Number.isFinite(startSeconds) ? startSeconds : 0,
     durationSeconds,
     video,
     audio: audioStream && {

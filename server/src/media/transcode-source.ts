@@ -3,12 +3,11 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { MASTER_PLAYLIST, STORYBOARD_TRACK, VARIANT_PLAYLIST } from '../domain/video-files.js';
-import { FfmpegTimedOut, runFfmpeg } from './ffmpeg-runner.js';
+import { runWithinDeadline } from './deadline-run.js';
 import type { Rendition } from './ladder.js';
-import { spokenDuration } from './plain-words.js';
 import { probeSource } from './probe.js';
 import { describeOutput, type PublishedFile } from './published-files.js';
-import { type SourceFacts, type SourceLimits, UnusableSource } from './source-facts.js';
+import type { SourceFacts, SourceLimits } from './source-facts.js';
 import type { StoryboardPolicy } from './storyboard.js';
 import { planTranscode, type TranscodeDeadline } from './transcode-plan.js';
 import type { TranscodePolicy } from './transcode-policy.js';
@@ -51,24 +50,13 @@ export async function transcodeSource(
 ): Promise<TranscodeResult> {
   const source = await probeSource(options.ffprobe, input, options.limits);
   const plan = planTranscode(source, { input, outputDir }, { ...options, deadline: options.timeout });
-  const run = async (args: string[], [from, to]: readonly [number, number]) => {
-    try {
-      await runFfmpeg(options.ffmpeg, args, {
-        durationSeconds: source.durationSeconds,
-        timeoutMs: plan.timeoutMs,
-        onProgress: (percent) => options.onProgress?.(from + ((to - from) * percent) / 100),
-        signal: options.signal,
-      });
-    } catch (error) {
-      // The deadline grows with the source up to a cap: another attempt would meet the same cap.
-      if (error instanceof FfmpegTimedOut)
-        throw new UnusableSource(
-          `Processing this video took longer than the ${spokenDuration(plan.timeoutMs / 1000)} allowed; upload a shorter or smaller version`,
-          error.message,
-        );
-      throw error;
-    }
-  };
+  const run = (args: string[], [from, to]: readonly [number, number]) =>
+    runWithinDeadline(options.ffmpeg, args, {
+      durationSeconds: source.durationSeconds,
+      timeoutMs: plan.timeoutMs,
+      onProgress: (percent) => options.onProgress?.(from + ((to - from) * percent) / 100),
+      signal: options.signal,
+    });
 
   options.onPlan?.({ renditions: plan.renditions, masterPlaylist: plan.masterPlaylist });
   await run(plan.argv.ladder, STAGES.ladder);

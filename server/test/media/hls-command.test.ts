@@ -6,6 +6,7 @@ import { DEFAULT_POLICY } from '../../src/media/transcode-policy.js';
 
 const source: SourceFacts = {
   container: 'matroska',
+  startSeconds: 0,
   durationSeconds: 10,
   video: {
     streamIndex: 0,

@@ -4,6 +4,13 @@ import { access, chmod, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  buildAudioPieceArgs,
+  buildChunkArgs,
+  buildChunkedAudioArgs,
+  buildPieceArgs,
+  PIECE_CONTAINER,
+} from '../../src/media/chunk-commands.js';
 import { checkInputRules, UnsafeMediaInput } from '../../src/media/ffmpeg-input.js';
 import { runFfmpeg } from '../../src/media/ffmpeg-runner.js';
 import { buildTranscodeArgs } from '../../src/media/hls-command.js';
@@ -23,6 +30,7 @@ function sourceIn(container: string, size: [number, number], withAudio: boolean)
   const [width, height] = size;
   return {
     container,
+    startSeconds: 0,
     durationSeconds: 95,
     video: {
       streamIndex: 0,
@@ -45,6 +53,8 @@ interface BuiltArgv {
   argv: string[];
   /** The container ffmpeg must be forced to; ffprobe reads any allowed one. */
   container?: string;
+  /** The one file it reads, when not the upload itself. */
+  input?: string;
 }
 
 const SIZES: [number, number][] = [
@@ -87,6 +97,32 @@ const stills = ALLOWED_CONTAINERS.flatMap((container) =>
     ];
   }),
 );
+const CHUNK = { index: 1, startSeconds: 40, durationSeconds: 40, firstSegment: 10, isLast: false };
+const chunked = ALLOWED_CONTAINERS.flatMap((container) =>
+  SIZES.flatMap((size): BuiltArgv[] => {
+    const source = sourceIn(container, size, true);
+    const ladder = planLadder(source, DEFAULT_POLICY);
+    const label = `${container} ${size.join('x')}`;
+    const piece = { piece: '/scratch/job-1/chunk-1.mkv', outputDir: OUTPUT };
+    return [
+      { builder: 'buildPieceArgs', argv: buildPieceArgs(source, INPUT, CHUNK, piece.piece), container },
+      { builder: 'buildAudioPieceArgs', argv: buildAudioPieceArgs(source, INPUT, piece.piece), container },
+      // The pieces are copies of the upload, as hostile as it: read under the same rules, as matroska.
+      {
+        builder: 'buildChunkArgs',
+        argv: buildChunkArgs(source, ladder, DEFAULT_POLICY, CHUNK, piece),
+        container: PIECE_CONTAINER,
+        input: piece.piece,
+      },
+      {
+        builder: 'buildChunkedAudioArgs',
+        argv: buildChunkedAudioArgs(source, DEFAULT_POLICY, piece),
+        container: PIECE_CONTAINER,
+        input: piece.piece,
+      },
+    ].map((built) => ({ ...built, label, program: 'ffmpeg' }));
+  }),
+);
 const probes = [INPUT, '/scratch/job 2/-i name with spaces'].map(
   (input): BuiltArgv => ({
     builder: 'buildProbeArgs',
@@ -95,7 +131,7 @@ const probes = [INPUT, '/scratch/job 2/-i name with spaces'].map(
     argv: buildProbeArgs(input),
   }),
 );
-const EVERY_ARGV = [...transcodes, ...stills, ...probes];
+const EVERY_ARGV = [...transcodes, ...stills, ...chunked, ...probes];
 
 describe('every argv the code builds', () => {
   it('covers every argv builder in src/media', async () => {
@@ -122,12 +158,12 @@ describe('every argv the code builds', () => {
   )(
     '%s (%s) reads one local file, only as its probed container, without stdin',
     (_builder, _label, built) => {
-      const { argv, container } = built as BuiltArgv;
+      const { argv, container, input = INPUT } = built as BuiltArgv;
       expect(argv).toContain('-nostdin');
       const inputs = argv.flatMap((arg, index) => (arg === '-i' ? [index] : []));
       expect(inputs).toHaveLength(1);
       const at = inputs[0] as number;
-      expect(argv[at + 1]).toBe(`file:${INPUT}`);
+      expect(argv[at + 1]).toBe(`file:${input}`);
       // Options before -i are the input's.
       const inputSide = argv.slice(0, at);
       expect(onlyValue(inputSide, '-protocol_whitelist')).toBe('file');

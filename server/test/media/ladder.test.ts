@@ -7,6 +7,7 @@ import { DEFAULT_POLICY } from '../../src/media/transcode-policy.js';
 function source(video: Partial<VideoFacts>): SourceFacts {
   return {
     container: 'mov',
+    startSeconds: 0,
     durationSeconds: 20,
     video: {
       streamIndex: 0,

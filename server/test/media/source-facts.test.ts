@@ -10,7 +10,7 @@ const videoStream = {
   avg_frame_rate: '30000/1001',
   pix_fmt: 'yuv420p',
 };
-const format = { format_name: 'mov,mp4,m4a,3gp,3g2,mj2', duration: '12.5' };
+const format = { format_name: 'mov,mp4,m4a,3gp,3g2,mj2', duration: '12.5', start_time: '0.021333' };
 
 describe('readSourceFacts', () => {
   it('reduces ffprobe output to the facts planning needs', () => {
@@ -23,6 +23,7 @@ describe('readSourceFacts', () => {
     });
     expect(facts).toEqual({
       container: 'mov',
+      startSeconds: 0.021333,
       durationSeconds: 12.5,
       video: {
         streamIndex: 0,

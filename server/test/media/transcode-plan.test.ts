@@ -11,6 +11,7 @@ const paths = { input: '/scratch/job-1/source', outputDir: '/scratch/job-1/out' 
 function source(video: Partial<VideoFacts>, durationSeconds = 1): SourceFacts {
   return {
     container: 'mov',
+    startSeconds: 0,
     durationSeconds,
     video: {
       streamIndex: 0,

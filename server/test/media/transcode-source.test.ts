@@ -126,6 +126,7 @@ describe('poster', () => {
   it('is at display size, at most 720p on its short side', () => {
     const source = {
       container: 'mov',
+      startSeconds: 0,
       durationSeconds: 60,
       video: {
         streamIndex: 0,

@@ -1,0 +1,43 @@
+// Cuts a long source into chunks that workers encode in parallel. Pure, like the ladder. Every chunk
+// starts on a segment boundary, so each one opens with a keyframe on the grid every rung shares, and the
+// segments of consecutive chunks follow each other as if one encoder had written them all.
+
+export interface ChunkPolicy {
+  /** Sources at least this long are chunked; shorter ones are encoded in one pass. */
+  minChunkedSeconds: number;
+  /** The length of a chunk of source, rounded to a whole number of segments. */
+  chunkSeconds: number;
+}
+
+export const DEFAULT_CHUNK_POLICY: ChunkPolicy = { minChunkedSeconds: 120, chunkSeconds: 40 };
+
+export interface Chunk {
+  index: number;
+  /** Offset in the source, from its first frame. */
+  startSeconds: number;
+  durationSeconds: number;
+  /** The number of the chunk's first segment in every rendition: numbering runs on across chunks. */
+  firstSegment: number;
+  /** The last chunk runs to the end of the source, whatever its probed duration said. */
+  isLast: boolean;
+}
+
+/** The chunks of a source, in order; empty when it is short enough for one pass. */
+export function planChunks(durationSeconds: number, segmentSeconds: number, policy: ChunkPolicy): Chunk[] {
+  if (durationSeconds < policy.minChunkedSeconds) return [];
+  const segmentsPerChunk = Math.max(1, Math.round(policy.chunkSeconds / segmentSeconds));
+  const chunkSeconds = segmentsPerChunk * segmentSeconds;
+  // A tail shorter than half a chunk joins the chunk before it: a tiny job costs more than it saves.
+  const count = Math.max(1, Math.round(durationSeconds / chunkSeconds));
+  return Array.from({ length: count }, (_, index) => {
+    const startSeconds = index * chunkSeconds;
+    const isLast = index === count - 1;
+    return {
+      index,
+      startSeconds,
+      durationSeconds: isLast ? durationSeconds - startSeconds : chunkSeconds,
+      firstSegment: index * segmentsPerChunk,
+      isLast,
+    };
+  });
+}

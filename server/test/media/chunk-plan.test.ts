@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { planChunks } from '../../src/media/chunk-plan.js';
+import { readVariantPlaylist, writeVariantPlaylist } from '../../src/media/variant-playlist.js';
+
+const policy = { minChunkedSeconds: 120, chunkSeconds: 40 };
+const spans = (duration: number, chunkSeconds = 40) =>
+  planChunks(duration, 4, { ...policy, chunkSeconds }).map((c) => [c.startSeconds, c.durationSeconds]);
+
+describe('planChunks', () => {
+  it('keeps sources shorter than the threshold in one pass', () => {
+    expect(planChunks(119.9, 4, policy)).toEqual([]);
+  });
+
+  it('cuts whole segments, numbers segments on, and runs the last chunk to the end', () => {
+    expect(planChunks(130, 4, policy)).toEqual([
+      { index: 0, startSeconds: 0, durationSeconds: 40, firstSegment: 0, isLast: false },
+      { index: 1, startSeconds: 40, durationSeconds: 40, firstSegment: 10, isLast: false },
+      { index: 2, startSeconds: 80, durationSeconds: 50, firstSegment: 20, isLast: true },
+    ]);
+  });
+
+  it('joins a tail shorter than half a chunk to the chunk before, and keeps a longer one', () => {
+    expect(spans(139.9)).toEqual([
+      [0, 40],
+      [40, 40],
+      [80, 59.900000000000006],
+    ]);
+    expect(spans(140)).toEqual([
+      [0, 40],
+      [40, 40],
+      [80, 40],
+      [120, 20],
+    ]);
+  });
+
+  it('rounds the chunk length to whole segments', () => {
+    expect(spans(600, 30).slice(0, 2)).toEqual([
+      [0, 32],
+      [32, 32],
+    ]);
+  });
+});
+
+describe('variant playlists', () => {
+  const written = writeVariantPlaylist({
+    initUri: 'init_1.mp4',
+    segments: [
+      { uri: 'segment-00000.m4s', durationSeconds: 4 },
+      { uri: 'segment-00001.m4s', durationSeconds: 2.5 },
+    ],
+    targetSeconds: 4,
+    complete: false,
+  });
+
+  it('grows as an EVENT playlist until complete, then ends as VOD', () => {
+    expect(written).toBe(
+      [
+        '#EXTM3U',
+        '#EXT-X-VERSION:7',
+        '#EXT-X-TARGETDURATION:4',
+        '#EXT-X-MEDIA-SEQUENCE:0',
+        '#EXT-X-PLAYLIST-TYPE:EVENT',
+        '#EXT-X-INDEPENDENT-SEGMENTS',
+        '#EXT-X-MAP:URI="init_1.mp4"',
+        '#EXTINF:4.000000,',
+        'segment-00000.m4s',
+        '#EXTINF:2.500000,',
+        'segment-00001.m4s',
+        '',
+      ].join('\n'),
+    );
+    const complete = writeVariantPlaylist({
+      ...readVariantPlaylist(written),
+      initUri: 'init_1.mp4',
+      targetSeconds: 4,
+      complete: true,
+    });
+    expect(complete).toContain('#EXT-X-PLAYLIST-TYPE:VOD');
+    expect(complete.endsWith('#EXT-X-ENDLIST\n')).toBe(true);
+  });
+
+  it('reads back what it wrote', () => {
+    expect(readVariantPlaylist(written)).toEqual({
+      initUri: 'init_1.mp4',
+      segments: [
+        { uri: 'segment-00000.m4s', durationSeconds: 4 },
+        { uri: 'segment-00001.m4s', durationSeconds: 2.5 },
+      ],
+    });
+  });
+
+  it('refuses a master playlist or a segment without a duration', () => {
+    expect(() => readVariantPlaylist('#EXTM3U\n#EXT-X-STREAM-INF:BANDWIDTH=1\n360p/playlist.m3u8\n')).toThrow(
+      /not a media playlist/,
+    );
+    expect(() => readVariantPlaylist('#EXTM3U\nsegment-00000.m4s\n')).toThrow(/no duration/);
+  });
+});
