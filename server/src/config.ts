@@ -87,6 +87,8 @@ export interface Config {
   uploadQuotas: { uploadsInFlight: number; bytesPerDay: number; queuedVideos: number };
   /** What one source may cost a worker: pixels to decode, and the longest an ffmpeg run may take. */
   sourceBudget: { maxGigapixels: number; transcodeMaxSeconds: number };
+  /** Sources at least `minChunkedSeconds` long are encoded in chunks of about `chunkSeconds` by many workers. */
+  chunking: { minChunkedSeconds: number; chunkSeconds: number };
 }
 
 export class ConfigError extends Error {
@@ -233,6 +235,10 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
     sourceBudget: {
       maxGigapixels: read.integer('SOURCE_MAX_GIGAPIXELS', 3_000, 1, 1_000_000),
       transcodeMaxSeconds: read.integer('TRANSCODE_MAX_SECONDS', 4 * 3600, 1, 7 * 86_400),
+    },
+    chunking: {
+      minChunkedSeconds: read.integer('CHUNKED_TRANSCODE_MIN_SECONDS', 120, 1, 86_400),
+      chunkSeconds: read.integer('TRANSCODE_CHUNK_SECONDS', 40, 4, 3600),
     },
   };
   if (read.problems.length > 0) throw new ConfigError(read.problems);

@@ -3,7 +3,8 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 
 export type CacheOutcome = 'hit' | 'miss';
-export type TranscodeOutcome = 'ready' | 'failed' | 'error';
+/** `split`: a long video's chunks were queued; `part`: one of those chunks (or its audio, or its extras) done. */
+export type TranscodeOutcome = 'ready' | 'split' | 'part' | 'failed' | 'error';
 
 export class Metrics {
   readonly registry = new Registry();

@@ -2,6 +2,8 @@
 // re-run never touches a neighbour, and one list of names, so the encoder, the publisher and the media route agree.
 export const rawKey = (videoId: string) => `videos/${videoId}/source`;
 export const processedPrefix = (videoId: string) => `videos/${videoId}/`;
+/** A chunked video's source, cut into pieces (raw area): kept until the video is ready. */
+export const piecesPrefix = (videoId: string) => `videos/${videoId}/pieces/`;
 
 export const MASTER_PLAYLIST = 'master.m3u8';
 /** Name of every variant playlist, inside its rendition's folder (`360p/`, `audio/`, …). */

@@ -62,9 +62,7 @@ export function hlsOutputArgs(policy: TranscodePolicy, output: HlsOutput): strin
     '-hls_flags',
     'independent_segments+temp_file',
     ...(output.firstSegment ? ['-start_number', String(output.firstSegment)] : []),
-    ...(output.ownTimestamps
-      ? ['-hls_segment_options', 'movflags=+frag_discont+negative_cts_offsets']
-      : []),
+    ...(output.ownTimestamps ? ['-hls_segment_options', 'movflags=+frag_discont+negative_cts_offsets'] : []),
     '-hls_fmp4_init_filename',
     INIT_SEGMENT,
     '-hls_segment_filename',

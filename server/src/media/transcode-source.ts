@@ -47,8 +47,10 @@ export async function transcodeSource(
   input: string,
   outputDir: string,
   options: TranscodeOptions,
+  /** The source's facts, when the caller has probed it already. */
+  probed?: SourceFacts,
 ): Promise<TranscodeResult> {
-  const source = await probeSource(options.ffprobe, input, options.limits);
+  const source = probed ?? (await probeSource(options.ffprobe, input, options.limits));
   const plan = planTranscode(source, { input, outputDir }, { ...options, deadline: options.timeout });
   const run = (args: string[], [from, to]: readonly [number, number]) =>
     runWithinDeadline(options.ffmpeg, args, {

@@ -6,6 +6,7 @@ import { ReadThrough } from '../adapters/cache/read-through.js';
 import type { SecurityCounters } from '../adapters/counters/security-counters.js';
 import { AccountRepository } from '../adapters/db/account.repository.js';
 import { ChannelRepository } from '../adapters/db/channel.repository.js';
+import { ChunkedTranscodeRepository } from '../adapters/db/chunked-transcode.repository.js';
 import { CommentRepository } from '../adapters/db/comment.repository.js';
 import { NotificationRepository } from '../adapters/db/notification.repository.js';
 import { ReactionRepository } from '../adapters/db/reaction.repository.js';
@@ -36,6 +37,8 @@ import { MediaService } from '../services/media/media.service.js';
 import { PlaybackTokens } from '../services/media/playback-tokens.js';
 import { NotificationService } from '../services/notification.service.js';
 import { PartReceiverService } from '../services/part-receiver.service.js';
+import { ChunkStitcher } from '../services/processing/chunk-stitcher.js';
+import { ChunkedProcessing } from '../services/processing/chunked-processing.js';
 import { VideoProcessingService } from '../services/processing/video-processing.service.js';
 import { ReactionService } from '../services/reaction.service.js';
 import { ReadinessService } from '../services/readiness.service.js';
@@ -108,12 +111,23 @@ export function buildServices({
     ttlSeconds: config.playbackTokenTtlSeconds,
     windowSeconds: Math.min(3600, config.playbackTokenTtlSeconds),
   });
+  const chunks = new ChunkedTranscodeRepository(db);
+  const transcodeTimeout = {
+    ...TRANSCODE_TIMEOUT,
+    maximumMs: config.sourceBudget.transcodeMaxSeconds * 1000,
+  };
+  const announce = (videoId: string, transaction: Kysely<Database>) =>
+    queue.send('notify-subscribers', { videoId }, transaction);
   const videoService = new VideoService({
     videos,
     states: videoStates,
     catalog,
     ...storage,
-    enqueueFileRemoval: (files, transaction) => queue.send('delete-video-files', files, transaction),
+    // A deleted video's waiting transcode parts are cancelled with it; its files go in a job of their own.
+    enqueueFileRemoval: async (files, transaction) => {
+      await queue.cancelWaiting('transcode-video', files.videoId, transaction);
+      await queue.send('delete-video-files', files, transaction);
+    },
   });
   const notifications = new NotificationService(new NotificationRepository(db));
   const subscriptions = new SubscriptionRepository(db);
@@ -173,6 +187,23 @@ export function buildServices({
     processing:
       ffmpeg &&
       new VideoProcessingService({
+        chunked: new ChunkedProcessing({
+          chunks,
+          stitcher: new ChunkStitcher({
+            chunks,
+            videos: videoStates,
+            storage: storage.storage,
+            announce,
+            logger,
+          }),
+          storage: storage.storage,
+          ffmpeg: ffmpeg.ffmpeg,
+          planInputs: { policy: DEFAULT_POLICY, storyboard: DEFAULT_STORYBOARD, deadline: transcodeTimeout },
+          chunkPolicy: config.chunking,
+          enqueue: (videoId, part, ownerId, transaction) =>
+            queue.send('transcode-video', { videoId, part }, transaction, ownerId),
+          logger,
+        }),
         videos: videoStates,
         storage: storage.storage,
         media: {
@@ -181,12 +212,12 @@ export function buildServices({
           policy: DEFAULT_POLICY,
           storyboard: DEFAULT_STORYBOARD,
           limits: { ...DEFAULT_LIMITS, maxGigapixels: config.sourceBudget.maxGigapixels },
-          timeout: { ...TRANSCODE_TIMEOUT, maximumMs: config.sourceBudget.transcodeMaxSeconds * 1000 },
+          timeout: transcodeTimeout,
         },
         scratchDir: config.scratchDir,
         growingIntervalMs: GROWING_INTERVAL_MS,
         logger,
-        announce: (videoId, transaction) => queue.send('notify-subscribers', { videoId }, transaction),
+        announce,
         onFinished: (outcome, seconds) => metrics.transcodeDuration.observe({ outcome }, seconds),
       }),
   };

@@ -146,6 +146,26 @@ export interface JobLeasesTable {
   expires_at: Date;
 }
 
+/** A video encoded in chunks (adapters/db/chunked-transcode.repository.ts). */
+export interface ChunkedTranscodesTable {
+  video_id: string;
+  /** The plan (media/chunked-transcode.ts), kept as the services give it. */
+  plan: ColumnType<unknown, string, never>;
+  /** The audio rendition's playlist, once encoded. */
+  audio: ColumnType<unknown, string | null, string | null>;
+  extras_done: Generated<boolean>;
+  stitched_chunks: Generated<number>;
+  playable: Generated<boolean>;
+  created_at: Generated<Date>;
+}
+
+export interface TranscodeChunksTable {
+  video_id: string;
+  chunk_index: number;
+  /** Each rung's playlist of the chunk's segments, once encoded. */
+  playlists: ColumnType<unknown, string | null, string | null>;
+}
+
 export interface Database {
   users: UsersTable;
   channels: ChannelsTable;
@@ -162,4 +182,6 @@ export interface Database {
   search_words: SearchWordsTable;
   security_counters: SecurityCountersTable;
   job_leases: JobLeasesTable;
+  chunked_transcodes: ChunkedTranscodesTable;
+  transcode_chunks: TranscodeChunksTable;
 }

@@ -3,12 +3,16 @@ import type PgBoss from 'pg-boss';
 
 export interface JobPayloads {
   'purge-expired-sessions': Record<string, never>;
-  'transcode-video': { videoId: string };
+  /** Without a part: the whole video (one pass, or planning its chunks). With one: that part of it. */
+  'transcode-video': { videoId: string; part?: TranscodePart };
   'expire-uploads': Record<string, never>;
   'refresh-trending': Record<string, never>;
   'notify-subscribers': { videoId: string };
   'delete-video-files': VideoFiles;
 }
+
+/** A part of a chunked transcode: one chunk's rungs, the audio, or the poster and storyboard. */
+export type TranscodePart = { kind: 'chunk'; index: number } | { kind: 'audio' } | { kind: 'extras' };
 
 /** What a deleted video leaves in storage: its source (and the upload still open on it), its ladder. */
 export interface VideoFiles {

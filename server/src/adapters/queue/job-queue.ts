@@ -3,7 +3,7 @@
 // A leased queue's running job is renewed while it runs; one whose worker was lost goes to another worker
 // within a lease and a sweep, however long the job's own expiry.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { CompiledQuery, type Kysely } from 'kysely';
+import { CompiledQuery, type Kysely, sql } from 'kysely';
 import type pg from 'pg';
 import PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
@@ -112,6 +112,18 @@ export class JobQueue {
     const id = await this.boss.send(name, data, options);
     if (id === null) throw new Error(`job ${name} was not enqueued`);
     return id;
+  }
+
+  /**
+   * Cancels a video's jobs of a queue that wait to be taken (a deleted video's transcode parts); given a
+   * transaction, only if it commits. Running ones finish and find the video gone.
+   */
+  async cancelWaiting(name: JobName, videoId: string, transaction?: Kysely<Database>): Promise<void> {
+    await sql`
+      UPDATE pgboss.job SET state = 'cancelled', completed_on = now()
+      WHERE name = ${name} AND state IN ('created', 'retry') AND data->>'videoId' = ${videoId}`.execute(
+      transaction ?? this.db,
+    );
   }
 
   async work<N extends JobName>(

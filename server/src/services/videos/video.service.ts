@@ -10,7 +10,7 @@ import type { ObjectStorage } from '../../adapters/storage/object-storage.js';
 import { NotFound } from '../../domain/errors.js';
 import { ownedBy } from '../../domain/ownership.js';
 import { type Video, type VideoEdit, type VideoWithChannel, watchable } from '../../domain/video.js';
-import { processedPrefix, rawKey } from '../../domain/video-files.js';
+import { piecesPrefix, processedPrefix, rawKey } from '../../domain/video-files.js';
 import type { VideoCatalog } from './video-catalog.js';
 
 export interface VideoDeps {
@@ -63,6 +63,7 @@ export class VideoService {
   async removeFiles({ videoId, uploadId }: VideoFiles): Promise<void> {
     if (uploadId) await this.deps.multipart.abort(rawKey(videoId), uploadId);
     await this.deps.storage.deleteObject('raw', rawKey(videoId));
+    await this.deps.storage.deletePrefix('raw', piecesPrefix(videoId));
     await this.deps.storage.deletePrefix('processed', processedPrefix(videoId));
   }
 }

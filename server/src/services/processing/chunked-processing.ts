@@ -1,0 +1,190 @@
+// A long video encoded by many workers. The job that probed it cuts the source into pieces (stream copy, no
+// decode), stores them, and queues one job per chunk, one for the audio and one for the poster and
+// storyboard, in the transaction that records the plan. Each part's job fetches only what it reads,
+// publishes its files, records its playlists, and stitches (chunk-stitcher.ts). A part that fails is
+// retried alone; a retried part already recorded only stitches again.
+import { createReadStream } from 'node:fs';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import type { ChunkedTranscodeRepository } from '../../adapters/db/chunked-transcode.repository.js';
+import type { Database } from '../../adapters/db/schema.js';
+import type { TranscodePart } from '../../adapters/queue/job-definitions.js';
+import type { ObjectStorage } from '../../adapters/storage/object-storage.js';
+import type { Video } from '../../domain/video.js';
+import {
+  AUDIO_RENDITION,
+  piecesPrefix,
+  processedPrefix,
+  rawKey,
+  STORYBOARD_TRACK,
+  VARIANT_PLAYLIST,
+} from '../../domain/video-files.js';
+import type { ChunkPolicy } from '../../media/chunk-plan.js';
+import {
+  type ChunkedPlan,
+  cutPieces,
+  encodeAudio,
+  encodeChunk,
+  planChunkedTranscode,
+  type RunContext,
+} from '../../media/chunked-transcode.js';
+import { runWithinDeadline } from '../../media/deadline-run.js';
+import { describeOutput } from '../../media/published-files.js';
+import { type SourceFacts, UnusableSource } from '../../media/source-facts.js';
+import { type PlanInputs, planTranscode } from '../../media/transcode-plan.js';
+import { writeVariantPlaylist } from '../../media/variant-playlist.js';
+import type { ChunkStitcher } from './chunk-stitcher.js';
+import { download, publish } from './scratch-files.js';
+
+export interface ChunkedProcessingDeps {
+  chunks: ChunkedTranscodeRepository;
+  stitcher: ChunkStitcher;
+  storage: ObjectStorage;
+  ffmpeg: string;
+  planInputs: PlanInputs;
+  chunkPolicy: ChunkPolicy;
+  /** Queues one part's job in the transaction that records the plan, in the owner's fair turn. */
+  enqueue: (
+    videoId: string,
+    part: TranscodePart,
+    ownerId: string,
+    transaction: Kysely<Database>,
+  ) => Promise<unknown>;
+  logger: Logger;
+}
+
+const pieceKey = (videoId: string, name: string) => `${piecesPrefix(videoId)}${name}`;
+const MISSING_PIECE = 'Part of the uploaded file is missing; please upload the video again';
+
+export class ChunkedProcessing {
+  constructor(private readonly deps: ChunkedProcessingDeps) {}
+
+  /** The chunked plan of a probed source, or undefined when one pass will do. */
+  plan(source: SourceFacts): ChunkedPlan | undefined {
+    return planChunkedTranscode(source, { ...this.deps.planInputs, chunks: this.deps.chunkPolicy });
+  }
+
+  /** Cuts the downloaded source into pieces, stores them, and queues every part. */
+  async fanOut(video: Video, input: string, plan: ChunkedPlan, scratch: string, signal?: AbortSignal) {
+    const { storage, chunks, logger } = this.deps;
+    const dir = path.join(scratch, 'pieces');
+    await mkdir(dir);
+    const pieces = await cutPieces(plan, input, dir, this.context(signal));
+    const files = [...pieces.chunks, ...(pieces.audio ? [pieces.audio] : [])];
+    for (const file of files) {
+      await storage.putObject('raw', pieceKey(video.id, path.basename(file)), createReadStream(file), {
+        contentType: 'video/x-matroska',
+        cacheControl: 'no-store',
+      });
+    }
+    // The first chunk and the audio first: together they make the video playable.
+    const parts: TranscodePart[] = [
+      { kind: 'chunk', index: 0 },
+      ...(plan.source.audio ? [{ kind: 'audio' } as const] : []),
+      ...plan.chunks.slice(1).map((chunk) => ({ kind: 'chunk', index: chunk.index }) as const),
+      { kind: 'extras' },
+    ];
+    const begun = await chunks.begin(video.id, plan, plan.chunks.length, async (transaction) => {
+      for (const part of parts) await this.deps.enqueue(video.id, part, video.ownerId, transaction);
+    });
+    logger.info({ videoId: video.id, chunks: plan.chunks.length, begun }, 'video split into chunks');
+  }
+
+  /** A chunked video failed: what its parts published and its pieces go. */
+  async withdraw(videoId: string): Promise<void> {
+    if (await this.deps.chunks.plan(videoId)) await this.deps.stitcher.withdraw(videoId);
+  }
+
+  async run(videoId: string, part: TranscodePart, scratch: string, signal?: AbortSignal): Promise<void> {
+    const plan = (await this.deps.chunks.plan(videoId)) as ChunkedPlan | undefined;
+    if (!plan) {
+      this.deps.logger.info({ videoId, part }, 'no chunked transcode for this part any more; job skipped');
+      return;
+    }
+    if (part.kind === 'chunk') await this.encodeChunk(videoId, plan, part.index, scratch, signal);
+    else if (part.kind === 'audio') await this.encodeAudio(videoId, plan, scratch, signal);
+    else await this.makeExtras(videoId, plan, scratch, signal);
+    await this.deps.stitcher.stitch(videoId);
+  }
+
+  private async encodeChunk(
+    videoId: string,
+    plan: ChunkedPlan,
+    index: number,
+    scratch: string,
+    signal?: AbortSignal,
+  ) {
+    const { chunks } = this.deps;
+    const chunk = plan.chunks[index];
+    if (!chunk) throw new Error(`video ${videoId} has no chunk ${index}`);
+    if (await chunks.isChunkDone(videoId, index)) return;
+    const piece = await this.fetchPiece(videoId, `chunk-${index}.mkv`, scratch);
+    const outputDir = path.join(scratch, 'out');
+    await mkdir(outputDir);
+    const playlists = await encodeChunk(plan, chunk, piece, outputDir, this.context(signal));
+    // Segments have the names they keep in the stitched ladder; only the first chunk's init segments are used.
+    const files = Object.entries(playlists).flatMap(([rendition, playlist]) => [
+      ...(index === 0 && playlist.initUri ? [`${rendition}/${playlist.initUri}`] : []),
+      ...playlist.segments.map((segment) => `${rendition}/${segment.uri}`),
+    ]);
+    await publish(this.deps.storage, outputDir, processedPrefix(videoId), files.map(describeOutput));
+    await chunks.recordChunk(videoId, index, playlists);
+  }
+
+  private async encodeAudio(videoId: string, plan: ChunkedPlan, scratch: string, signal?: AbortSignal) {
+    const piece = await this.fetchPiece(videoId, `${AUDIO_RENDITION}.mkv`, scratch);
+    const outputDir = path.join(scratch, 'out');
+    await mkdir(outputDir);
+    const playlist = await encodeAudio(plan, piece, outputDir, this.context(signal));
+    const complete = writeVariantPlaylist({
+      initUri: playlist.initUri ?? '',
+      segments: playlist.segments,
+      targetSeconds: plan.policy.segmentSeconds,
+      complete: true,
+    });
+    await writeFile(path.join(outputDir, AUDIO_RENDITION, VARIANT_PLAYLIST), complete);
+    const files = [playlist.initUri, ...playlist.segments.map((segment) => segment.uri), VARIANT_PLAYLIST];
+    await publish(
+      this.deps.storage,
+      outputDir,
+      processedPrefix(videoId),
+      files.map((file) => describeOutput(`${AUDIO_RENDITION}/${file}`)),
+    );
+    await this.deps.chunks.recordAudio(videoId, playlist);
+  }
+
+  /** The poster and the storyboard need frames from the whole length: this part reads the whole source. */
+  private async makeExtras(videoId: string, plan: ChunkedPlan, scratch: string, signal?: AbortSignal) {
+    const input = path.join(scratch, 'source');
+    if (!(await download(this.deps.storage, 'raw', rawKey(videoId), input)))
+      throw new UnusableSource(MISSING_PIECE);
+    const outputDir = path.join(scratch, 'out');
+    await mkdir(outputDir);
+    const stills = planTranscode(plan.source, { input, outputDir }, this.deps.planInputs);
+    const run = (args: string[]) =>
+      runWithinDeadline(this.deps.ffmpeg, args, {
+        durationSeconds: plan.source.durationSeconds,
+        timeoutMs: plan.timeoutMs,
+        signal,
+      });
+    await run(stills.argv.storyboard);
+    await run(stills.argv.poster);
+    await writeFile(path.join(outputDir, STORYBOARD_TRACK), stills.storyboardVtt);
+    const files = (await readdir(outputDir)).sort().map(describeOutput);
+    await publish(this.deps.storage, outputDir, processedPrefix(videoId), files);
+    await this.deps.chunks.recordExtras(videoId);
+  }
+
+  private async fetchPiece(videoId: string, name: string, scratch: string): Promise<string> {
+    const file = path.join(scratch, name);
+    if (!(await download(this.deps.storage, 'raw', pieceKey(videoId, name), file)))
+      throw new UnusableSource(MISSING_PIECE);
+    return file;
+  }
+
+  private context(signal?: AbortSignal): RunContext {
+    return { ffmpeg: this.deps.ffmpeg, signal };
+  }
+}

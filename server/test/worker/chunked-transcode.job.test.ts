@@ -1,0 +1,156 @@
+// A long upload goes through chunks: its job splits it, each chunk, the audio and the extras are jobs of
+// their own that any worker takes, and the result is one seamless ladder. Deleting it meanwhile cancels
+// the parts still waiting.
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { promisify } from 'node:util';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Video } from '../../src/domain/video.js';
+import { piecesPrefix, rawKey } from '../../src/domain/video-files.js';
+import { readVariantPlaylist } from '../../src/media/variant-playlist.js';
+import { bearer, register } from '../support/accounts.js';
+import { makeClip } from '../support/media-clips.js';
+import { startTestPlatform, startTestWorker, type TestPlatform } from '../support/test-platform.js';
+
+const run = promisify(execFile);
+const CHUNKING = { CHUNKED_TRANSCODE_MIN_SECONDS: '10', TRANSCODE_CHUNK_SECONDS: '8' };
+const SECONDS = 30;
+
+let working: TestPlatform;
+let idle: TestPlatform;
+let dir: string;
+let clip: Buffer;
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'vidstream-chunked-job-'));
+  clip = await readFile(await makeClip(dir, 'long.mp4', { width: 640, height: 360, seconds: SECONDS }));
+  working = await startTestPlatform(CHUNKING);
+  await startTestWorker(working.platform, 2);
+  // Without a worker: its jobs stay where the test puts them.
+  idle = await startTestPlatform(CHUNKING);
+}, 60_000);
+afterAll(async () => {
+  await working.close();
+  await idle.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** A long upload, queued with its job as the upload API leaves it. */
+async function queueLongUpload(test: TestPlatform, owner: { id: string; token: string }): Promise<string> {
+  const me = (await test.app.inject({ url: '/api/v1/me', headers: bearer(owner.token) })).json();
+  const { videos, videoStates } = test.platform.repositories;
+  const id = randomBytes(8).toString('base64url');
+  await videos.insert({
+    id,
+    ownerId: owner.id,
+    channelId: me.channel.id,
+    fileName: 'long.mp4',
+    size: clip.length,
+    contentType: 'video/mp4',
+    uploadId: 'upload',
+    partSize: 8 * 1024 * 1024,
+    uploadExpiresAt: new Date(Date.now() + 3_600_000),
+  });
+  await test.platform.storage.putObject('raw', rawKey(id), clip, { contentType: 'video/mp4' });
+  await videoStates.queue(id, { title: 'Long', description: '', visibility: 'public' }, (trx) =>
+    test.platform.queue.send('transcode-video', { videoId: id }, trx, owner.id),
+  );
+  return id;
+}
+
+async function settled(test: TestPlatform, id: string): Promise<Video> {
+  for (let waited = 0; waited < 120_000; waited += 250) {
+    const video = await test.platform.repositories.videos.findById(id);
+    if (video && (video.state === 'ready' || video.state === 'failed')) return video;
+    await sleep(250);
+  }
+  throw new Error(`video ${id} did not settle within 120 s`);
+}
+
+async function stored(test: TestPlatform, key: string): Promise<Buffer | undefined> {
+  const object = await test.platform.storage.getObject('processed', key);
+  if (!object) return undefined;
+  const parts: Buffer[] = [];
+  for await (const part of object.body) parts.push(part as Buffer);
+  return Buffer.concat(parts);
+}
+
+/** The video's transcode jobs with a part, in the order workers take them. */
+async function partJobs(test: TestPlatform, id: string): Promise<{ part: string; state: string }[]> {
+  const { rows } = await sql<{ part: string; state: string }>`
+    SELECT data->'part'->>'kind' || coalesce(data->'part'->>'index', '') AS part, state::text AS state
+    FROM pgboss.job WHERE name = 'transcode-video' AND data->>'videoId' = ${id} AND data ? 'part'
+    ORDER BY priority DESC, created_on`.execute(test.platform.database.db);
+  return rows;
+}
+
+describe('a long upload', () => {
+  it('is encoded in chunks by separate jobs and published as one seamless ladder', async () => {
+    const owner = await register(working.app);
+    const id = await queueLongUpload(working, owner);
+    const video = await settled(working, id);
+    expect(video).toMatchObject({ state: 'ready', error: null, width: 640, height: 360 });
+
+    const parts = await partJobs(working, id);
+    expect(parts.map((job) => job.part).sort()).toEqual([
+      'audio',
+      'chunk0',
+      'chunk1',
+      'chunk2',
+      'chunk3',
+      'extras',
+    ]);
+    expect(parts.every((job) => job.state === 'completed')).toBe(true);
+
+    const master = (await stored(working, `videos/${id}/master.m3u8`))?.toString() ?? '';
+    expect(master).toContain('360p/playlist.m3u8');
+    for (const file of ['poster.jpg', 'storyboard.vtt', 'audio/playlist.m3u8'])
+      expect(await stored(working, `videos/${id}/${file}`), file).toBeDefined();
+
+    // The stitched 360p rung, as a player fetches it: every frame of the source, in order, once.
+    const playlist = readVariantPlaylist(
+      (await stored(working, `videos/${id}/360p/playlist.m3u8`))?.toString() ?? '',
+    );
+    expect(playlist.segments).toHaveLength(Math.ceil(SECONDS / 4));
+    const files = [playlist.initUri, ...playlist.segments.map((segment) => segment.uri)];
+    const bytes = await Promise.all(files.map((file) => stored(working, `videos/${id}/360p/${file}`)));
+    expect(bytes.every((part) => part !== undefined)).toBe(true);
+    const joined = path.join(dir, `${id}.mp4`);
+    await writeFile(joined, Buffer.concat(bytes as Buffer[]));
+    const { stdout } = await run('ffprobe', [
+      ...['-v', 'error', '-select_streams', 'v:0', '-count_frames', '-show_entries', 'stream=nb_read_frames'],
+      ...['-of', 'csv=p=0', joined],
+    ]);
+    expect(Number(stdout.trim())).toBe(SECONDS * 30);
+
+    // Nothing is left over: the pieces and the record of the chunks are gone.
+    expect(await working.platform.storage.getObject('raw', `${piecesPrefix(id)}chunk-0.mkv`)).toBeUndefined();
+  }, 150_000);
+
+  it('is split into parts whose waiting jobs are cancelled when it is deleted', async () => {
+    const owner = await register(idle.app);
+    const id = await queueLongUpload(idle, owner);
+    const processing = idle.platform.services.processing;
+    if (!processing) throw new Error('the test platform transcodes');
+    await processing.process(id, { isLast: false });
+    const parts = await partJobs(idle, id);
+    expect(parts.map((job) => job.part)).toEqual(['chunk0', 'audio', 'chunk1', 'chunk2', 'chunk3', 'extras']);
+    expect(parts.every((job) => job.state === 'created')).toBe(true);
+    expect(await idle.platform.storage.getObject('raw', `${piecesPrefix(id)}chunk-3.mkv`)).toBeDefined();
+
+    const deleted = await idle.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/videos/${id}`,
+      headers: bearer(owner.token),
+    });
+    expect(deleted.statusCode).toBe(204);
+    expect((await partJobs(idle, id)).map((job) => job.state)).toEqual(Array(6).fill('cancelled'));
+    await idle.platform.services.videos.removeFiles({ videoId: id, uploadId: null });
+    expect(await idle.platform.storage.getObject('raw', `${piecesPrefix(id)}chunk-3.mkv`)).toBeUndefined();
+  }, 60_000);
+});
