@@ -8,6 +8,7 @@ import { AccountRepository } from '../adapters/db/account.repository.js';
 import { ChannelRepository } from '../adapters/db/channel.repository.js';
 import { CommentRepository } from '../adapters/db/comment.repository.js';
 import { NotificationRepository } from '../adapters/db/notification.repository.js';
+import { PlaybackRevocations } from '../adapters/db/playback-revocations.js';
 import { ReactionRepository } from '../adapters/db/reaction.repository.js';
 import type { Database } from '../adapters/db/schema.js';
 import { SearchRepository } from '../adapters/db/search.repository.js';
@@ -90,18 +91,19 @@ export function buildServices({
   ffmpeg,
 }: ServiceInputs) {
   const { cache, redis, pageCache } = caches;
-  const forgetVideo = (id: string) => pageCache.delete(videoCacheKey(id));
-  const videos = new VideoRepository(db, forgetVideo);
-  const videoStates = new VideoStateRepository(db, forgetVideo);
   const readThrough = new ReadThrough(pageCache, {
     ttlSeconds: config.videoCacheTtlSeconds,
     absentTtlSeconds: 10,
-    lockMs: 1_000,
+    leaseMs: 1_000,
     pollMs: 10,
     decodedEntries: 10_000,
     onLookup: (outcome) => metrics.cacheLookups.inc({ outcome }),
   });
-  const catalog = new VideoCatalog(videos, readThrough, (...keys) => pageCache.delete(...keys));
+  const forgetVideo = (id: string) => readThrough.delete(videoCacheKey(id));
+  const revocations = new PlaybackRevocations(async () => {});
+  const videos = new VideoRepository(db, forgetVideo, revocations);
+  const videoStates = new VideoStateRepository(db, forgetVideo, revocations);
+  const catalog = new VideoCatalog(videos, readThrough, (...keys) => readThrough.delete(...keys));
   const channels = new ChannelRepository(db, (id) => catalog.forgetChannel(id));
   const playbackTokens = new PlaybackTokens({
     secret,
@@ -158,7 +160,7 @@ export function buildServices({
     videoLists: new VideoListService(new VideoListRepository(db), channels),
     search: new SearchService(new SearchRepository(db)),
     channels: new ChannelService({ channels, subscriptions, storage: storage.storage, logger }),
-    media: new MediaService(playbackTokens, storage.storage),
+    media: new MediaService(playbackTokens, storage.storage, catalog),
     uploads,
     partReceiver: storage.localUploads && new PartReceiverService(storage.localUploads, secret),
     readiness: new ReadinessService(

@@ -16,6 +16,7 @@ import * as studioOrder from './migrations/0013-studio-order.js';
 import * as videosVacuum from './migrations/0014-videos-vacuum.js';
 import * as securityCounters from './migrations/0015-security-counters.js';
 import * as jobLeases from './migrations/0016-job-leases.js';
+import * as playbackVersion from './migrations/0017-playback-version.js';
 import type { Database } from './schema.js';
 
 const migrations: Record<string, Migration> = {
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
   '0014-videos-vacuum': videosVacuum,
   '0015-security-counters': securityCounters,
   '0016-job-leases': jobLeases,
+  '0017-playback-version': playbackVersion,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
