@@ -1,8 +1,10 @@
 // Builds every service from the opened adapters: each gets exactly the repositories and adapters it uses.
 // The one place that wires services; routes, jobs and tests receive them from here.
+import type { CloudFrontKeyValueStoreClient } from '@aws-sdk/client-cloudfront-keyvaluestore';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { ReadThrough } from '../adapters/cache/read-through.js';
+import { CdnRevocationStore } from '../adapters/cdn/cdn-revocation-store.js';
 import type { SecurityCounters } from '../adapters/counters/security-counters.js';
 import { AccountRepository } from '../adapters/db/account.repository.js';
 import { ChannelRepository } from '../adapters/db/channel.repository.js';
@@ -33,6 +35,7 @@ import { AuthService } from '../services/auth/auth.service.js';
 import { LoginThrottle } from '../services/auth/login-throttle.js';
 import { ChannelService } from '../services/channel.service.js';
 import { CommentService } from '../services/comment.service.js';
+import { CdnRevocationService } from '../services/media/cdn-revocation.service.js';
 import { MediaService } from '../services/media/media.service.js';
 import { PlaybackTokens } from '../services/media/playback-tokens.js';
 import { NotificationService } from '../services/notification.service.js';
@@ -68,6 +71,8 @@ export interface ServiceInputs {
   secret: string;
   /** Given to processes that transcode: without it there is no processing service. */
   ffmpeg?: FfmpegBinaries;
+  /** Replaces the client of the CDN's key value store (tests point one at a local stand-in). */
+  cdnKeyValueStoreClient?: CloudFrontKeyValueStoreClient;
 }
 
 /** A transcode may take this long per second of source, never less than the minimum (the cap is config). */
@@ -89,6 +94,7 @@ export function buildServices({
   metrics,
   secret,
   ffmpeg,
+  cdnKeyValueStoreClient,
 }: ServiceInputs) {
   const { cache, redis, pageCache } = caches;
   const readThrough = new ReadThrough(pageCache, {
@@ -99,17 +105,28 @@ export function buildServices({
     decodedEntries: 10_000,
     onLookup: (outcome) => metrics.cacheLookups.inc({ outcome }),
   });
-  const forgetVideo = (id: string) => readThrough.delete(videoCacheKey(id));
-  const revocations = new PlaybackRevocations(async () => {});
-  const videos = new VideoRepository(db, forgetVideo, revocations);
-  const videoStates = new VideoStateRepository(db, forgetVideo, revocations);
-  const catalog = new VideoCatalog(videos, readThrough, (...keys) => readThrough.delete(...keys));
-  const channels = new ChannelRepository(db, (id) => catalog.forgetChannel(id));
   const playbackTokens = new PlaybackTokens({
     secret,
     ttlSeconds: config.playbackTokenTtlSeconds,
     windowSeconds: Math.min(3600, config.playbackTokenTtlSeconds),
   });
+  const cdnRevocations =
+    config.cdnKeyValueStoreArn === undefined
+      ? undefined
+      : new CdnRevocationService({
+          store: new CdnRevocationStore(config.cdnKeyValueStoreArn, cdnKeyValueStoreClient),
+          forgetLater: (revocation, seconds) => queue.sendLater('forget-cdn-revocation', revocation, seconds),
+          tokenLifeSeconds: playbackTokens.longestLifeSeconds,
+        });
+  // The CDN's copy is queued in the revoking transaction: both happen, or neither.
+  const revocations = new PlaybackRevocations(async (revocation, transaction) => {
+    if (cdnRevocations) await queue.send('revoke-cdn-playback', revocation, transaction);
+  });
+  const forgetVideo = (id: string) => readThrough.delete(videoCacheKey(id));
+  const videos = new VideoRepository(db, forgetVideo, revocations);
+  const videoStates = new VideoStateRepository(db, forgetVideo, revocations);
+  const catalog = new VideoCatalog(videos, readThrough, (...keys) => readThrough.delete(...keys));
+  const channels = new ChannelRepository(db, (id) => catalog.forgetChannel(id));
   const videoService = new VideoService({
     videos,
     states: videoStates,
@@ -132,6 +149,7 @@ export function buildServices({
     quota: new UploadQuota(new UploadQuotaRepository(db), config.uploadQuotas),
   });
   const services: Services = {
+    cdnRevocations,
     auth: new AuthService({
       accounts: new AccountRepository(db),
       sessions: new SessionRepository(db),
