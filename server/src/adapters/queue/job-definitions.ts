@@ -51,7 +51,7 @@ export const JOB_DEFINITIONS: Record<JobName, JobDefinition> = {
   'revoke-cdn-playback': {
     queue: { retryLimit: 12, retryDelay: 5, retryBackoff: true, expireInSeconds: 300 },
   },
-  // Queued to start once every token the revocation withdrew has expired (services/media/cdn-revocation.service.ts).
+  // Queued to start once every token the revocation withdrew has expired (cdn-revocation.service.ts).
   'forget-cdn-revocation': {
     queue: { retryLimit: 12, retryDelay: 60, retryBackoff: true, expireInSeconds: 300 },
   },
