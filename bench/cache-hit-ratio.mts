@@ -63,7 +63,7 @@ export async function memoryHitRatio(trace: Uint32Array, entry: unknown): Promis
   const readThrough = new ReadThrough(cache, {
     ttlSeconds: 3600,
     absentTtlSeconds: 10,
-    lockMs: 1000,
+    leaseMs: 1000,
     pollMs: 10,
     decodedEntries: 1_000,
     onLookup: (outcome) => {

@@ -45,6 +45,11 @@ export interface Config {
   sessionTtlDays: number;
   /** The shortest life of a playback token for a private or unlisted video. */
   playbackTokenTtlSeconds: number;
+  /**
+   * The CloudFront key value store the CDN's token check reads: when set, each revocation of a video's
+   * playback URLs is copied there (a job), so the edge refuses them too.
+   */
+  cdnKeyValueStoreArn: string | undefined;
   /** How long a video page's data stays cached (writes delete it sooner). */
   videoCacheTtlSeconds: number;
   /** How often buffered view counts are written to PostgreSQL. */
@@ -170,6 +175,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
     sessionSecret,
     sessionTtlDays: read.integer('SESSION_TTL_DAYS', 30, 1, 365),
     playbackTokenTtlSeconds: read.integer('PLAYBACK_TOKEN_TTL_SECONDS', 6 * 3600, 60, 7 * 86_400),
+    cdnKeyValueStoreArn: readKeyValueStoreArn(read),
     videoCacheTtlSeconds: read.integer('VIDEO_CACHE_TTL_SECONDS', 60, 1, 86_400),
     viewFlushIntervalSeconds: read.integer('VIEW_FLUSH_INTERVAL_SECONDS', 5, 1, 3_600),
     trustProxy: readTrustProxy(read),
@@ -252,6 +258,18 @@ function readLogLevel(read: EnvReader): string {
   if (LOG_LEVELS.includes(level)) return level;
   read.problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${level}")`);
   return 'info';
+}
+
+/** A global CloudFront ARN: `arn:aws:cloudfront::{account}:key-value-store/{id}`. */
+const KEY_VALUE_STORE_ARN = /^arn:aws[a-z-]*:cloudfront::\d{12}:key-value-store\/[A-Za-z0-9-]{1,64}$/;
+
+function readKeyValueStoreArn(read: EnvReader): string | undefined {
+  const arn = read.string('CDN_KEY_VALUE_STORE_ARN');
+  if (arn === undefined || KEY_VALUE_STORE_ARN.test(arn)) return arn;
+  read.problems.push(
+    `CDN_KEY_VALUE_STORE_ARN must be a CloudFront key value store ARN, arn:aws:cloudfront::{account}:key-value-store/{id} (got "${arn}")`,
+  );
+  return undefined;
 }
 
 function readCounters(read: EnvReader, databaseUrl: string | undefined): CountersConfig {

@@ -87,8 +87,18 @@ describe('loadConfig', () => {
     [{ TRUST_PROXY: '10.0.0.0/33' }, 'TRUST_PROXY must be true or false, a hop count, or'],
     [{ REDIS_COUNTERS_URL: 'localhost:6380' }, 'REDIS_COUNTERS_URL must be a URL starting with redis:'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of'],
+    [
+      { CDN_KEY_VALUE_STORE_ARN: 'arn:aws:s3:::vidstream-processed' },
+      'CDN_KEY_VALUE_STORE_ARN must be a CloudFront key value store ARN',
+    ],
   ])('names the bad variable in %o', (env, expected) => {
     expect(problemsOf(env).join('\n')).toContain(expected);
+  });
+
+  it('copies revocations to the CDN only with a key value store ARN', () => {
+    expect(loadConfig({}).cdnKeyValueStoreArn).toBeUndefined();
+    const arn = 'arn:aws:cloudfront::123456789012:key-value-store/0b7f9c1e-3f5a-4c2d-9e8b-1a2b3c4d5e6f';
+    expect(loadConfig({ CDN_KEY_VALUE_STORE_ARN: arn }).cdnKeyValueStoreArn).toBe(arn);
   });
 
   it.each([

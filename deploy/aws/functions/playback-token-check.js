@@ -1,19 +1,24 @@
 // CloudFront Function (runtime cloudfront-js-2.0), viewer request: lets a video file through only with a
 // valid playback token, as the API's own /media route does (server/src/services/media/playback-tokens.ts).
-// `/t/{token}/videos/{id}/{file}` → `/videos/{id}/{file}` when the token is this video's and unexpired;
-// `/avatars/{channel}/{name}.webp` passes as it is; anything else is refused with 403.
+// `/t/{expiry}.{version}.{signature}/videos/{id}/{file}` → `/videos/{id}/{file}` when the token is this
+// video's, unexpired, and not below the video's minimum playback version; `/avatars/{channel}/{name}.webp`
+// passes as it is; anything else is refused with 403.
 // The signing key is derived from SESSION_SECRET at deploy time and read from the key value store, so it
-// never appears in the template or in this code.
+// never appears in the template or in this code. The same store holds `min-version-{id}` for each video
+// whose URLs were revoked in the last hours (server/src/services/media/cdn-revocation.service.ts); none
+// means 0. It runs on every request, cache hits included, so a revoked URL is refused even for files the
+// edge still holds.
 import cf from 'cloudfront';
 // biome-ignore lint/style/useNodejsImportProtocol: the CloudFront runtime knows its module as 'crypto' only
 import crypto from 'crypto';
 
 const keyValueStore = cf.kvs();
 const PLAYBACK_KEY = 'playback-key-v1';
+const MIN_VERSION_PREFIX = 'min-version-';
 
 // The same names the transcode writes (server/src/domain/video-files.ts): one optional folder, one file.
 const VIDEO_FILE =
-  /^\/t\/([0-9a-z]{1,11})\.([A-Za-z0-9_-]{22})\/videos\/([A-Za-z0-9_-]{11})\/((?:[A-Za-z0-9][A-Za-z0-9_-]{0,63}\/)?[A-Za-z0-9][A-Za-z0-9_-]{0,63}\.(?:m3u8|m4s|mp4|jpg|vtt))$/;
+  /^\/t\/([0-9a-z]{1,11})\.([0-9a-z]{1,6})\.([A-Za-z0-9_-]{22})\/videos\/([A-Za-z0-9_-]{11})\/((?:[A-Za-z0-9][A-Za-z0-9_-]{0,63}\/)?[A-Za-z0-9][A-Za-z0-9_-]{0,63}\.(?:m3u8|m4s|mp4|jpg|vtt))$/;
 const AVATAR =
   /^\/avatars\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\/[A-Za-z0-9_-]{1,64}\.webp$/;
 
@@ -35,10 +40,10 @@ async function handler(event) {
   if (AVATAR.test(request.uri)) return request;
   const match = VIDEO_FILE.exec(request.uri);
   if (!match) return forbidden();
-  const expiry = match[1];
-  const signature = match[2];
-  const videoId = match[3];
-  const expiresAt = parseInt(expiry, 36);
+  const expiresAt = parseInt(match[1], 36);
+  const version = parseInt(match[2], 36);
+  const signature = match[3];
+  const videoId = match[4];
   if (Date.now() / 1000 >= expiresAt) return forbidden();
 
   let keyHex;
@@ -47,15 +52,24 @@ async function handler(event) {
   } catch (_missing) {
     return forbidden();
   }
-  // 128 bits of HMAC-SHA256(key, videoId + "\n" + expiry), base64url, as the server signs them.
+  // 128 bits of HMAC-SHA256(key, videoId + "\n" + version + "\n" + expiry), base64url, as the server signs them.
   const expected = crypto
     .createHmac('sha256', Buffer.from(keyHex, 'hex'))
-    .update(`${videoId}\n${expiresAt}`)
+    .update(`${videoId}\n${version}\n${expiresAt}`)
     .digest()
     .subarray(0, 16)
     .toString('base64url');
   if (!sameText(signature, expected)) return forbidden();
 
-  request.uri = `/videos/${videoId}/${match[4]}`;
+  let minVersion = 0;
+  try {
+    minVersion = parseInt(await keyValueStore.get(MIN_VERSION_PREFIX + videoId), 10);
+  } catch (_none) {
+    // Never revoked, or not in the last hours: every version stands.
+  }
+  // Written as a refusal of anything not at least the minimum, so an unreadable entry refuses too.
+  if (!(version >= minVersion)) return forbidden();
+
+  request.uri = `/videos/${videoId}/${match[5]}`;
   return request;
 }

@@ -1,5 +1,6 @@
 // CloudFront over the processed bucket: the playback token is checked at the edge by a CloudFront Function
 // whose key lives in a key value store, filled at deploy time from SESSION_SECRET by a custom resource.
+// The same store holds the minimum playback version of each recently revoked video, written by the jobs.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -30,12 +31,14 @@ export interface CdnProps {
 export class Cdn extends Construct {
   readonly distribution: cloudfront.Distribution;
   readonly tokenCheck: cloudfront.Function;
+  readonly keyValueStore: cloudfront.KeyValueStore;
 
   constructor(scope: Construct, id: string, props: CdnProps) {
     super(scope, id);
     const keyValueStore = new cloudfront.KeyValueStore(this, 'PlaybackKey', {
       comment: 'VidStream playback token key, derived from SESSION_SECRET',
     });
+    this.keyValueStore = keyValueStore;
     this.tokenCheck = new cloudfront.Function(this, 'TokenCheck', {
       code: cloudfront.FunctionCode.fromFile({ filePath: TOKEN_CHECK }),
       runtime: cloudfront.FunctionRuntime.JS_2_0,
@@ -101,6 +104,23 @@ export class Cdn extends Construct {
           'Media is served on the *.cloudfront.net name, whose default certificate CloudFront fixes to TLSv1',
       },
     ]);
+  }
+
+  /**
+   * Lets the revocation jobs (CDN_KEY_VALUE_STORE_ARN) raise and take out videos' minimum playback
+   * versions: read the store's ETag and a key, write or delete a key, in this store only.
+   */
+  allowRevocationsBy(grantee: iam.IGrantable): void {
+    iam.Grant.addToPrincipal({
+      grantee,
+      actions: [
+        'cloudfront-keyvaluestore:DescribeKeyValueStore',
+        'cloudfront-keyvaluestore:GetKey',
+        'cloudfront-keyvaluestore:PutKey',
+        'cloudfront-keyvaluestore:DeleteKey',
+      ],
+      resourceArns: [this.keyValueStore.keyValueStoreArn],
+    });
   }
 
   private writePlaybackKey(

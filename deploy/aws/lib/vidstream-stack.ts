@@ -81,6 +81,8 @@ export class VidStreamStack extends Stack {
         S3_BUCKET_RAW: buckets.raw.bucketName,
         S3_BUCKET_PROCESSED: buckets.processed.bucketName,
         MEDIA_BASE_URL: `https://${cdn.distribution.distributionDomainName}`,
+        // The API queues each revocation of playback URLs for the edge; a worker writes it there.
+        CDN_KEY_VALUE_STORE_ARN: cdn.keyValueStore.keyValueStoreArn,
       },
       secrets: {
         SESSION_SECRET: ecs.Secret.fromSecretsManager(sessionSecret),
@@ -99,6 +101,7 @@ export class VidStreamStack extends Stack {
     );
     grantApiStorage(services.apiTask.taskRole, buckets.raw, buckets.processed);
     grantWorkerStorage(services.workerTask.taskRole, buckets.raw, buckets.processed);
+    cdn.allowRevocationsBy(services.workerTask.taskRole);
 
     const migration = new Migration(this, 'Migration', {
       cluster: services.cluster,

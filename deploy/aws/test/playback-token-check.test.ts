@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { minVersionKey } from '../../../server/src/adapters/cdn/cdn-revocation-store.js';
 import { PlaybackTokens } from '../../../server/src/services/media/playback-tokens.js';
 import { derivePlaybackKey, PLAYBACK_KEY_NAME } from '../lambda/playback-key.js';
 
@@ -40,14 +41,16 @@ function loadHandler(store: Map<string, string>): Handler {
   return new Function('cf', 'crypto', body)(cloudfront, crypto) as Handler;
 }
 
-const handler = loadHandler(new Map([[PLAYBACK_KEY_NAME, derivePlaybackKey(SECRET)]]));
+/** What the deploy-time custom resource writes, and what the API's revocation jobs add and take out. */
+const store = new Map([[PLAYBACK_KEY_NAME, derivePlaybackKey(SECRET)]]);
+const handler = loadHandler(store);
 const tokens = new PlaybackTokens({ secret: SECRET, ttlSeconds: 3600, windowSeconds: 600 });
 const request = (uri: string) => handler({ request: { uri } });
 const now = () => Math.floor(Date.now() / 1000);
 
 describe('the CloudFront playback-token check', () => {
   it('lets a valid token through and strips it, leaving the processed bucket key', async () => {
-    const token = tokens.issue(VIDEO);
+    const token = tokens.issue(VIDEO, 0);
     for (const file of [
       'master.m3u8',
       '720p/segment-00001.m4s',
@@ -62,34 +65,71 @@ describe('the CloudFront playback-token check', () => {
   });
 
   it('refuses an expired token', async () => {
-    const expired = tokens.issue(VIDEO, now() - 7200);
-    expect(tokens.check(expired, VIDEO)).toBe('expired');
+    const expired = tokens.issue(VIDEO, 0, now() - 7200);
+    expect(tokens.check(expired, VIDEO)).toEqual({ refusal: 'expired' });
     expect(await request(`/t/${expired}/videos/${VIDEO}/master.m3u8`)).toMatchObject({ statusCode: 403 });
   });
 
-  it('refuses a forged token: another secret, a changed signature, a moved expiry', async () => {
+  it('refuses a forged token: another secret, a changed signature, a moved expiry, a raised version', async () => {
     const forged = new PlaybackTokens({
       secret: 'another-secret-of-at-least-32-characters!',
       ttlSeconds: 3600,
       windowSeconds: 600,
     });
-    const token = tokens.issue(VIDEO);
-    const [expiry = '', signature = ''] = token.split('.');
+    const token = tokens.issue(VIDEO, 0);
+    const [expiry = '', version = '', signature = ''] = token.split('.');
     const flipped = `${signature.slice(0, -1)}${signature.endsWith('A') ? 'B' : 'A'}`;
     const later = (Number.parseInt(expiry, 36) + 600).toString(36);
-    for (const bad of [forged.issue(VIDEO), `${expiry}.${flipped}`, `${later}.${signature}`]) {
+    for (const bad of [
+      forged.issue(VIDEO, 0),
+      `${expiry}.${version}.${flipped}`,
+      `${later}.${version}.${signature}`,
+      `${expiry}.1.${signature}`,
+      `${expiry}.${signature}`, // the token shape before versions
+    ]) {
       expect(await request(`/t/${bad}/videos/${VIDEO}/master.m3u8`)).toMatchObject({ statusCode: 403 });
     }
   });
 
+  it("refuses a token below the video's minimum version, once the API has revoked it", async () => {
+    const kept = tokens.issue(VIDEO, 0);
+    const other = tokens.issue(OTHER_VIDEO, 0);
+    store.set(minVersionKey(VIDEO), '1');
+    try {
+      for (const file of ['master.m3u8', '720p/segment-00001.m4s']) {
+        expect(await request(`/t/${kept}/videos/${VIDEO}/${file}`)).toMatchObject({ statusCode: 403 });
+      }
+      for (const current of [tokens.issue(VIDEO, 1), tokens.issue(VIDEO, 2)]) {
+        expect(await request(`/t/${current}/videos/${VIDEO}/master.m3u8`)).toEqual({
+          uri: `/videos/${VIDEO}/master.m3u8`,
+        });
+      }
+      // Another video's minimum is its own.
+      expect(await request(`/t/${other}/videos/${OTHER_VIDEO}/master.m3u8`)).toEqual({
+        uri: `/videos/${OTHER_VIDEO}/master.m3u8`,
+      });
+      // An entry the function cannot read as a number refuses rather than lets through.
+      store.set(minVersionKey(VIDEO), 'garbled');
+      expect(await request(`/t/${tokens.issue(VIDEO, 5)}/videos/${VIDEO}/master.m3u8`)).toMatchObject({
+        statusCode: 403,
+      });
+    } finally {
+      store.delete(minVersionKey(VIDEO));
+    }
+    // Taken out once every older token has expired: no minimum, every version stands.
+    expect(await request(`/t/${kept}/videos/${VIDEO}/master.m3u8`)).toEqual({
+      uri: `/videos/${VIDEO}/master.m3u8`,
+    });
+  });
+
   it("refuses another video's token", async () => {
-    expect(await request(`/t/${tokens.issue(OTHER_VIDEO)}/videos/${VIDEO}/master.m3u8`)).toMatchObject({
+    expect(await request(`/t/${tokens.issue(OTHER_VIDEO, 0)}/videos/${VIDEO}/master.m3u8`)).toMatchObject({
       statusCode: 403,
     });
   });
 
   it('refuses malformed paths', async () => {
-    const token = tokens.issue(VIDEO);
+    const token = tokens.issue(VIDEO, 0);
     for (const uri of [
       `/videos/${VIDEO}/master.m3u8`, // no token
       `/t//videos/${VIDEO}/master.m3u8`,
@@ -116,7 +156,7 @@ describe('the CloudFront playback-token check', () => {
   it('refuses everything while the key value store holds no key', async () => {
     const withoutKey = loadHandler(new Map());
     expect(
-      await withoutKey({ request: { uri: `/t/${tokens.issue(VIDEO)}/videos/${VIDEO}/master.m3u8` } }),
+      await withoutKey({ request: { uri: `/t/${tokens.issue(VIDEO, 0)}/videos/${VIDEO}/master.m3u8` } }),
     ).toMatchObject({ statusCode: 403 });
   });
 });

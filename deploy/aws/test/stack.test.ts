@@ -303,6 +303,30 @@ describe('CDN', () => {
     });
   });
 
+  it('has the API queue revocations for the edge and only the workers write them to the key value store', () => {
+    const storeArn = { 'Fn::GetAtt': [expect.stringMatching(/^CdnPlaybackKey/), 'Arn'] };
+    for (const task of ['ServicesApiTask', 'ServicesWorkerTask']) {
+      const variable = containerOf(task).Environment.find(
+        (entry: { Name: string }) => entry.Name === 'CDN_KEY_VALUE_STORE_ARN',
+      );
+      expect(variable?.Value).toEqual(storeArn);
+    }
+    const storeStatements = (role: string) =>
+      statementsOf(role).filter((statement) => JSON.stringify(statement.Action).includes('keyvaluestore'));
+    expect(storeStatements('ServicesWorkerTaskTaskRole')).toEqual([
+      expect.objectContaining({
+        Action: [
+          'cloudfront-keyvaluestore:DescribeKeyValueStore',
+          'cloudfront-keyvaluestore:GetKey',
+          'cloudfront-keyvaluestore:PutKey',
+          'cloudfront-keyvaluestore:DeleteKey',
+        ],
+        Resource: storeArn,
+      }),
+    ]);
+    expect(storeStatements('ServicesApiTaskTaskRole')).toEqual([]);
+  });
+
   it('honours the Cache-Control stored with each object and answers CORS', () => {
     template.hasResourceProperties('AWS::CloudFront::CachePolicy', {
       CachePolicyConfig: Match.objectLike({ MinTTL: 0, MaxTTL: 31_536_000 }),

@@ -28,6 +28,8 @@ export interface Video {
   error: string | null;
   /** Its ladder can be played: ready, or being encoded with its first segments published. */
   playable: boolean;
+  /** Signed into its playback tokens; moved on to withdraw every media URL handed out before. */
+  playbackVersion: number;
   durationSeconds: number | null;
   width: number | null;
   height: number | null;
@@ -86,6 +88,12 @@ export interface TranscodedDetails {
   width: number;
   height: number;
   renditions: RenditionRecord[];
+}
+
+/** A video's playback version moved on: every playback token issued for a lower one is withdrawn. */
+export interface PlaybackRevocation {
+  videoId: string;
+  minVersion: number;
 }
 
 /** What the owner may change later. */

@@ -162,7 +162,7 @@ export class Presenter {
   }
 
   private videoMediaUrl(video: VideoWithChannel, file: string): string {
-    return `${this.mediaBaseUrl}/t/${this.playbackTokens.issue(video.id)}/videos/${video.id}/${file}`;
+    return `${this.mediaBaseUrl}/t/${this.playbackTokens.issue(video.id, video.playbackVersion)}/videos/${video.id}/${file}`;
   }
 
   private avatarUrl(channel: Pick<Channel, 'avatarKey'>): string | null {

@@ -1,6 +1,7 @@
 // Opens the platform from its configuration: the database (migrated), the adapters, the queue and every
 // service, and closes them in reverse order. The composition root: the one place that names concrete
 // adapters (with adapters.ts) and wires services (services.ts).
+import type { CloudFrontKeyValueStoreClient } from '@aws-sdk/client-cloudfront-keyvaluestore';
 import type { Logger } from 'pino';
 import type { Cache } from '../adapters/cache/cache.js';
 import type { RedisCache } from '../adapters/cache/redis-cache.js';
@@ -30,6 +31,8 @@ export interface PlatformOptions {
   onQuery?: QueryListener;
   /** The ffmpeg a transcoding process runs; without it the platform has no processing service. */
   ffmpeg?: FfmpegBinaries;
+  /** Replaces the client of the CDN's key value store (tests point one at a local stand-in). */
+  cdnKeyValueStoreClient?: CloudFrontKeyValueStoreClient;
 }
 
 export interface Platform {
@@ -104,6 +107,7 @@ export async function openPlatform(
       metrics,
       secret,
       ffmpeg: options.ffmpeg,
+      cdnKeyValueStoreClient: options.cdnKeyValueStoreClient,
     });
     const viewFlusher = startViewFlusher(services.views, config.viewFlushIntervalSeconds * 1000, logger);
     const { cache, redis, pageCache } = caches;

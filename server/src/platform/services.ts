@@ -1,14 +1,17 @@
 // Builds every service from the opened adapters: each gets exactly the repositories and adapters it uses.
 // The one place that wires services; routes, jobs and tests receive them from here.
+import type { CloudFrontKeyValueStoreClient } from '@aws-sdk/client-cloudfront-keyvaluestore';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { ReadThrough } from '../adapters/cache/read-through.js';
+import { CdnRevocationStore } from '../adapters/cdn/cdn-revocation-store.js';
 import type { SecurityCounters } from '../adapters/counters/security-counters.js';
 import { AccountRepository } from '../adapters/db/account.repository.js';
 import { ChannelRepository } from '../adapters/db/channel.repository.js';
 import { ChunkedTranscodeRepository } from '../adapters/db/chunked-transcode.repository.js';
 import { CommentRepository } from '../adapters/db/comment.repository.js';
 import { NotificationRepository } from '../adapters/db/notification.repository.js';
+import { PlaybackRevocations } from '../adapters/db/playback-revocations.js';
 import { ReactionRepository } from '../adapters/db/reaction.repository.js';
 import type { Database } from '../adapters/db/schema.js';
 import { SearchRepository } from '../adapters/db/search.repository.js';
@@ -33,6 +36,7 @@ import { AuthService } from '../services/auth/auth.service.js';
 import { LoginThrottle } from '../services/auth/login-throttle.js';
 import { ChannelService } from '../services/channel.service.js';
 import { CommentService } from '../services/comment.service.js';
+import { CdnRevocationService } from '../services/media/cdn-revocation.service.js';
 import { MediaService } from '../services/media/media.service.js';
 import { PlaybackTokens } from '../services/media/playback-tokens.js';
 import { NotificationService } from '../services/notification.service.js';
@@ -70,6 +74,8 @@ export interface ServiceInputs {
   secret: string;
   /** Given to processes that transcode: without it there is no processing service. */
   ffmpeg?: FfmpegBinaries;
+  /** Replaces the client of the CDN's key value store (tests point one at a local stand-in). */
+  cdnKeyValueStoreClient?: CloudFrontKeyValueStoreClient;
 }
 
 /** A transcode may take this long per second of source, never less than the minimum (the cap is config). */
@@ -91,26 +97,39 @@ export function buildServices({
   metrics,
   secret,
   ffmpeg,
+  cdnKeyValueStoreClient,
 }: ServiceInputs) {
   const { cache, redis, pageCache } = caches;
-  const forgetVideo = (id: string) => pageCache.delete(videoCacheKey(id));
-  const videos = new VideoRepository(db, forgetVideo);
-  const videoStates = new VideoStateRepository(db, forgetVideo);
   const readThrough = new ReadThrough(pageCache, {
     ttlSeconds: config.videoCacheTtlSeconds,
     absentTtlSeconds: 10,
-    lockMs: 1_000,
+    leaseMs: 1_000,
     pollMs: 10,
     decodedEntries: 10_000,
     onLookup: (outcome) => metrics.cacheLookups.inc({ outcome }),
   });
-  const catalog = new VideoCatalog(videos, readThrough, (...keys) => pageCache.delete(...keys));
-  const channels = new ChannelRepository(db, (id) => catalog.forgetChannel(id));
   const playbackTokens = new PlaybackTokens({
     secret,
     ttlSeconds: config.playbackTokenTtlSeconds,
     windowSeconds: Math.min(3600, config.playbackTokenTtlSeconds),
   });
+  const cdnRevocations =
+    config.cdnKeyValueStoreArn === undefined
+      ? undefined
+      : new CdnRevocationService({
+          store: new CdnRevocationStore(config.cdnKeyValueStoreArn, cdnKeyValueStoreClient),
+          forgetLater: (revocation, seconds) => queue.sendLater('forget-cdn-revocation', revocation, seconds),
+          tokenLifeSeconds: playbackTokens.longestLifeSeconds,
+        });
+  // The CDN's copy is queued in the revoking transaction: both happen, or neither.
+  const revocations = new PlaybackRevocations(async (revocation, transaction) => {
+    if (cdnRevocations) await queue.send('revoke-cdn-playback', revocation, transaction);
+  });
+  const forgetVideo = (id: string) => readThrough.delete(videoCacheKey(id));
+  const videos = new VideoRepository(db, forgetVideo, revocations);
+  const videoStates = new VideoStateRepository(db, forgetVideo, revocations);
+  const catalog = new VideoCatalog(videos, readThrough, (...keys) => readThrough.delete(...keys));
+  const channels = new ChannelRepository(db, (id) => catalog.forgetChannel(id));
   const chunks = new ChunkedTranscodeRepository(db);
   const transcodeTimeout = {
     ...TRANSCODE_TIMEOUT,
@@ -144,6 +163,7 @@ export function buildServices({
     quota: new UploadQuota(new UploadQuotaRepository(db), config.uploadQuotas),
   });
   const services: Services = {
+    cdnRevocations,
     auth: new AuthService({
       accounts: new AccountRepository(db),
       sessions: new SessionRepository(db),
@@ -172,7 +192,7 @@ export function buildServices({
     videoLists: new VideoListService(new VideoListRepository(db), channels),
     search: new SearchService(new SearchRepository(db)),
     channels: new ChannelService({ channels, subscriptions, storage: storage.storage, logger }),
-    media: new MediaService(playbackTokens, storage.storage),
+    media: new MediaService(playbackTokens, storage.storage, catalog),
     uploads,
     partReceiver: storage.localUploads && new PartReceiverService(storage.localUploads, secret),
     readiness: new ReadinessService(

@@ -2,6 +2,7 @@
 import type { AuthService } from './auth/auth.service.js';
 import type { ChannelService } from './channel.service.js';
 import type { CommentService } from './comment.service.js';
+import type { CdnRevocationService } from './media/cdn-revocation.service.js';
 import type { MediaService } from './media/media.service.js';
 import type { NotificationService } from './notification.service.js';
 import type { PartReceiverService } from './part-receiver.service.js';
@@ -20,6 +21,8 @@ import type { WatchHistoryService } from './watch-history.service.js';
 
 export interface Services {
   auth: AuthService;
+  /** Only with CDN_KEY_VALUE_STORE_ARN: copies revocations to the CDN's key value store. */
+  cdnRevocations: CdnRevocationService | undefined;
   channels: ChannelService;
   comments: CommentService;
   history: WatchHistoryService;

@@ -1,6 +1,7 @@
 // The handler of every job, each a thin call into the service that does the work.
 import type { Logger } from 'pino';
 import type { Services } from '../services/services.js';
+import { forgetCdnRevocationJob, revokeCdnPlaybackJob } from './cdn-revocation.jobs.js';
 import { deleteVideoFilesJob } from './delete-video-files.job.js';
 import { expireUploadsJob } from './expire-uploads.job.js';
 import { notifySubscribersJob } from './notify-subscribers.job.js';
@@ -12,7 +13,7 @@ import type { GivenUpHandlers, JobHandlers } from './worker.js';
 /** The services jobs call; a platform opened without ffmpeg has no processing and cannot run jobs. */
 export type JobServices = Pick<
   Services,
-  'auth' | 'uploads' | 'views' | 'notifications' | 'processing' | 'videos'
+  'auth' | 'uploads' | 'views' | 'notifications' | 'processing' | 'videos' | 'cdnRevocations'
 >;
 
 export function buildJobHandlers(services: JobServices, logger: Logger): JobHandlers {
@@ -24,6 +25,8 @@ export function buildJobHandlers(services: JobServices, logger: Logger): JobHand
     'refresh-trending': refreshTrendingJob(services.views, logger),
     'notify-subscribers': notifySubscribersJob(services.notifications, logger),
     'delete-video-files': deleteVideoFilesJob(services.videos),
+    'revoke-cdn-playback': revokeCdnPlaybackJob(services.cdnRevocations),
+    'forget-cdn-revocation': forgetCdnRevocationJob(services.cdnRevocations),
   };
 }
 

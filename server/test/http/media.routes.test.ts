@@ -57,7 +57,9 @@ describe('a public video', () => {
   it('is handed to everyone with a tokened hlsUrl under the media base URL, and refused without it', async () => {
     const hlsUrl = await hlsUrlAs(publicId);
     const base = test.platform.config.mediaBaseUrl;
-    expect(hlsUrl).toMatch(new RegExp(`^${base}/t/[0-9a-z]+\\.[\\w-]{22}/videos/${publicId}/master\\.m3u8$`));
+    expect(hlsUrl).toMatch(
+      new RegExp(`^${base}/t/[0-9a-z]+\\.[0-9a-z]+\\.[\\w-]{22}/videos/${publicId}/master\\.m3u8$`),
+    );
     expect(await hlsUrlAs(publicId, stranger.token)).toBe(hlsUrl);
     const bare = await get(`/media/videos/${publicId}/master.m3u8`);
     expect(bare.statusCode).toBe(403);
@@ -190,7 +192,7 @@ describe('path traversal', () => {
     '/media/avatars/..%2f..%2fraw/x.webp',
   ])('refuses %s', async (template) => {
     const other = await publishStandInVideo(test.platform, owner, 'private');
-    const token = test.platform.playbackTokens.issue(publicId);
+    const token = test.platform.playbackTokens.issue(publicId, 0);
     const attempt = await rawGet(
       template
         .replace('{video}', `/media/t/{token}/videos/{id}`)
@@ -232,23 +234,23 @@ describe('tokens and visibility', () => {
 
   it.each(FILES)('refuses %s without a token, with an expired one and with another video’s', async (file) => {
     const { playbackTokens } = test.platform;
-    const expired = playbackTokens.issue(privateId, Math.floor(Date.now() / 1000) - 30 * 86_400);
+    const expired = playbackTokens.issue(privateId, 0, Math.floor(Date.now() / 1000) - 30 * 86_400);
     const attempts = {
       'no token': `/media/videos/${privateId}/${file}`,
       'expired token': `/media/t/${expired}/videos/${privateId}/${file}`,
-      'another video’s token': `/media/t/${playbackTokens.issue(otherId)}/videos/${privateId}/${file}`,
+      'another video’s token': `/media/t/${playbackTokens.issue(otherId, 0)}/videos/${privateId}/${file}`,
     };
     for (const [name, url] of Object.entries(attempts)) {
       const response = await get(url);
       expect(response.statusCode, name).toBe(403);
       expect(response.rawPayload.equals(files[file] as Buffer)).toBe(false);
     }
-    const ownToken = `/media/t/${playbackTokens.issue(privateId)}/videos/${privateId}/${file}`;
+    const ownToken = `/media/t/${playbackTokens.issue(privateId, 0)}/videos/${privateId}/${file}`;
     expect((await get(ownToken)).statusCode).toBe(200);
   });
 
   it('refuses a token whose signature was tampered with', async () => {
-    const token = test.platform.playbackTokens.issue(privateId);
+    const token = test.platform.playbackTokens.issue(privateId, 0);
     const tampered = `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`;
     const response = await get(`/media/t/${tampered}/videos/${privateId}/master.m3u8`);
     expect(response.statusCode).toBe(403);

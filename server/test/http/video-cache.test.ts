@@ -3,6 +3,7 @@
 import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { VideoRepository } from '../../src/adapters/db/video.repository.js';
+import { videoCacheKey } from '../../src/services/videos/video-catalog.js';
 import { bearer, register } from '../support/accounts.js';
 import { forceState, publishStandInVideo } from '../support/published-videos.js';
 import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
@@ -117,7 +118,7 @@ describe('every write shows at once', () => {
     const { videoStates } = test.platform.repositories;
     const other = await publishStandInVideo(test.platform, owner, 'public');
     await forceState(test.platform, other, 'processing');
-    await test.platform.cache.delete(`video:v1:${other}`);
+    await test.platform.cache.delete(videoCacheKey(other));
     expect((await read(other)).json().playable).toBe(false);
     await videoStates.markReady(other, { durationSeconds: 9, width: 640, height: 360, renditions: [] });
     expect((await read(other)).json()).toMatchObject({ state: 'ready', playable: true, durationSeconds: 9 });

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import type { CloudFrontKeyValueStoreClient } from '@aws-sdk/client-cloudfront-keyvaluestore';
 import type { FastifyInstance } from 'fastify';
 import { type Logger, pino } from 'pino';
 import { inject } from 'vitest';
@@ -29,6 +30,8 @@ export interface TestPlatformOptions {
   /** Production adapters: reach PostgreSQL through this local port (a relay a test can cut). */
   databasePort?: number;
   logger?: Logger;
+  /** With CDN_KEY_VALUE_STORE_ARN: the key value store client, pointed at a local stand-in. */
+  cdnKeyValueStoreClient?: CloudFrontKeyValueStoreClient;
 }
 
 const silent = pino({ level: process.env.TEST_LOG ? 'error' : 'silent' });
@@ -66,6 +69,7 @@ export async function startTestPlatform(
       ffmpeg: await ffmpeg(),
       cacheKeyPrefix,
       queue: { maintenanceIntervalSeconds: 1, pollingIntervalSeconds: 0.5 },
+      cdnKeyValueStoreClient: options.cdnKeyValueStoreClient,
     });
     const app = await buildPlatformApp(platform);
     await app.ready();

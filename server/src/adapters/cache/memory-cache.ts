@@ -1,12 +1,17 @@
-// In-process LRU cache with per-entry expiry, capped by entry count.
+// In-process LRU cache with per-entry expiry, capped by entry count. Leases are kept apart from values, so
+// they never push a value out.
+import { randomUUID } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import type { Cache } from './cache.js';
 
 export class MemoryCache implements Cache {
   private readonly entries: LRUCache<string, string>;
+  /** Key → the token of the fill that holds its lease. */
+  private readonly leases: LRUCache<string, string>;
 
   constructor(maxEntries: number) {
     this.entries = new LRUCache<string, string>({ max: maxEntries, ttlAutopurge: false });
+    this.leases = new LRUCache<string, string>({ max: maxEntries, ttlAutopurge: false });
   }
 
   async get(key: string): Promise<string | undefined> {
@@ -18,13 +23,28 @@ export class MemoryCache implements Cache {
   }
 
   async delete(...keys: string[]): Promise<void> {
-    for (const key of keys) this.entries.delete(key);
+    for (const key of keys) {
+      this.entries.delete(key);
+      this.leases.delete(key);
+    }
   }
 
-  async claim(key: string, ttlMs: number): Promise<boolean> {
-    if (this.entries.has(key)) return false;
-    this.entries.set(key, '1', { ttl: ttlMs });
+  async lease(key: string, ttlMs: number): Promise<string | undefined> {
+    if (this.leases.has(key)) return undefined;
+    const token = randomUUID();
+    this.leases.set(key, token, { ttl: ttlMs });
+    return token;
+  }
+
+  async fill(key: string, lease: string, value: string, ttlSeconds: number): Promise<boolean> {
+    if (this.leases.get(key) !== lease) return false;
+    this.leases.delete(key);
+    this.entries.set(key, value, { ttl: ttlSeconds * 1000 });
     return true;
+  }
+
+  async release(key: string, lease: string): Promise<void> {
+    if (this.leases.get(key) === lease) this.leases.delete(key);
   }
 
   async increment(key: string, windowSeconds: number): Promise<number> {
@@ -43,5 +63,6 @@ export class MemoryCache implements Cache {
 
   async close(): Promise<void> {
     this.entries.clear();
+    this.leases.clear();
   }
 }

@@ -73,19 +73,28 @@ export class NearCache implements Cache {
 
   /** Applied here at once; Redis's echo of this process's own write arrives a little later. */
   async set(key: string, value: string, ttlSeconds: number): Promise<void> {
-    this.invalidations += 1;
-    this.near.delete(key);
+    this.forgetNear([key]);
     await this.options.redis.set(key, value, ttlSeconds);
   }
 
+  /** Ends the leases too (in Redis, where every process takes them). */
   async delete(...keys: string[]): Promise<void> {
-    this.invalidations += 1;
-    for (const key of keys) this.near.delete(key);
+    this.forgetNear(keys);
     await this.options.redis.delete(...keys);
   }
 
-  claim(key: string, ttlMs: number): Promise<boolean> {
-    return this.options.redis.claim(key, ttlMs);
+  lease(key: string, ttlMs: number): Promise<string | undefined> {
+    return this.options.redis.lease(key, ttlMs);
+  }
+
+  /** Like `set`: applied here at once, and only if the lease, kept in Redis, still holds. */
+  async fill(key: string, lease: string, value: string, ttlSeconds: number): Promise<boolean> {
+    this.forgetNear([key]);
+    return this.options.redis.fill(key, lease, value, ttlSeconds);
+  }
+
+  release(key: string, lease: string): Promise<void> {
+    return this.options.redis.release(key, lease);
   }
 
   increment(key: string, windowSeconds: number): Promise<number> {
@@ -101,6 +110,12 @@ export class NearCache implements Cache {
     this.subscriber.removeAllListeners('close');
     this.subscriber.disconnect();
     this.near.clear();
+  }
+
+  /** A read in flight that sees the count move does not keep its result near. */
+  private forgetNear(keys: string[]): void {
+    this.invalidations += 1;
+    for (const key of keys) this.near.delete(key);
   }
 
   private isNear(key: string): boolean {

@@ -1,6 +1,8 @@
-// Cache-aside with single-flight. A miss is filled by ONE load: callers in this process share the
-// pending load, and across processes a short lock in the cache makes the others wait for its result.
-// Absent values are remembered too (briefly), so a burst of requests for a missing id stays off the database.
+// Cache-aside with single-flight. A miss is filled by ONE load: callers in this process share the pending
+// load, and across processes the filler holds a lease in the cache while the others wait for its result.
+// The fill is stored only while its lease holds: a write's invalidation (`delete`) ends it, so a load that
+// read the row before the write can never put the old value back. Absent values are remembered too
+// (briefly), so a burst of requests for a missing id stays off the database.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { LRUCache } from 'lru-cache';
 import type { Cache } from './cache.js';
@@ -9,9 +11,9 @@ export interface ReadThroughOptions {
   ttlSeconds: number;
   /** How long "there is no such thing" is remembered. */
   absentTtlSeconds: number;
-  /** How long one process may hold the fill lock before others give up waiting and load themselves. */
-  lockMs: number;
-  /** How often a process that lost the lock looks for the filled value. */
+  /** How long one process may hold a fill's lease before others give up waiting and load themselves. */
+  leaseMs: number;
+  /** How often a process waiting for another's fill looks for its value. */
   pollMs: number;
   /** How many decoded values are kept, so a hot key is not parsed again while its text is unchanged. */
   decodedEntries: number;
@@ -48,39 +50,57 @@ export class ReadThrough {
     return value;
   }
 
+  /**
+   * Forgets the keys after a write: in the cache (ending any fill's lease on them) and in this process, where
+   * a caller arriving from now on must not be handed a load that began before the write.
+   */
+  async delete(...keys: string[]): Promise<void> {
+    for (const key of keys) this.pending.delete(key);
+    await this.cache.delete(...keys);
+  }
+
   private fillOnce(key: string, load: () => Promise<unknown>): Promise<string> {
     let fill = this.pending.get(key);
     if (!fill) {
-      fill = this.fill(key, load).finally(() => this.pending.delete(key));
-      this.pending.set(key, fill);
+      const started = this.fill(key, load).finally(() => {
+        if (this.pending.get(key) === started) this.pending.delete(key);
+      });
+      this.pending.set(key, started);
+      fill = started;
     }
     return fill;
   }
 
+  /**
+   * Loads under the key's lease; while another process holds it, waits for its value, taking the lease over
+   * if it ends unfilled. If nobody fills it in time, loads without storing (someone else holds the lease).
+   */
   private async fill(key: string, load: () => Promise<unknown>): Promise<string> {
-    const lock = `lock:${key}`;
-    const locked = await this.cache.claim(lock, this.options.lockMs);
-    if (!locked) {
-      const filled = await this.waitForFill(key);
-      if (filled !== undefined) return filled;
-    }
-    try {
-      const value = await load();
-      const text = value === undefined ? ABSENT : JSON.stringify(value);
-      const ttl = value === undefined ? this.options.absentTtlSeconds : this.options.ttlSeconds;
-      await this.cache.set(key, text, ttl);
-      return text;
-    } finally {
-      if (locked) await this.cache.delete(lock);
-    }
-  }
-
-  private async waitForFill(key: string): Promise<string | undefined> {
-    for (let waited = 0; waited < this.options.lockMs; waited += this.options.pollMs) {
-      await sleep(this.options.pollMs);
+    const { leaseMs, pollMs } = this.options;
+    for (let waited = 0; waited < leaseMs; waited += pollMs) {
+      const lease = await this.cache.lease(key, leaseMs);
+      if (lease !== undefined) return this.loadUnderLease(key, lease, load);
+      await sleep(pollMs);
       const filled = await this.cache.get(key);
       if (filled !== undefined) return filled;
     }
-    return undefined;
+    return encode(await load());
+  }
+
+  private async loadUnderLease(key: string, lease: string, load: () => Promise<unknown>): Promise<string> {
+    let text: string;
+    try {
+      text = encode(await load());
+    } catch (error) {
+      await this.cache.release(key, lease);
+      throw error;
+    }
+    const ttl = text === ABSENT ? this.options.absentTtlSeconds : this.options.ttlSeconds;
+    // Not stored if a write ended the lease meanwhile; this caller still gets what it read, as any read
+    // running alongside a write may.
+    await this.cache.fill(key, lease, text, ttl);
+    return text;
   }
 }
+
+const encode = (value: unknown) => (value === undefined ? ABSENT : JSON.stringify(value));

@@ -1,9 +1,33 @@
 // Redis cache. Commands fail fast while Redis is unreachable (no offline queue) and count as misses;
-// the outage is logged once, and ioredis reconnects by itself.
+// the outage is logged once, and ioredis reconnects by itself. A lease is a key beside its value holding
+// the filler's random token; filling and releasing check the token in one Lua script, so nothing can come
+// between the check and the write.
+import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import type { Cache } from './cache.js';
+import { type Cache, leaseKey } from './cache.js';
 import { failFastRedis } from './fail-fast-redis.js';
+
+/** KEYS: lease, value. ARGV: token, value, ttl seconds. Stores the value only while the token holds the lease. */
+const FILL_IF_LEASED = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  redis.call('DEL', KEYS[1])
+  redis.call('SET', KEYS[2], ARGV[2], 'EX', ARGV[3])
+  return 1
+end
+return 0`;
+
+/** KEYS: lease. ARGV: token. Ends the lease if the token still holds it. */
+const RELEASE_IF_LEASED = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  return redis.call('DEL', KEYS[1])
+end
+return 0`;
+
+interface LeaseScripts {
+  fillIfLeased(lease: string, key: string, token: string, value: string, ttlSeconds: number): Promise<number>;
+  releaseIfLeased(lease: string, token: string): Promise<number>;
+}
 
 export interface RedisCacheOptions {
   url: string;
@@ -14,6 +38,7 @@ export interface RedisCacheOptions {
 
 export class RedisCache implements Cache {
   readonly client: Redis;
+  private readonly scripts: LeaseScripts;
   private readonly logger: Logger;
   private outageLogged = false;
 
@@ -27,6 +52,10 @@ export class RedisCache implements Cache {
   private constructor(options: RedisCacheOptions) {
     this.logger = options.logger;
     this.client = failFastRedis(options.url, options.keyPrefix);
+    // Sent by hash (EVALSHA), the script itself only when Redis does not know it yet.
+    this.client.defineCommand('fillIfLeased', { numberOfKeys: 2, lua: FILL_IF_LEASED });
+    this.client.defineCommand('releaseIfLeased', { numberOfKeys: 1, lua: RELEASE_IF_LEASED });
+    this.scripts = this.client as unknown as LeaseScripts;
     this.client.on('error', (error) => this.reportOutage(error));
     this.client.on('ready', () => {
       if (this.outageLogged) this.logger.info('redis cache reachable again');
@@ -60,11 +89,27 @@ export class RedisCache implements Cache {
   }
 
   async delete(...keys: string[]): Promise<void> {
-    if (keys.length > 0) await this.attempt(() => this.client.del(...keys), undefined);
+    if (keys.length === 0) return;
+    await this.attempt(() => this.client.del(...keys.flatMap((key) => [key, leaseKey(key)])), undefined);
   }
 
-  async claim(key: string, ttlMs: number): Promise<boolean> {
-    return this.attempt(async () => (await this.client.set(key, '1', 'PX', ttlMs, 'NX')) === 'OK', true);
+  async lease(key: string, ttlMs: number): Promise<string | undefined> {
+    const token = randomBytes(12).toString('base64url');
+    return this.attempt(async () => {
+      const taken = await this.client.set(leaseKey(key), token, 'PX', ttlMs, 'NX');
+      return taken === 'OK' ? token : undefined;
+    }, token);
+  }
+
+  async fill(key: string, lease: string, value: string, ttlSeconds: number): Promise<boolean> {
+    return this.attempt(
+      async () => (await this.scripts.fillIfLeased(leaseKey(key), key, lease, value, ttlSeconds)) === 1,
+      false,
+    );
+  }
+
+  async release(key: string, lease: string): Promise<void> {
+    await this.attempt(() => this.scripts.releaseIfLeased(leaseKey(key), lease), undefined);
   }
 
   async increment(key: string, windowSeconds: number): Promise<number> {

@@ -16,6 +16,7 @@ import * as studioOrder from './migrations/0013-studio-order.js';
 import * as videosVacuum from './migrations/0014-videos-vacuum.js';
 import * as securityCounters from './migrations/0015-security-counters.js';
 import * as jobLeases from './migrations/0016-job-leases.js';
+import * as playbackVersion from './migrations/0017-playback-version.js';
 import * as chunkedTranscodes from './migrations/0018-chunked-transcodes.js';
 import type { Database } from './schema.js';
 
@@ -36,6 +37,7 @@ const migrations: Record<string, Migration> = {
   '0014-videos-vacuum': videosVacuum,
   '0015-security-counters': securityCounters,
   '0016-job-leases': jobLeases,
+  '0017-playback-version': playbackVersion,
   '0018-chunked-transcodes': chunkedTranscodes,
 };
 

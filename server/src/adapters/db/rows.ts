@@ -86,6 +86,7 @@ export function toVideo(row: Selectable<VideosTable>): Video {
     progress: row.progress,
     error: row.error,
     playable: row.playable,
+    playbackVersion: row.playback_version,
     durationSeconds: row.duration_seconds,
     width: row.width,
     height: row.height,

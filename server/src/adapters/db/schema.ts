@@ -78,6 +78,7 @@ export interface VideosTable {
   dislike_count: ColumnType<string, never, number>;
   comment_count: ColumnType<string, never, number>;
   playable: Generated<boolean>;
+  playback_version: Generated<number>;
 }
 
 export interface CommentsTable {

@@ -1,9 +1,11 @@
 // SQL for a video's state machine: awaiting_upload → queued → processing → ready | failed, and deleted
 // from any state. Each move names the states it may leave, so a late or repeated call changes nothing.
 // Every write reports the video as changed once it is committed, so caches of it can never be forgotten.
+// Deleting a video withdraws the media URLs already handed out (playback-revocations.ts).
 import type { Kysely } from 'kysely';
 import type { PublishedDetails, TranscodedDetails, Video, VideoState } from '../../domain/video.js';
 import type { VideoChanged } from './changes.js';
+import type { PlaybackRevocations } from './playback-revocations.js';
 import { toVideo } from './rows.js';
 import type { Database } from './schema.js';
 
@@ -14,6 +16,7 @@ export class VideoStateRepository {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly changed: VideoChanged,
+    private readonly revocations: PlaybackRevocations,
   ) {}
 
   async stateOf(id: string): Promise<VideoState | undefined> {
@@ -126,9 +129,13 @@ export class VideoStateRepository {
     await this.changed(id);
   }
 
-  /** Gone for everyone at once; `removeFiles` queues the removal of its files in the same transaction. */
+  /**
+   * Gone for everyone at once, its media URLs withdrawn; `removeFiles` queues the removal of its files in
+   * the same transaction.
+   */
   async markDeleted(id: string, removeFiles: InTransaction): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
+      await this.revocations.revoke(trx, id, 'deleted');
       await trx
         .updateTable('videos')
         .set({ state: 'deleted', upload_id: null, updated_at: new Date() })

@@ -1,9 +1,11 @@
 // SQL for a video's record: created with its upload, read, edited by its owner, forgotten when its upload
 // never completes. Its state changes are in video-state.repository.ts, its lists in video-list.repository.ts.
 // Every write reports the video as changed once it is committed, so caches of it can never be forgotten.
+// Making a video private withdraws the media URLs already handed out (playback-revocations.ts).
 import type { Kysely } from 'kysely';
 import type { NewVideo, Video, VideoEdit, VideoWithChannel } from '../../domain/video.js';
 import type { VideoChanged } from './changes.js';
+import type { PlaybackRevocations } from './playback-revocations.js';
 import { selectVideosWithChannel, toVideo, toVideoWithChannel } from './rows.js';
 import type { Database } from './schema.js';
 
@@ -11,6 +13,7 @@ export class VideoRepository {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly changed: VideoChanged,
+    private readonly revocations: PlaybackRevocations,
   ) {}
 
   /** `db` is a transaction when the insert joins one (a quota check); the new id cannot be cached yet. */
@@ -57,13 +60,16 @@ export class VideoRepository {
 
   /** Changes what the owner may edit; undefined when the video is gone. */
   async edit(id: string, edit: VideoEdit): Promise<Video | undefined> {
-    const row = await this.db
-      .updateTable('videos')
-      .set({ ...edit, updated_at: new Date() })
-      .where('id', '=', id)
-      .where('state', '!=', 'deleted')
-      .returningAll()
-      .executeTakeFirst();
+    const row = await this.db.transaction().execute(async (trx) => {
+      if (edit.visibility === 'private') await this.revocations.revoke(trx, id, 'made-private');
+      return trx
+        .updateTable('videos')
+        .set({ ...edit, updated_at: new Date() })
+        .where('id', '=', id)
+        .where('state', '!=', 'deleted')
+        .returningAll()
+        .executeTakeFirst();
+    });
     await this.changed(id);
     return row && toVideo(row);
   }

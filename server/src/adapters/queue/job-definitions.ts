@@ -1,5 +1,6 @@
 // Every background job: its payload type and how the queue treats it. One handler per name (worker/).
 import type PgBoss from 'pg-boss';
+import type { PlaybackRevocation } from '../../domain/video.js';
 
 export interface JobPayloads {
   'purge-expired-sessions': Record<string, never>;
@@ -9,6 +10,8 @@ export interface JobPayloads {
   'refresh-trending': Record<string, never>;
   'notify-subscribers': { videoId: string };
   'delete-video-files': VideoFiles;
+  'revoke-cdn-playback': PlaybackRevocation;
+  'forget-cdn-revocation': PlaybackRevocation;
 }
 
 /** A part of a chunked transcode: one chunk's rungs, the audio, or the poster and storyboard. */
@@ -47,6 +50,14 @@ export const JOB_DEFINITIONS: Record<JobName, JobDefinition> = {
   // Storage may be away when a video is deleted: keep trying, backing off, for about five hours.
   'delete-video-files': {
     queue: { retryLimit: 12, retryDelay: 5, retryBackoff: true, expireInSeconds: 600 },
+  },
+  // The CDN refuses revoked URLs only once this has run: retried, backing off, for about five hours.
+  'revoke-cdn-playback': {
+    queue: { retryLimit: 12, retryDelay: 5, retryBackoff: true, expireInSeconds: 300 },
+  },
+  // Queued to start once every token the revocation withdrew has expired (cdn-revocation.service.ts).
+  'forget-cdn-revocation': {
+    queue: { retryLimit: 12, retryDelay: 60, retryBackoff: true, expireInSeconds: 300 },
   },
   // A job not finished within its expiry (its worker was killed) is handed to another worker.
   'transcode-video': {

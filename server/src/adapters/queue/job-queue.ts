@@ -126,6 +126,13 @@ export class JobQueue {
     );
   }
 
+  /** Enqueues a job that no worker takes before `seconds` have passed. */
+  async sendLater<N extends JobName>(name: N, data: JobPayloads[N], seconds: number): Promise<string> {
+    const id = await this.boss.send(name, data, { startAfter: seconds });
+    if (id === null) throw new Error(`job ${name} was not enqueued`);
+    return id;
+  }
+
   async work<N extends JobName>(
     name: N,
     concurrency: number,

@@ -82,7 +82,7 @@ export const mediaRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { m
     },
     handler: async (request, reply) => {
       const { token, id, '*': file } = request.params;
-      return sendObject(media, media.videoFile(id, file, token), request, reply);
+      return sendObject(media, await media.videoFile(id, file, token), request, reply);
     },
   });
 };

@@ -1,6 +1,8 @@
 // Which stored file a media URL names, and whether its requester may have it. Every video file needs a
 // playback token for that video, public ones too: a CDN in front of the bucket can then check access
-// statelessly, without knowing any video's visibility (docs/architecture.md).
+// without knowing any video's visibility (docs/architecture.md). A token issued before the video's playback
+// version moved on (made private, deleted) is refused: the version comes from the cached video read, so
+// a segment request stays a cache hit.
 import type { Readable } from 'node:stream';
 import type { ObjectStorage } from '../../adapters/storage/object-storage.js';
 import { Forbidden, NotFound } from '../../domain/errors.js';
@@ -8,6 +10,7 @@ import type { ByteRange, ObjectInfo, StorageArea } from '../../domain/stored-obj
 import { processedPrefix } from '../../domain/video-files.js';
 import { mediaFileServing } from '../../media/published-files.js';
 import { AVATAR_CACHE_CONTROL } from '../channel.service.js';
+import type { VideoCatalog } from '../videos/video-catalog.js';
 import type { PlaybackTokens } from './playback-tokens.js';
 
 /** A stored object and how to serve it. */
@@ -22,6 +25,7 @@ export class MediaService {
   constructor(
     private readonly playbackTokens: PlaybackTokens,
     private readonly storage: ObjectStorage,
+    private readonly catalog: VideoCatalog,
   ) {}
 
   /** What storage holds of the object: size and validators for the answer's headers. */
@@ -44,18 +48,25 @@ export class MediaService {
   }
 
   /** `file` is a path below the video's folder, already limited to the names a transcode writes. */
-  videoFile(videoId: string, file: string, token: string): StoredObject {
-    this.requireToken(token, videoId);
+  async videoFile(videoId: string, file: string, token: string): Promise<StoredObject> {
+    const version = this.tokenVersion(token, videoId);
     const serving = mediaFileServing(file);
     if (!serving) throw new NotFound('media_not_found', 'No such media');
+    const video = await this.catalog.find(videoId);
+    if (!video || video.state === 'deleted' || version < video.playbackVersion)
+      throw new Forbidden(
+        'playback_token_revoked',
+        'This playback link was withdrawn: the video was made private or deleted',
+      );
     return { area: 'processed', key: `${processedPrefix(videoId)}${file}`, ...serving };
   }
 
-  private requireToken(token: string, videoId: string): void {
-    const refusal = this.playbackTokens.check(token, videoId);
-    if (refusal === 'expired')
+  /** Checked before any look-up, so forged tokens cost nothing but a hash. */
+  private tokenVersion(token: string, videoId: string): number {
+    const checked = this.playbackTokens.check(token, videoId);
+    if (!('refusal' in checked)) return checked.version;
+    if (checked.refusal === 'expired')
       throw new Forbidden('playback_token_expired', 'This playback link has expired');
-    if (refusal)
-      throw new Forbidden('playback_token_invalid', 'This playback link is not valid for this video');
+    throw new Forbidden('playback_token_invalid', 'This playback link is not valid for this video');
   }
 }

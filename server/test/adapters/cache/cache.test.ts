@@ -1,36 +1,31 @@
-import { randomBytes } from 'node:crypto';
+// Every cache adapter: values with a time to live, leases that guard a fill, windowed counters; and what
+// each one alone does (eviction, an unreachable Redis).
 import { setTimeout as sleep } from 'node:timers/promises';
 import { pino } from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Cache } from '../../../src/adapters/cache/cache.js';
 import { MemoryCache } from '../../../src/adapters/cache/memory-cache.js';
 import { RedisCache } from '../../../src/adapters/cache/redis-cache.js';
-import { testRedisUrl } from '../../support/test-adapters.js';
+import { CACHE_ADAPTERS } from '../../support/cache-adapters.js';
 
 const silent = pino({ level: 'silent' });
-const opened: Cache[] = [];
-afterAll(() => Promise.all(opened.map((cache) => cache.close())));
+const closers: (() => Promise<void>)[] = [];
+afterAll(() => Promise.all(closers.map((close) => close())));
 
 async function open(make: () => Cache | Promise<Cache>): Promise<Cache> {
   const cache = await make();
-  opened.push(cache);
+  closers.push(() => cache.close());
   return cache;
 }
 
-const implementations: [string, () => Promise<Cache>][] = [
-  ['MemoryCache', () => open(() => new MemoryCache(1_000))],
-  [
-    'RedisCache',
-    () =>
-      open(() =>
-        RedisCache.connect({
-          url: testRedisUrl,
-          keyPrefix: `test:${randomBytes(4).toString('hex')}:`,
-          logger: silent,
-        }),
-      ),
-  ],
-];
+const implementations = CACHE_ADAPTERS.map(([name, openCaches]): [string, () => Promise<Cache>] => [
+  name,
+  async () => {
+    const opened = await openCaches();
+    closers.push(opened.close);
+    return opened.cache;
+  },
+]);
 
 describe.each(implementations)('%s', (_name, make) => {
   it('stores, reads and deletes values', async () => {
@@ -52,12 +47,44 @@ describe.each(implementations)('%s', (_name, make) => {
     expect(await cache.get('short-lived')).toBeUndefined();
   });
 
-  it('lets one caller claim a key until the claim runs out', async () => {
+  it('leases a key to one caller at a time, until the lease runs out or is released', async () => {
     const cache = await make();
-    const claims = await Promise.all([1, 2, 3].map(() => cache.claim('lock:video:1', 300)));
-    expect(claims.filter(Boolean)).toHaveLength(1);
+    const leases = await Promise.all([1, 2, 3].map(() => cache.lease('video:1', 300)));
+    expect(leases.filter(Boolean)).toHaveLength(1);
     await sleep(350);
-    expect(await cache.claim('lock:video:1', 300)).toBe(true);
+    const next = await cache.lease('video:1', 5_000);
+    expect(next).toEqual(expect.any(String));
+    expect(next).not.toBe(leases.find(Boolean));
+    expect(await cache.lease('video:1', 5_000)).toBeUndefined();
+    await cache.release('video:1', next as string);
+    expect(await cache.lease('video:1', 5_000)).toEqual(expect.any(String));
+  });
+
+  it('stores a fill while its lease holds, and ends the lease', async () => {
+    const cache = await make();
+    const lease = (await cache.lease('video:2', 5_000)) as string;
+    expect(await cache.fill('video:2', lease, 'loaded', 60)).toBe(true);
+    expect(await cache.get('video:2')).toBe('loaded');
+    expect(await cache.fill('video:2', lease, 'again', 60)).toBe(false);
+    expect(await cache.get('video:2')).toBe('loaded');
+    expect(await cache.lease('video:2', 5_000)).toEqual(expect.any(String));
+  });
+
+  it('stores nothing for a fill whose lease a delete ended, or that another caller holds now', async () => {
+    const cache = await make();
+    const ended = (await cache.lease('video:3', 5_000)) as string;
+    await cache.delete('video:3');
+    expect(await cache.fill('video:3', ended, 'old', 60)).toBe(false);
+    expect(await cache.get('video:3')).toBeUndefined();
+
+    const expired = (await cache.lease('video:4', 100)) as string;
+    await sleep(150);
+    const current = (await cache.lease('video:4', 5_000)) as string;
+    expect(await cache.fill('video:4', expired, 'stale', 60)).toBe(false);
+    await cache.release('video:4', expired); // not its lease any more: changes nothing
+    expect(await cache.lease('video:4', 5_000)).toBeUndefined();
+    expect(await cache.fill('video:4', current, 'fresh', 60)).toBe(true);
+    expect(await cache.get('video:4')).toBe('fresh');
   });
 
   it('counts within a window that does not stretch with each increment', async () => {
@@ -88,7 +115,9 @@ describe('RedisCache when Redis is unreachable', () => {
     await cache.set('key', 'value', 60);
     expect(await cache.get('key')).toBeUndefined();
     expect(await cache.increment('counter', 60)).toBe(0);
-    expect(await cache.claim('lock', 1_000)).toBe(true);
+    const lease = await cache.lease('key', 1_000);
+    expect(lease).toEqual(expect.any(String));
+    expect(await cache.fill('key', lease as string, 'value', 60)).toBe(false);
     await expect(cache.ping()).rejects.toThrow();
   });
 });

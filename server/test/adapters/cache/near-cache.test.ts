@@ -1,50 +1,23 @@
 // The near cache in front of Redis: hot keys read from memory, yet every change made through any
 // connection reaches it, and it steps aside while it cannot hear about changes.
-import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
-import { pino } from 'pino';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { NearCache } from '../../../src/adapters/cache/near-cache.js';
-import { RedisCache } from '../../../src/adapters/cache/redis-cache.js';
+import { isTracking, openNearCache, until } from '../../support/cache-adapters.js';
 import { startRelay, type TcpRelay } from '../../support/tcp-relay.js';
 import { testRedisUrl } from '../../support/test-adapters.js';
 
-const silent = pino({ level: 'silent' });
 const closers: (() => Promise<void> | void)[] = [];
 afterAll(async () => {
   for (const close of closers.reverse()) await close();
 });
 
 async function open(url = testRedisUrl) {
-  const keyPrefix = `test:${randomBytes(4).toString('hex')}:`;
-  const redis = await RedisCache.connect({ url, keyPrefix, logger: silent });
-  const near = await NearCache.start({
-    redis,
-    url,
-    keyPrefix,
-    prefix: 'video:',
-    maxEntries: 100,
-    logger: silent,
-  });
-  closers.push(
-    () => redis.close(),
-    () => near.close(),
-  );
-  await until(() => near.get('video:warm-up').then(() => isTracking(near)));
+  const { redis, near, keyPrefix, close } = await openNearCache(url);
+  closers.push(close);
   const other = new Redis(testRedisUrl, { keyPrefix });
   closers.push(() => other.disconnect());
   return { redis, near, other };
-}
-
-/** Whether the near cache is serving from memory: a read of a kept key makes no Redis call. */
-async function isTracking(near: NearCache): Promise<boolean> {
-  return (near as unknown as { tracking: boolean }).tracking;
-}
-
-async function until(check: () => Promise<boolean>, ms = 3_000): Promise<void> {
-  for (const started = Date.now(); Date.now() - started < ms; await sleep(20)) if (await check()) return;
-  throw new Error('condition not met in time');
 }
 
 describe('NearCache', () => {
@@ -88,7 +61,7 @@ describe('NearCache', () => {
     await other.set('video:3', 'before');
     expect(await near.get('video:3')).toBe('before');
     relay.cut();
-    await until(async () => !(await isTracking(near)));
+    await until(() => !isTracking(near));
     // Changed while this process could not hear of it: the old value must not be served.
     await other.set('video:3', 'during');
     expect(await near.get('video:3')).toBeUndefined();
