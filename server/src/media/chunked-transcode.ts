@@ -69,23 +69,29 @@ export interface RunContext {
   onProgress?: (percent: number) => void;
 }
 
-/** Copies each chunk's piece, and the audio, out of the source: `chunk-<n>.mkv` and `audio.mkv` in `dir`. */
-export async function cutPieces(
+/** Copies one chunk's piece of the video out of the source, as `chunk-<n>.mkv` in `dir`. */
+export async function cutChunkPiece(
+  plan: ChunkedPlan,
+  chunk: Chunk,
+  input: string,
+  dir: string,
+  context: RunContext,
+): Promise<string> {
+  const piece = path.join(dir, `chunk-${chunk.index}.mkv`);
+  await run(plan, buildPieceArgs(plan.source, input, chunk, piece), chunk.durationSeconds, context);
+  return piece;
+}
+
+/** Copies the source's audio out of it, whole, as `audio.mkv` in `dir`. */
+export async function cutAudioPiece(
   plan: ChunkedPlan,
   input: string,
   dir: string,
   context: RunContext,
-): Promise<{ chunks: string[]; audio: string | undefined }> {
-  const chunks: string[] = [];
-  for (const chunk of plan.chunks) {
-    const piece = path.join(dir, `chunk-${chunk.index}.mkv`);
-    await run(plan, buildPieceArgs(plan.source, input, chunk, piece), chunk.durationSeconds, context);
-    chunks.push(piece);
-  }
-  if (!plan.source.audio) return { chunks, audio: undefined };
-  const audio = path.join(dir, `${AUDIO_RENDITION}.mkv`);
-  await run(plan, buildAudioPieceArgs(plan.source, input, audio), plan.source.durationSeconds, context);
-  return { chunks, audio };
+): Promise<string> {
+  const piece = path.join(dir, `${AUDIO_RENDITION}.mkv`);
+  await run(plan, buildAudioPieceArgs(plan.source, input, piece), plan.source.durationSeconds, context);
+  return piece;
 }
 
 /** Encodes every rung of one chunk into `outputDir/<rung>/`; returns each rung's playlist. */

@@ -220,6 +220,7 @@ export function buildServices({
           ffmpeg: ffmpeg.ffmpeg,
           planInputs: { policy: DEFAULT_POLICY, storyboard: DEFAULT_STORYBOARD, deadline: transcodeTimeout },
           chunkPolicy: config.chunking,
+          growingIntervalMs: GROWING_INTERVAL_MS,
           enqueue: (videoId, part, ownerId, transaction) =>
             queue.send('transcode-video', { videoId, part }, transaction, ownerId),
           logger,

@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHUNKED_TIMELINE_START } from '../../src/media/chunk-commands.js';
 import {
   type ChunkedPlan,
-  cutPieces,
+  cutAudioPiece,
+  cutChunkPiece,
   encodeAudio,
   encodeChunk,
   planChunkedTranscode,
@@ -68,7 +69,10 @@ beforeAll(async () => {
   });
   const facts = await probeSource('ffprobe', source, DEFAULT_LIMITS);
   plan = planChunkedTranscode(facts, inputs) as ChunkedPlan;
-  const pieces = await cutPieces(plan, source, dir, context);
+  const pieces = {
+    chunks: await Promise.all(plan.chunks.map((chunk) => cutChunkPiece(plan, chunk, source, dir, context))),
+    audio: await cutAudioPiece(plan, source, dir, context),
+  };
   const chunkOutputs = await Promise.all(
     plan.chunks.map(async (chunk) => {
       const outputDir = path.join(dir, `chunk-${chunk.index}`);

@@ -97,14 +97,8 @@ describe('a long upload', () => {
     expect(video).toMatchObject({ state: 'ready', error: null, width: 640, height: 360 });
 
     const parts = await partJobs(working, id);
-    expect(parts.map((job) => job.part).sort()).toEqual([
-      'audio',
-      'chunk0',
-      'chunk1',
-      'chunk2',
-      'chunk3',
-      'extras',
-    ]);
+    // The first chunk is encoded by the job that split the source; every other part is a job of its own.
+    expect(parts.map((job) => job.part).sort()).toEqual(['audio', 'chunk1', 'chunk2', 'chunk3', 'extras']);
     expect(parts.every((job) => job.state === 'completed')).toBe(true);
 
     const master = (await stored(working, `videos/${id}/master.m3u8`))?.toString() ?? '';
@@ -132,15 +126,26 @@ describe('a long upload', () => {
     expect(await working.platform.storage.getObject('raw', `${piecesPrefix(id)}chunk-0.mkv`)).toBeUndefined();
   }, 150_000);
 
-  it('is split into parts whose waiting jobs are cancelled when it is deleted', async () => {
+  it('is split into parts, its first chunk encoded at once, and its waiting parts cancelled when it is deleted', async () => {
     const owner = await register(idle.app);
     const id = await queueLongUpload(idle, owner);
     const processing = idle.platform.services.processing;
     if (!processing) throw new Error('the test platform transcodes');
     await processing.process(id, { isLast: false });
     const parts = await partJobs(idle, id);
-    expect(parts.map((job) => job.part)).toEqual(['chunk0', 'audio', 'chunk1', 'chunk2', 'chunk3', 'extras']);
+    expect(parts.map((job) => job.part)).toEqual(['audio', 'extras', 'chunk1', 'chunk2', 'chunk3']);
     expect(parts.every((job) => job.state === 'created')).toBe(true);
+    // The first chunk is out already, in every rung, growing until the other chunks join it.
+    const first = (await stored(idle, `videos/${id}/360p/playlist.m3u8`))?.toString() ?? '';
+    expect(first).toContain('#EXT-X-PLAYLIST-TYPE:EVENT');
+    expect(readVariantPlaylist(first).segments.map((segment) => segment.uri)).toEqual([
+      'segment-00000.m4s',
+      'segment-00001.m4s',
+    ]);
+    expect(await idle.platform.repositories.videos.findById(id)).toMatchObject({
+      state: 'processing',
+      playable: false,
+    });
     expect(await idle.platform.storage.getObject('raw', `${piecesPrefix(id)}chunk-3.mkv`)).toBeDefined();
 
     const deleted = await idle.app.inject({
@@ -149,7 +154,7 @@ describe('a long upload', () => {
       headers: bearer(owner.token),
     });
     expect(deleted.statusCode).toBe(204);
-    expect((await partJobs(idle, id)).map((job) => job.state)).toEqual(Array(6).fill('cancelled'));
+    expect((await partJobs(idle, id)).map((job) => job.state)).toEqual(Array(5).fill('cancelled'));
     await idle.platform.services.videos.removeFiles({ videoId: id, uploadId: null });
     expect(await idle.platform.storage.getObject('raw', `${piecesPrefix(id)}chunk-3.mkv`)).toBeUndefined();
   }, 60_000);

@@ -14,6 +14,8 @@ export interface ChunkedTranscodeState {
   /** How many chunks, from the first, the published playlists list. */
   stitchedChunks: number;
   playable: boolean;
+  /** The first chunk's first segments are out, published as they are encoded. */
+  leadPublished: boolean;
 }
 
 export class ChunkedTranscodeRepository {
@@ -59,6 +61,39 @@ export class ChunkedTranscodeRepository {
       .where('chunk_index', '=', index)
       .executeTakeFirst();
     return row !== undefined && row.playlists !== null;
+  }
+
+  /** The chunks whose piece is stored and job queued. */
+  async queuedChunks(videoId: string): Promise<Set<number>> {
+    const rows = await this.db
+      .selectFrom('transcode_chunks')
+      .select('chunk_index')
+      .where('video_id', '=', videoId)
+      .where('queued', '=', true)
+      .execute();
+    return new Set(rows.map((row) => row.chunk_index));
+  }
+
+  /** Marks a chunk queued and, in the same transaction, enqueues its job; a second call does nothing. */
+  async queueChunk(videoId: string, index: number, enqueue: InTransaction): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      const updated = await trx
+        .updateTable('transcode_chunks')
+        .set({ queued: true })
+        .where('video_id', '=', videoId)
+        .where('chunk_index', '=', index)
+        .where('queued', '=', false)
+        .executeTakeFirst();
+      if (Number(updated.numUpdatedRows) === 1) await enqueue(trx);
+    });
+  }
+
+  async recordLeadPublished(videoId: string): Promise<void> {
+    await this.db
+      .updateTable('chunked_transcodes')
+      .set({ lead_published: true })
+      .where('video_id', '=', videoId)
+      .execute();
   }
 
   async recordChunk(videoId: string, index: number, playlists: unknown): Promise<void> {
@@ -118,6 +153,7 @@ export class ChunkedTranscodeRepository {
         extrasDone: row.extras_done,
         stitchedChunks: row.stitched_chunks,
         playable: row.playable,
+        leadPublished: row.lead_published,
       };
       const { stitchedChunks, playable, result } = await stitch(state);
       if (row) {

@@ -157,6 +157,7 @@ export interface ChunkedTranscodesTable {
   extras_done: Generated<boolean>;
   stitched_chunks: Generated<number>;
   playable: Generated<boolean>;
+  lead_published: Generated<boolean>;
   created_at: Generated<Date>;
 }
 
@@ -165,6 +166,7 @@ export interface TranscodeChunksTable {
   chunk_index: number;
   /** Each rung's playlist of the chunk's segments, once encoded. */
   playlists: ColumnType<unknown, string | null, string | null>;
+  queued: Generated<boolean>;
 }
 
 export interface Database {

@@ -73,6 +73,12 @@ export class ChunkStitcher {
     await chunks.forget(videoId);
   }
 
+  /** The first chunk's first segments are out in every rung: with the audio, the video is playable. */
+  async leadPublished(videoId: string): Promise<void> {
+    await this.deps.chunks.recordLeadPublished(videoId);
+    await this.stitch(videoId);
+  }
+
   /** Takes back a chunked video's output and pieces: it failed, or was deleted, while its parts ran. */
   async withdraw(videoId: string): Promise<void> {
     await this.deps.storage.deleteObject('processed', `${processedPrefix(videoId)}${MASTER_PLAYLIST}`);
@@ -94,7 +100,7 @@ export class ChunkStitcher {
       }
     }
     const audioDone = !plan.source.audio || state.audio !== null;
-    const playable = state.playable || (stitchedChunks > 0 && audioDone);
+    const playable = state.playable || ((stitchedChunks > 0 || state.leadPublished) && audioDone);
     if (playable && !state.playable)
       await this.put(videoId, MASTER_PLAYLIST, plan.masterPlaylist, SHORT_LIVED);
     const encodedSeconds = plan.chunks

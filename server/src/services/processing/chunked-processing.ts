@@ -1,8 +1,9 @@
-// A long video encoded by many workers. The job that probed it cuts the source into pieces (stream copy, no
-// decode), stores them, and queues one job per chunk, one for the audio and one for the poster and
-// storyboard, in the transaction that records the plan. Each part's job fetches only what it reads,
-// publishes its files, records its playlists, and stitches (chunk-stitcher.ts). A part that fails is
-// retried alone; a retried part already recorded only stitches again.
+// A long video encoded by many workers. The job that probed it records the plan and splits the source by
+// stream copy (no decode): the audio first, queued as a job of its own with the poster and storyboard;
+// then it encodes the first chunk itself, from the source it holds, publishing it as it grows, while it
+// stores every other chunk's piece and queues that chunk's job. Each part's job fetches only what it
+// reads, publishes its files, records its playlists and stitches (chunk-stitcher.ts). A part that fails is
+// retried alone; a part an earlier attempt recorded only stitches again.
 import { createReadStream } from 'node:fs';
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -21,12 +22,12 @@ import {
   STORYBOARD_TRACK,
   VARIANT_PLAYLIST,
 } from '../../domain/video-files.js';
-import type { ChunkPolicy } from '../../media/chunk-plan.js';
+import type { Chunk, ChunkPolicy } from '../../media/chunk-plan.js';
 import {
   type ChunkedPlan,
-  cutPieces,
+  cutAudioPiece,
+  cutChunkPiece,
   encodeAudio,
-  encodeChunk,
   planChunkedTranscode,
   type RunContext,
 } from '../../media/chunked-transcode.js';
@@ -35,6 +36,7 @@ import { describeOutput } from '../../media/published-files.js';
 import { type SourceFacts, UnusableSource } from '../../media/source-facts.js';
 import { type PlanInputs, planTranscode } from '../../media/transcode-plan.js';
 import { writeVariantPlaylist } from '../../media/variant-playlist.js';
+import { ChunkEncoder } from './chunk-encoder.js';
 import type { ChunkStitcher } from './chunk-stitcher.js';
 import { download, publish } from './scratch-files.js';
 
@@ -45,6 +47,8 @@ export interface ChunkedProcessingDeps {
   ffmpeg: string;
   planInputs: PlanInputs;
   chunkPolicy: ChunkPolicy;
+  /** How often the first chunk's growing output is published. */
+  growingIntervalMs: number;
   /** Queues one part's job in the transaction that records the plan, in the owner's fair turn. */
   enqueue: (
     videoId: string,
@@ -59,37 +63,68 @@ const pieceKey = (videoId: string, name: string) => `${piecesPrefix(videoId)}${n
 const MISSING_PIECE = 'Part of the uploaded file is missing; please upload the video again';
 
 export class ChunkedProcessing {
-  constructor(private readonly deps: ChunkedProcessingDeps) {}
+  private readonly encoder: ChunkEncoder;
+
+  constructor(private readonly deps: ChunkedProcessingDeps) {
+    this.encoder = new ChunkEncoder(deps);
+  }
 
   /** The chunked plan of a probed source, or undefined when one pass will do. */
   plan(source: SourceFacts): ChunkedPlan | undefined {
     return planChunkedTranscode(source, { ...this.deps.planInputs, chunks: this.deps.chunkPolicy });
   }
 
-  /** Cuts the downloaded source into pieces, stores them, and queues every part. */
+  /** Splits the downloaded source, queues its parts, and encodes the first chunk here. */
   async fanOut(video: Video, input: string, plan: ChunkedPlan, scratch: string, signal?: AbortSignal) {
-    const { storage, chunks, logger } = this.deps;
     const dir = path.join(scratch, 'pieces');
     await mkdir(dir);
-    const pieces = await cutPieces(plan, input, dir, this.context(signal));
-    const files = [...pieces.chunks, ...(pieces.audio ? [pieces.audio] : [])];
-    for (const file of files) {
-      await storage.putObject('raw', pieceKey(video.id, path.basename(file)), createReadStream(file), {
-        contentType: 'video/x-matroska',
-        cacheControl: 'no-store',
-      });
-    }
-    // The first chunk and the audio first: together they make the video playable.
-    const parts: TranscodePart[] = [
-      { kind: 'chunk', index: 0 },
-      ...(plan.source.audio ? [{ kind: 'audio' } as const] : []),
-      ...plan.chunks.slice(1).map((chunk) => ({ kind: 'chunk', index: chunk.index }) as const),
-      { kind: 'extras' },
-    ];
-    const begun = await chunks.begin(video.id, plan, plan.chunks.length, async (transaction) => {
+    const context = this.context(signal);
+    if (plan.source.audio) await this.storePiece(video.id, await cutAudioPiece(plan, input, dir, context));
+    const begun = await this.deps.chunks.begin(video.id, plan, plan.chunks.length, async (transaction) => {
+      const parts: TranscodePart[] = [
+        ...(plan.source.audio ? [{ kind: 'audio' } as const] : []),
+        { kind: 'extras' },
+      ];
       for (const part of parts) await this.deps.enqueue(video.id, part, video.ownerId, transaction);
     });
-    logger.info({ videoId: video.id, chunks: plan.chunks.length, begun }, 'video split into chunks');
+    this.deps.logger.info(
+      { videoId: video.id, chunks: plan.chunks.length, begun },
+      'splitting video into chunks',
+    );
+    const [first, ...others] = plan.chunks as [Chunk, ...Chunk[]];
+    const firstPiece = await cutChunkPiece(plan, first, input, dir, context);
+    // Both run to the end, whatever the other does: the scratch directory is removed after.
+    const outcomes = await Promise.allSettled([
+      this.encoder.encode(video.id, plan, first.index, firstPiece, scratch, context),
+      this.queueChunks(video, plan, others, input, dir, context),
+    ]);
+    for (const outcome of outcomes) if (outcome.status === 'rejected') throw outcome.reason;
+    await this.deps.stitcher.stitch(video.id);
+  }
+
+  /** Stores each chunk's piece and queues its job, the first ones first. */
+  private async queueChunks(
+    video: Video,
+    plan: ChunkedPlan,
+    chunks: Chunk[],
+    input: string,
+    dir: string,
+    context: RunContext,
+  ) {
+    const queued = await this.deps.chunks.queuedChunks(video.id);
+    for (const chunk of chunks.filter((candidate) => !queued.has(candidate.index))) {
+      await this.storePiece(video.id, await cutChunkPiece(plan, chunk, input, dir, context));
+      await this.deps.chunks.queueChunk(video.id, chunk.index, (transaction) =>
+        this.deps.enqueue(video.id, { kind: 'chunk', index: chunk.index }, video.ownerId, transaction),
+      );
+    }
+  }
+
+  private async storePiece(videoId: string, file: string): Promise<void> {
+    await this.deps.storage.putObject('raw', pieceKey(videoId, path.basename(file)), createReadStream(file), {
+      contentType: 'video/x-matroska',
+      cacheControl: 'no-store',
+    });
   }
 
   /** A chunked video failed: what its parts published and its pieces go. */
@@ -116,21 +151,9 @@ export class ChunkedProcessing {
     scratch: string,
     signal?: AbortSignal,
   ) {
-    const { chunks } = this.deps;
-    const chunk = plan.chunks[index];
-    if (!chunk) throw new Error(`video ${videoId} has no chunk ${index}`);
-    if (await chunks.isChunkDone(videoId, index)) return;
+    if (await this.deps.chunks.isChunkDone(videoId, index)) return;
     const piece = await this.fetchPiece(videoId, `chunk-${index}.mkv`, scratch);
-    const outputDir = path.join(scratch, 'out');
-    await mkdir(outputDir);
-    const playlists = await encodeChunk(plan, chunk, piece, outputDir, this.context(signal));
-    // Segments have the names they keep in the stitched ladder; only the first chunk's init segments are used.
-    const files = Object.entries(playlists).flatMap(([rendition, playlist]) => [
-      ...(index === 0 && playlist.initUri ? [`${rendition}/${playlist.initUri}`] : []),
-      ...playlist.segments.map((segment) => `${rendition}/${segment.uri}`),
-    ]);
-    await publish(this.deps.storage, outputDir, processedPrefix(videoId), files.map(describeOutput));
-    await chunks.recordChunk(videoId, index, playlists);
+    await this.encoder.encode(videoId, plan, index, piece, scratch, this.context(signal));
   }
 
   private async encodeAudio(videoId: string, plan: ChunkedPlan, scratch: string, signal?: AbortSignal) {

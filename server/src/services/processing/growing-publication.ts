@@ -11,6 +11,9 @@ import { MASTER_PLAYLIST, PLAYLIST_EXTENSION, VARIANT_PLAYLIST } from '../../dom
 import { describeOutput } from '../../media/published-files.js';
 import type { LadderPlan } from '../../media/transcode-source.js';
 
+/** What to publish: the renditions' folders and, unless someone else publishes it, the master playlist. */
+type GrowingLadder = Pick<LadderPlan, 'renditions'> & Partial<Pick<LadderPlan, 'masterPlaylist'>>;
+
 export const GROWING = 'no-cache';
 
 export interface GrowingPublicationDeps {
@@ -19,7 +22,7 @@ export interface GrowingPublicationDeps {
   prefix: string;
   outputDir: string;
   intervalMs: number;
-  /** Called once, when the master playlist is published. */
+  /** Called once, when every rendition has a segment out (and the master playlist, if given, is published). */
   onPlayable: () => Promise<void>;
   logger: Logger;
 }
@@ -27,14 +30,14 @@ export interface GrowingPublicationDeps {
 export class GrowingPublication {
   private readonly published = new Set<string>();
   private readonly playlists = new Map<string, string>();
-  private plan: LadderPlan | undefined;
+  private plan: GrowingLadder | undefined;
   private playable = false;
   private timer: NodeJS.Timeout | undefined;
   private sweeping: Promise<void> = Promise.resolve();
 
   constructor(private readonly deps: GrowingPublicationDeps) {}
 
-  start(plan: LadderPlan): void {
+  start(plan: GrowingLadder): void {
     this.plan = plan;
     this.timer = setInterval(() => void this.sweep(), this.deps.intervalMs);
   }
@@ -95,12 +98,13 @@ export class GrowingPublication {
       for (const file of segments) await this.publishFile(`${rendition}/${file}`);
       const key = `${rendition}/${VARIANT_PLAYLIST}`;
       if (this.playlists.get(key) !== playlist) {
-        await this.put(key, Buffer.from(playlist));
+        // Still growing as far as players know: whoever takes over from this publication ends it.
+        await this.put(key, Buffer.from(playlist.replace('#EXT-X-ENDLIST\n', '')));
         this.playlists.set(key, playlist);
       }
     }
     if (everyRenditionStarted && !this.playable) {
-      await this.put(MASTER_PLAYLIST, Buffer.from(plan.masterPlaylist));
+      if (plan.masterPlaylist) await this.put(MASTER_PLAYLIST, Buffer.from(plan.masterPlaylist));
       this.playable = true;
       await this.deps.onPlayable();
     }

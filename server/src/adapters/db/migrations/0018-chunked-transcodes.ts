@@ -14,6 +14,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     // How many chunks, from the first, the published playlists list; and whether the master is out.
     .addColumn('stitched_chunks', 'integer', (col) => col.notNull().defaultTo(0))
     .addColumn('playable', 'boolean', (col) => col.notNull().defaultTo(false))
+    // The first chunk, encoded by the job that split the source, has a segment out in every rung.
+    .addColumn('lead_published', 'boolean', (col) => col.notNull().defaultTo(false))
     .addColumn('created_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
     .execute();
   await db.schema
@@ -23,6 +25,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     )
     .addColumn('chunk_index', 'integer', (col) => col.notNull())
     .addColumn('playlists', 'jsonb')
+    // Its piece is stored and its job queued (the first chunk's never is: the splitting job encodes it).
+    .addColumn('queued', 'boolean', (col) => col.notNull().defaultTo(false))
     .addPrimaryKeyConstraint('transcode_chunks_pkey', ['video_id', 'chunk_index'])
     .execute();
 }
