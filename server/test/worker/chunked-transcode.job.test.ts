@@ -64,12 +64,12 @@ async function queueLongUpload(test: TestPlatform, owner: { id: string; token: s
 }
 
 async function settled(test: TestPlatform, id: string): Promise<Video> {
-  for (let waited = 0; waited < 120_000; waited += 250) {
+  for (let waited = 0; waited < 240_000; waited += 250) {
     const video = await test.platform.repositories.videos.findById(id);
     if (video && (video.state === 'ready' || video.state === 'failed')) return video;
     await sleep(250);
   }
-  throw new Error(`video ${id} did not settle within 120 s`);
+  throw new Error(`video ${id} did not settle within 240 s`);
 }
 
 async function stored(test: TestPlatform, key: string): Promise<Buffer | undefined> {
@@ -124,9 +124,9 @@ describe('a long upload', () => {
 
     // Nothing is left over: the pieces and the record of the chunks are gone.
     expect(await working.platform.storage.getObject('raw', `${piecesPrefix(id)}chunk-0.mkv`)).toBeUndefined();
-  }, 150_000);
+  }, 300_000);
 
-  it('is split into parts, its first chunk encoded at once, and its waiting parts cancelled when it is deleted', async () => {
+  it('is split into parts, its first chunk encoded at once, its parts retried alone and in fair turns, and its waiting parts cancelled when it is deleted', async () => {
     const owner = await register(idle.app);
     const id = await queueLongUpload(idle, owner);
     const processing = idle.platform.services.processing;
@@ -146,8 +146,28 @@ describe('a long upload', () => {
       state: 'processing',
       playable: false,
     });
-    expect(await idle.platform.storage.getObject('raw', `${piecesPrefix(id)}chunk-3.mkv`)).toBeDefined();
 
+    // Another account's upload, queued after all of them, is taken before this video's chunks.
+    const other = await register(idle.app);
+    const otherId = await queueLongUpload(idle, other);
+    const { rows: line } = await sql<{ videoId: string; part: string | null }>`
+      SELECT data->>'videoId' AS "videoId", data->'part'->>'kind' AS part FROM pgboss.job
+      WHERE name = 'transcode-video' AND state = 'created' AND data->>'videoId' IN (${id}, ${otherId})
+      ORDER BY priority DESC, created_on`.execute(idle.platform.database.db);
+    expect(line.findIndex((job) => job.videoId === otherId)).toBeLessThan(
+      line.findIndex((job) => job.part === 'chunk'),
+    );
+
+    // A part is retried alone; a retry of a part already recorded only stitches: it does not need its
+    // piece again, let alone encode it.
+    await processing.processPart(id, { kind: 'chunk', index: 1 }, { isLast: false });
+    await idle.platform.storage.deleteObject('raw', `${piecesPrefix(id)}chunk-1.mkv`);
+    await processing.processPart(id, { kind: 'chunk', index: 1 }, { isLast: false });
+    expect(await idle.platform.repositories.videos.findById(id)).toMatchObject({ state: 'processing' });
+    const stitched = (await stored(idle, `videos/${id}/360p/playlist.m3u8`))?.toString() ?? '';
+    expect(readVariantPlaylist(stitched).segments).toHaveLength(4);
+
+    expect(await idle.platform.storage.getObject('raw', `${piecesPrefix(id)}chunk-3.mkv`)).toBeDefined();
     const deleted = await idle.app.inject({
       method: 'DELETE',
       url: `/api/v1/videos/${id}`,
@@ -157,5 +177,5 @@ describe('a long upload', () => {
     expect((await partJobs(idle, id)).map((job) => job.state)).toEqual(Array(5).fill('cancelled'));
     await idle.platform.services.videos.removeFiles({ videoId: id, uploadId: null });
     expect(await idle.platform.storage.getObject('raw', `${piecesPrefix(id)}chunk-3.mkv`)).toBeUndefined();
-  }, 60_000);
+  }, 120_000);
 });
