@@ -22,6 +22,7 @@ import type { ChunkedPlan } from '../../media/chunked-transcode.js';
 import { describeOutput } from '../../media/published-files.js';
 import { type VariantPlaylist, writeVariantPlaylist } from '../../media/variant-playlist.js';
 import { GROWING } from './growing-publication.js';
+import { transcodedDetails } from './transcoded-details.js';
 
 export interface ChunkStitcherDeps {
   chunks: ChunkedTranscodeRepository;
@@ -54,18 +55,7 @@ export class ChunkStitcher {
     const finished = stitched.plan;
     const published = await videos.markReady(
       videoId,
-      {
-        durationSeconds: finished.source.durationSeconds,
-        width: finished.display.width,
-        height: finished.display.height,
-        renditions: finished.ladder.map(({ name, width, height, frameRate, maxKbps }) => ({
-          name,
-          width,
-          height,
-          frameRate,
-          maxKbps,
-        })),
-      },
+      transcodedDetails(finished.source, finished.display, finished.ladder),
       (transaction) => this.deps.announce(videoId, transaction),
     );
     if (published) this.deps.logger.info({ videoId, chunks: finished.chunks.length }, 'chunked video ready');

@@ -21,6 +21,7 @@ import type { ChunkedProcessing } from './chunked-processing.js';
 import { GrowingPublication } from './growing-publication.js';
 import { download, publish } from './scratch-files.js';
 import { OUT_OF_SCRATCH_SPACE, ranOutOfScratchSpace, ScratchSpaceExhausted } from './scratch-space.js';
+import { transcodedDetails } from './transcoded-details.js';
 
 /** One run of a job: whether another will follow if it fails, and what stops it. */
 export interface Attempt {
@@ -201,18 +202,7 @@ export class VideoProcessingService {
 
     const published = await videos.markReady(
       videoId,
-      {
-        durationSeconds: result.source.durationSeconds,
-        width: result.display.width,
-        height: result.display.height,
-        renditions: result.ladder.map(({ name, width, height, frameRate, maxKbps }) => ({
-          name,
-          width,
-          height,
-          frameRate,
-          maxKbps,
-        })),
-      },
+      transcodedDetails(result.source, result.display, result.ladder),
       (transaction) => this.deps.announce(videoId, transaction),
     );
     // Not published by this attempt: the video was deleted meanwhile (withdraw the output), or another
