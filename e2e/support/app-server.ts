@@ -15,6 +15,8 @@ const CLIENT_BUILD = path.join(REPO_ROOT, 'client/dist/index.html');
 
 export interface RunningApp {
   baseUrl: string;
+  /** Where its output goes (among the artifacts). */
+  logFile: string;
   stop(): Promise<void>;
 }
 
@@ -43,17 +45,32 @@ async function waitUntilReady(baseUrl: string, app: ChildProcess, timeoutMs: num
   throw new Error(`The app did not become ready within ${timeoutMs} ms`);
 }
 
-export async function startApp(): Promise<RunningApp> {
+export interface AppOptions {
+  /** Settings on top of the embedded defaults, e.g. a lower threshold for chunked transcoding. */
+  env?: Record<string, string>;
+  /** The name of its log among the artifacts. */
+  logName?: string;
+}
+
+export async function startApp({ env = {}, logName = 'app.log' }: AppOptions = {}): Promise<RunningApp> {
   if (!existsSync(MAIN) || !existsSync(CLIENT_BUILD)) {
     throw new Error('Build the app first: npm run build');
   }
   const dataDir = await mkdtemp(path.join(tmpdir(), 'vidstream-e2e-'));
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const log = createWriteStream(artifactPath('app.log'));
+  const logFile = artifactPath(logName);
+  const log = createWriteStream(logFile);
   const app = spawn(process.execPath, [MAIN, 'all'], {
     cwd: REPO_ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PUBLIC_URL: baseUrl, DATA_DIR: dataDir },
+    env: {
+      ...process.env,
+      ...env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      PUBLIC_URL: baseUrl,
+      DATA_DIR: dataDir,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   app.stdout?.pipe(log);
@@ -62,6 +79,7 @@ export async function startApp(): Promise<RunningApp> {
 
   return {
     baseUrl,
+    logFile,
     async stop() {
       if (app.exitCode === null) {
         const exited = new Promise((resolve) => app.once('exit', resolve));
