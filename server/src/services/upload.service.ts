@@ -169,9 +169,13 @@ export class UploadService {
       // A concurrent call may have completed it first.
       const current = await this.deps.videos.findById(video.id);
       if (current && current.state !== 'awaiting_upload') return;
-      if (error instanceof UploadPartRefused)
-        throw new InvalidInput('The parts listed are not the parts uploaded', 'parts');
-      throw error;
+      // Or an earlier call assembled the file and then lost the database before queueing the video:
+      // storage no longer knows the upload, but holds its object. Queue it now.
+      if (!(await this.deps.storage.headObject('raw', key))) {
+        if (error instanceof UploadPartRefused)
+          throw new InvalidInput('The parts listed are not the parts uploaded', 'parts');
+        throw error;
+      }
     }
     const stored = await this.deps.storage.headObject('raw', key);
     if (stored?.size !== video.source.size) {

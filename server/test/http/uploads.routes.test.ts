@@ -125,6 +125,25 @@ describe('a resumable upload', () => {
     expect((await getUpload(plan.uploadId)).statusCode).toBe(404);
   });
 
+  it('queues, sent again, an upload whose first completion failed after storage assembled the file', async () => {
+    const bytes = randomBytes(1000);
+    const plan = await startUpload(test.app, owner.token, bytes.length);
+    const { etag } = await putPart(test.app, plan.parts[0]?.url ?? '', bytes);
+    // The first call fails between storage and the database (PostgreSQL or the process lost there).
+    const storage = test.platform.storage;
+    const headObject = storage.headObject.bind(storage);
+    storage.headObject = async () => {
+      storage.headObject = headObject;
+      throw new Error('lost between storage and the database');
+    };
+    const failed = await completeUpload(test.app, owner.token, plan, [{ partNumber: 1, etag }]);
+    expect(failed.statusCode).toBe(500);
+
+    const retried = await completeUpload(test.app, owner.token, plan, [{ partNumber: 1, etag }]);
+    expect(retried.statusCode, retried.body).toBe(200);
+    expect(retried.json().state).toBe('queued');
+  });
+
   it('abort frees the upload', async () => {
     const plan = await startUpload(test.app, owner.token, 1000);
     await putPart(test.app, plan.parts[0]?.url ?? '', randomBytes(1000));
