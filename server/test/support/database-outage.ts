@@ -1,6 +1,6 @@
 // What a client sees while PostgreSQL is away and once it is back, for the tests that take it away (a
 // relay cut or stalled, a real restart or crash): reads that need it answer a prompt 503, then 200 again.
-import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 
 /** Reads that need the database (lists, search, uncached pages) of a channel with a few videos. */
@@ -17,7 +17,7 @@ export function databaseReads(channelHandle: string): string[] {
 export async function answerWithin(
   app: FastifyInstance,
   ms: number,
-  request: string | Parameters<FastifyInstance['inject']>[0],
+  request: string | InjectOptions,
 ): Promise<LightMyRequestResponse> {
   const what = typeof request === 'string' ? request : JSON.stringify(request);
   let timer: NodeJS.Timeout | undefined;
@@ -25,7 +25,7 @@ export async function answerWithin(
     timer = setTimeout(() => reject(new Error(`${what} had no answer within ${ms} ms`)), ms);
   });
   try {
-    return await Promise.race([app.inject(request as string), hung]);
+    return await Promise.race([app.inject(request), hung]);
   } finally {
     clearTimeout(timer);
   }

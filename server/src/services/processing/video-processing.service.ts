@@ -5,12 +5,13 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
+import { retryWhileDatabaseAway } from '../../adapters/db/outage.js';
 import type { Database } from '../../adapters/db/schema.js';
 import type { VideoStateRepository } from '../../adapters/db/video-state.repository.js';
 import type { TranscodePart } from '../../adapters/queue/job-definitions.js';
-import { LeaseLost } from '../../adapters/queue/job-queue.js';
+import { LeaseLost } from '../../adapters/queue/leased-jobs.js';
 import type { ObjectStorage } from '../../adapters/storage/object-storage.js';
-import type { Video } from '../../domain/video.js';
+import type { TranscodedDetails, Video } from '../../domain/video.js';
 import { MASTER_PLAYLIST, PLAYLIST_EXTENSION, processedPrefix, rawKey } from '../../domain/video-files.js';
 import { probeSource } from '../../media/probe.js';
 import type { PublishedFile } from '../../media/published-files.js';
@@ -199,21 +200,26 @@ export class VideoProcessingService {
     );
     await publish(storage, outputDir, prefix, result.files.filter(master));
 
-    const published = await videos.markReady(
-      videoId,
+    const details: TranscodedDetails = {
+      durationSeconds: result.source.durationSeconds,
+      width: result.display.width,
+      height: result.display.height,
+      renditions: result.ladder.map(({ name, width, height, frameRate, maxKbps }) => ({
+        name,
+        width,
+        height,
+        frameRate,
+        maxKbps,
+      })),
+    };
+    // The ladder is out: if PostgreSQL is away now, wait for it rather than transcode again.
+    const published = await retryWhileDatabaseAway(
+      () => videos.markReady(videoId, details, (transaction) => this.deps.announce(videoId, transaction)),
       {
-        durationSeconds: result.source.durationSeconds,
-        width: result.display.width,
-        height: result.display.height,
-        renditions: result.ladder.map(({ name, width, height, frameRate, maxKbps }) => ({
-          name,
-          width,
-          height,
-          frameRate,
-          maxKbps,
-        })),
+        signal,
+        onAway: (error) =>
+          logger.warn({ err: error, videoId }, 'transcoded video not yet marked ready; will retry'),
       },
-      (transaction) => this.deps.announce(videoId, transaction),
     );
     // Not published by this attempt: the video was deleted meanwhile (withdraw the output), or another
     // attempt finished it first (keep it).
