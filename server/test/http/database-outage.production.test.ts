@@ -1,5 +1,6 @@
 // PostgreSQL going away under load, through a relay the test cuts (a restart or crash: connections
-// refused) or stalls (a partition or frozen host: nothing answers). While it is away every request that
+// refused), stalls (a partition or frozen host: nothing answers) or fails over (the partition ends with
+// the server elsewhere, the connections open during it silent for good). While it is away every request that
 // needs it fails fast with 503 and a Retry-After, never a hang or a 500; once it is back the pool serves
 // again within seconds; the views counted meanwhile are neither lost nor counted twice.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -49,6 +50,20 @@ describe('PostgreSQL away', () => {
     await expectUnavailable();
     await relay.restore();
     await expectRecoveredWithin(5_000);
+  });
+
+  it('failed over (connections open during the partition silent for good): serves again, and keeps serving', async () => {
+    // Every pooled connection in use, so that each one is open when the partition starts.
+    await Promise.all(Array.from({ length: 10 }, () => expectRecoveredWithin(5_000)));
+    relay.stall();
+    await expectUnavailable();
+    relay.failOver();
+    await expectRecoveredWithin(5_000);
+    // No connection left silent is handed out again: every read of the next rounds is served.
+    for (let round = 0; round < 10; round += 1) {
+      const answers = await Promise.all(reads().map((url) => test.app.inject({ url })));
+      expect(answers.map((answer) => answer.statusCode)).toEqual(reads().map(() => 200));
+    }
   });
 
   it('counts every view sent while it was away exactly once, at the first flush after', async () => {

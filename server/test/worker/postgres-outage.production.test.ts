@@ -129,9 +129,10 @@ async function transcodeThrough(test: TestPlatform, fault: (videoId: string) => 
   expect(finished).toMatchObject({ state: 'ready', progress: 100, error: null, width: 1280, height: 720 });
   expect(await orphaned()).toEqual([]);
   // Transcoded once: the attempt that met the outage kept its job, and its work, through it.
-  const { rows } = await sql<{ state: string; retry_count: number }>`
-    select state, retry_count from pgboss.job where name = 'transcode-video' and data->>'videoId' = ${video.id}`.execute(
-    test.platform.database.db,
+  const { rows } = await whenReachable(() =>
+    sql<{ state: string; retry_count: number }>`
+      select state, retry_count from pgboss.job
+      where name = 'transcode-video' and data->>'videoId' = ${video.id}`.execute(test.platform.database.db),
   );
   expect(rows).toEqual([{ state: 'completed', retry_count: 0 }]);
 }
@@ -194,4 +195,17 @@ describe('PostgreSQL cut off by the network during a transcode', () => {
     },
     120_000,
   );
+
+  it('a failover (the partition ends with connections open during it silent for good): this video ends ready, and the next', async () => {
+    await transcodeThrough(test, async () => {
+      relay.stall();
+      await sleep(AWAY_MS);
+      relay.failOver();
+    });
+    // The worker still takes jobs: none of its pollers is left waiting on a connection that went silent.
+    const owner = await register(test.app);
+    const { video } = await uploadFile(test.app, owner.token, clip);
+    const next = await waitForVideo(test, video.id, (v) => v.state === 'ready' || v.state === 'failed', 60);
+    expect(next.state).toBe('ready');
+  }, 180_000);
 });
