@@ -105,6 +105,15 @@ export interface ViewBatchesTable {
   applied_at: Generated<Date>;
 }
 
+export interface BufferedViewsTable {
+  id: Generated<string>;
+  video_id: string;
+  /** Read as a Date by the driver; written as `yyyy-mm-dd`. */
+  day: ColumnType<Date, string, string>;
+  /** Null until a flusher seals the row into a batch. */
+  batch_id: string | null;
+}
+
 export interface SecurityCountersTable {
   key: string;
   count: number;
@@ -181,6 +190,7 @@ export interface Database {
   watch_history: WatchHistoryTable;
   notifications: NotificationsTable;
   search_words: SearchWordsTable;
+  buffered_views: BufferedViewsTable;
   security_counters: SecurityCountersTable;
   job_leases: JobLeasesTable;
   chunked_transcodes: ChunkedTranscodesTable;
