@@ -144,6 +144,31 @@ describe('a resumable upload', () => {
     expect(retried.json().state).toBe('queued');
   });
 
+  it('aborts, file and all, an upload whose completion failed after storage assembled the file', async () => {
+    const bytes = randomBytes(1000);
+    const plan = await startUpload(test.app, owner.token, bytes.length);
+    const { etag } = await putPart(test.app, plan.parts[0]?.url ?? '', bytes);
+    const storage = test.platform.storage;
+    const headObject = storage.headObject.bind(storage);
+    storage.headObject = async () => {
+      storage.headObject = headObject;
+      throw new Error('lost between storage and the database');
+    };
+    expect((await completeUpload(test.app, owner.token, plan, [{ partNumber: 1, etag }])).statusCode).toBe(
+      500,
+    );
+    expect(await storage.headObject('raw', rawKey(plan.videoId))).toBeDefined();
+
+    const aborted = await test.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/uploads/${plan.uploadId}`,
+      headers: bearer(owner.token),
+    });
+    expect(aborted.statusCode, aborted.body).toBe(204);
+    expect((await getUpload(plan.uploadId)).statusCode).toBe(404);
+    expect(await storage.headObject('raw', rawKey(plan.videoId))).toBeUndefined();
+  });
+
   it('abort frees the upload', async () => {
     const plan = await startUpload(test.app, owner.token, 1000);
     await putPart(test.app, plan.parts[0]?.url ?? '', randomBytes(1000));

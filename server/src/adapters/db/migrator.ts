@@ -19,6 +19,7 @@ import * as jobLeases from './migrations/0016-job-leases.js';
 import * as playbackVersion from './migrations/0017-playback-version.js';
 import * as chunkedTranscodes from './migrations/0018-chunked-transcodes.js';
 import * as bufferedViews from './migrations/0019-buffered-views.js';
+import * as uploadLedger from './migrations/0020-upload-ledger.js';
 import type { Database } from './schema.js';
 
 const migrations: Record<string, Migration> = {
@@ -41,6 +42,7 @@ const migrations: Record<string, Migration> = {
   '0017-playback-version': playbackVersion,
   '0018-chunked-transcodes': chunkedTranscodes,
   '0019-buffered-views': bufferedViews,
+  '0020-upload-ledger': uploadLedger,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

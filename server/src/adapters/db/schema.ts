@@ -114,6 +114,13 @@ export interface BufferedViewsTable {
   batch_id: string | null;
 }
 
+export interface UploadLedgerTable {
+  id: Generated<string>;
+  owner_id: string;
+  bytes: ColumnType<string, number, number>;
+  started_at: Date;
+}
+
 export interface SecurityCountersTable {
   key: string;
   count: number;
@@ -191,6 +198,7 @@ export interface Database {
   notifications: NotificationsTable;
   search_words: SearchWordsTable;
   buffered_views: BufferedViewsTable;
+  upload_ledger: UploadLedgerTable;
   security_counters: SecurityCountersTable;
   job_leases: JobLeasesTable;
   chunked_transcodes: ChunkedTranscodesTable;
