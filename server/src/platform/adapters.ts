@@ -1,6 +1,6 @@
 // The adapters picked from configuration: the cache (Redis with a near cache, or memory), the security
-// counters (a noeviction Redis, PostgreSQL or memory) and the storage (S3, or local disk with the API's
-// own part endpoint). The one place naming concrete cache, counters and storage.
+// counters and view buffer (a noeviction Redis, PostgreSQL or memory) and the storage (S3, or local disk
+// with the API's own part endpoint). The one place naming concrete cache, counters and storage.
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Cache } from '../adapters/cache/cache.js';
@@ -19,6 +19,10 @@ import type { MultipartUploads } from '../adapters/storage/multipart-uploads.js'
 import type { ObjectStorage } from '../adapters/storage/object-storage.js';
 import { S3MultipartUploads } from '../adapters/storage/s3-multipart-uploads.js';
 import { createS3Client, S3Storage } from '../adapters/storage/s3-storage.js';
+import { FallbackViewBuffer } from '../adapters/views/fallback-view-buffer.js';
+import { PostgresViewBuffer } from '../adapters/views/postgres-view-buffer.js';
+import { RedisViewBuffer } from '../adapters/views/redis-view-buffer.js';
+import { MemoryViewBuffer, type ViewBuffer } from '../adapters/views/view-buffer.js';
 import type { CacheConfig, CountersConfig, StorageConfig } from '../config.js';
 
 export interface Caches {
@@ -51,20 +55,37 @@ export async function createCaches(config: CacheConfig, logger: Logger, keyPrefi
   return { cache: redis, redis, pageCache };
 }
 
+export interface CounterStores {
+  counters: SecurityCounters;
+  /** Counted views waiting for the flusher: a lost batch is views never counted. */
+  viewBuffer: ViewBuffer;
+}
+
 /**
- * Security counters, never in the evicting cache. Open after the cache: a counters Redis that is the
- * cache's own server has just been told to evict, and is refused.
+ * Security counters and the view buffer, never in the evicting cache: a noeviction Redis, or PostgreSQL,
+ * with this process's memory behind either while it is away; memory alone on embedded defaults. Open
+ * after the cache: a counters Redis that is the cache's own server has just been told to evict, and is
+ * refused.
  */
-export async function createCounters(
+export async function createCounterStores(
   config: CountersConfig,
   db: Kysely<Database>,
   logger: Logger,
   keyPrefix = '',
-): Promise<SecurityCounters> {
-  if (config.kind === 'memory') return new MemoryCounters();
-  if (config.kind === 'postgres') return new FallbackCounters(new PostgresCounters(db), logger);
+): Promise<CounterStores> {
+  if (config.kind === 'memory') return { counters: new MemoryCounters(), viewBuffer: new MemoryViewBuffer() };
+  if (config.kind === 'postgres') {
+    return {
+      counters: new FallbackCounters(new PostgresCounters(db), logger),
+      viewBuffer: new FallbackViewBuffer(new PostgresViewBuffer(db), logger),
+    };
+  }
   const redis = await RedisCounters.connect({ url: config.url, keyPrefix, logger });
-  return new FallbackCounters(redis, logger, () => redis.usable());
+  const usable = () => redis.usable();
+  return {
+    counters: new FallbackCounters(redis, logger, usable),
+    viewBuffer: new FallbackViewBuffer(new RedisViewBuffer(redis.client), logger, usable),
+  };
 }
 
 export interface Storage {

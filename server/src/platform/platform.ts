@@ -17,7 +17,7 @@ import { Metrics } from '../metrics.js';
 import type { PlaybackTokens } from '../services/media/playback-tokens.js';
 import type { Services } from '../services/services.js';
 import { startViewFlusher } from '../services/views/view-flusher.js';
-import { createCaches, createCounters, createStorage } from './adapters.js';
+import { createCaches, createCounterStores, createStorage } from './adapters.js';
 import { buildServices, type Repositories } from './services.js';
 import { resolveSessionSecret } from './session-secret.js';
 
@@ -73,13 +73,16 @@ export async function openPlatform(
     const caches = options.cache
       ? { cache: options.cache, redis: undefined, pageCache: options.cache }
       : await createCaches(config.cache, logger, options.cacheKeyPrefix);
-    const counters = await createCounters(config.counters, database.db, logger, options.cacheKeyPrefix).catch(
-      async (error: unknown) => {
-        if (caches.pageCache !== caches.cache) await caches.pageCache.close();
-        await caches.cache.close();
-        throw error;
-      },
-    );
+    const { counters, viewBuffer } = await createCounterStores(
+      config.counters,
+      database.db,
+      logger,
+      options.cacheKeyPrefix,
+    ).catch(async (error: unknown) => {
+      if (caches.pageCache !== caches.cache) await caches.pageCache.close();
+      await caches.cache.close();
+      throw error;
+    });
     const secret = await resolveSessionSecret(config);
     const storage = createStorage(config.storage, secret);
     const queue = await JobQueue.start(database.queueDatabase, database.db, logger, {
@@ -102,6 +105,7 @@ export async function openPlatform(
       ping: { database: () => database.ping() },
       caches,
       counters,
+      viewBuffer,
       storage,
       queue,
       metrics,

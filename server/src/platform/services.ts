@@ -24,8 +24,7 @@ import { VideoStateRepository } from '../adapters/db/video-state.repository.js';
 import { ViewRepository } from '../adapters/db/view.repository.js';
 import { WatchHistoryRepository } from '../adapters/db/watch-history.repository.js';
 import type { JobQueue } from '../adapters/queue/job-queue.js';
-import { RedisViewBuffer } from '../adapters/views/redis-view-buffer.js';
-import { MemoryViewBuffer } from '../adapters/views/view-buffer.js';
+import type { ViewBuffer } from '../adapters/views/view-buffer.js';
 import type { Config } from '../config.js';
 import type { FfmpegBinaries } from '../media/ffmpeg-binaries.js';
 import { DEFAULT_LIMITS } from '../media/source-facts.js';
@@ -68,6 +67,7 @@ export interface ServiceInputs {
   ping: { database(): Promise<void> };
   caches: Caches;
   counters: SecurityCounters;
+  viewBuffer: ViewBuffer;
   storage: Storage;
   queue: JobQueue;
   metrics: Metrics;
@@ -92,6 +92,7 @@ export function buildServices({
   ping,
   caches,
   counters,
+  viewBuffer,
   storage,
   queue,
   metrics,
@@ -99,7 +100,7 @@ export function buildServices({
   ffmpeg,
   cdnKeyValueStoreClient,
 }: ServiceInputs) {
-  const { cache, redis, pageCache } = caches;
+  const { cache, pageCache } = caches;
   const readThrough = new ReadThrough(pageCache, {
     ttlSeconds: config.videoCacheTtlSeconds,
     absentTtlSeconds: 10,
@@ -182,7 +183,7 @@ export function buildServices({
     views: new ViewService({
       videos: videoService,
       views: new ViewRepository(db, forgetVideo),
-      buffer: redis ? new RedisViewBuffer(redis.client) : new MemoryViewBuffer(),
+      buffer: viewBuffer,
       counters,
       viewerIds: new ViewerIds(secret),
       anonymousPerAddressPerHour: config.viewLimits.anonymousPerAddressPerHour,

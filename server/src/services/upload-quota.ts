@@ -1,5 +1,5 @@
-// The per-account upload quotas: what may be started, queued, and uploaded in a day. Counted from the
-// videos themselves in PostgreSQL, where nothing evicts them.
+// The per-account upload quotas: what may be started, queued, and uploaded in a day. Counted in
+// PostgreSQL, where nothing evicts them; the daily bytes from a ledger that deleting cannot reduce.
 import type { Kysely } from 'kysely';
 import type { Database } from '../adapters/db/schema.js';
 import type { UploadQuotaRepository } from '../adapters/db/upload-quota.repository.js';
@@ -26,18 +26,30 @@ export class UploadQuota {
     this.refuseStart(await this.counts.usage(ownerId, now), bytes);
   }
 
-  /** Checks again with the account locked, and inserts the upload under that lock. */
+  /** Checks again with the account locked, and records the bytes and inserts the upload under that lock. */
   admitStart<T>(
     ownerId: string,
     bytes: number,
     now: Date,
     insert: (transaction: Kysely<Database>) => Promise<T>,
   ): Promise<T> {
-    return this.counts.admit(ownerId, now, (usage) => this.refuseStart(usage, bytes), insert);
+    return this.counts.admitStart(ownerId, bytes, now, (usage) => this.refuseStart(usage, bytes), insert);
   }
 
+  /** Throws if one more queued video would pass the limit. Cheap: no lock, for a fast refusal. */
   async checkQueue(ownerId: string, now: Date): Promise<void> {
-    const { queuedVideos } = await this.counts.usage(ownerId, now);
+    this.refuseQueue(await this.counts.usage(ownerId, now));
+  }
+
+  /**
+   * Checks again with the account locked until `transaction` ends: in the transaction that queues the
+   * video, so that parallel completions are counted one after another.
+   */
+  async admitQueue(ownerId: string, now: Date, transaction: Kysely<Database>): Promise<void> {
+    this.refuseQueue(await this.counts.lockedUsage(ownerId, now, transaction));
+  }
+
+  private refuseQueue({ queuedVideos }: UploadQuotaUsage): void {
     if (queuedVideos >= this.limits.queuedVideos) {
       throw new QuotaExceeded(
         429,

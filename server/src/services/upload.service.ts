@@ -128,18 +128,25 @@ export class UploadService {
     const video = await this.ownVideo(actorId, videoId);
     if (video.state !== 'awaiting_upload')
       throw new Conflict('upload_finished', 'This upload is already complete');
-    if (video.uploadId) await this.deps.multipart.abort(rawKey(video.id), video.uploadId);
-    await this.deps.videos.delete(video.id);
+    await this.discard(video);
   }
 
   /** Aborts uploads never completed before their deadline and forgets them; returns how many. */
   async expireStale(limit = 100): Promise<number> {
     const stale = await this.deps.videos.findExpiredUploads(this.now(), limit);
-    for (const video of stale) {
-      if (video.uploadId) await this.deps.multipart.abort(rawKey(video.id), video.uploadId);
-      await this.deps.videos.delete(video.id);
-    }
+    for (const video of stale) await this.discard(video);
     return stale.length;
+  }
+
+  /**
+   * Forgets an upload never queued: its parts, the file they make if a completion already assembled it
+   * (one that then lost the database, or was refused by the queue limit), and its row.
+   */
+  private async discard(video: Video): Promise<void> {
+    const key = rawKey(video.id);
+    if (video.uploadId) await this.deps.multipart.abort(key, video.uploadId);
+    await this.deps.storage.deleteObject('raw', key);
+    await this.deps.videos.delete(video.id);
   }
 
   /** Completing twice is harmless: the second call changes nothing. Returns the video as its owner sees it. */
@@ -169,9 +176,13 @@ export class UploadService {
       // A concurrent call may have completed it first.
       const current = await this.deps.videos.findById(video.id);
       if (current && current.state !== 'awaiting_upload') return;
-      if (error instanceof UploadPartRefused)
-        throw new InvalidInput('The parts listed are not the parts uploaded', 'parts');
-      throw error;
+      // Or an earlier call assembled the file and then lost the database before queueing the video:
+      // storage no longer knows the upload, but holds its object. Queue it now.
+      if (!(await this.deps.storage.headObject('raw', key))) {
+        if (error instanceof UploadPartRefused)
+          throw new InvalidInput('The parts listed are not the parts uploaded', 'parts');
+        throw error;
+      }
     }
     const stored = await this.deps.storage.headObject('raw', key);
     if (stored?.size !== video.source.size) {
@@ -182,7 +193,13 @@ export class UploadService {
         'parts',
       );
     }
-    await this.deps.states.queue(video.id, details, (trx) => this.deps.enqueueTranscode(video, trx));
+    await this.deps.states.queue(
+      video.id,
+      details,
+      (trx) => this.deps.enqueueTranscode(video, trx),
+      // Counted again under the account's lock: parallel completions cannot all slip under the limit.
+      (trx) => this.deps.quota.admitQueue(video.ownerId, this.now(), trx),
+    );
   }
 
   private async ownVideo(actorId: string, videoId: string): Promise<Video> {

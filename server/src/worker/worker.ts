@@ -1,12 +1,8 @@
 // Starts a handler for every job name; refuses to start if one is missing.
 import type { Logger } from 'pino';
 import { JOB_NAMES, type JobName } from '../adapters/queue/job-definitions.js';
-import {
-  type GivenUpHandler,
-  type JobHandler,
-  type JobQueue,
-  LeaseLost,
-} from '../adapters/queue/job-queue.js';
+import type { JobHandler, JobQueue } from '../adapters/queue/job-queue.js';
+import { type GivenUpHandler, LeaseLost } from '../adapters/queue/leased-jobs.js';
 
 export type JobHandlers = { [N in JobName]: JobHandler<N> };
 /** For leased jobs: what to do when their worker was lost on the last attempt. */

@@ -1,9 +1,15 @@
 // PostgreSQL going away under load, through a relay the test cuts (a restart or crash: connections
-// refused) or stalls (a partition or frozen host: nothing answers). While it is away every request that
+// refused), stalls (a partition or frozen host: nothing answers) or fails over (the partition ends with
+// the server elsewhere, the connections open during it silent for good). While it is away every request that
 // needs it fails fast with 503 and a Retry-After, never a hang or a 500; once it is back the pool serves
 // again within seconds; the views counted meanwhile are neither lost nor counted twice.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { register } from '../support/accounts.js';
+import {
+  databaseReads,
+  expectReadsRecoveredWithin,
+  expectReadsUnavailable,
+} from '../support/database-outage.js';
 import { publishStandInVideo } from '../support/published-videos.js';
 import { startRelay, type TcpRelay } from '../support/tcp-relay.js';
 import { testDatabaseUrl } from '../support/test-adapters.js';
@@ -30,48 +36,9 @@ afterEach(async () => {
   await test.close();
 });
 
-/** Reads that need the database: lists and uncached pages. */
-const databaseReads = () => [
-  '/api/v1/feed/newest?limit=5',
-  '/api/v1/search?q=video',
-  '/api/v1/feed/trending',
-  `/api/v1/channels/${ownerHandle}/videos`,
-];
-
-/** The answer, or a failure if none came within `ms`: a hung request is the bug looked for here. */
-async function answerWithin(ms: number, url: string) {
-  let timer: NodeJS.Timeout | undefined;
-  const hung = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${url} had no answer within ${ms} ms`)), ms);
-  });
-  try {
-    return await Promise.race([test.app.inject({ url }), hung]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-async function expectUnavailable() {
-  const answers = await Promise.all(databaseReads().map((url) => answerWithin(8_000, url)));
-  for (const [index, answer] of answers.entries()) {
-    expect(answer.statusCode, `${databaseReads()[index]}: ${answer.body}`).toBe(503);
-    expect(answer.json().error.code).toBe('database_unavailable');
-    expect(Number(answer.headers['retry-after'])).toBeGreaterThan(0);
-  }
-}
-
-/** Polls until every read answers 200: the pool has recovered. */
-async function expectRecoveredWithin(ms: number) {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const answers = await Promise.all(databaseReads().map((url) => test.app.inject({ url })));
-    if (answers.every((answer) => answer.statusCode === 200)) return;
-    if (Date.now() > deadline) {
-      throw new Error(`not recovered: ${answers.map((answer) => answer.statusCode).join(', ')}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+const reads = () => databaseReads(ownerHandle);
+const expectUnavailable = () => expectReadsUnavailable(test.app, reads());
+const expectRecoveredWithin = (ms: number) => expectReadsRecoveredWithin(test.app, reads(), ms);
 
 describe('PostgreSQL away', () => {
   it.each([
@@ -83,6 +50,20 @@ describe('PostgreSQL away', () => {
     await expectUnavailable();
     await relay.restore();
     await expectRecoveredWithin(5_000);
+  });
+
+  it('failed over (connections open during the partition silent for good): serves again, and keeps serving', async () => {
+    // Every pooled connection in use, so that each one is open when the partition starts.
+    await Promise.all(Array.from({ length: 10 }, () => expectRecoveredWithin(5_000)));
+    relay.stall();
+    await expectUnavailable();
+    relay.failOver();
+    await expectRecoveredWithin(5_000);
+    // No connection left silent is handed out again: every read of the next rounds is served.
+    for (let round = 0; round < 10; round += 1) {
+      const answers = await Promise.all(reads().map((url) => test.app.inject({ url })));
+      expect(answers.map((answer) => answer.statusCode)).toEqual(reads().map(() => 200));
+    }
   });
 
   it('counts every view sent while it was away exactly once, at the first flush after', async () => {

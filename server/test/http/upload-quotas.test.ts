@@ -1,5 +1,6 @@
 // Per-account upload quotas, each performed as an abuser would: too many uploads at once (also all in
-// parallel), too many bytes in a day, too many videos queued. No worker runs: queued videos stay queued.
+// parallel), too many bytes in a day (also by deleting to get them back), too many videos queued (also
+// by completing many at once). No worker runs: queued videos stay queued.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, register } from '../support/accounts.js';
 import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
@@ -82,6 +83,42 @@ describe('bytes a day', () => {
   });
 });
 
+describe('bytes a day, against an account that deletes to get them back', () => {
+  it('counts an aborted upload: abort and start again does not reset the day', async () => {
+    const { token } = await register(test.app);
+    const first = await start(token, 6 * MIB);
+    expect(first.statusCode).toBe(201);
+    const aborted = await test.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/uploads/${first.json().uploadId}`,
+      headers: bearer(token),
+    });
+    expect(aborted.statusCode).toBe(204);
+    const again = await start(token, 6 * MIB);
+    expect(again.statusCode).toBe(413);
+    expect(again.json().error.code).toBe('daily_upload_limit');
+    expect((await quotaOf(token)).bytesPerDay).toEqual({ used: 6 * MIB, limit: 10 * MIB });
+  });
+
+  it('counts a deleted video, and a video whose row is gone: delete and upload again does not reset the day', async () => {
+    const { token, id } = await register(test.app);
+    const { plan, completed } = await publish(token, Buffer.alloc(4 * MIB, 3));
+    expect(completed.statusCode, completed.body).toBe(200);
+    const deleted = await test.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/videos/${plan.videoId}`,
+      headers: bearer(token),
+    });
+    expect(deleted.statusCode).toBe(204);
+    // However the row goes (a purge of deleted videos, say), the bytes it started stay counted.
+    await test.platform.database.db.deleteFrom('videos').where('owner_id', '=', id).execute();
+    expect((await start(token, 5 * MIB)).statusCode).toBe(201);
+    const over = await start(token, 2 * MIB);
+    expect(over.statusCode).toBe(413);
+    expect(over.json().error.message).toMatch(/you started 9 MiB in the last 24 hours/);
+  });
+});
+
 describe('videos queued', () => {
   it('refuses to queue a second video with 429 and keeps the upload to publish later', async () => {
     const { token } = await register(test.app);
@@ -104,5 +141,41 @@ describe('videos queued', () => {
 
   it('answers the quota only to a signed-in account', async () => {
     expect((await test.app.inject({ url: '/api/v1/uploads/quota' })).statusCode).toBe(401);
+  });
+});
+
+describe('videos queued, completed all at once', () => {
+  let roomy: TestPlatform;
+  beforeAll(async () => {
+    roomy = await startTestPlatform({ UPLOADS_IN_FLIGHT_PER_ACCOUNT: '10', QUEUED_VIDEOS_PER_ACCOUNT: '3' });
+  });
+  afterAll(() => roomy?.close());
+
+  it('queues exactly the limit when many uploads are completed in parallel', async () => {
+    const { token } = await register(roomy.app);
+    const sent = await Promise.all(
+      Array.from({ length: 8 }, async (_, index) => {
+        const bytes = Buffer.alloc(1_000 + index, index);
+        const plan = await startUpload(roomy.app, token, bytes.length);
+        const { etag } = await putPart(roomy.app, plan.parts[0]?.url ?? '', bytes);
+        return { plan, parts: [{ partNumber: 1, etag }] };
+      }),
+    );
+    const answers = await Promise.all(
+      sent.map(({ plan, parts }) => completeUpload(roomy.app, token, plan, parts)),
+    );
+    const statuses = answers.map((answer) => answer.statusCode).sort();
+    expect(statuses).toEqual([200, 200, 200, 429, 429, 429, 429, 429]);
+    const queued = await roomy.platform.database.db
+      .selectFrom('videos')
+      .select('id')
+      .where('state', '=', 'queued')
+      .where(
+        'id',
+        'in',
+        sent.map(({ plan }) => plan.videoId),
+      )
+      .execute();
+    expect(queued).toHaveLength(3);
   });
 });

@@ -125,6 +125,45 @@ describe('a resumable upload', () => {
     expect((await getUpload(plan.uploadId)).statusCode).toBe(404);
   });
 
+  /**
+   * An upload whose first completion failed between storage and the database (PostgreSQL, or the process,
+   * lost there): storage has joined the parts into the file, the video is not queued.
+   */
+  async function assembledButNotQueued() {
+    const bytes = randomBytes(1000);
+    const plan = await startUpload(test.app, owner.token, bytes.length);
+    const { etag } = await putPart(test.app, plan.parts[0]?.url ?? '', bytes);
+    const parts = [{ partNumber: 1, etag }];
+    const storage = test.platform.storage;
+    const headObject = storage.headObject.bind(storage);
+    storage.headObject = async () => {
+      storage.headObject = headObject;
+      throw new Error('lost between storage and the database');
+    };
+    expect((await completeUpload(test.app, owner.token, plan, parts)).statusCode).toBe(500);
+    expect(await storage.headObject('raw', rawKey(plan.videoId))).toBeDefined();
+    return { plan, parts };
+  }
+
+  it('queues, sent again, an upload whose first completion failed after storage assembled the file', async () => {
+    const { plan, parts } = await assembledButNotQueued();
+    const retried = await completeUpload(test.app, owner.token, plan, parts);
+    expect(retried.statusCode, retried.body).toBe(200);
+    expect(retried.json().state).toBe('queued');
+  });
+
+  it('aborts, file and all, an upload whose completion failed after storage assembled the file', async () => {
+    const { plan } = await assembledButNotQueued();
+    const aborted = await test.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/uploads/${plan.uploadId}`,
+      headers: bearer(owner.token),
+    });
+    expect(aborted.statusCode, aborted.body).toBe(204);
+    expect((await getUpload(plan.uploadId)).statusCode).toBe(404);
+    expect(await test.platform.storage.headObject('raw', rawKey(plan.videoId))).toBeUndefined();
+  });
+
   it('abort frees the upload', async () => {
     const plan = await startUpload(test.app, owner.token, 1000);
     await putPart(test.app, plan.parts[0]?.url ?? '', randomBytes(1000));

@@ -1,32 +1,77 @@
-// Views buffered in Redis: a batch sealed by a process that died before applying it is applied by the
-// next flush, in any process.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+// Counted views wait for the flusher where nothing evicts them, in both places production keeps them: the
+// counters Redis (noeviction) and, by default, PostgreSQL. The cache Redis (allkeys-lru) losing every key
+// loses no view; a batch sealed by a process that died before applying it is applied by the next flush.
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { register } from '../support/accounts.js';
 import { publishStandInVideo } from '../support/published-videos.js';
+import { type OwnRedis, startRedisServer } from '../support/redis-server.js';
 import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
+import { newViewer, reportViewing } from '../support/viewers.js';
 
-let test: TestPlatform;
+/** Servers of this file's own: the shared test Redis is never flushed. */
+let cacheRedis: OwnRedis;
+let countersRedis: OwnRedis;
 beforeAll(async () => {
-  test = await startTestPlatform({ VIEW_FLUSH_INTERVAL_SECONDS: '3600' });
+  [cacheRedis, countersRedis] = await Promise.all([
+    startRedisServer('allkeys-lru'),
+    startRedisServer('noeviction'),
+  ]);
 });
-afterAll(() => test.close());
+afterAll(async () => {
+  await Promise.all([cacheRedis?.stop(), countersRedis?.stop()]);
+});
 
-it('applies a batch a crashed flusher left in Redis', async () => {
-  const owner = await register(test.app);
-  const id = await publishStandInVideo(test.platform, owner, 'public');
-  const redis = test.platform.redis?.client;
-  if (!redis) throw new Error('the production adapters have Redis');
-  const orphan = crypto.randomUUID();
-  await redis.hset(`views:batch:${orphan}`, `${id} ${new Date().toISOString().slice(0, 10)}`, '3');
-  await redis.sadd('views:batches', orphan);
+const today = () => new Date().toISOString().slice(0, 10);
 
-  await test.platform.services.views.flush();
-  const video = await test.platform.database.db
-    .selectFrom('videos')
-    .select('view_count')
-    .where('id', '=', id)
-    .executeTakeFirstOrThrow();
-  expect(Number(video.view_count)).toBe(3);
-  expect(await redis.smembers('views:batches')).toEqual([]);
-  expect(await redis.exists(`views:batch:${orphan}`)).toBe(0);
+describe.each([
+  ['the counters Redis', true],
+  ['PostgreSQL', false],
+])('views buffered in %s', (_where, ownCountersRedis) => {
+  let test: TestPlatform;
+  let owner: Awaited<ReturnType<typeof register>>;
+  beforeAll(async () => {
+    test = await startTestPlatform({
+      REDIS_URL: cacheRedis.url,
+      ...(ownCountersRedis && { REDIS_COUNTERS_URL: countersRedis.url }),
+      // Flushed by the tests themselves.
+      VIEW_FLUSH_INTERVAL_SECONDS: '3600',
+    });
+    owner = await register(test.app);
+  });
+  afterAll(() => test?.close());
+
+  const viewCount = async (id: string) =>
+    (await test.platform.repositories.videos.findById(id))?.counts.views ?? Number.NaN;
+
+  it('loses none when the cache Redis loses every key before the flush', async () => {
+    const id = await publishStandInVideo(test.platform, owner, 'public');
+    for (let viewer = 0; viewer < 4; viewer += 1) {
+      const answer = await reportViewing(test.app, id, newViewer(), 30);
+      expect(answer.json().counted).toBe(true);
+    }
+    // Everything an allkeys-lru cache may evict under memory pressure, evicted at once.
+    await cacheRedis.client.flushall();
+    await test.platform.services.views.flush();
+    expect(await viewCount(id)).toBe(4);
+  });
+
+  it('applies, once, a batch a crashed flusher left sealed', async () => {
+    const id = await publishStandInVideo(test.platform, owner, 'public');
+    const orphan = crypto.randomUUID();
+    if (ownCountersRedis) {
+      const redis = new Redis(countersRedis.url, { keyPrefix: test.cacheKeyPrefix });
+      await redis.hset(`views:batch:${orphan}`, `${id} ${today()}`, '3');
+      await redis.sadd('views:batches', orphan);
+      redis.disconnect();
+    } else {
+      await test.platform.database.db
+        .insertInto('buffered_views')
+        .values(Array.from({ length: 3 }, () => ({ video_id: id, day: today(), batch_id: orphan })))
+        .execute();
+    }
+    await test.platform.services.views.flush();
+    await test.platform.services.views.flush();
+    expect(await viewCount(id)).toBe(3);
+  });
 });

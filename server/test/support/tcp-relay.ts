@@ -13,6 +13,11 @@ export interface TcpRelay {
   stall(): void;
   /** Carries traffic again; connections held during a stall are dropped, as TCP would in the end. */
   restore(): Promise<void>;
+  /**
+   * After a stall: carries new connections again, but those held during it stay silent for good, as when
+   * the server comes back on another host (a failover) and nothing ever tells the old connections.
+   */
+  failOver(): void;
 }
 
 export async function startRelay(target: URL, defaultPort: number): Promise<TcpRelay> {
@@ -23,11 +28,17 @@ export async function startRelay(target: URL, defaultPort: number): Promise<TcpR
     socket.on('error', () => socket.destroy());
     socket.on('close', () => sockets.delete(socket));
   };
+  /** Each client connection's own connection to the service. */
+  const upstreams = new Map<net.Socket, net.Socket>();
+  /** Client connections a failover left silent for good. */
+  const abandoned = new Set<net.Socket>();
   const server = net.createServer((client) => {
     track(client);
     if (stalled) return client.pause();
     const upstream = net.connect(Number(target.port || defaultPort), target.hostname);
     track(upstream);
+    upstreams.set(client, upstream);
+    client.on('close', () => upstreams.delete(client));
     client.pipe(upstream).pipe(client);
   });
   const listen = (port: number) =>
@@ -44,7 +55,19 @@ export async function startRelay(target: URL, defaultPort: number): Promise<TcpR
       stalled = true;
       for (const socket of sockets) socket.unpipe().pause();
     },
+    failOver() {
+      stalled = false;
+      // The old server's sessions end (their locks go with them); their clients never hear of it.
+      const ofServer = new Set(upstreams.values());
+      for (const socket of sockets) {
+        if (ofServer.has(socket)) socket.destroy();
+        else abandoned.add(socket);
+      }
+      upstreams.clear();
+      sockets.clear();
+    },
     async restore() {
+      for (const socket of abandoned) socket.destroy();
       if (stalled) {
         stalled = false;
         for (const socket of sockets) socket.destroy();

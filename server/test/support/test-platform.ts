@@ -29,6 +29,11 @@ export interface TestPlatform {
 export interface TestPlatformOptions {
   /** Production adapters: reach PostgreSQL through this local port (a relay a test can cut). */
   databasePort?: number;
+  /**
+   * Production adapters: this database (on a server the test runs itself) instead of a copy of the
+   * template on the shared server; migrated when the platform opens, left in place at the end.
+   */
+  databaseUrl?: string;
   logger?: Logger;
   /** With CDN_KEY_VALUE_STORE_ARN: the key value store client, pointed at a local stand-in. */
   cdnKeyValueStoreClient?: CloudFrontKeyValueStoreClient;
@@ -52,11 +57,14 @@ export async function startTestPlatform(
   let databaseName: string | undefined;
   const adapterEnv: Record<string, string> = {};
   if (testAdapters === 'production') {
-    databaseName = `vidstream_test_${unique}`;
-    await administer(`CREATE DATABASE ${databaseName} TEMPLATE ${template}`);
-    const url = new URL(databaseUrl(databaseName));
-    if (options.databasePort) url.port = String(options.databasePort);
-    adapterEnv.DATABASE_URL = url.toString();
+    if (options.databaseUrl) adapterEnv.DATABASE_URL = options.databaseUrl;
+    else {
+      databaseName = `vidstream_test_${unique}`;
+      await administer(`CREATE DATABASE ${databaseName} TEMPLATE ${template}`);
+      const url = new URL(databaseUrl(databaseName));
+      if (options.databasePort) url.port = String(options.databasePort);
+      adapterEnv.DATABASE_URL = url.toString();
+    }
     adapterEnv.REDIS_URL = testRedisUrl;
     adapterEnv.SESSION_SECRET = randomBytes(32).toString('hex');
   } else {

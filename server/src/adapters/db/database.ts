@@ -4,6 +4,7 @@ import pg from 'pg';
 import type { DatabaseConfig } from '../../config.js';
 import { startEmbeddedPostgres } from './embedded-postgres.js';
 import type { Database } from './schema.js';
+import { TimeoutClosingClient } from './timeout-closing-client.js';
 
 /** How another client (pg-boss) reaches the same database. */
 export type QueueDatabase =
@@ -35,11 +36,16 @@ export async function openDatabase(
     options: '-c jit=off',
   };
   // A server that is away must cost a request seconds, not a hang: the connect timeout covers a refused
-  // or unanswered connection, the query timeout a connection that stopped answering mid-query.
+  // or unanswered connection, the query timeout a connection that stopped answering mid-query (which is
+  // then closed, never handed out again).
   // Embedded PGlite runs in this process and has neither failure.
   const timeouts: pg.PoolConfig =
     config.kind === 'postgres'
-      ? { connectionTimeoutMillis: config.connectTimeoutMs, query_timeout: config.queryTimeoutMs }
+      ? {
+          connectionTimeoutMillis: config.connectTimeoutMs,
+          query_timeout: config.queryTimeoutMs,
+          Client: TimeoutClosingClient,
+        }
       : { connectionTimeoutMillis: 5_000 };
   const pool = new pg.Pool({
     ...connection,
@@ -60,7 +66,11 @@ export async function openDatabase(
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), ...(log ? { log } : {}) });
   return {
     db,
-    queueDatabase: embedded ? { kind: 'shared-pool', pool } : { kind: 'own-pool', connection },
+    // The queue's pool has the same timeouts: a connection left silent by a failover must fail its query,
+    // not hold a worker's job loop forever.
+    queueDatabase: embedded
+      ? { kind: 'shared-pool', pool }
+      : { kind: 'own-pool', connection: { ...connection, ...timeouts } },
     async withoutQueryTimeout(work) {
       if (embedded) return work(db);
       const own = new Kysely<Database>({

@@ -18,6 +18,8 @@ import * as securityCounters from './migrations/0015-security-counters.js';
 import * as jobLeases from './migrations/0016-job-leases.js';
 import * as playbackVersion from './migrations/0017-playback-version.js';
 import * as chunkedTranscodes from './migrations/0018-chunked-transcodes.js';
+import * as bufferedViews from './migrations/0019-buffered-views.js';
+import * as uploadLedger from './migrations/0020-upload-ledger.js';
 import type { Database } from './schema.js';
 
 const migrations: Record<string, Migration> = {
@@ -39,6 +41,8 @@ const migrations: Record<string, Migration> = {
   '0016-job-leases': jobLeases,
   '0017-playback-version': playbackVersion,
   '0018-chunked-transcodes': chunkedTranscodes,
+  '0019-buffered-views': bufferedViews,
+  '0020-upload-ledger': uploadLedger,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

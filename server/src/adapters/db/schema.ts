@@ -105,6 +105,22 @@ export interface ViewBatchesTable {
   applied_at: Generated<Date>;
 }
 
+export interface BufferedViewsTable {
+  id: Generated<string>;
+  video_id: string;
+  /** Read as a Date by the driver; written as `yyyy-mm-dd`. */
+  day: ColumnType<Date, string, string>;
+  /** Null until a flusher seals the row into a batch. */
+  batch_id: string | null;
+}
+
+export interface UploadLedgerTable {
+  id: Generated<string>;
+  owner_id: string;
+  bytes: ColumnType<string, number, number>;
+  started_at: Date;
+}
+
 export interface SecurityCountersTable {
   key: string;
   count: number;
@@ -183,6 +199,8 @@ export interface Database {
   watch_history: WatchHistoryTable;
   notifications: NotificationsTable;
   search_words: SearchWordsTable;
+  buffered_views: BufferedViewsTable;
+  upload_ledger: UploadLedgerTable;
   security_counters: SecurityCountersTable;
   job_leases: JobLeasesTable;
   chunked_transcodes: ChunkedTranscodesTable;

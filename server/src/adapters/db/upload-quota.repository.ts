@@ -1,5 +1,7 @@
-// Counts what an account holds of the upload pipeline, from the videos table itself (nothing to evict or
-// drift), and runs a new upload's insert with the account locked, so parallel starts are counted in turn.
+// Counts what an account holds of the upload pipeline: uploads in flight and videos queued from the videos
+// table itself (nothing to evict or drift), bytes a day from the upload ledger (which no abort or delete
+// reduces). Checks that must hold against parallel requests run with the account's row locked, in the
+// transaction that then starts the upload or queues the video, so they are counted one after another.
 import { type Kysely, sql } from 'kysely';
 import type { UploadQuotaUsage } from '../../domain/upload-quota.js';
 import type { Database } from './schema.js';
@@ -10,14 +12,14 @@ export class UploadQuotaRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
   async usage(ownerId: string, now: Date, db: Kysely<Database> = this.db): Promise<UploadQuotaUsage> {
+    const dayStart = new Date(now.getTime() - DAY_MS);
     const row = await db
       .selectFrom('videos')
       .select([
         sql<string>`count(*) filter (where state = 'awaiting_upload')`.as('in_flight'),
         sql<string>`count(*) filter (where state in ('queued', 'processing'))`.as('queued'),
-        sql<string>`coalesce(sum(source_size) filter (where created_at > ${new Date(now.getTime() - DAY_MS)}), 0)`.as(
-          'bytes',
-        ),
+        sql<string>`(select coalesce(sum(bytes), 0) from upload_ledger
+          where owner_id = ${ownerId} and started_at > ${dayStart})`.as('bytes'),
       ])
       .where('owner_id', '=', ownerId)
       .executeTakeFirstOrThrow();
@@ -28,16 +30,35 @@ export class UploadQuotaRepository {
     };
   }
 
-  /** `admit` sees the usage with the account's row locked and throws to refuse; `insert` runs in the same lock. */
-  async admit<T>(
+  /** Locks the account's row until `transaction` ends, and answers its usage as of then. */
+  async lockedUsage(ownerId: string, now: Date, transaction: Kysely<Database>): Promise<UploadQuotaUsage> {
+    await transaction.selectFrom('users').select('id').where('id', '=', ownerId).forUpdate().execute();
+    return this.usage(ownerId, now, transaction);
+  }
+
+  /**
+   * Starts an upload of `bytes`: `admit` sees the usage with the account locked and throws to refuse;
+   * then the bytes go into the ledger and `insert` runs, in the same transaction.
+   */
+  async admitStart<T>(
     ownerId: string,
+    bytes: number,
     now: Date,
     admit: (usage: UploadQuotaUsage) => void,
     insert: (transaction: Kysely<Database>) => Promise<T>,
   ): Promise<T> {
     return this.db.transaction().execute(async (transaction) => {
-      await transaction.selectFrom('users').select('id').where('id', '=', ownerId).forUpdate().execute();
-      admit(await this.usage(ownerId, now, transaction));
+      admit(await this.lockedUsage(ownerId, now, transaction));
+      // Entries older than a day no longer count: the account's own are forgotten as it adds one.
+      await transaction
+        .deleteFrom('upload_ledger')
+        .where('owner_id', '=', ownerId)
+        .where('started_at', '<=', new Date(now.getTime() - DAY_MS))
+        .execute();
+      await transaction
+        .insertInto('upload_ledger')
+        .values({ owner_id: ownerId, bytes, started_at: now })
+        .execute();
       return insert(transaction);
     });
   }

@@ -26,10 +26,17 @@ export class VideoStateRepository {
 
   /**
    * Moves an uploaded video to `queued` and, in the same transaction, enqueues its job: both happen or neither.
+   * `admit` runs first in that transaction (the owner's quota, with the account locked) and throws to refuse.
    * Returns false when the video was no longer awaiting its upload (a second call changes nothing).
    */
-  async queue(id: string, details: PublishedDetails, enqueue: InTransaction): Promise<boolean> {
+  async queue(
+    id: string,
+    details: PublishedDetails,
+    enqueue: InTransaction,
+    admit?: InTransaction,
+  ): Promise<boolean> {
     const queued = await this.db.transaction().execute(async (trx) => {
+      await admit?.(trx);
       const updated = await trx
         .updateTable('videos')
         .set({

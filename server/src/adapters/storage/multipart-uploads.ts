@@ -20,6 +20,7 @@ export interface MultipartUploads {
   listParts(key: string, uploadId: string): Promise<UploadedPart[]>;
   /** Joins the parts, in order, into the object; refuses a list that does not match what was stored. */
   complete(key: string, uploadId: string, parts: PartReference[]): Promise<void>;
+  /** Drops the upload's parts; an upload storage no longer knows (completed, or aborted) is no error. */
   abort(key: string, uploadId: string): Promise<void>;
 }
 

@@ -1,9 +1,10 @@
-// Views buffered in Redis, shared by every API process. Draining renames the pending hash to a batch
-// of its own (atomically, so no increment falls between), applies it, then deletes it. A process that
-// dies mid-way leaves its batch listed; the next drain anywhere applies it, and the batch id makes a
-// second application a no-op.
+// Views buffered in the counters Redis (`noeviction`: never in the cache's, where a waiting batch could be
+// evicted), shared by every API process. Draining renames the pending hash to a batch of its own
+// (atomically, so no increment falls between), applies it, then deletes it. A process that dies mid-way
+// leaves its batch listed; the next drain anywhere applies it, and the batch id makes a second
+// application a no-op.
 import type { Redis } from 'ioredis';
-import { type ApplyBatch, MemoryViewBuffer, type ViewBuffer, viewField } from './view-buffer.js';
+import { type ApplyBatch, type ViewBuffer, viewField } from './view-buffer.js';
 
 const PENDING = 'views:pending';
 const BATCHES = 'views:batches';
@@ -17,21 +18,13 @@ redis.call('SADD', KEYS[3], ARGV[1])
 return 1`;
 
 export class RedisViewBuffer implements ViewBuffer {
-  /** Views counted while Redis was unreachable, drained with the rest. */
-  private readonly fallback = new MemoryViewBuffer();
-
   constructor(private readonly redis: Redis) {}
 
   async add(videoId: string, day: string): Promise<void> {
-    try {
-      await this.redis.hincrby(PENDING, viewField(videoId, day), 1);
-    } catch {
-      await this.fallback.add(videoId, day);
-    }
+    await this.redis.hincrby(PENDING, viewField(videoId, day), 1);
   }
 
   async drain(apply: ApplyBatch): Promise<void> {
-    await this.fallback.drain(apply);
     const sealed = crypto.randomUUID();
     await this.redis.eval(SEAL_BATCH, 3, PENDING, batchKey(sealed), BATCHES, sealed);
     for (const id of await this.redis.smembers(BATCHES)) {

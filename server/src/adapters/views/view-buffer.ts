@@ -20,7 +20,7 @@ export function parseViewField(field: string): { videoId: string; day: string } 
   return { videoId, day };
 }
 
-/** In this process: the embedded default, and where Redis cannot be reached. */
+/** In this process: the embedded default, and the fallback while the shared buffer cannot be reached. */
 export class MemoryViewBuffer implements ViewBuffer {
   private pending: ViewCounts = new Map();
 

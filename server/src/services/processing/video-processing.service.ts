@@ -5,10 +5,11 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
+import { retryWhileDatabaseAway } from '../../adapters/db/outage.js';
 import type { Database } from '../../adapters/db/schema.js';
 import type { VideoStateRepository } from '../../adapters/db/video-state.repository.js';
 import type { TranscodePart } from '../../adapters/queue/job-definitions.js';
-import { LeaseLost } from '../../adapters/queue/job-queue.js';
+import { LeaseLost } from '../../adapters/queue/leased-jobs.js';
 import type { ObjectStorage } from '../../adapters/storage/object-storage.js';
 import type { Video } from '../../domain/video.js';
 import { MASTER_PLAYLIST, PLAYLIST_EXTENSION, processedPrefix, rawKey } from '../../domain/video-files.js';
@@ -200,10 +201,15 @@ export class VideoProcessingService {
     );
     await publish(storage, outputDir, prefix, result.files.filter(master));
 
-    const published = await videos.markReady(
-      videoId,
-      transcodedDetails(result.source, result.display, result.ladder),
-      (transaction) => this.deps.announce(videoId, transaction),
+    const details = transcodedDetails(result.source, result.display, result.ladder);
+    // The ladder is out: if PostgreSQL is away now, wait for it rather than transcode again.
+    const published = await retryWhileDatabaseAway(
+      () => videos.markReady(videoId, details, (transaction) => this.deps.announce(videoId, transaction)),
+      {
+        signal,
+        onAway: (error) =>
+          logger.warn({ err: error, videoId }, 'transcoded video not yet marked ready; will retry'),
+      },
     );
     // Not published by this attempt: the video was deleted meanwhile (withdraw the output), or another
     // attempt finished it first (keep it).

@@ -6,7 +6,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'kysely';
 import { pino } from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { JobQueue, LeaseLost } from '../../../src/adapters/queue/job-queue.js';
+import { JobQueue } from '../../../src/adapters/queue/job-queue.js';
+import { LeaseLost } from '../../../src/adapters/queue/leased-jobs.js';
 import { startTestPlatform, type TestPlatform } from '../../support/test-platform.js';
 
 const LEASE_SECONDS = 3;

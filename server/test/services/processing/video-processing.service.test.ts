@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LeaseLost } from '../../../src/adapters/queue/job-queue.js';
+import { LeaseLost } from '../../../src/adapters/queue/leased-jobs.js';
 import { MASTER_PLAYLIST, processedPrefix } from '../../../src/domain/video-files.js';
 import type { VideoProcessingService } from '../../../src/services/processing/video-processing.service.js';
 import { register } from '../../support/accounts.js';
