@@ -5,29 +5,24 @@
 // made and ready, videos lost (target 0), views counted by the API against views in the database (exact),
 // 5xx outside fault windows (target 0) and the longest recovery. Talks only to local processes.
 // Needs PostgreSQL and Redis (TEST_DATABASE_URL, TEST_REDIS_URL, as the tests), ffmpeg and `npm run build`.
-import { randomBytes, randomInt } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
+import { randomInt } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
-import { administer } from '../server/test/support/global-setup.js';
 import { makeClip } from '../server/test/support/media-clips.js';
-import { s3Environment, startS3Server } from '../server/test/support/s3-server.js';
 import { startRelay, type TcpRelay } from '../server/test/support/tcp-relay.js';
-import { databaseUrl, testDatabaseUrl, testRedisUrl } from '../server/test/support/test-adapters.js';
-import { ChaosClient } from './chaos/client.js';
-import { type VidStreamProcess, vidstreamProcess } from './chaos/processes.js';
+import { testDatabaseUrl, testRedisUrl } from '../server/test/support/test-adapters.js';
+import { ApiClient } from './support/api-client.js';
+import { openBackends } from './support/backends.js';
+import { type VidStreamProcess, vidstreamProcess } from './support/processes.js';
 
 const minutesArgument = process.argv.indexOf('--minutes');
 const minutes = minutesArgument > 0 ? Number(process.argv[minutesArgument + 1]) : 10;
 /** After a fault ends, errors this long after it still belong to it (clients' retries settle). */
 const FAULT_GRACE_MS = 10_000;
 
-const work = await mkdtemp(path.join(os.tmpdir(), 'vidstream-chaos-'));
-const database = `vidstream_chaos_${randomBytes(4).toString('hex')}`;
-await administer(`CREATE DATABASE ${database}`);
-const s3 = await startS3Server();
+const backends = await openBackends('chaos');
+const { work, s3 } = backends;
 const relays = {
   postgres: await startRelay(new URL(testDatabaseUrl), 5432),
   redis: await startRelay(new URL(testRedisUrl), 6379),
@@ -40,13 +35,7 @@ const throughRelay = (url: string, relay: TcpRelay) => {
   return relayed.toString().replace(/\/$/, '');
 };
 const env = {
-  DATABASE_URL: throughRelay(databaseUrl(database), relays.postgres),
-  REDIS_URL: `${throughRelay(testRedisUrl, relays.redis)}/9`,
-  ...s3Environment(s3, throughRelay(s3.endpoint, relays.storage)),
-  SESSION_SECRET: randomBytes(32).toString('hex'),
-  DATA_DIR: work,
-  HOST: '127.0.0.1',
-  LOG_LEVEL: 'warn',
+  ...backends.environment((url, backend) => throughRelay(url, relays[backend])),
   TRANSCODE_RETRY_DELAY_SECONDS: '2',
   // Every view is sent from this one address: let it report and count as many as a crowd would.
   VIEW_REPORTS_PER_MINUTE: '100000',
@@ -69,7 +58,7 @@ process.on('exit', () => {
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(130));
 await Promise.all([...apis, ...workers].map((child) => child.start()));
 
-const client = new ChaosClient(apis.map((api) => `http://127.0.0.1:${api.port}`));
+const client = new ApiClient(apis.map((api) => `http://127.0.0.1:${api.port}`));
 const clips = await Promise.all(
   [2, 4, 8].map(async (seconds) =>
     readFile(await makeClip(work, `clip-${seconds}.mp4`, { width: 640, height: 360, seconds })),
@@ -159,7 +148,7 @@ while (Date.now() < settleBy && ready.size < made.size) {
 // A clean stop flushes the views each API process still holds.
 await Promise.all([...apis, ...workers].map((child) => child.stop()));
 
-const db = new pg.Client({ connectionString: databaseUrl(database) });
+const db = new pg.Client({ connectionString: backends.databaseUrl });
 await db.connect();
 const { rows } = await db.query<{ state: string; views: string }>(
   'select state, view_count as views from videos where id = any($1)',
@@ -188,7 +177,5 @@ views counted / stored      ${viewsCounted} / ${viewsStored}   (${viewsCounted =
   .join('')}
 longest recovery            ${(Math.max(0, ...faults.map((fault) => fault.recoveryMs)) / 1000).toFixed(1)} s`);
 
-await administer(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
 for (const relay of Object.values(relays)) relay.cut();
-await s3.close();
-await rm(work, { recursive: true, force: true });
+await backends.close();

@@ -7,7 +7,6 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { pino } from 'pino';
 import { loadConfig } from '../server/src/config.js';
 import { locateFfmpeg } from '../server/src/media/ffmpeg-binaries.js';
@@ -17,9 +16,10 @@ import { buildJobHandlers } from '../server/src/worker/job-handlers.js';
 import { startWorker } from '../server/src/worker/worker.js';
 import { register } from '../server/test/support/accounts.js';
 import { administer } from '../server/test/support/global-setup.js';
-import { makeClip } from '../server/test/support/media-clips.js';
 import { databaseUrl } from '../server/test/support/test-adapters.js';
 import { uploadFile } from '../server/test/support/uploads.js';
+import { cachedSource } from './support/sources.js';
+import { watchUntilReady } from './support/time-to-ready.js';
 
 const TARGET_SECONDS = 10;
 const sources = [60, ...(process.argv.includes('--long') ? [600] : [])];
@@ -42,25 +42,18 @@ try {
   const owner = await register(app);
   console.log('source            playable after   ready after   playable / ready   target');
   for (const seconds of sources) {
-    const source = await makeClip(dataDir, `source-${seconds}.mp4`, { width: 1920, height: 1080, seconds });
+    const source = await cachedSource({ codec: 'h264', width: 1920, height: 1080, seconds });
     const { video } = await uploadFile(app, owner.token, await readFile(source));
-    const completed = performance.now();
-    let playableAt: number | undefined;
-    for (;;) {
-      const seen = (
-        await app.inject({
-          url: `/api/v1/videos/${video.id}`,
-          headers: { authorization: `Bearer ${owner.token}` },
-        })
-      ).json();
-      if (seen.playable && playableAt === undefined) playableAt = performance.now();
-      if (seen.state === 'ready') break;
-      if (seen.state === 'failed') throw new Error(`the video failed: ${seen.error}`);
-      await sleep(100);
-    }
-    const readyAt = performance.now();
-    const playable = ((playableAt ?? readyAt) - completed) / 1000;
-    const ready = (readyAt - completed) / 1000;
+    const { playableSeconds: playable, readySeconds: ready } = await watchUntilReady(
+      async () =>
+        (
+          await app.inject({
+            url: `/api/v1/videos/${video.id}`,
+            headers: { authorization: `Bearer ${owner.token}` },
+          })
+        ).json(),
+      performance.now(),
+    );
     console.log(
       `1080p30, ${String(seconds).padStart(3)} s`.padEnd(18),
       `${playable.toFixed(1)} s`.padStart(14),

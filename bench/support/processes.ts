@@ -1,5 +1,6 @@
-// The VidStream processes of a chaos run: built server, started as `vidstream api|worker`, each in its
-// own process group so a kill takes its ffmpeg children with it, as a lost machine would.
+// VidStream processes a benchmark starts: the built server, as `vidstream api|worker`, each in its own
+// process group so a kill takes its ffmpeg children with it, as a lost machine would. A launcher such as
+// `taskset -c 0` or `nice -n 19` may go in front; it execs node, so the process id is the server's own.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import path from 'node:path';
@@ -17,6 +18,10 @@ export interface VidStreamProcess {
   /** SIGTERM, as an orchestrator stops it; resolves when it has exited. */
   stop(): Promise<void>;
   running(): boolean;
+  /** The server's process id while it runs. */
+  pid(): number | undefined;
+  /** Where its output goes: pino's JSON lines and anything else it prints. */
+  logFile: string;
 }
 
 export function vidstreamProcess(
@@ -25,16 +30,19 @@ export function vidstreamProcess(
   port: number,
   env: Record<string, string>,
   logDir: string,
+  launcher: string[] = [],
 ): VidStreamProcess {
   let child: ChildProcess | undefined;
-  const log = createWriteStream(path.join(logDir, `${name}.log`), { flags: 'a' });
+  const logFile = path.join(logDir, `${name}.log`);
+  const log = createWriteStream(logFile, { flags: 'a' });
   const exited = () => child === undefined || child.exitCode !== null || child.signalCode !== null;
   return {
     name,
     role,
     port,
     async start() {
-      child = spawn(process.execPath, [MAIN, role], {
+      const [command = process.execPath, ...args] = [...launcher, process.execPath, MAIN, role];
+      child = spawn(command, args, {
         env: { ...process.env, ...env, PORT: String(port) },
         detached: true,
         stdio: ['ignore', 'pipe', 'pipe'],
@@ -59,5 +67,7 @@ export function vidstreamProcess(
       await gone;
     },
     running: () => !exited(),
+    pid: () => (exited() ? undefined : child?.pid),
+    logFile,
   };
 }

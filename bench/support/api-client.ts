@@ -1,6 +1,6 @@
-// What the people of a chaos run do, over HTTP like a browser: sign up, upload (retrying what a 503 or a
+// What the people of a benchmark do, over HTTP like a browser: sign up, upload (retrying what a 503 or a
 // dropped connection refused, as the web app does), watch and report views. Every answer of 500 or more
-// is recorded with its time, so the run can tell those inside a fault window from those outside.
+// is recorded with its time, so a chaos run can tell those inside a fault window from those outside.
 
 export interface ServerError {
   at: number;
@@ -8,7 +8,14 @@ export interface ServerError {
   what: string;
 }
 
-export class ChaosClient {
+/** What the API says of a video to its owner, as far as a benchmark looks. */
+export interface VideoSeen {
+  state: string;
+  playable: boolean;
+  error: string | null;
+}
+
+export class ApiClient {
   readonly serverErrors: ServerError[] = [];
 
   constructor(private readonly apiBases: string[]) {}
@@ -51,10 +58,10 @@ export class ChaosClient {
   async signUp(): Promise<string> {
     const id = Math.random().toString(36).slice(2, 10);
     const answer = await this.persist('POST', '/api/v1/auth/register', undefined, {
-      email: `chaos.${id}@example.test`,
+      email: `bench.${id}@example.test`,
       password: 'correct horse battery staple',
-      handle: `chaos_${id}`,
-      displayName: `Chaos ${id}`,
+      handle: `bench_${id}`,
+      displayName: `Bench ${id}`,
     });
     if (answer.status !== 201) throw new Error(`sign-up answered ${answer.status}: ${await answer.text()}`);
     return ((await answer.json()) as { token: string }).token;
@@ -63,7 +70,7 @@ export class ChaosClient {
   /** The whole upload; the video's id once `complete` was accepted, undefined if it never was. */
   async upload(token: string, bytes: Buffer): Promise<string | undefined> {
     const started = await this.persist('POST', '/api/v1/uploads', token, {
-      fileName: 'chaos.mp4',
+      fileName: 'upload.mp4',
       size: bytes.length,
       contentType: 'video/mp4',
     });
@@ -82,22 +89,26 @@ export class ChaosClient {
       sent.push({ partNumber: part.partNumber, etag });
     }
     const completed = await this.persist('POST', `/api/v1/uploads/${plan.uploadId}/complete`, token, {
-      title: 'Chaos',
-      description: 'Uploaded while things broke',
+      title: 'Benchmark upload',
+      description: 'Uploaded by a benchmark',
       visibility: 'public',
       parts: sent,
     });
     return completed.status === 200 ? plan.videoId : undefined;
   }
 
-  async state(token: string, videoId: string): Promise<string | undefined> {
+  async video(token: string, videoId: string): Promise<VideoSeen | undefined> {
     const answer = await this.call('GET', `/api/v1/videos/${videoId}`, token);
-    return answer.ok ? ((await answer.json()) as { state: string }).state : undefined;
+    return answer.ok ? ((await answer.json()) as VideoSeen) : undefined;
+  }
+
+  async state(token: string, videoId: string): Promise<string | undefined> {
+    return (await this.video(token, videoId))?.state;
   }
 
   /** One view of a ready video by a new viewer: true when the API counted it. */
   async view(videoId: string): Promise<boolean> {
-    const sessionId = `chaos${Math.random().toString(36).slice(2, 14)}`;
+    const sessionId = `bench${Math.random().toString(36).slice(2, 14)}`;
     const answer = await this.call('POST', `/api/v1/videos/${videoId}/views`, undefined, {
       sessionId,
       watchedSeconds: 60,
