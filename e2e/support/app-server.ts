@@ -75,18 +75,18 @@ export async function startApp({ env = {}, logName = 'app.log' }: AppOptions = {
   });
   app.stdout?.pipe(log);
   app.stderr?.pipe(log);
-  await waitUntilReady(baseUrl, app, 60_000);
-
-  return {
-    baseUrl,
-    logFile,
-    async stop() {
-      if (app.exitCode === null) {
-        const exited = new Promise((resolve) => app.once('exit', resolve));
-        app.kill('SIGTERM');
-        await exited;
-      }
-      await rm(dataDir, { recursive: true, force: true });
-    },
+  const stop = async () => {
+    if (app.exitCode === null) {
+      const exited = new Promise((resolve) => app.once('exit', resolve));
+      app.kill('SIGTERM');
+      await exited;
+    }
+    await rm(dataDir, { recursive: true, force: true });
   };
+  // An app that never got ready is stopped here: nobody else holds it.
+  await waitUntilReady(baseUrl, app, 60_000).catch(async (error: unknown) => {
+    await stop();
+    throw error;
+  });
+  return { baseUrl, logFile, stop };
 }
