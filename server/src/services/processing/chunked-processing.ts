@@ -89,7 +89,7 @@ export class ChunkedProcessing {
     });
     this.deps.logger.info(
       { videoId: video.id, chunks: plan.chunks.length, begun },
-      'splitting video into chunks',
+      'video split into chunks',
     );
     const [first, ...others] = plan.chunks as [Chunk, ...Chunk[]];
     const firstPiece = await cutChunkPiece(plan, first, input, dir, context);
