@@ -27,8 +27,8 @@ export interface MeasuredRun {
 }
 
 /**
- * The model's inputs from a chunked run's jobs. Retried jobs are left out of run times and waits (their
- * row holds only the last attempt, and a retry delay); so is a chunk the video's job encoded itself.
+ * The model's inputs from a chunked run's jobs. Retried chunks are left out of run times, retried jobs out
+ * of waits (their row holds only the last attempt, and a retry delay).
  */
 export function measuredRun(
   jobs: JobTiming[],
@@ -39,7 +39,9 @@ export function measuredRun(
   const chunks = planChunks(source.seconds, source.segmentSeconds, chunking);
   const clean = jobs.filter((job) => job.retries === 0);
   const chunkJobs = clean.filter((job) => job.kind === 'chunk');
-  const ofKind = (kind: JobTiming['kind']) => clean.find((job) => job.kind === kind)?.ranSeconds;
+  // Audio and extras are one job each: retried, its last attempt is all there is to go by.
+  const ofKind = (kind: JobTiming['kind']) =>
+    (clean.find((job) => job.kind === kind) ?? jobs.find((job) => job.kind === kind))?.ranSeconds;
   const encodedSource = chunkJobs.reduce(
     (sum, job) => sum + (chunks[job.index ?? 0]?.durationSeconds ?? 0),
     0,

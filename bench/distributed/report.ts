@@ -85,7 +85,9 @@ export function printParts(b: ModeRun, run: MeasuredRun, storedBytes: number, up
   const chunks = jobs.filter((job) => job.kind === 'chunk').length + run.chunksInSplit;
   const perChunk = storedBytes / chunks;
   const storageRate = uploaded / b.uploadSeconds;
-  console.log(`\n(b)'s parts (pgboss.job rows; retried jobs left out of run times and waits):`);
+  console.log(
+    `\n(b)'s parts (pgboss.job rows; retried chunks left out of run times, retried jobs out of waits):`,
+  );
   const inSplit = run.chunksInSplit ? `, besides the ${run.chunksInSplit} chunk(s) it encoded itself` : '';
   console.log(`    split (the video's job): ${seconds(run.splitSeconds)}${inSplit}`);
   console.log(

@@ -1,5 +1,6 @@
-// The warnings and errors a VidStream process logged (pino's JSON lines at level warn or above), in short:
-// a benchmark prints them so that a retried job or a lost lease is explained, not only counted.
+// The warnings and errors a VidStream process logged about jobs and videos (pino's JSON lines at level warn
+// or above), in short: a benchmark prints them so that a retried job or a lost lease is explained, not only
+// counted.
 import { readFile } from 'node:fs/promises';
 
 interface LogLine {
@@ -24,7 +25,7 @@ export async function loggedProblems(
   return text.split('\n').flatMap((line) => {
     if (!line.startsWith('{')) return [];
     const entry = JSON.parse(line) as LogLine;
-    if ((entry.level ?? 0) < WARN) return [];
+    if ((entry.level ?? 0) < WARN || !(entry.job || entry.jobId || entry.videoId)) return [];
     const at = entry.time ? new Date(entry.time).toISOString().slice(11, 19) : '';
     const job = entry.jobId ? (describeJob(entry.jobId) ?? entry.jobId) : undefined;
     const context = [entry.job, job, entry.part ? JSON.stringify(entry.part) : undefined]

@@ -14,7 +14,16 @@ export interface S3TestServer {
   close(): Promise<void>;
 }
 
-export async function startS3Server(): Promise<S3TestServer> {
+export interface S3TestServerOptions {
+  /**
+   * VidStream's own S3 client signs bucket-level requests (listing, deleting many) over `/bucket/`, which
+   * S3 and MinIO accept and this server refuses. Processes a test cannot patch (a benchmark's servers)
+   * need those accepted: their signatures then go unchecked; object requests are still checked.
+   */
+  acceptBucketPathsSignedWithSlash?: boolean;
+}
+
+export async function startS3Server(options: S3TestServerOptions = {}): Promise<S3TestServer> {
   const directory = await mkdtemp(path.join(os.tmpdir(), 'vidstream-s3-'));
   const buckets = { raw: 'vidstream-raw', processed: 'vidstream-processed' };
   const server = new S3rver({
@@ -25,6 +34,7 @@ export async function startS3Server(): Promise<S3TestServer> {
     // Created here rather than through the SDK: the server checks `/bucket` where the SDK signs `/bucket/`.
     configureBuckets: Object.values(buckets).map((name) => ({ name })),
   });
+  if (options.acceptBucketPathsSignedWithSlash) server.middleware.unshift(acceptBucketPathsSignedWithSlash);
   const address = (await server.run()) as AddressInfo;
   return {
     endpoint: `http://127.0.0.1:${address.port}`,
@@ -46,6 +56,16 @@ export function s3Environment(s3: S3TestServer, endpoint = s3.endpoint): Record<
     S3_ACCESS_KEY_ID: s3.credentials.accessKeyId,
     S3_SECRET_ACCESS_KEY: s3.credentials.secretAccessKey,
   };
+}
+
+/** Koa middleware, first in line: a bucket-level request (`/bucket/`) sees the server allow any signature. */
+function acceptBucketPathsSignedWithSlash(
+  context: { path: string; app: object },
+  next: () => Promise<unknown>,
+): Promise<unknown> {
+  if (/^\/[^/]+\/$/.test(context.path))
+    context.app = Object.create(context.app, { allowMismatchedSignatures: { value: true } });
+  return next();
 }
 
 /**
