@@ -14,6 +14,7 @@ import type { Video } from '../../src/domain/video.js';
 import { piecesPrefix, rawKey } from '../../src/domain/video-files.js';
 import { readVariantPlaylist } from '../../src/media/variant-playlist.js';
 import { bearer, register } from '../support/accounts.js';
+import { eventually } from '../support/eventually.js';
 import { makeClip } from '../support/media-clips.js';
 import { startTestPlatform, startTestWorker, type TestPlatform } from '../support/test-platform.js';
 
@@ -96,6 +97,9 @@ describe('a long upload', () => {
     const video = await settled(working, id);
     expect(video).toMatchObject({ state: 'ready', error: null, width: 640, height: 360 });
 
+    // The part that made it ready records its outcome, and the pieces go, just after the ready mark.
+    const allCompleted = async () => (await partJobs(working, id)).every((job) => job.state === 'completed');
+    await eventually(allCompleted, 30, 'every part job completed');
     const parts = await partJobs(working, id);
     // The first chunk is encoded by the job that split the source; every other part is a job of its own.
     expect(parts.map((job) => job.part).sort()).toEqual(['audio', 'chunk1', 'chunk2', 'chunk3', 'extras']);
@@ -123,7 +127,9 @@ describe('a long upload', () => {
     expect(Number(stdout.trim())).toBe(SECONDS * 30);
 
     // Nothing is left over: the pieces and the record of the chunks are gone.
-    expect(await working.platform.storage.getObject('raw', `${piecesPrefix(id)}chunk-0.mkv`)).toBeUndefined();
+    const piecesGone = async () =>
+      (await working.platform.storage.getObject('raw', `${piecesPrefix(id)}chunk-1.mkv`)) === undefined;
+    await eventually(piecesGone, 30, 'the pieces deleted');
   }, 300_000);
 
   it('is split into parts, its first chunk encoded at once, its parts retried alone and in fair turns, and its waiting parts cancelled when it is deleted', async () => {
