@@ -73,7 +73,7 @@ try {
   printComparison(a, b, stored);
   printPlayableSteps('(a)', a);
   printPlayableSteps('(b)', b);
-  const source = { seconds: SOURCE.seconds, segmentSeconds: DEFAULT_POLICY.segmentSeconds };
+  const source = { seconds: SOURCE.seconds, grid: DEFAULT_POLICY };
   const stitchSeconds = await output.playlistWriteSeconds(b.videoId);
   const measured = measuredRun(b.jobs.completed, source, loadConfig({}).chunking, stitchSeconds);
   printParts(b, measured, stored.b, upload.length);

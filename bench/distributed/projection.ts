@@ -5,6 +5,7 @@
 // its piece, encoding, uploading its outputs and one stitch), and stitches take turns on the video's lock.
 // Split, audio and extras scale with the source's length; chunks are the measured ones, more of them.
 import { type ChunkPolicy, planChunks } from '../../server/src/media/chunk-plan.js';
+import type { SegmentGrid } from '../../server/src/media/segment-grid.js';
 import type { JobTiming } from './job-timings.js';
 
 export interface MeasuredRun {
@@ -22,7 +23,7 @@ export interface MeasuredRun {
   extrasSeconds: number;
   /** Writing the stitched playlists once, under the video's lock. */
   stitchSeconds: number;
-  segmentSeconds: number;
+  grid: SegmentGrid;
   minChunkedSeconds: number;
 }
 
@@ -32,11 +33,11 @@ export interface MeasuredRun {
  */
 export function measuredRun(
   jobs: JobTiming[],
-  source: { seconds: number; segmentSeconds: number },
+  source: { seconds: number; grid: SegmentGrid },
   chunking: ChunkPolicy,
   stitchSeconds: number,
 ): MeasuredRun {
-  const chunks = planChunks(source.seconds, source.segmentSeconds, chunking);
+  const chunks = planChunks(source.seconds, source.grid, chunking);
   const clean = jobs.filter((job) => job.retries === 0);
   const chunkJobs = clean.filter((job) => job.kind === 'chunk');
   // Audio and extras are one job each: retried, its last attempt is all there is to go by.
@@ -60,7 +61,7 @@ export function measuredRun(
     audioSeconds: ofKind('audio'),
     extrasSeconds: ofKind('extras') ?? 0,
     stitchSeconds,
-    segmentSeconds: source.segmentSeconds,
+    grid: source.grid,
     minChunkedSeconds: chunking.minChunkedSeconds,
   };
 }
@@ -81,7 +82,7 @@ export interface Projection {
 
 export function project(run: MeasuredRun, sourceSeconds: number, workers: number): Projection {
   const scale = sourceSeconds / run.sourceSeconds;
-  const chunks = planChunks(sourceSeconds, run.segmentSeconds, {
+  const chunks = planChunks(sourceSeconds, run.grid, {
     minChunkedSeconds: run.minChunkedSeconds,
     chunkSeconds: run.chunkSourceSeconds,
   });

@@ -40,7 +40,8 @@ export function cascadedArgs(ladder: Rendition[], input: string, out: string): s
     })
     .join(';');
   const outputs = top.flatMap((rung, index) => {
-    const gop = String(rung.frameRate * 2);
+    // A keyframe at each segment start, as ours has past its opening.
+    const gop = String(rung.frameRate * DEFAULT_POLICY.segmentSeconds);
     return [
       '-map',
       `[o${index}]`,
@@ -55,7 +56,7 @@ export function cascadedArgs(ladder: Rendition[], input: string, out: string): s
       `-bufsize:v:${index}`,
       `${rung.bufferKbits}k`,
       `-force_key_frames:v:${index}`,
-      'expr:gte(t,n_forced*2)',
+      `expr:gte(t,n_forced*${DEFAULT_POLICY.segmentSeconds})`,
       `-g:v:${index}`,
       gop,
       `-sc_threshold:v:${index}`,

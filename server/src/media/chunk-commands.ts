@@ -16,6 +16,7 @@ import {
   videoOutputArgs,
 } from './hls-command.js';
 import type { Rendition } from './ladder.js';
+import { keyframeRule } from './segment-grid.js';
 import type { SourceFacts } from './source-facts.js';
 import type { TranscodePolicy } from './transcode-policy.js';
 
@@ -64,6 +65,7 @@ export function buildChunkArgs(
   chunk: Chunk,
   paths: { piece: string; outputDir: string },
 ): string[] {
+  const rule = keyframeRule(policy, chunk.startSeconds);
   const piece: SourceFacts = {
     ...source,
     container: PIECE_CONTAINER,
@@ -80,13 +82,14 @@ export function buildChunkArgs(
     }),
     '-filter_complex',
     videoFilterGraph(piece, ladder, true),
-    ...ladder.flatMap((rendition, index) => videoOutputArgs(rendition, index, policy)),
+    ...ladder.flatMap((rendition, index) => videoOutputArgs(rendition, index, policy, rule)),
     ...['-an', '-sn', '-dn'],
     ...(chunk.isLast ? [] : ['-t', chunk.durationSeconds.toFixed(3)]),
     ...['-output_ts_offset', (CHUNKED_TIMELINE_START + chunk.startSeconds).toFixed(3)],
-    ...hlsOutputArgs(policy, {
+    ...hlsOutputArgs({
       outputDir: paths.outputDir,
       streamMap: streamMap(ladder, false),
+      hlsTime: rule.hlsTime,
       firstSegment: chunk.firstSegment,
       ownTimestamps: true,
     }),
@@ -106,13 +109,7 @@ export function buildChunkedAudioArgs(
       seekSeconds: source.startSeconds,
       seekToTimestamp: true,
     }),
-    ...audioOutputArgs(0, policy),
-    ...['-vn', '-sn', '-dn'],
     ...['-output_ts_offset', CHUNKED_TIMELINE_START.toFixed(3)],
-    ...hlsOutputArgs(policy, {
-      outputDir: paths.outputDir,
-      streamMap: streamMap([], true),
-      ownTimestamps: true,
-    }),
+    ...audioOutputArgs(0, policy, paths.outputDir, { ownTimestamps: true }),
   ];
 }

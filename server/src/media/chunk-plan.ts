@@ -1,6 +1,7 @@
 // Cuts a long source into chunks that workers encode in parallel. Pure, like the ladder. Every chunk
 // starts on a segment boundary, so each one opens with a keyframe on the grid every rung shares, and the
 // segments of consecutive chunks follow each other as if one encoder had written them all.
+import { type SegmentGrid, segmentsBefore } from './segment-grid.js';
 
 export interface ChunkPolicy {
   /** Sources at least this long are chunked; shorter ones are encoded in one pass. */
@@ -23,10 +24,11 @@ export interface Chunk {
 }
 
 /** The chunks of a source, in order; empty when it is short enough for one pass. */
-export function planChunks(durationSeconds: number, segmentSeconds: number, policy: ChunkPolicy): Chunk[] {
+export function planChunks(durationSeconds: number, grid: SegmentGrid, policy: ChunkPolicy): Chunk[] {
   if (durationSeconds < policy.minChunkedSeconds) return [];
-  const segmentsPerChunk = Math.max(1, Math.round(policy.chunkSeconds / segmentSeconds));
-  const chunkSeconds = segmentsPerChunk * segmentSeconds;
+  // Whole segments, and never ending inside the opening's short ones.
+  const segmentsPerChunk = Math.max(1, Math.round(policy.chunkSeconds / grid.segmentSeconds));
+  const chunkSeconds = Math.max(segmentsPerChunk * grid.segmentSeconds, grid.openingSeconds);
   // A tail shorter than half a chunk joins the chunk before it: a tiny job costs more than it saves.
   const count = Math.max(1, Math.round(durationSeconds / chunkSeconds));
   return Array.from({ length: count }, (_, index) => {
@@ -36,7 +38,7 @@ export function planChunks(durationSeconds: number, segmentSeconds: number, poli
       index,
       startSeconds,
       durationSeconds: isLast ? durationSeconds - startSeconds : chunkSeconds,
-      firstSegment: index * segmentsPerChunk,
+      firstSegment: segmentsBefore(startSeconds, grid),
       isLast,
     };
   });

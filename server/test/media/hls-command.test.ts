@@ -21,6 +21,8 @@ const source: SourceFacts = {
   audio: { streamIndex: 1, codec: 'opus', channels: 6, sampleRate: 48_000 },
 };
 const paths = { input: '/scratch/job-1/source', outputDir: '/scratch/job-1/out' };
+/** Keyframes at 0, 1, 2, 3 and 4 s (the short opening segments), then every 4 s. */
+const OPENING_THEN_EVERY_4_S = 'expr:gte(t,if(lt(n_forced,4),n_forced*1,4+(n_forced-4)*4))';
 
 describe('buildTranscodeArgs', () => {
   it('decodes once and encodes every rung and one audio rendition, as exact argv', () => {
@@ -45,7 +47,7 @@ describe('buildTranscodeArgs', () => {
         '3.0',
       ],
       ...['-crf:v:0', '21', '-maxrate:v:0', '400k', '-bufsize:v:0', '800k'],
-      ...['-force_key_frames:v:0', 'expr:gte(t,n_forced*2)', '-g:v:0', '60', '-keyint_min:v:0', '60'],
+      ...['-force_key_frames:v:0', OPENING_THEN_EVERY_4_S, '-g:v:0', '120', '-keyint_min:v:0', '30'],
       ...['-sc_threshold:v:0', '0'],
       ...[
         '-map',
@@ -60,16 +62,21 @@ describe('buildTranscodeArgs', () => {
         '3.0',
       ],
       ...['-crf:v:1', '21', '-maxrate:v:1', '800k', '-bufsize:v:1', '1600k'],
-      ...['-force_key_frames:v:1', 'expr:gte(t,n_forced*2)', '-g:v:1', '60', '-keyint_min:v:1', '60'],
+      ...['-force_key_frames:v:1', OPENING_THEN_EVERY_4_S, '-g:v:1', '120', '-keyint_min:v:1', '30'],
       ...['-sc_threshold:v:1', '0'],
-      ...['-map', '0:1', '-c:a', 'aac', '-b:a', '128k', '-ac', '2'],
-      ...['-sn', '-dn', '-f', 'hls', '-hls_time', '4', '-hls_playlist_type', 'event'],
+      // The rungs' output: cut at each keyframe.
+      ...['-an', '-sn', '-dn', '-f', 'hls', '-hls_time', '1', '-hls_playlist_type', 'event'],
       ...['-hls_segment_type', 'fmp4', '-hls_flags', 'independent_segments+temp_file'],
       ...['-hls_fmp4_init_filename', 'init.mp4'],
       ...['-hls_segment_filename', '/scratch/job-1/out/%v/segment-%05d.m4s'],
-      '-var_stream_map',
-      'v:0,agroup:audio,name:240p v:1,agroup:audio,name:360p a:0,agroup:audio,name:audio,default:yes',
-      '/scratch/job-1/out/%v/playlist.m3u8',
+      ...['-var_stream_map', 'v:0,name:240p v:1,name:360p', '/scratch/job-1/out/%v/playlist.m3u8'],
+      // The audio's own output, in segments of 4 s.
+      ...['-map', '0:1', '-c:a', 'aac', '-b:a', '128k', '-ac', '2'],
+      ...['-vn', '-sn', '-dn', '-f', 'hls', '-hls_time', '4', '-hls_playlist_type', 'event'],
+      ...['-hls_segment_type', 'fmp4', '-hls_flags', 'independent_segments+temp_file'],
+      ...['-hls_fmp4_init_filename', 'init.mp4'],
+      ...['-hls_segment_filename', '/scratch/job-1/out/%v/segment-%05d.m4s'],
+      ...['-var_stream_map', 'a:0,agroup:audio,name:audio,default:yes', '/scratch/job-1/out/%v/playlist.m3u8'],
     ]);
   });
 
