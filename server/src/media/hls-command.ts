@@ -30,7 +30,11 @@ export function buildTranscodeArgs(
     videoFilterGraph(source, ladder),
     ...ladder.flatMap((rendition, index) => videoOutputArgs(rendition, index, policy, rule)),
     ...['-an', '-sn', '-dn'],
-    ...hlsOutputArgs({ outputDir: paths.outputDir, streamMap: streamMap(ladder, false), hlsTime: rule.hlsTime }),
+    ...hlsOutputArgs({
+      outputDir: paths.outputDir,
+      streamMap: streamMap(ladder, false),
+      hlsTime: rule.hlsTime,
+    }),
     ...(source.audio ? audioOutputArgs(source.audio.streamIndex, policy, paths.outputDir) : []),
   ];
 }
@@ -87,7 +91,12 @@ export function audioOutputArgs(
   return [
     ...['-map', `0:${streamIndex}`, '-c:a', 'aac', '-b:a', `${policy.audioKbps}k`, '-ac', '2'],
     ...['-vn', '-sn', '-dn'],
-    ...hlsOutputArgs({ outputDir, streamMap: streamMap([], true), hlsTime: policy.segmentSeconds, ...output }),
+    ...hlsOutputArgs({
+      outputDir,
+      streamMap: streamMap([], true),
+      hlsTime: policy.segmentSeconds,
+      ...output,
+    }),
   ];
 }
 

@@ -81,7 +81,7 @@ export interface ServiceInputs {
 /** A transcode may take this long per second of source, never less than the minimum (the cap is config). */
 const TRANSCODE_TIMEOUT = { perSourceSecond: 10, minimumMs: 10 * 60_000 };
 /** How often a ladder being encoded is published as far as it goes. */
-const GROWING_INTERVAL_MS = 1_000;
+const GROWING_INTERVAL_MS = 250;
 
 export type Repositories = ReturnType<typeof buildServices>['repositories'];
 

@@ -76,7 +76,11 @@ describe('buildTranscodeArgs', () => {
       ...['-hls_segment_type', 'fmp4', '-hls_flags', 'independent_segments+temp_file'],
       ...['-hls_fmp4_init_filename', 'init.mp4'],
       ...['-hls_segment_filename', '/scratch/job-1/out/%v/segment-%05d.m4s'],
-      ...['-var_stream_map', 'a:0,agroup:audio,name:audio,default:yes', '/scratch/job-1/out/%v/playlist.m3u8'],
+      ...[
+        '-var_stream_map',
+        'a:0,agroup:audio,name:audio,default:yes',
+        '/scratch/job-1/out/%v/playlist.m3u8',
+      ],
     ]);
   });
 

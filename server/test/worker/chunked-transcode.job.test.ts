@@ -114,7 +114,8 @@ describe('a long upload', () => {
     const playlist = readVariantPlaylist(
       (await stored(working, `videos/${id}/360p/playlist.m3u8`))?.toString() ?? '',
     );
-    expect(playlist.segments).toHaveLength(Math.ceil(SECONDS / 4));
+    // Four opening segments of 1 s, then segments of 4 s.
+    expect(playlist.segments).toHaveLength(4 + Math.ceil((SECONDS - 4) / 4));
     const files = [playlist.initUri, ...playlist.segments.map((segment) => segment.uri)];
     const bytes = await Promise.all(files.map((file) => stored(working, `videos/${id}/360p/${file}`)));
     expect(bytes.every((part) => part !== undefined)).toBe(true);
@@ -144,10 +145,10 @@ describe('a long upload', () => {
     // The first chunk is out already, in every rung, growing until the other chunks join it.
     const first = (await stored(idle, `videos/${id}/360p/playlist.m3u8`))?.toString() ?? '';
     expect(first).toContain('#EXT-X-PLAYLIST-TYPE:EVENT');
-    expect(readVariantPlaylist(first).segments.map((segment) => segment.uri)).toEqual([
-      'segment-00000.m4s',
-      'segment-00001.m4s',
-    ]);
+    // The first chunk's 8 s: the opening's four segments of 1 s and one of 4 s.
+    expect(readVariantPlaylist(first).segments.map((segment) => segment.uri)).toEqual(
+      [0, 1, 2, 3, 4].map((n) => `segment-0000${n}.m4s`),
+    );
     expect(await idle.platform.repositories.videos.findById(id)).toMatchObject({
       state: 'processing',
       playable: false,
@@ -171,7 +172,8 @@ describe('a long upload', () => {
     await processing.processPart(id, { kind: 'chunk', index: 1 }, { isLast: false });
     expect(await idle.platform.repositories.videos.findById(id)).toMatchObject({ state: 'processing' });
     const stitched = (await stored(idle, `videos/${id}/360p/playlist.m3u8`))?.toString() ?? '';
-    expect(readVariantPlaylist(stitched).segments).toHaveLength(4);
+    // The first chunk's five segments and the second's two.
+    expect(readVariantPlaylist(stitched).segments).toHaveLength(7);
 
     expect(await idle.platform.storage.getObject('raw', `${piecesPrefix(id)}chunk-3.mkv`)).toBeDefined();
     const deleted = await idle.app.inject({

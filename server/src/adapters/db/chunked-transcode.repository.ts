@@ -16,6 +16,8 @@ export interface ChunkedTranscodeState {
   playable: boolean;
   /** The first chunk's first segments are out, published as they are encoded. */
   leadPublished: boolean;
+  /** The audio's first segments are out, likewise. */
+  audioLeadPublished: boolean;
 }
 
 export class ChunkedTranscodeRepository {
@@ -88,10 +90,11 @@ export class ChunkedTranscodeRepository {
     });
   }
 
-  async recordLeadPublished(videoId: string): Promise<void> {
+  /** The first segments of the first chunk, or of the audio, are out. */
+  async recordLeadPublished(videoId: string, of: 'chunk' | 'audio'): Promise<void> {
     await this.db
       .updateTable('chunked_transcodes')
-      .set({ lead_published: true })
+      .set(of === 'chunk' ? { lead_published: true } : { audio_lead_published: true })
       .where('video_id', '=', videoId)
       .execute();
   }
@@ -154,6 +157,7 @@ export class ChunkedTranscodeRepository {
         stitchedChunks: row.stitched_chunks,
         playable: row.playable,
         leadPublished: row.lead_published,
+        audioLeadPublished: row.audio_lead_published,
       };
       const { stitchedChunks, playable, result } = await stitch(state);
       if (row) {

@@ -20,6 +20,7 @@ import * as playbackVersion from './migrations/0017-playback-version.js';
 import * as chunkedTranscodes from './migrations/0018-chunked-transcodes.js';
 import * as bufferedViews from './migrations/0019-buffered-views.js';
 import * as uploadLedger from './migrations/0020-upload-ledger.js';
+import * as audioLead from './migrations/0023-audio-lead.js';
 import type { Database } from './schema.js';
 
 const migrations: Record<string, Migration> = {
@@ -43,6 +44,7 @@ const migrations: Record<string, Migration> = {
   '0018-chunked-transcodes': chunkedTranscodes,
   '0019-buffered-views': bufferedViews,
   '0020-upload-ledger': uploadLedger,
+  '0023-audio-lead': audioLead,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

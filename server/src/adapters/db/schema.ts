@@ -174,6 +174,7 @@ export interface ChunkedTranscodesTable {
   stitched_chunks: Generated<number>;
   playable: Generated<boolean>;
   lead_published: Generated<boolean>;
+  audio_lead_published: Generated<boolean>;
   created_at: Generated<Date>;
 }
 

@@ -29,6 +29,8 @@ interface JobDefinition {
   queue: Omit<PgBoss.Queue, 'name'>;
   /** Cron expression for jobs the queue starts by itself. */
   schedule?: string;
+  /** How long an idle worker waits before asking for a job again, when shorter than the queue's usual. */
+  pollingSeconds?: number;
 }
 
 export const JOB_DEFINITIONS: Record<JobName, JobDefinition> = {
@@ -59,9 +61,11 @@ export const JOB_DEFINITIONS: Record<JobName, JobDefinition> = {
   'forget-cdn-revocation': {
     queue: { retryLimit: 12, retryDelay: 60, retryBackoff: true, expireInSeconds: 300 },
   },
-  // A job not finished within its expiry (its worker was killed) is handed to another worker.
+  // A job not finished within its expiry (its worker was killed) is handed to another worker. Someone
+  // waits for each of these (an uploader, for the video to play): idle workers ask every half second.
   'transcode-video': {
     queue: { retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 4 * 3600 },
+    pollingSeconds: 0.5,
   },
 };
 

@@ -173,7 +173,10 @@ export class JobQueue {
           fetch: async () =>
             (await this.boss.fetch<JobPayloads[N]>(name, { batchSize: 1, includeMetadata: true }))[0],
           run: runJob,
-          intervalMs: this.pollingIntervalMs,
+          intervalMs: Math.min(
+            this.pollingIntervalMs,
+            (JOB_DEFINITIONS[name].pollingSeconds ?? Infinity) * 1000,
+          ),
           stopping: stopping.signal,
           logger,
         }),

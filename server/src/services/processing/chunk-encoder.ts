@@ -47,7 +47,7 @@ export class ChunkEncoder {
             prefix,
             outputDir,
             intervalMs: this.deps.growingIntervalMs,
-            onPlayable: () => this.deps.stitcher.leadPublished(videoId),
+            onPlayable: () => this.deps.stitcher.leadPublished(videoId, 'chunk'),
             logger: this.deps.logger,
           })
         : undefined;

@@ -1,7 +1,7 @@
 // Publishes what a chunked transcode has so far, after each part of it is done. Each rung's playlist lists
 // the segments of the chunks finished from the first on, in order (an EVENT playlist that grows, then VOD);
-// the master goes up once the first chunk and the audio are out, and the video is ready when every part
-// is. Stitchers take turns on the video's lock, so a playlist never shrinks.
+// the master goes up once the first chunk and the audio have segments out, and the video is ready when
+// every part is done. Stitchers take turns on the video's lock, so a playlist never shrinks.
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type {
@@ -63,9 +63,12 @@ export class ChunkStitcher {
     await chunks.forget(videoId);
   }
 
-  /** The first chunk's first segments are out in every rung: with the audio, the video is playable. */
-  async leadPublished(videoId: string): Promise<void> {
-    await this.deps.chunks.recordLeadPublished(videoId);
+  /**
+   * The first segments of the first chunk (in every rung) or of the audio are out, published as they are
+   * encoded: with both, the video is playable.
+   */
+  async leadPublished(videoId: string, of: 'chunk' | 'audio'): Promise<void> {
+    await this.deps.chunks.recordLeadPublished(videoId, of);
     await this.stitch(videoId);
   }
 
@@ -90,7 +93,9 @@ export class ChunkStitcher {
       }
     }
     const audioDone = !plan.source.audio || state.audio !== null;
-    const playable = state.playable || ((stitchedChunks > 0 || state.leadPublished) && audioDone);
+    const videoStarted = stitchedChunks > 0 || state.leadPublished;
+    const audioStarted = audioDone || state.audioLeadPublished;
+    const playable = state.playable || (videoStarted && audioStarted);
     if (playable && !state.playable)
       await this.put(videoId, MASTER_PLAYLIST, plan.masterPlaylist, SHORT_LIVED);
     const encodedSeconds = plan.chunks

@@ -38,6 +38,7 @@ import { type PlanInputs, planTranscode } from '../../media/transcode-plan.js';
 import { writeVariantPlaylist } from '../../media/variant-playlist.js';
 import { ChunkEncoder } from './chunk-encoder.js';
 import type { ChunkStitcher } from './chunk-stitcher.js';
+import { GrowingPublication } from './growing-publication.js';
 import { download, publish } from './scratch-files.js';
 
 export interface ChunkedProcessingDeps {
@@ -156,11 +157,24 @@ export class ChunkedProcessing {
     await this.encoder.encode(videoId, plan, index, piece, scratch, this.context(signal));
   }
 
+  /** The audio of the whole video, published as it is encoded, like the first chunk. */
   private async encodeAudio(videoId: string, plan: ChunkedPlan, scratch: string, signal?: AbortSignal) {
     const piece = await this.fetchPiece(videoId, `${AUDIO_RENDITION}.mkv`, scratch);
     const outputDir = path.join(scratch, 'out');
     await mkdir(outputDir);
-    const playlist = await encodeAudio(plan, piece, outputDir, this.context(signal));
+    const { storage, stitcher, logger } = this.deps;
+    const growing = new GrowingPublication({
+      storage,
+      prefix: processedPrefix(videoId),
+      outputDir,
+      intervalMs: this.deps.growingIntervalMs,
+      onPlayable: () => stitcher.leadPublished(videoId, 'audio'),
+      logger,
+    });
+    growing.start({ renditions: [AUDIO_RENDITION] });
+    const playlist = await encodeAudio(plan, piece, outputDir, this.context(signal)).finally(() =>
+      growing.stop(),
+    );
     const complete = writeVariantPlaylist({
       initUri: playlist.initUri ?? '',
       segments: playlist.segments,
@@ -168,13 +182,13 @@ export class ChunkedProcessing {
       complete: true,
     });
     await writeFile(path.join(outputDir, AUDIO_RENDITION, VARIANT_PLAYLIST), complete);
-    const files = [playlist.initUri, ...playlist.segments.map((segment) => segment.uri), VARIANT_PLAYLIST];
-    await publish(
-      this.deps.storage,
-      outputDir,
-      processedPrefix(videoId),
-      files.map((file) => describeOutput(`${AUDIO_RENDITION}/${file}`)),
-    );
+    const files = [playlist.initUri, ...playlist.segments.map((segment) => segment.uri)]
+      .map((file) => `${AUDIO_RENDITION}/${file}`)
+      .filter((file) => !growing.holds(file));
+    await publish(storage, outputDir, processedPrefix(videoId), [
+      ...files.map(describeOutput),
+      describeOutput(`${AUDIO_RENDITION}/${VARIANT_PLAYLIST}`),
+    ]);
     await this.deps.chunks.recordAudio(videoId, playlist);
   }
 

@@ -34,12 +34,13 @@ export class GrowingPublication {
   private playable = false;
   private timer: NodeJS.Timeout | undefined;
   private sweeping: Promise<void> = Promise.resolve();
+  private inSweep = false;
 
   constructor(private readonly deps: GrowingPublicationDeps) {}
 
   start(plan: GrowingLadder): void {
     this.plan = plan;
-    this.timer = setInterval(() => void this.sweep(), this.deps.intervalMs);
+    this.timer = setInterval(() => this.sweep(), this.deps.intervalMs);
   }
 
   /** Stops sweeping; what was published stays. */
@@ -69,16 +70,20 @@ export class GrowingPublication {
     return this.playable;
   }
 
-  private sweep(): Promise<void> {
-    this.sweeping = this.sweeping.then(() =>
-      this.publishNew().catch((error: unknown) =>
+  /** A tick while the last sweep still runs is skipped: the next one after it sees what is new. */
+  private sweep(): void {
+    if (this.inSweep) return;
+    this.inSweep = true;
+    this.sweeping = this.publishNew()
+      .catch((error: unknown) =>
         this.deps.logger.warn(
           { err: error, prefix: this.deps.prefix },
           'growing ladder not published; will retry',
         ),
-      ),
-    );
-    return this.sweeping;
+      )
+      .finally(() => {
+        this.inSweep = false;
+      });
   }
 
   private async publishNew(): Promise<void> {

@@ -81,13 +81,17 @@ beforeEach(async () => {
   });
 });
 
-/** What a chunk's encode reports: two 4 s segments per rung, numbered on from the chunks before. */
+/** What a chunk's encode reports: its segments on the grid (short ones at the opening), numbered on. */
 function chunkPlaylists(index: number): Record<string, VariantPlaylist> {
-  const chunk = plan.chunks[index];
-  const segments = Array.from({ length: Math.ceil((chunk?.durationSeconds ?? 0) / 4) }, (_, n) => ({
-    uri: `segment-${String((chunk?.firstSegment ?? 0) + n).padStart(5, '0')}.m4s`,
-    durationSeconds: Math.min(4, (chunk?.durationSeconds ?? 0) - n * 4),
-  }));
+  const chunk = plan.chunks[index] as (typeof plan.chunks)[number];
+  const end = chunk.startSeconds + chunk.durationSeconds;
+  const segments: VariantPlaylist['segments'] = [];
+  for (let start = chunk.startSeconds; start < end; ) {
+    const length = start < plan.policy.openingSeconds ? plan.policy.openingSegmentSeconds : 4;
+    const uri = `segment-${String(chunk.firstSegment + segments.length).padStart(5, '0')}.m4s`;
+    segments.push({ uri, durationSeconds: Math.min(length, end - start) });
+    start += length;
+  }
   return Object.fromEntries(
     plan.ladder.map((rung, rungIndex) => [rung.name, { initUri: `init_${rungIndex}.mp4`, segments }]),
   );
@@ -115,11 +119,22 @@ describe('stitching a chunked video', () => {
     await chunks.recordChunk(videoId, 0, chunkPlaylists(0));
     await stitcher.stitch(videoId);
     const growing = await published('360p/playlist.m3u8');
-    expect(segmentsListed(growing)).toEqual([0, 1, 2, 3].map((n) => `segment-0000${n}.m4s`));
+    // The first chunk's five segments (four of the opening), the second chunk's two.
+    expect(segmentsListed(growing)).toEqual([0, 1, 2, 3, 4, 5, 6].map((n) => `segment-0000${n}.m4s`));
     expect(growing).toContain('#EXT-X-PLAYLIST-TYPE:EVENT');
     expect(growing).toContain('#EXT-X-MAP:URI="init_1.mp4"');
     expect(growing).not.toContain('#EXT-X-ENDLIST');
     expect(await video()).toMatchObject({ state: 'processing', playable: false, progress: 53 });
+  });
+
+  it('makes the video playable once the first chunk and the audio have their first segments out', async () => {
+    await stitcher.leadPublished(videoId, 'chunk');
+    expect(await published('master.m3u8')).toBeUndefined();
+    expect(await video()).toMatchObject({ playable: false });
+
+    await stitcher.leadPublished(videoId, 'audio');
+    expect(await published('master.m3u8')).toBe(plan.masterPlaylist);
+    expect(await video()).toMatchObject({ state: 'processing', playable: true });
   });
 
   it('makes the video playable once the first chunk and the audio are out, and ready once every part is', async () => {
@@ -138,7 +153,7 @@ describe('stitching a chunked video', () => {
       await stitcher.stitch(videoId);
     }
     const complete = await published('240p/playlist.m3u8');
-    expect(segmentsListed(complete)).toHaveLength(8);
+    expect(segmentsListed(complete)).toHaveLength(11);
     expect(complete).toContain('#EXT-X-PLAYLIST-TYPE:VOD');
     expect(complete?.trim().endsWith('#EXT-X-ENDLIST')).toBe(true);
     expect(await video()).toMatchObject({ state: 'processing' });
