@@ -31,15 +31,30 @@ export function planChunks(durationSeconds: number, grid: SegmentGrid, policy: C
   const chunkSeconds = Math.max(segmentsPerChunk * grid.segmentSeconds, grid.openingSeconds);
   // A tail shorter than half a chunk joins the chunk before it: a tiny job costs more than it saves.
   const count = Math.max(1, Math.round(durationSeconds / chunkSeconds));
-  return Array.from({ length: count }, (_, index) => {
-    const startSeconds = index * chunkSeconds;
-    const isLast = index === count - 1;
+  const starts = Array.from({ length: count }, (_, index) => index * chunkSeconds);
+  if (count > 2) starts.push(...taperedStarts(starts.pop() as number, durationSeconds, grid.segmentSeconds));
+  return starts.map((startSeconds, index) => {
+    const isLast = index === starts.length - 1;
     return {
       index,
       startSeconds,
-      durationSeconds: isLast ? durationSeconds - startSeconds : chunkSeconds,
+      durationSeconds: (isLast ? durationSeconds : (starts[index + 1] as number)) - startSeconds,
       firstSegment: segmentsBefore(startSeconds, grid),
       isLast,
     };
   });
+}
+
+/**
+ * The last chunk cut in a half, a quarter and the rest, in whole segments: the parts taken last are short,
+ * so the workers finish close together instead of all but one waiting for a whole chunk.
+ */
+function taperedStarts(start: number, end: number, segmentSeconds: number): number[] {
+  const segments = (seconds: number) => Math.max(1, Math.round(seconds / segmentSeconds)) * segmentSeconds;
+  const length = end - start;
+  const half = segments(length / 2);
+  const quarter = segments(length / 4);
+  // Each piece at least a segment long, the last one too.
+  if (half + quarter + segmentSeconds > length) return [start];
+  return [start, start + half, start + half + quarter];
 }

@@ -15,13 +15,12 @@ describe('planChunks', () => {
 
   it('cuts whole segments, numbers segments on past the opening, and runs the last chunk to the end', () => {
     // The first chunk holds the four short opening segments and nine long ones.
-    expect(planChunks(130, grid, policy)).toEqual([
-      { index: 0, startSeconds: 0, durationSeconds: 40, firstSegment: 0, isLast: false },
-      { index: 1, startSeconds: 40, durationSeconds: 40, firstSegment: 13, isLast: false },
-      { index: 2, startSeconds: 80, durationSeconds: 50, firstSegment: 23, isLast: true },
+    expect(planChunks(130, grid, { ...policy, minChunkedSeconds: 60, chunkSeconds: 60 })).toEqual([
+      { index: 0, startSeconds: 0, durationSeconds: 60, firstSegment: 0, isLast: false },
+      { index: 1, startSeconds: 60, durationSeconds: 70, firstSegment: 18, isLast: true },
     ]);
     const plain = { ...grid, openingSeconds: 0 };
-    expect(planChunks(130, plain, policy).map((chunk) => chunk.firstSegment)).toEqual([0, 10, 20]);
+    expect(planChunks(130, plain, policy).map((chunk) => chunk.firstSegment)).toEqual([0, 10, 20, 26, 29]);
   });
 
   it('never ends a chunk inside the opening', () => {
@@ -30,17 +29,36 @@ describe('planChunks', () => {
   });
 
   it('joins a tail shorter than half a chunk to the chunk before, and keeps a longer one', () => {
-    expect(spans(139.9)).toEqual([
-      [0, 40],
-      [40, 40],
-      [80, 59.900000000000006],
+    const twoChunks = (duration: number) =>
+      planChunks(duration, grid, { minChunkedSeconds: 60, chunkSeconds: 60 }).map((c) => [
+        c.startSeconds,
+        c.durationSeconds,
+      ]);
+    expect(twoChunks(149.9)).toEqual([
+      [0, 60],
+      [60, 89.9],
     ]);
-    expect(spans(140)).toEqual([
-      [0, 40],
-      [40, 40],
-      [80, 40],
-      [120, 20],
+    expect(twoChunks(100)).toEqual([
+      [0, 60],
+      [60, 40],
     ]);
+  });
+
+  it('cuts the last chunk in a half, a quarter and the rest, so the last parts taken are short', () => {
+    expect(spans(600).slice(-4)).toEqual([
+      [520, 40],
+      [560, 20],
+      [580, 12],
+      [592, 8],
+    ]);
+    expect(spans(130).slice(2)).toEqual([
+      [80, 24],
+      [104, 12],
+      [116, 14],
+    ]);
+    // Too short to cut into three whole segments: left as it is.
+    const short = planChunks(30, grid, { minChunkedSeconds: 10, chunkSeconds: 8 }).at(-1);
+    expect([short?.startSeconds, short?.durationSeconds]).toEqual([24, 6]);
   });
 
   it('rounds the chunk length to whole segments', () => {

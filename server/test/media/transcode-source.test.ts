@@ -28,6 +28,9 @@ const options = (onProgress?: (percent: number) => void): TranscodeOptions => ({
   onProgress,
 });
 
+const segments = (count: number) =>
+  Array.from({ length: count }, (_, n) => `segment-${String(n).padStart(5, '0')}.m4s`);
+
 describe('transcodeSource', () => {
   it('turns a clip into everything a player needs, with steady progress', async () => {
     const input = await makeClip(dir, 'clip.mp4', { width: 640, height: 360, seconds: 7 });
@@ -42,9 +45,10 @@ describe('transcodeSource', () => {
 
     expect(result.ladder.map((rendition) => rendition.name)).toEqual(['240p', '360p']);
     expect(result.files.map((file) => file.relativePath)).toEqual([
-      ...['240p/init_0.mp4', '240p/playlist.m3u8', '240p/segment-00000.m4s', '240p/segment-00001.m4s'],
-      ...['360p/init_1.mp4', '360p/playlist.m3u8', '360p/segment-00000.m4s', '360p/segment-00001.m4s'],
-      ...['audio/init_2.mp4', 'audio/playlist.m3u8', 'audio/segment-00000.m4s', 'audio/segment-00001.m4s'],
+      // 7 s of video: four opening segments of 1 s and one of 3 s; the audio in segments of 4 s.
+      ...['240p/init_0.mp4', '240p/playlist.m3u8', ...segments(5).map((file) => `240p/${file}`)],
+      ...['360p/init_1.mp4', '360p/playlist.m3u8', ...segments(5).map((file) => `360p/${file}`)],
+      ...['audio/init.mp4', 'audio/playlist.m3u8', ...segments(2).map((file) => `audio/${file}`)],
       ...['master.m3u8', 'poster.jpg', 'storyboard-001.jpg', 'storyboard.vtt'],
     ]);
     const byPath = Object.fromEntries(result.files.map((file) => [file.relativePath, file]));

@@ -32,6 +32,8 @@ export class ChunkEncoder {
     piece: string,
     scratch: string,
     context: RunContext,
+    /** Told when the first chunk has segments out in every rung. */
+    onLeadOut?: () => void,
   ) {
     const { chunks, storage } = this.deps;
     const chunk = plan.chunks[index];
@@ -47,7 +49,10 @@ export class ChunkEncoder {
             prefix,
             outputDir,
             intervalMs: this.deps.growingIntervalMs,
-            onPlayable: () => this.deps.stitcher.leadPublished(videoId, 'chunk'),
+            onPlayable: async () => {
+              onLeadOut?.();
+              await this.deps.stitcher.leadPublished(videoId, 'chunk');
+            },
             logger: this.deps.logger,
           })
         : undefined;

@@ -94,10 +94,18 @@ export class ChunkedProcessing {
     );
     const [first, ...others] = plan.chunks as [Chunk, ...Chunk[]];
     const firstPiece = await cutChunkPiece(plan, first, input, dir, context);
-    // Both run to the end, whatever the other does: the scratch directory is removed after.
+    // The other pieces are cut once the first chunk has segments out: until then this core is the first
+    // segment's, which the viewer waits for. Both run to the end, whatever the other does: the scratch
+    // directory is removed after.
+    let onLeadOut = () => {};
+    const leadOut = new Promise<void>((resolve) => {
+      onLeadOut = resolve;
+    });
     const outcomes = await Promise.allSettled([
-      this.encoder.encode(video.id, plan, first.index, firstPiece, scratch, context),
-      this.queueChunks(video, plan, others, input, dir, context),
+      this.encoder
+        .encode(video.id, plan, first.index, firstPiece, scratch, context, onLeadOut)
+        .finally(onLeadOut),
+      leadOut.then(() => this.queueChunks(video, plan, others, input, dir, context)),
     ]);
     for (const outcome of outcomes) if (outcome.status === 'rejected') throw outcome.reason;
     await this.deps.stitcher.stitch(video.id);
