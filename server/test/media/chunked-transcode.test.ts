@@ -25,7 +25,7 @@ import {
   readVariantPlaylist,
   writeVariantPlaylist,
 } from '../../src/media/variant-playlist.js';
-import { segmentStart, timescaleOf } from '../support/fragments.js';
+import { sampleDescription, segmentStart, timescaleOf } from '../support/fragments.js';
 import { makeClip } from '../support/media-clips.js';
 
 const run = promisify(execFile);
@@ -47,6 +47,8 @@ let plan: ChunkedPlan;
 interface Stitched {
   file: string;
   init: string;
+  /** Every chunk's own init segment, in order. */
+  chunkInits: string[];
   segments: PlaylistSegment[];
   /** Where each segment's file is, in order. */
   segmentFiles: string[];
@@ -104,13 +106,17 @@ beforeAll(async () => {
       complete: true,
     });
     const file = await concatenate([init, ...segmentFiles], `stitched-${name}.mp4`);
-    stitched[name] = { file, init, segments, segmentFiles, playlist };
+    const chunkInits = outputs.map(({ outputDir, playlist }) =>
+      path.join(outputDir, name, playlist?.initUri as string),
+    );
+    stitched[name] = { file, init, chunkInits, segments, segmentFiles, playlist };
   }
   const audioInit = path.join(audioDir, 'audio', audio.initUri as string);
   const audioSegments = audio.segments.map((segment) => path.join(audioDir, 'audio', segment.uri));
   stitched.audio = {
     file: await concatenate([audioInit, ...audioSegments], 'stitched-audio.mp4'),
     init: audioInit,
+    chunkInits: [audioInit],
     segments: audio.segments,
     segmentFiles: audioSegments,
     playlist: '',
@@ -226,6 +232,15 @@ describe('a chunked transcode, stitched', () => {
         const step = (frames[n]?.pts as number) - (frames[n - 1]?.pts as number);
         expect(Math.abs(step - FRAME), `${name} frame ${n}`).toBeLessThan(0.002);
       }
+    }
+  });
+
+  it("describes every chunk's samples as the first chunk's init segment does, which alone is published", async () => {
+    for (const name of ['240p', '360p']) {
+      const [first, ...others] = await Promise.all(rendition(name).chunkInits.map(sampleDescription));
+      expect(others).toHaveLength(3);
+      for (const [index, description] of others.entries())
+        expect(description.equals(first as Buffer), `${name} chunk ${index + 1}`).toBe(true);
     }
   });
 

@@ -42,3 +42,11 @@ export async function segmentStart(segment: string, timescale: number): Promise<
   const time = version === 1 ? Number(bytes.readBigUInt64BE(tfdt.at + 12)) : bytes.readUInt32BE(tfdt.at + 12);
   return time / timescale;
 }
+
+/** The sample description (stsd: codec, its configuration, picture size) of an init segment's track. */
+export async function sampleDescription(initSegment: string): Promise<Buffer> {
+  const bytes = await readFile(initSegment);
+  const [stsd] = find(bytes, ['moov', 'trak', 'mdia', 'minf', 'stbl', 'stsd']);
+  if (!stsd) throw new Error(`${initSegment} has no stsd`);
+  return bytes.subarray(stsd.at, stsd.at + stsd.size);
+}

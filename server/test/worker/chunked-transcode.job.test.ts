@@ -153,6 +153,13 @@ describe('a long upload', () => {
       state: 'processing',
       playable: false,
     });
+    // With the audio out too, the master goes up: the video plays while its other chunks wait.
+    await processing.processPart(id, { kind: 'audio' }, { isLast: false });
+    expect(await stored(idle, `videos/${id}/master.m3u8`)).toBeDefined();
+    expect(await idle.platform.repositories.videos.findById(id)).toMatchObject({
+      state: 'processing',
+      playable: true,
+    });
 
     // Another account's upload, queued after all of them, is taken before this video's chunks.
     const other = await register(idle.app);
