@@ -2,6 +2,7 @@
 // its exit into a result or a typed error. Knows nothing of what the command does, but runs none that
 // could read an upload outside the input rules.
 import { spawn } from 'node:child_process';
+import { setPriority } from 'node:os';
 import { checkInputRules } from './ffmpeg-input.js';
 
 export interface RunOptions {
@@ -11,6 +12,8 @@ export interface RunOptions {
   onProgress?: (percent: number) => void;
   /** Kills ffmpeg; the run then rejects with the AbortError. */
   signal?: AbortSignal;
+  /** Runs ffmpeg this much nicer than the worker: it gets the core only when the others leave it. */
+  niceness?: number;
 }
 
 export class FfmpegFailed extends Error {
@@ -40,6 +43,7 @@ export function runFfmpeg(ffmpeg: string, args: string[], options: RunOptions): 
       signal: options.signal,
       killSignal: 'SIGKILL',
     });
+    if (options.niceness && child.pid !== undefined) setPriority(child.pid, options.niceness);
     let stderr = '';
     let timedOut = false;
     const timer = setTimeout(() => {

@@ -1,5 +1,6 @@
-// Plans the one ffmpeg command that decodes the source once and encodes every rung as fMP4 HLS.
-// Pure: the argv is a function of the source facts, the ladder and the policy.
+// Plans the one ffmpeg command that decodes the source once and encodes every rung as fMP4 HLS, and the
+// one that encodes its audio beside it. Pure: the argv is a function of the source facts, the ladder and
+// the policy.
 import { AUDIO_RENDITION, INIT_SEGMENT, SEGMENT_PATTERN, VARIANT_PLAYLIST } from '../domain/video-files.js';
 import { ffmpegInput } from './ffmpeg-input.js';
 import { h264Level } from './h264-level.js';
@@ -22,8 +23,6 @@ export function buildTranscodeArgs(
   paths: TranscodePaths,
 ): string[] {
   const rule = keyframeRule(policy, 0);
-  // Two HLS outputs of one decode: the rungs, cut at their keyframes (short segments at the opening), and
-  // the audio in segments of the usual length, which a muxer shared with the rungs would cut as short.
   return [
     ...ffmpegInput({ path: paths.input, container: source.container }),
     '-filter_complex',
@@ -35,7 +34,23 @@ export function buildTranscodeArgs(
       streamMap: streamMap(ladder, false),
       hlsTime: rule.hlsTime,
     }),
-    ...(source.audio ? audioOutputArgs(source.audio.streamIndex, policy, paths.outputDir) : []),
+  ];
+}
+
+/**
+ * The audio rendition, by a process of its own: in the rungs' process it would come out at the pace of
+ * the video (its first segment of 4 s long after the rungs' first of 1 s), and a muxer shared with the
+ * rungs would cut it in 1-s segments throughout.
+ */
+export function buildAudioArgs(
+  source: SourceFacts,
+  policy: TranscodePolicy,
+  paths: TranscodePaths,
+): string[] {
+  if (!source.audio) throw new Error('the source has no audio to encode');
+  return [
+    ...ffmpegInput({ path: paths.input, container: source.container }),
+    ...audioOutputArgs(source.audio.streamIndex, policy, paths.outputDir),
   ];
 }
 

@@ -3,7 +3,7 @@
 // it is turned into an UnusableSource the owner can read, and the job is not retried.
 import { AUDIO_RENDITION } from '../domain/video-files.js';
 import { checkInputRules } from './ffmpeg-input.js';
-import { buildTranscodeArgs } from './hls-command.js';
+import { buildAudioArgs, buildTranscodeArgs } from './hls-command.js';
 import { displaySize, planLadder, type Rendition } from './ladder.js';
 import { buildMasterPlaylist } from './master-playlist.js';
 import { spokenDuration, spokenFrameRate } from './plain-words.js';
@@ -33,7 +33,8 @@ export interface TranscodePlan {
   renditions: string[];
   masterPlaylist: string;
   storyboardVtt: string;
-  argv: { ladder: string[]; storyboard: string[]; poster: string[] };
+  /** The rungs' command and, for a source with sound, the audio's, which run side by side. */
+  argv: { ladder: string[]; audio?: string[]; storyboard: string[]; poster: string[] };
   timeoutMs: number;
 }
 
@@ -54,10 +55,11 @@ export function planTranscode(
     const storyboard = planStoryboard(source.durationSeconds, display, inputs.storyboard);
     const argv = {
       ladder: buildTranscodeArgs(source, ladder, inputs.policy, paths),
+      ...(source.audio && { audio: buildAudioArgs(source, inputs.policy, paths) }),
       storyboard: buildStoryboardArgs(source, paths.input, storyboard, paths.outputDir),
       poster: buildPosterArgs(source, display, paths.input, paths.outputDir),
     };
-    for (const args of Object.values(argv)) checkInputRules('ffmpeg', args);
+    for (const args of Object.values(argv)) if (args) checkInputRules('ffmpeg', args);
     return {
       ladder,
       display,

@@ -40,6 +40,12 @@ export interface TranscodeResult {
   files: PublishedFile[];
 }
 
+/**
+ * The audio runs beside the rungs, this much nicer: it needs a fraction of a core, and its first segment
+ * must not wait for the video's pace, nor take the core from the rungs' first segment.
+ */
+const AUDIO_NICENESS = 10;
+
 /** Share of the progress bar each stage fills: the ladder is nearly all of the work. */
 const STAGES = { ladder: [0, 90], storyboard: [90, 98], poster: [98, 100] } as const;
 
@@ -52,16 +58,30 @@ export async function transcodeSource(
 ): Promise<TranscodeResult> {
   const source = probed ?? (await probeSource(options.ffprobe, input, options.limits));
   const plan = planTranscode(source, { input, outputDir }, { ...options, deadline: options.timeout });
-  const run = (args: string[], [from, to]: readonly [number, number]) =>
+  const run = (args: string[], [from, to]: readonly [number, number], signal = options.signal) =>
     runWithinDeadline(options.ffmpeg, args, {
       durationSeconds: source.durationSeconds,
       timeoutMs: plan.timeoutMs,
       onProgress: (percent) => options.onProgress?.(from + ((to - from) * percent) / 100),
-      signal: options.signal,
+      signal,
     });
 
   options.onPlan?.({ renditions: plan.renditions, masterPlaylist: plan.masterPlaylist });
-  await run(plan.argv.ladder, STAGES.ladder);
+  const audio = plan.argv.audio;
+  await runSideBySide(options.signal, [
+    (signal) => run(plan.argv.ladder, STAGES.ladder, signal),
+    ...(audio
+      ? [
+          (signal: AbortSignal) =>
+            runWithinDeadline(options.ffmpeg, audio, {
+              durationSeconds: source.durationSeconds,
+              timeoutMs: plan.timeoutMs,
+              signal,
+              niceness: AUDIO_NICENESS,
+            }),
+        ]
+      : []),
+  ]);
   await Promise.all(
     plan.renditions.map((rendition) => finishPlaylist(path.join(outputDir, rendition, VARIANT_PLAYLIST))),
   );
@@ -85,4 +105,23 @@ export async function transcodeSource(
 async function finishPlaylist(file: string): Promise<void> {
   const playlist = await readFile(file, 'utf8');
   await writeFile(file, playlist.replace('#EXT-X-PLAYLIST-TYPE:EVENT', '#EXT-X-PLAYLIST-TYPE:VOD'));
+}
+
+/** Commands run at once; when one fails, the others are stopped and the first error is thrown. */
+async function runSideBySide(
+  signal: AbortSignal | undefined,
+  runs: ((signal: AbortSignal) => Promise<void>)[],
+): Promise<void> {
+  const stop = new AbortController();
+  const stopped = signal ? AbortSignal.any([stop.signal, signal]) : stop.signal;
+  let firstError: { error: unknown } | undefined;
+  await Promise.all(
+    runs.map((run) =>
+      run(stopped).catch((error: unknown) => {
+        firstError ??= { error };
+        stop.abort();
+      }),
+    ),
+  );
+  if (firstError) throw firstError.error;
 }

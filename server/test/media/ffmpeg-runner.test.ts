@@ -8,7 +8,7 @@ import { AUDIO_RENDITION, VARIANT_PLAYLIST } from '../../src/domain/video-files.
 import { ffmpegInput } from '../../src/media/ffmpeg-input.js';
 import { FfmpegFailed, FfmpegTimedOut, progressPercent, runFfmpeg } from '../../src/media/ffmpeg-runner.js';
 import { h264Level } from '../../src/media/h264-level.js';
-import { buildTranscodeArgs } from '../../src/media/hls-command.js';
+import { buildAudioArgs, buildTranscodeArgs } from '../../src/media/hls-command.js';
 import { planLadder } from '../../src/media/ladder.js';
 import { buildMasterPlaylist } from '../../src/media/master-playlist.js';
 import { probeSource } from '../../src/media/probe.js';
@@ -70,6 +70,11 @@ describe('one ffmpeg pass over a real clip', () => {
       durationSeconds: source.durationSeconds,
       timeoutMs: 60_000,
       onProgress: (percent) => progress.push(percent),
+    });
+    await runFfmpeg('ffmpeg', buildAudioArgs(source, DEFAULT_POLICY, { input, outputDir }), {
+      durationSeconds: source.durationSeconds,
+      timeoutMs: 60_000,
+      niceness: 10,
     });
 
     expect(progress.at(-1)).toBe(100);

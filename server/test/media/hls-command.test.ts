@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildTranscodeArgs, videoFilterGraph } from '../../src/media/hls-command.js';
+import { buildAudioArgs, buildTranscodeArgs, videoFilterGraph } from '../../src/media/hls-command.js';
 import { planLadder } from '../../src/media/ladder.js';
 import type { SourceFacts } from '../../src/media/source-facts.js';
 import { DEFAULT_POLICY } from '../../src/media/transcode-policy.js';
@@ -70,7 +70,14 @@ describe('buildTranscodeArgs', () => {
       ...['-hls_fmp4_init_filename', 'init.mp4'],
       ...['-hls_segment_filename', '/scratch/job-1/out/%v/segment-%05d.m4s'],
       ...['-var_stream_map', 'v:0,name:240p v:1,name:360p', '/scratch/job-1/out/%v/playlist.m3u8'],
-      // The audio's own output, in segments of 4 s.
+    ]);
+  });
+
+  it('encodes the audio by a command of its own, in segments of 4 s', () => {
+    expect(buildAudioArgs(source, DEFAULT_POLICY, paths)).toEqual([
+      ...['-nostdin', '-hide_banner', '-v', 'error', '-progress', 'pipe:1', '-nostats'],
+      ...['-protocol_whitelist', 'file', '-format_whitelist', 'matroska', '-f', 'matroska'],
+      ...['-i', 'file:/scratch/job-1/source'],
       ...['-map', '0:1', '-c:a', 'aac', '-b:a', '128k', '-ac', '2'],
       ...['-vn', '-sn', '-dn', '-f', 'hls', '-hls_time', '4', '-hls_playlist_type', 'event'],
       ...['-hls_segment_type', 'fmp4', '-hls_flags', 'independent_segments+temp_file'],
@@ -84,11 +91,12 @@ describe('buildTranscodeArgs', () => {
     ]);
   });
 
-  it('leaves out audio mapping and the audio group for a silent source', () => {
+  it('maps no audio into the rungs, and has no audio command for a silent source', () => {
     const silent = { ...source, audio: undefined };
     const args = buildTranscodeArgs(silent, planLadder(silent, DEFAULT_POLICY), DEFAULT_POLICY, paths);
     expect(args).not.toContain('0:1');
     expect(args[args.indexOf('-var_stream_map') + 1]).toBe('v:0,name:240p v:1,name:360p v:2,name:480p');
+    expect(() => buildAudioArgs(silent, DEFAULT_POLICY, paths)).toThrow(/no audio/);
   });
 
   it('never lets a demuxer other than the probed container read the upload', () => {

@@ -13,7 +13,7 @@ import {
 } from '../../src/media/chunk-commands.js';
 import { checkInputRules, UnsafeMediaInput } from '../../src/media/ffmpeg-input.js';
 import { runFfmpeg } from '../../src/media/ffmpeg-runner.js';
-import { buildTranscodeArgs } from '../../src/media/hls-command.js';
+import { buildAudioArgs, buildTranscodeArgs } from '../../src/media/hls-command.js';
 import { displaySize, planLadder } from '../../src/media/ladder.js';
 import { buildPosterArgs } from '../../src/media/poster.js';
 import { buildProbeArgs } from '../../src/media/probe.js';
@@ -73,6 +73,11 @@ const transcodes = ALLOWED_CONTAINERS.flatMap((container) =>
     }),
   ),
 );
+const audios = ALLOWED_CONTAINERS.map((container): BuiltArgv => {
+  const source = sourceIn(container, SIZES[0] as [number, number], true);
+  const argv = buildAudioArgs(source, DEFAULT_POLICY, { input: INPUT, outputDir: OUTPUT });
+  return { builder: 'buildAudioArgs', label: container, program: 'ffmpeg', argv, container };
+});
 const stills = ALLOWED_CONTAINERS.flatMap((container) =>
   SIZES.flatMap((size): BuiltArgv[] => {
     const source = sourceIn(container, size, true);
@@ -131,7 +136,7 @@ const probes = [INPUT, '/scratch/job 2/-i name with spaces'].map(
     argv: buildProbeArgs(input),
   }),
 );
-const EVERY_ARGV = [...transcodes, ...stills, ...chunked, ...probes];
+const EVERY_ARGV = [...transcodes, ...audios, ...stills, ...chunked, ...probes];
 
 describe('every argv the code builds', () => {
   it('covers every argv builder in src/media', async () => {
