@@ -21,7 +21,7 @@ import { uploadFile } from '../server/test/support/uploads.js';
 import { cachedSource } from './support/sources.js';
 import { watchUntilReady } from './support/time-to-ready.js';
 
-const TARGET_SECONDS = 10;
+const TARGET_SECONDS = 5;
 const sources = [60, ...(process.argv.includes('--long') ? [600] : [])];
 const silent = pino({ level: 'silent' });
 

@@ -7,7 +7,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { runFfmpeg } from '../server/src/media/ffmpeg-runner.js';
-import { buildTranscodeArgs } from '../server/src/media/hls-command.js';
+import { buildAudioArgs, buildTranscodeArgs } from '../server/src/media/hls-command.js';
 import { planLadder } from '../server/src/media/ladder.js';
 import { probeSource } from '../server/src/media/probe.js';
 import { DEFAULT_LIMITS } from '../server/src/media/source-facts.js';
@@ -56,16 +56,20 @@ async function compare(spec: SourceSpec, name: string): Promise<number> {
   const perRung = async (dir: string) =>
     perRungCommands(source, ladder, input, await outputDir(dir)).map((args) => () => ffmpeg(args));
   const remux = await timed('(d) remux only, the I/O floor', async () =>
-    ffmpeg(remuxArgs(input, await outputDir(`${name}-remux`))),
+    ffmpeg(remuxArgs(source, input, await outputDir(`${name}-remux`))),
   );
-  const ours = await timed('(a) VidStream: one decode, every rung', async () =>
-    ffmpeg(
-      buildTranscodeArgs(source, ladder, DEFAULT_POLICY, {
-        input,
-        outputDir: await outputDir(`${name}-ours`),
+  // As the pipeline runs it: the rungs' command, and the audio's beside it at a lower priority.
+  const ours = await timed('(a) VidStream: one decode, every rung', async () => {
+    const paths = { input, outputDir: await outputDir(`${name}-ours`) };
+    await Promise.all([
+      ffmpeg(buildTranscodeArgs(source, ladder, DEFAULT_POLICY, paths)),
+      runFfmpeg('ffmpeg', buildAudioArgs(source, DEFAULT_POLICY, paths), {
+        durationSeconds: spec.seconds,
+        timeoutMs: 30 * 60_000,
+        niceness: 10,
       }),
-    ),
-  );
+    ]);
+  });
   const sequential = await timed('(b) one process per rung, one after another', async () => {
     for (const job of await perRung(`${name}-per-rung`)) await job();
   });
@@ -73,7 +77,7 @@ async function compare(spec: SourceSpec, name: string): Promise<number> {
     twoAtATime(await perRung(`${name}-per-rung-2`)),
   );
   const cascaded = await timed('(c) hand-written single command, cascaded', async () =>
-    ffmpeg(cascadedArgs(ladder, input, await outputDir(`${name}-cascaded`))),
+    ffmpeg(cascadedArgs(source, ladder, input, await outputDir(`${name}-cascaded`))),
   );
 
   const bestPerRung = Math.min(sequential, parallel);

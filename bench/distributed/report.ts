@@ -96,7 +96,7 @@ export function printParts(b: ModeRun, run: MeasuredRun, storedBytes: number, up
   const audio = run.audioSeconds === undefined ? 'none' : seconds(run.audioSeconds);
   console.log(`    audio ${audio}; extras (poster, storyboard) ${seconds(run.extrasSeconds)}`);
   console.log(
-    `    queue pickup: mean ${seconds(run.pickupSeconds)}, max ${seconds(Math.max(...waits))} (idle workers poll every 2 s)`,
+    `    queue pickup: mean ${seconds(run.pickupSeconds)}, max ${seconds(Math.max(...waits))} (idle transcode workers ask every 0.5 s)`,
   );
   console.log(`    stitch: writing the playlists once takes ${seconds(run.stitchSeconds)}`);
   console.log(

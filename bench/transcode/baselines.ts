@@ -1,5 +1,7 @@
 // The usual ways of making a ladder that bench:transcode measures ours against: one ffmpeg per rung (b), a
-// hand-written single command with cascaded scaling (c) and a remux (d). Same audio and packaging as ours.
+// hand-written single command with cascaded scaling (c) and a remux (d). Same audio and packaging as ours,
+// and the same input-safety arguments (ffmpeg-input.ts), which the runner insists on and which cost nothing.
+import { ffmpegInput } from '../../server/src/media/ffmpeg-input.js';
 import { buildTranscodeArgs } from '../../server/src/media/hls-command.js';
 import type { Rendition } from '../../server/src/media/ladder.js';
 import type { SourceFacts } from '../../server/src/media/source-facts.js';
@@ -16,11 +18,7 @@ export function perRungCommands(source: SourceFacts, ladder: Rendition[], input:
     buildTranscodeArgs(silent, [rung], DEFAULT_POLICY, { input, outputDir: `${out}/${rung.name}` }),
   );
   const audio = [
-    '-nostdin',
-    '-v',
-    'error',
-    '-i',
-    input,
+    ...ffmpegInput({ path: input, container: source.container }),
     '-vn',
     ...AUDIO_ARGS,
     ...HLS_ARGS,
@@ -30,7 +28,7 @@ export function perRungCommands(source: SourceFacts, ladder: Rendition[], input:
 }
 
 /** (c): one command written by hand, each rung scaled from the one above it (cheaper scaling). */
-export function cascadedArgs(ladder: Rendition[], input: string, out: string): string[] {
+export function cascadedArgs(source: SourceFacts, ladder: Rendition[], input: string, out: string): string[] {
   const top = [...ladder].reverse();
   const graph = top
     .map((rung, index) => {
@@ -68,11 +66,7 @@ export function cascadedArgs(ladder: Rendition[], input: string, out: string): s
     'a:0,agroup:a,name:audio',
   ];
   return [
-    '-nostdin',
-    '-v',
-    'error',
-    '-i',
-    input,
+    ...ffmpegInput({ path: input, container: source.container }),
     '-filter_complex',
     graph,
     ...outputs,
@@ -89,7 +83,10 @@ export function cascadedArgs(ladder: Rendition[], input: string, out: string): s
 }
 
 /** (d): the source repackaged without decoding, the I/O floor. */
-export function remuxArgs(input: string, out: string): string[] {
+export function remuxArgs(source: SourceFacts, input: string, out: string): string[] {
   const hls = ['-f', 'hls', '-hls_time', '4', '-hls_segment_type', 'fmp4'];
-  return ['-nostdin', '-v', 'error', '-i', input, '-c', 'copy', ...hls, `${out}/index.m3u8`];
+  return [
+    ...ffmpegInput({ path: input, container: source.container }),
+    ...['-c', 'copy', ...hls, `${out}/index.m3u8`],
+  ];
 }
