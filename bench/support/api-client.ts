@@ -84,7 +84,8 @@ export class ApiClient {
     const sent = [];
     for (const part of plan.parts) {
       const body = bytes.subarray((part.partNumber - 1) * plan.partSize, part.partNumber * plan.partSize);
-      const etag = await putPart(part.url, body);
+      // Embedded storage answers with paths on the API itself; S3 with absolute presigned URLs.
+      const etag = await putPart(new URL(part.url, this.base()).toString(), body);
       if (etag === undefined) return undefined;
       sent.push({ partNumber: part.partNumber, etag });
     }

@@ -1,4 +1,5 @@
 // /watch/:id — the player (or the processing state), the video's details and what to watch next.
+import { useEffect } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiFailure } from '../api/client.js';
 import { useSession } from '../api/session.js';
@@ -12,6 +13,7 @@ import { SubscribeButton } from '../components/SubscribeButton.js';
 import { UpNext } from '../components/UpNext.js';
 import { formatAge, formatCount } from '../format/format.js';
 import { usePageTitle } from '../layout/usePageTitle.js';
+import { loadHls } from '../player/hlsLibrary.js';
 import { VideoPlayer } from '../player/VideoPlayer.js';
 import { ProcessingStatus } from '../processing/ProcessingStatus.js';
 
@@ -20,6 +22,8 @@ export function WatchPage() {
   const { session } = useSession();
   const { data: video, error, isPending } = useVideo(id);
   usePageTitle(video?.title);
+  // The player's library loads beside the video's data, not after it.
+  useEffect(() => void loadHls(), []);
 
   if (isPending) return <p className="status">Loading…</p>;
   if (error) {

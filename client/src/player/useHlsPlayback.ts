@@ -2,6 +2,7 @@
 // us the rungs and manual quality), the browser's own HLS elsewhere (iOS Safari).
 import type Hls from 'hls.js';
 import { type RefObject, useCallback, useEffect, useRef, useState } from 'react';
+import { loadHls } from './hlsLibrary.js';
 
 export interface QualityLevel {
   index: number;
@@ -32,7 +33,7 @@ export function useHlsPlayback(
     let hls: Hls | undefined;
     let cancelled = false;
     setFailure(null);
-    void import('hls.js').then(({ default: HlsPlayer }) => {
+    void loadHls().then(({ default: HlsPlayer }) => {
       if (cancelled) return;
       if (!HlsPlayer.isSupported()) {
         if (video.canPlayType('application/vnd.apple.mpegurl')) {

@@ -20,7 +20,14 @@ export async function registerClient(app: FastifyInstance, clientDir: string | u
     app.setNotFoundHandler(replyNotFound);
     return;
   }
-  await app.register(fastifyStatic, { root: clientDir, wildcard: false, index: false, cacheControl: false });
+  // The build writes brotli and gzip copies of its text files (client/build/precompressed.ts).
+  await app.register(fastifyStatic, {
+    root: clientDir,
+    wildcard: false,
+    index: false,
+    cacheControl: false,
+    preCompressed: true,
+  });
   app.setNotFoundHandler((request, reply) => {
     if (!wantsApp(request)) return replyNotFound(request, reply);
     // Hashed asset files may be cached for ever; the page that names them must always be fresh.
