@@ -2,16 +2,18 @@
 // transcodes a generated 60 s 1080p30 source; Chromium then plays it through CDP network emulation on
 // "4G" (9 Mbps, 85 ms), "3G" (1.6 Mbps, 300 ms) and a trace that drops from 8 to 1 Mbps for 20 s and
 // back, in VidStream's watch page and, as the baseline, in a plain hls.js page with default settings on
-// the same files (that page and hls.js served, like ours, over the emulated network). For each: click to first frame, the rung it starts on, stalls over the play time, time on
-// each rung, and the way back to the top rung after the drop. `--quick`: 4G and 3G for 20 s each.
+// the same files (that page and hls.js come over the emulated network too, like ours). For each: click to
+// first frame, the rung it starts on, stalls over the play time, time on each rung, and the way back to
+// the top rung after the drop. `--quick`: 4G and 3G for 20 s each.
 // Needs `npm run build`, ffmpeg and Debian's Chromium (/usr/bin/chromium).
 import { readFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startApp } from '../e2e/support/app-server.js';
 import { openBrowser } from '../e2e/support/browser.js';
+import { emulate, emulateOn } from '../e2e/support/network-emulation.js';
 import { freePort } from '../server/test/support/free-port.js';
 import { startBaselineServer } from './qoe/baseline-server.js';
-import { emulate, NETWORKS, type NetworkProfile } from './qoe/networks.js';
+import { NETWORKS, type NetworkProfile, type NetworkStep } from './qoe/networks.js';
 import {
   installProbe,
   type Playback,
@@ -34,10 +36,8 @@ async function playOn(baseUrl: string, network: NetworkProfile, player: Player):
   try {
     const { page } = person;
     await page.addInitScript(installProbe, SAMPLE_MS);
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Network.enable');
-    const [first, ...later] = network.steps;
-    if (first) await emulate(cdp, first);
+    const [first, ...later] = network.steps as [NetworkStep, ...NetworkStep[]];
+    const cdp = await emulateOn(page, first);
     await player.open(page);
     await player.play(page);
     const clickedAt = performance.now();

@@ -1,12 +1,10 @@
 // The networks bench:qoe plays on, as Chromium's network emulation (CDP) makes them: a downlink rate and a
 // round trip, changed at given moments after the play click for a trace.
-import type { CDPSession } from 'playwright-core';
+import { FOUR_G, type NetworkConditions } from '../../e2e/support/network-emulation.js';
 
-export interface NetworkStep {
+export interface NetworkStep extends NetworkConditions {
   /** Seconds after the play click. */
   atSeconds: number;
-  downKbps: number;
-  rttMs: number;
 }
 
 export interface NetworkProfile {
@@ -26,7 +24,7 @@ export interface Drop {
 export const NETWORKS: NetworkProfile[] = [
   {
     name: '4G (9 Mbps, 85 ms)',
-    steps: [{ atSeconds: 0, downKbps: 9_000, rttMs: 85 }],
+    steps: [{ atSeconds: 0, ...FOUR_G }],
     targets: { firstFrameSeconds: 1.0, stalls: 0 },
   },
   {
@@ -45,13 +43,3 @@ export const NETWORKS: NetworkProfile[] = [
     targets: { stalls: 0 },
   },
 ];
-
-/** Sets the emulated network; the uplink is fixed (requests are small). */
-export async function emulate(cdp: CDPSession, step: NetworkStep): Promise<void> {
-  await cdp.send('Network.emulateNetworkConditions', {
-    offline: false,
-    latency: step.rttMs,
-    downloadThroughput: (step.downKbps * 1000) / 8,
-    uploadThroughput: (2_000 * 1000) / 8,
-  });
-}
