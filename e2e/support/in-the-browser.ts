@@ -1,5 +1,5 @@
 // Steps a person takes in the app, and what a test reads back from a page.
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { artifactPath } from './artifacts.js';
 import type { Account } from './people.js';
 
@@ -47,4 +47,32 @@ export function unlabelledControls(page: Page): Promise<string[]> {
       })
       .map((control) => control.outerHTML.slice(0, 120));
   });
+}
+
+/**
+ * Clicks `play` and measures the milliseconds from that click to the first frame shown after it. The frame
+ * callback is asked for at the click: asked for earlier, it fires for a frame decoded while paused.
+ */
+export async function clickToFirstFrame(page: Page, play: Locator): Promise<number> {
+  await play.waitFor();
+  await page.evaluate(() => {
+    const video = document.querySelector('video') as HTMLVideoElement;
+    const timing = { clickedAt: 0, firstFrameMs: 0 };
+    (window as unknown as { timing: typeof timing }).timing = timing;
+    document.addEventListener(
+      'click',
+      () => {
+        timing.clickedAt = performance.now();
+        video.requestVideoFrameCallback(() => {
+          timing.firstFrameMs = performance.now() - timing.clickedAt;
+        });
+      },
+      { capture: true, once: true },
+    );
+  });
+  await play.click();
+  const shown = await page.waitForFunction(
+    () => (window as unknown as { timing: { firstFrameMs: number } }).timing.firstFrameMs || undefined,
+  );
+  return Math.round((await shown.jsonValue()) as number);
 }

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, inject, it, onTestFailed } from 'vitest';
 import { artifactPath } from '../support/artifacts.js';
 import { openBrowser, type Person } from '../support/browser.js';
 import { makeClip } from '../support/clips.js';
-import { playbackPosition, screenshot, signUp } from '../support/in-the-browser.js';
+import { clickToFirstFrame, playbackPosition, screenshot, signUp } from '../support/in-the-browser.js';
 import { newAccount } from '../support/people.js';
 
 const baseUrl = inject('baseUrl');
@@ -63,29 +63,7 @@ it('takes a video from sign-up through upload, processing and adaptive playback 
   await page.getByRole('link', { name: title }).click();
   const videoId = page.url().split('/watch/')[1] ?? '';
   expect((await rungPlaylist).ok()).toBe(true);
-  const playButton = page.getByRole('button', { name: 'Play video' });
-  await playButton.waitFor();
-  await page.evaluate(() => {
-    const video = document.querySelector('video') as HTMLVideoElement;
-    const timing = { clickedAt: 0, firstFrameAt: 0 };
-    (window as unknown as { timing: typeof timing }).timing = timing;
-    // The callback is asked for at the click: asked for earlier, it fires for the frame the element
-    // decodes while it waits (before any click), and the measurement came out negative.
-    document.querySelector('.big-play')?.addEventListener('click', () => {
-      timing.clickedAt = performance.now();
-      video.requestVideoFrameCallback(() => {
-        timing.firstFrameAt = performance.now();
-      });
-    });
-  });
-  await playButton.click();
-  await page.waitForFunction(
-    () => (window as unknown as { timing: { firstFrameAt: number } }).timing.firstFrameAt > 0,
-  );
-  const { clickedAt, firstFrameAt } = await page.evaluate(
-    () => (window as unknown as { timing: { clickedAt: number; firstFrameAt: number } }).timing,
-  );
-  const timeToFirstFrame = Math.round(firstFrameAt - clickedAt);
+  const timeToFirstFrame = await clickToFirstFrame(page, page.getByRole('button', { name: 'Play video' }));
   console.log(`time from the play click to the first frame: ${timeToFirstFrame} ms`);
   await writeFile(artifactPath('time-to-first-frame.txt'), `${timeToFirstFrame} ms\n`);
   await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 3, undefined, {

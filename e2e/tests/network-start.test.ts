@@ -7,6 +7,7 @@ import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { artifactPath } from '../support/artifacts.js';
 import { openBrowser, type Person } from '../support/browser.js';
 import { makeClip } from '../support/clips.js';
+import { clickToFirstFrame } from '../support/in-the-browser.js';
 import { emulateOn, FOUR_G } from '../support/network-emulation.js';
 import { newAccount } from '../support/people.js';
 import { publishClip, register } from '../support/through-the-api.js';
@@ -30,29 +31,7 @@ async function startOnFourG(): Promise<number> {
   const { page } = viewer;
   await emulateOn(page, FOUR_G);
   await page.goto(`/watch/${videoId}`);
-  const play = page.getByRole('button', { name: 'Play video' });
-  await play.waitFor();
-  await page.evaluate(() => {
-    const video = document.querySelector('video') as HTMLVideoElement;
-    const timing = { clickedAt: 0, firstFrameMs: 0 };
-    (window as unknown as { timing: typeof timing }).timing = timing;
-    // Asked for at the click: asked for earlier, it fires for a frame decoded while paused.
-    document.addEventListener(
-      'click',
-      () => {
-        timing.clickedAt = performance.now();
-        video.requestVideoFrameCallback(() => {
-          timing.firstFrameMs = performance.now() - timing.clickedAt;
-        });
-      },
-      { capture: true, once: true },
-    );
-  });
-  await play.click();
-  const shown = await page.waitForFunction(
-    () => (window as unknown as { timing: { firstFrameMs: number } }).timing.firstFrameMs || undefined,
-  );
-  return Math.round((await shown.jsonValue()) as number);
+  return clickToFirstFrame(page, page.getByRole('button', { name: 'Play video' }));
 }
 
 it('shows the first frame within a second of the play click on 4G', async () => {
