@@ -57,6 +57,11 @@ export class TooManyRequests extends DomainError {
   }
 }
 
+/** A valid request for something this server does not do (an oEmbed format other than JSON). */
+export class NotImplemented extends DomainError {
+  readonly status = 501;
+}
+
 /** A dependency (the database, object storage) is away: the request is worth retrying shortly. */
 export class DependencyUnavailable extends DomainError {
   readonly status = 503;

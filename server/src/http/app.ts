@@ -28,10 +28,12 @@ import { mySubscriptionRoutes } from './routes/me/subscriptions.routes.js';
 import { myVideoRoutes } from './routes/me/videos.routes.js';
 import { mediaRoutes } from './routes/media.routes.js';
 import { registerMetrics } from './routes/metrics.routes.js';
+import { oembedRoutes } from './routes/oembed.routes.js';
 import { searchRoutes } from './routes/search.routes.js';
 import { uploadPartRoutes } from './routes/upload-parts.routes.js';
 import { uploadRoutes } from './routes/uploads.routes.js';
 import { videoCommentRoutes } from './routes/videos/comments.routes.js';
+import { videoEmbedRoutes } from './routes/videos/embed.routes.js';
 import { videoEventRoutes } from './routes/videos/events.routes.js';
 import { progressRoutes } from './routes/videos/progress.routes.js';
 import { reactionRoutes } from './routes/videos/reaction.routes.js';
@@ -55,6 +57,7 @@ const API_ROUTES = [
   reactionRoutes,
   videoEventRoutes,
   videoCommentRoutes,
+  videoEmbedRoutes,
   viewRoutes,
   progressRoutes,
   commentRoutes,
@@ -100,9 +103,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   ])
     app.addSchema(schema);
 
-  registerSecurityHeaders(app, {
-    contentSecurityPolicy: { directives: contentSecurity(options.mediaBaseUrl) },
-  });
+  registerSecurityHeaders(app, contentSecurity(options.mediaBaseUrl));
   await app.register(fastifyCors, {
     origin: options.corsOrigins.length > 0 ? options.corsOrigins : false,
     credentials: true,
@@ -140,8 +141,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   for (const routes of API_ROUTES) await app.register(routes, { ...options.routes, prefix: '/api/v1' });
   const { partReceiver } = options.routes;
   if (partReceiver) await app.register(uploadPartRoutes, { partReceiver, prefix: partReceiver.path });
+  await app.register(oembedRoutes, { ...options.routes, prefix: '/api' });
   await app.register(mediaRoutes, { ...options.routes, prefix: '/media' });
-  await registerClient(app, options.clientDir);
+  await registerClient(app, options.clientDir, options.routes);
   return app;
 }
 

@@ -161,6 +161,11 @@ export class Presenter {
     };
   }
 
+  /** The poster, with a playback token in its path (so it expires with the token): once the video is ready. */
+  posterUrl(video: VideoWithChannel): string | null {
+    return video.state === 'ready' ? this.videoMediaUrl(video, POSTER_FILE) : null;
+  }
+
   private videoMediaUrl(video: VideoWithChannel, file: string): string {
     return `${this.mediaBaseUrl}/t/${this.playbackTokens.issue(video.id, video.playbackVersion)}/videos/${video.id}/${file}`;
   }

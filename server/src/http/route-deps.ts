@@ -2,9 +2,15 @@
 import type { preHandlerAsyncHookHandler } from 'fastify';
 import type { Services } from '../services/services.js';
 import type { Presenter } from './presenters.js';
+import type { ShareLinks } from './share-links.js';
+import type { SharePresenter } from './share-presenter.js';
 
 export interface RouteDeps extends Services {
   present: Presenter;
+  /** What other sites are told of a video (oEmbed, preview tags). */
+  share: SharePresenter;
+  /** This instance's watch and embed addresses, from PUBLIC_URL. */
+  shareLinks: ShareLinks;
   requireAccount: preHandlerAsyncHookHandler;
   identifyAccount: preHandlerAsyncHookHandler;
   loginLimitPerIpPerMinute: number;

@@ -1,14 +1,29 @@
 // Security headers (helmet's defaults and our Content-Security-Policy), computed ONCE at start-up and
 // set on every answer. Running helmet per request rebuilt the same headers each time and halved the
 // throughput of the hottest routes (bench:api).
+// Pages refuse to be framed by other sites (`frame-ancestors 'self'`, `X-Frame-Options: SAMEORIGIN`),
+// against clickjacking; a route whose config says `framable` (the embedded player alone) allows any.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import helmet, { type HelmetOptions } from 'helmet';
 
-export function registerSecurityHeaders(app: FastifyInstance, options: HelmetOptions): void {
-  const headers = computeHeaders(options);
-  app.addHook('onRequest', async (_request, reply) => {
-    reply.headers(headers);
+type Directives = Record<string, string[]>;
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Any site may show this page in a frame: only the embedded player. */
+    framable?: boolean;
+  }
+}
+
+export function registerSecurityHeaders(app: FastifyInstance, directives: Directives): void {
+  const headers = computeHeaders({ contentSecurityPolicy: { directives } });
+  const framable = computeHeaders({
+    contentSecurityPolicy: { directives: { ...directives, frameAncestors: ['*'] } },
+    xFrameOptions: false,
+  });
+  app.addHook('onRequest', async (request, reply) => {
+    reply.headers(request.routeOptions.config?.framable ? framable : headers);
   });
 }
 

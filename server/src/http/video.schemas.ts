@@ -15,7 +15,9 @@ export const Visibility = Type.Union([
   Type.Literal('private'),
 ]);
 
-export const VideoId = Type.String({ pattern: '^[A-Za-z0-9_-]{11}$' });
+/** How a video id is written (11 URL-safe characters), for schemas and for URLs read by hand. */
+export const VIDEO_ID_PATTERN = '^[A-Za-z0-9_-]{11}$';
+export const VideoId = Type.String({ pattern: VIDEO_ID_PATTERN });
 export const VideoParams = Type.Object({ id: VideoId });
 /** A time within a video, or watched of it, as the player reports it. */
 export const WatchedSeconds = Type.Number({ minimum: 0, maximum: 7 * 24 * 3600 });

@@ -10,14 +10,19 @@ export function posterTime(durationSeconds: number): number {
   return Math.min(3, durationSeconds * 0.1);
 }
 
+/** The poster's size: the display size, scaled down to a short side of 720 at most. */
+export function posterSize(display: { width: number; height: number }): { width: number; height: number } {
+  const scale = Math.min(1, POSTER_MAX_SHORT_SIDE / Math.min(display.width, display.height));
+  return { width: even(display.width * scale), height: even(display.height * scale) };
+}
+
 export function buildPosterArgs(
   source: SourceFacts,
   display: { width: number; height: number },
   input: string,
   outputDir: string,
 ): string[] {
-  const scale = Math.min(1, POSTER_MAX_SHORT_SIDE / Math.min(display.width, display.height));
-  const size = `${even(display.width * scale)}:${even(display.height * scale)}`;
+  const { width, height } = posterSize(display);
   return [
     ...ffmpegInput({
       path: input,
@@ -30,7 +35,7 @@ export function buildPosterArgs(
       '-frames:v',
       '1',
       '-vf',
-      `scale=${size},setsar=1`,
+      `scale=${width}:${height},setsar=1`,
       '-q:v',
       '3',
     ],

@@ -4,14 +4,20 @@ import { isDatabaseAway } from '../adapters/db/outage.js';
 import { buildApp } from '../http/app.js';
 import { createAccountGuard, createOptionalAccountGuard } from '../http/authentication.js';
 import { Presenter } from '../http/presenters.js';
+import { ShareLinks } from '../http/share-links.js';
+import { SharePresenter } from '../http/share-presenter.js';
 import type { Platform } from './platform.js';
 
 export function buildPlatformApp(platform: Platform, clientDir?: string): Promise<FastifyInstance> {
   const { config, services } = platform;
+  const present = new Presenter(config.mediaBaseUrl, platform.playbackTokens);
+  const shareLinks = new ShareLinks(config.publicUrl);
   return buildApp({
     routes: {
       ...services,
-      present: new Presenter(config.mediaBaseUrl, platform.playbackTokens),
+      present,
+      share: new SharePresenter(shareLinks, present),
+      shareLinks,
       requireAccount: createAccountGuard(services.auth),
       identifyAccount: createOptionalAccountGuard(services.auth),
       loginLimitPerIpPerMinute: config.loginLimits.perIpPerMinute,

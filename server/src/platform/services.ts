@@ -52,6 +52,7 @@ import { UploadService } from '../services/upload.service.js';
 import { UploadQuota } from '../services/upload-quota.js';
 import { VideoService } from '../services/videos/video.service.js';
 import { VideoCatalog, videoCacheKey } from '../services/videos/video-catalog.js';
+import { VideoEmbedService } from '../services/videos/video-embed.service.js';
 import { VideoListService } from '../services/videos/video-list.service.js';
 import { VideoPageService } from '../services/videos/video-page.service.js';
 import { VideoProgressService } from '../services/videos/video-progress.service.js';
@@ -177,6 +178,7 @@ export function buildServices({
     videos: videoService,
     reactions,
     videoPages: new VideoPageService(videoService, reactions, history),
+    embeds: new VideoEmbedService(catalog),
     progress: new VideoProgressService(videoService, config.progressStreams),
     comments: new CommentService(new CommentRepository(db, forgetVideo), videoService, notifications),
     notifications,

@@ -13,6 +13,7 @@ import type { SearchService } from './search.service.js';
 import type { SubscriptionService } from './subscription.service.js';
 import type { UploadService } from './upload.service.js';
 import type { VideoService } from './videos/video.service.js';
+import type { VideoEmbedService } from './videos/video-embed.service.js';
 import type { VideoListService } from './videos/video-list.service.js';
 import type { VideoPageService } from './videos/video-page.service.js';
 import type { VideoProgressService } from './videos/video-progress.service.js';
@@ -25,6 +26,7 @@ export interface Services {
   cdnRevocations: CdnRevocationService | undefined;
   channels: ChannelService;
   comments: CommentService;
+  embeds: VideoEmbedService;
   history: WatchHistoryService;
   media: MediaService;
   notifications: NotificationService;

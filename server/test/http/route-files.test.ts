@@ -1,5 +1,6 @@
-// Every route is found from its URL alone: /api/v1/<first>/… is handled in routes/<first>.routes.ts or,
-// where <first> is a folder, in routes/<first>/<next fixed segment, or <first> itself>.routes.ts.
+// Every route is found from its URL alone: /api/v1/<first>/… (or /api/<first> outside the versioned API,
+// such as /api/oembed) is handled in routes/<first>.routes.ts or, where <first> is a folder, in
+// routes/<first>/<next fixed segment, or <first> itself>.routes.ts.
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -14,7 +15,7 @@ const OUTSIDE_THE_API: Record<string, string> = { healthz: 'health.routes.ts', r
 /** The route file the rule names for a URL of the OpenAPI document, such as `/api/v1/videos/{id}/comments`. */
 function routeFileOf(url: string): string {
   const segments = url
-    .replace(/^\/api\/v1\//, '')
+    .replace(/^\/api\/(v1\/)?/, '')
     .replace(/^\//, '')
     .split('/');
   const [first = ''] = segments;
@@ -42,6 +43,7 @@ describe('route files', () => {
     expect(routeFileOf('/api/v1/me/history/pause')).toBe('me/history.routes.ts');
     expect(routeFileOf('/api/v1/channels/{handle}/videos')).toBe('channels.routes.ts');
     expect(routeFileOf('/media/t/{token}/videos/{id}/{*}')).toBe('media.routes.ts');
+    expect(routeFileOf('/api/oembed')).toBe('oembed.routes.ts');
   });
 
   it('every URL the API serves is declared in the file its segments name', async () => {
@@ -50,7 +52,7 @@ describe('route files', () => {
     for (const url of paths) {
       const file = path.join(ROUTES, routeFileOf(url));
       const declared = url
-        .replace(/^\/(api\/v1|media)/, '')
+        .replace(/^\/(api\/v1|api|media)/, '')
         .replace(/\{\*\}/, '*')
         .replace(/\{(\w+)\}/g, ':$1');
       const source = existsSync(file) ? await readFile(file, 'utf8') : '';

@@ -1,9 +1,12 @@
 // Serves the built web app; any other non-API GET answers with the app so client routes survive a reload.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { VideoEmbedService } from '../../services/videos/video-embed.service.js';
 import { replyNotFound } from '../error-handler.js';
+import type { SharePresenter } from '../share-presenter.js';
+import { pageRoutes } from './pages.routes.js';
 
 const API_PATHS = /^\/(api|media)(\/|$)|^\/(healthz|readyz)$/;
 
@@ -14,7 +17,17 @@ function wantsApp(request: FastifyRequest): boolean {
   );
 }
 
-export async function registerClient(app: FastifyInstance, clientDir: string | undefined): Promise<void> {
+/** What the pages the server shapes need (routes/pages.routes.ts). */
+export interface ClientDeps {
+  embeds: VideoEmbedService;
+  share: SharePresenter;
+}
+
+export async function registerClient(
+  app: FastifyInstance,
+  clientDir: string | undefined,
+  deps: ClientDeps,
+): Promise<void> {
   const hasBuild = clientDir !== undefined && existsSync(path.join(clientDir, 'index.html'));
   if (!hasBuild) {
     app.setNotFoundHandler(replyNotFound);
@@ -28,6 +41,13 @@ export async function registerClient(app: FastifyInstance, clientDir: string | u
     cacheControl: false,
     preCompressed: true,
   });
+  // Read once: a build replaces the files of a running server only together with the server.
+  const embedFile = path.join(clientDir, 'embed.html');
+  const templates = {
+    app: readFileSync(path.join(clientDir, 'index.html'), 'utf8'),
+    embed: existsSync(embedFile) ? readFileSync(embedFile, 'utf8') : undefined,
+  };
+  await app.register(pageRoutes, { templates, ...deps });
   app.setNotFoundHandler((request, reply) => {
     if (!wantsApp(request)) return replyNotFound(request, reply);
     // Hashed asset files may be cached for ever; the page that names them must always be fresh.
