@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { appIcons } from './build/app-icons.js';
@@ -5,10 +6,17 @@ import { precompressed } from './build/precompressed.js';
 
 // In development the API runs on :8080 (`npm start`); Vite serves the app and forwards the rest to it.
 const api = 'http://localhost:8080';
+const page = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 
 export default defineConfig({
   plugins: [react(), appIcons(), precompressed()],
-  // hls.js is one ~600 kB chunk, loaded only when a player starts.
-  build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 700 },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    // hls.js is one ~600 kB chunk, loaded only when a player starts.
+    chunkSizeWarningLimit: 700,
+    // Two pages: the app, and the embedded player (/embed/{id}), which loads none of the app's shell.
+    rollupOptions: { input: { app: page('index.html'), embed: page('embed.html') } },
+  },
   server: { proxy: { '/api': api, '/media': api, '/healthz': api, '/readyz': api } },
 });

@@ -3,14 +3,10 @@ import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@ta
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
-import { ApiFailure } from './api/client.js';
+import { ApiFailure, retryUnlessRefused } from './api/client.js';
 import { forgetSession } from './api/session.js';
 import { router } from './routes.js';
 import './styles/index.css';
-
-// An answer of 4xx will be the same next time (missing, private, signed out): only other failures retry.
-const retryUnlessRefused = (failures: number, error: Error) =>
-  failures < 2 && !(error instanceof ApiFailure && error.status < 500);
 
 // A 401 anywhere means the session is gone (expired, or ended on another device): show the app signed out.
 const onError = (error: Error) => {

@@ -35,6 +35,10 @@ export class ApiFailure extends Error {
   }
 }
 
+/** An answer of 4xx will be the same next time (missing, private, signed out): only other failures retry. */
+export const retryUnlessRefused = (failures: number, error: Error) =>
+  failures < 2 && !(error instanceof ApiFailure && error.status < 500);
+
 /** The message to show a person for an error answer. */
 export function errorMessage(error: unknown): string {
   if (error instanceof Error) return error.message;

@@ -16,12 +16,15 @@ import { usePageTitle } from '../layout/usePageTitle.js';
 import { loadHls } from '../player/hlsLibrary.js';
 import { VideoPlayer } from '../player/VideoPlayer.js';
 import { ProcessingStatus } from '../processing/ProcessingStatus.js';
+import { ShareButton } from '../share/ShareButton.js';
+import { useLinkStart } from '../share/useLinkStart.js';
 
 export function WatchPage() {
   const { id = '' } = useParams();
   const { session } = useSession();
   const { data: video, error, isPending } = useVideo(id);
   usePageTitle(video?.title);
+  const linkStart = useLinkStart();
   // The player's library loads beside the video's data, not after it.
   useEffect(() => void loadHls(), []);
 
@@ -44,7 +47,7 @@ export function WatchPage() {
     <div className="watch-page">
       <section className="watch-primary">
         {video.playable && video.hlsUrl ? (
-          <VideoPlayer video={video} hlsUrl={video.hlsUrl} signedIn={session !== null} />
+          <VideoPlayer video={video} hlsUrl={video.hlsUrl} signedIn={session !== null} startAt={linkStart} />
         ) : (
           <ProcessingStatus video={video} live={mine} placeholder />
         )}
@@ -58,6 +61,7 @@ export function WatchPage() {
           </Link>
           <SubscribeButton handle={video.channel.handle} />
           <ReactionButtons video={video} />
+          <ShareButton video={video} />
         </div>
         <div className="description card">
           <p className="muted">

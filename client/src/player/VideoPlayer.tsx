@@ -14,12 +14,16 @@ interface VideoPlayerProps {
   /** The video's playable stream (its hlsUrl once it is ready). */
   hlsUrl: string;
   signedIn: boolean;
+  /** Where to start instead of where the viewer stopped last time (a link's `?t=`, an embed's `?start=`). */
+  startAt?: number;
+  /** Starts by itself, muted: browsers let only muted video start without a click. */
+  autoplay?: boolean;
 }
 
-export function VideoPlayer({ video, hlsUrl, signedIn }: VideoPlayerProps) {
+export function VideoPlayer({ video, hlsUrl, signedIn, startAt, autoplay = false }: VideoPlayerProps) {
   const frame = useRef<HTMLDivElement>(null);
   const videoRef = useRef<HTMLVideoElement>(null);
-  const playback = useHlsPlayback(videoRef, hlsUrl, video.resumeAtSeconds ?? 0);
+  const playback = useHlsPlayback(videoRef, hlsUrl, startAt ?? video.resumeAtSeconds ?? 0);
   const media = useMediaState(videoRef);
   useWatchReporting(videoRef, video.id, signedIn);
   const [started, setStarted] = useState(false);
@@ -38,6 +42,10 @@ export function VideoPlayer({ video, hlsUrl, signedIn }: VideoPlayerProps) {
     document.addEventListener('fullscreenchange', onFullscreenChange);
     return () => document.removeEventListener('fullscreenchange', onFullscreenChange);
   }, []);
+  // After the remembered volume: a muted start is what lets the browser start without a click.
+  useEffect(() => {
+    if (autoplay && videoRef.current) videoRef.current.muted = true;
+  }, [autoplay]);
 
   function togglePlay() {
     const element = videoRef.current;
@@ -64,6 +72,7 @@ export function VideoPlayer({ video, hlsUrl, signedIn }: VideoPlayerProps) {
           ref={videoRef}
           poster={video.posterUrl ?? undefined}
           playsInline
+          autoPlay={autoplay}
           aria-label={video.title}
           onClick={togglePlay}
           onPlay={() => setStarted(true)}
