@@ -6,6 +6,7 @@ import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { openBrowser, type Person } from '../support/browser.js';
 import { makeClip } from '../support/clips.js';
+import { screenshot } from '../support/in-the-browser.js';
 import { type OtherSite, sitePage, startOtherSite } from '../support/other-site.js';
 import { newAccount } from '../support/people.js';
 import { publishClip, register } from '../support/through-the-api.js';
@@ -71,16 +72,27 @@ async function playedPast(frame: Frame, seconds: number) {
 
 it('plays in an iframe of another site, by itself and muted, from ?start=', async () => {
   const { page } = visitor;
+  const scripts: string[] = [];
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+  });
   await page.goto(site.url('/player'));
   const frame = await childFrame(page);
   expect(new URL(frame.url()).pathname).toBe(`/embed/${publicId}`);
   const played = await playedPast(frame, 4);
   expect(played.muted).toBe(true);
   expect(played.startedAt).toBeGreaterThanOrEqual(2.9);
+  // Its own entry, the chunk it shares with the app (React, the player) and hls.js: not the app's shell.
+  expect(scripts.some((script) => /^\/assets\/embed-[\w-]+\.js$/.test(script))).toBe(true);
+  expect(scripts.filter((script) => /^\/assets\/app-/.test(script))).toEqual([]);
   // The title leads to the video's watch page, in a tab of its own.
   const link = frame.getByRole('link', { name: title });
   expect(await link.getAttribute('href')).toBe(`/watch/${publicId}`);
   expect(await link.getAttribute('target')).toBe('_blank');
+  // The controls come back under the pointer (after their fade).
+  await frame.locator('video').hover();
+  await page.waitForTimeout(300);
+  await screenshot(page, 'embed-on-another-site');
   expect(visitor.takeConsoleErrors()).toEqual([]);
 });
 
@@ -107,6 +119,7 @@ it('does not play a private video: the embed says it is private', async () => {
   await page.goto(site.url('/private'));
   const frame = await childFrame(page);
   await frame.getByRole('alert').filter({ hasText: 'This video is private' }).waitFor();
+  await screenshot(page, 'embed-of-a-private-video');
   expect(await frame.locator('video').count()).toBe(0);
   expect(mediaRequests).toEqual([]);
   // The one error is the refused look-up, which the panel explains.
@@ -147,5 +160,6 @@ it('the watch page starts at ?t=, and shares its link at the current time and it
   await dialog.getByRole('button', { name: 'Copy embed code' }).click();
   await dialog.getByRole('status').filter({ hasText: 'Embed code copied' }).waitFor();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await code.inputValue());
+  await screenshot(page, 'share-dialog');
   expect(visitor.takeConsoleErrors()).toEqual([]);
 });
