@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { appIcons } from './build/app-icons.js';
 import { precompressed } from './build/precompressed.js';
 
@@ -8,8 +8,19 @@ import { precompressed } from './build/precompressed.js';
 const api = 'http://localhost:8080';
 const page = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 
+/** In development, /embed/{id} is the embedded player's page, as the API serves it from the build. */
+const embedPage: Plugin = {
+  name: 'embed-page',
+  configureServer(server) {
+    server.middlewares.use((request, _response, next) => {
+      if (request.url?.startsWith('/embed/')) request.url = '/embed.html';
+      next();
+    });
+  },
+};
+
 export default defineConfig({
-  plugins: [react(), appIcons(), precompressed()],
+  plugins: [react(), appIcons(), precompressed(), embedPage],
   build: {
     outDir: 'dist',
     emptyOutDir: true,
