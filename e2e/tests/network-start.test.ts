@@ -18,7 +18,7 @@ let videoId: string;
 const viewers: Person[] = [];
 
 beforeAll(async () => {
-  const token = await register(baseUrl, newAccount('Network creator'));
+  const token = await register(baseUrl, newAccount('Broadcaster'));
   const clip = await makeClip('network-start.mp4', { width: 1280, height: 720, seconds: 12 });
   videoId = await publishClip(baseUrl, token, clip, { title: 'Started on 4G', visibility: 'public' });
 });

@@ -88,6 +88,10 @@ describe('storyboard sheets from a real clip', () => {
     expect(plan.thumbnails).toBe(4);
     const source = await probeSource('ffprobe', input, DEFAULT_LIMITS);
     const args = buildStoryboardArgs(source, input, plan, dir);
+    // Decoded only as well as 160-px stills need: no unreferenced frames, no deblocking.
+    expect(args.slice(args.indexOf('-skip_frame'), args.indexOf('-i'))).toEqual([
+      ...['-skip_frame', 'noref', '-skip_loop_filter', 'all'],
+    ]);
     expect(args.slice(args.indexOf('-vf'), args.indexOf('-vf') + 2)).toEqual([
       '-vf',
       'fps=1/2,scale=160:90,setsar=1,tile=10x10',
