@@ -34,8 +34,15 @@ export interface Person {
   close(): Promise<void>;
 }
 
-export const PHONE = { width: 390, height: 844 };
-export const DESKTOP = { width: 1366, height: 900 };
+/** A screen's size, and whether it takes touches (taps arrive as touch events, as on a phone). */
+export interface Screen {
+  width: number;
+  height: number;
+  touch?: boolean;
+}
+
+export const PHONE: Screen = { width: 390, height: 844, touch: true };
+export const DESKTOP: Screen = { width: 1366, height: 900 };
 
 function recordProblems(page: Page, problems: ConsoleProblem[]) {
   page.on('console', (message) => {
@@ -45,17 +52,15 @@ function recordProblems(page: Page, problems: ConsoleProblem[]) {
   page.on('pageerror', (error) => problems.push({ pageUrl: page.url(), text: String(error), sourceUrl: '' }));
 }
 
-export async function openBrowser(
-  baseUrl: string,
-  viewport: { width: number; height: number } = DESKTOP,
-): Promise<Person> {
+export async function openBrowser(baseUrl: string, screen: Screen = DESKTOP): Promise<Person> {
   const profile = await mkdtemp(path.join(tmpdir(), 'vidstream-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     args: CHROMIUM_ARGS,
     baseURL: baseUrl,
-    viewport,
+    viewport: { width: screen.width, height: screen.height },
+    hasTouch: screen.touch ?? false,
     deviceScaleFactor: 1,
   });
   const consoleErrors: ConsoleProblem[] = [];

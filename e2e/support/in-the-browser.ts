@@ -1,5 +1,5 @@
 // Steps a person takes in the app, and what a test reads back from a page.
-import type { Locator, Page } from 'playwright-core';
+import type { Frame, Locator, Page } from 'playwright-core';
 import { artifactPath } from './artifacts.js';
 import type { Account } from './people.js';
 
@@ -27,6 +27,19 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 /** The <video> element's playback position, in seconds. */
 export function playbackPosition(page: Page): Promise<number> {
   return page.locator('video').evaluate((video: HTMLVideoElement) => video.currentTime);
+}
+
+/**
+ * A field of the player's settings menu ("Quality", "Speed"), the menu opened first if it is shut. The
+ * pointer goes to the picture first: while a video plays, the controls show only when it moves.
+ */
+export async function playerSetting(page: Page | Frame, label: string): Promise<Locator> {
+  const gear = page.getByRole('button', { name: 'Settings', exact: true });
+  if ((await gear.getAttribute('aria-expanded')) !== 'true') {
+    await page.locator('video').hover();
+    await gear.click();
+  }
+  return page.getByLabel(label);
 }
 
 /** Buttons, links and fields a screen reader could not name: each should be empty. */

@@ -10,6 +10,7 @@ import { type RunningApp, startApp } from '../support/app-server.js';
 import { artifactPath } from '../support/artifacts.js';
 import { openBrowser, type Person } from '../support/browser.js';
 import { makeClip } from '../support/clips.js';
+import { playerSetting } from '../support/in-the-browser.js';
 import { newAccount } from '../support/people.js';
 import { describePlayback, expectSeamless } from '../support/playback-checks.js';
 import { installRecorder, recordPlayback } from '../support/playback-recorder.js';
@@ -65,7 +66,7 @@ it('plays across the joins without a stall, each frame at its source time, on th
   expect.soft(pickedHeights.every((height) => height === 240 || height === 360)).toBe(true);
 
   // The lowest rung, chosen by hand: across the second and third joins.
-  await page.getByLabel('Quality').selectOption({ label: '240p' });
+  await (await playerSetting(page, 'Quality')).selectOption({ label: '240p' });
   const lowest = await recordPlayback(page, JOINS[1] - 1, JOINS[2] + 2);
   expectSeamless(lowest, JOINS.slice(1), JOINS[2] + 2);
   expect.soft(new Set(lowest.frames.map((frame) => frame.height))).toEqual(new Set([240]));

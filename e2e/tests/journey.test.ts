@@ -6,7 +6,13 @@ import { afterAll, beforeAll, expect, inject, it, onTestFailed } from 'vitest';
 import { artifactPath } from '../support/artifacts.js';
 import { openBrowser, type Person } from '../support/browser.js';
 import { makeClip } from '../support/clips.js';
-import { clickToFirstFrame, playbackPosition, screenshot, signUp } from '../support/in-the-browser.js';
+import {
+  clickToFirstFrame,
+  playbackPosition,
+  playerSetting,
+  screenshot,
+  signUp,
+} from '../support/in-the-browser.js';
 import { newAccount } from '../support/people.js';
 
 const baseUrl = inject('baseUrl');
@@ -77,7 +83,7 @@ it('takes a video from sign-up through upload, processing and adaptive playback 
     return (video.renditions as { name: string; height: number }[]).map((rung) => rung.name);
   }, videoId);
   expect(planned).toEqual(['240p', '360p']);
-  const quality = page.getByLabel('Quality');
+  const quality = await playerSetting(page, 'Quality');
   const offered = await quality.locator('option').allTextContents();
   expect(offered[0]).toMatch(/^Auto/);
   expect(offered.slice(1).sort()).toEqual([...planned].sort());

@@ -6,7 +6,13 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { openBrowser, type Person, PHONE } from '../support/browser.js';
 import { makeClip } from '../support/clips.js';
-import { horizontalOverflow, screenshot, signUp, unlabelledControls } from '../support/in-the-browser.js';
+import {
+  horizontalOverflow,
+  playerSetting,
+  screenshot,
+  signUp,
+  unlabelledControls,
+} from '../support/in-the-browser.js';
 import { newAccount } from '../support/people.js';
 import { publishClip, register } from '../support/through-the-api.js';
 
@@ -37,7 +43,7 @@ it('shows the home page without sideways scrolling', async () => {
 it('shows the watch page without sideways scrolling and with every control named', async () => {
   await phone.page.goto(`/watch/${videoId}`);
   await phone.page.getByRole('button', { name: 'Play video' }).waitFor();
-  await phone.page.getByLabel('Quality').waitFor();
+  await (await playerSetting(phone.page, 'Quality')).waitFor();
   await screenshot(phone.page, 'phone-watch');
   expect(await horizontalOverflow(phone.page)).toBeLessThanOrEqual(0);
   expect(await unlabelledControls(phone.page)).toEqual([]);

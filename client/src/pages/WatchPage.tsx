@@ -14,6 +14,7 @@ import { UpNext } from '../components/UpNext.js';
 import { formatAge, formatCount } from '../format/format.js';
 import { usePageTitle } from '../layout/usePageTitle.js';
 import { loadHls } from '../player/hlsLibrary.js';
+import { useTheatreMode } from '../player/useTheatreMode.js';
 import { VideoPlayer } from '../player/VideoPlayer.js';
 import { ProcessingStatus } from '../processing/ProcessingStatus.js';
 import { ShareButton } from '../share/ShareButton.js';
@@ -25,6 +26,7 @@ export function WatchPage() {
   const { data: video, error, isPending } = useVideo(id);
   usePageTitle(video?.title);
   const linkStart = useLinkStart();
+  const theatre = useTheatreMode();
   // The player's library loads beside the video's data, not after it.
   useEffect(() => void loadHls(), []);
 
@@ -43,14 +45,23 @@ export function WatchPage() {
   }
 
   const mine = session?.channel.id === video.channel.id;
+  // The player is a grid cell of its own, so theatre mode moves it without remounting it (and stopping it).
   return (
-    <div className="watch-page">
-      <section className="watch-primary">
+    <div className={theatre.on ? 'watch-page watch-theatre' : 'watch-page'}>
+      <div className="watch-player">
         {video.playable && video.hlsUrl ? (
-          <VideoPlayer video={video} hlsUrl={video.hlsUrl} signedIn={session !== null} startAt={linkStart} />
+          <VideoPlayer
+            video={video}
+            hlsUrl={video.hlsUrl}
+            signedIn={session !== null}
+            startAt={linkStart}
+            theatre={theatre}
+          />
         ) : (
           <ProcessingStatus video={video} live={mine} placeholder />
         )}
+      </div>
+      <section className="watch-primary">
         {/* A video plays while its last segments are still being encoded; its owner sees how far along. */}
         {video.playable && mine && video.state === 'processing' && <ProcessingStatus video={video} live />}
         <h1 className="watch-title">{video.title}</h1>

@@ -1,40 +1,50 @@
-// The control bar under the picture: play/pause, position, time, sound, quality, speed, picture-in-picture
-// and fullscreen. Every control is a labelled button or field, so the keyboard reaches them all.
+// The control bar over the foot of the picture: the seek bar, then one row of icon buttons — play/pause,
+// sound, time, and at the end settings, picture-in-picture, theatre and fullscreen. Every control has a
+// name (said by screen readers, shown as its tooltip), so the keyboard and assistive tools reach them all.
 import type { RefObject } from 'react';
 import { formatDuration } from '../format/format.js';
-import { QualityMenu } from './QualityMenu.js';
+import { PlayerButton } from './PlayerButton.js';
 import { SeekBar } from './SeekBar.js';
-import { SpeedMenu } from './SpeedMenu.js';
-import type { QualityLevel } from './useHlsPlayback.js';
+import { type QualityChoice, SettingsMenu } from './SettingsMenu.js';
 import type { MediaState } from './useMediaState.js';
+
+/** A view of the page the player can switch (theatre mode on the watch page). */
+export interface ViewToggle {
+  on: boolean;
+  toggle: () => void;
+}
 
 interface PlayerControlsProps {
   videoRef: RefObject<HTMLVideoElement | null>;
   media: MediaState;
+  /** After a control changed the element: its state is read again without waiting for its event. */
+  onMediaChanged: () => void;
   storyboardUrl: string | null;
-  quality: {
-    levels: QualityLevel[];
-    chosenLevel: number;
-    playingLevel: number;
-    chooseLevel: (index: number) => void;
-  };
+  quality: QualityChoice;
   speed: number;
   onSpeed: (speed: number) => void;
+  settingsOpen: boolean;
+  onSettingsOpen: (open: boolean) => void;
+  onTogglePlay: () => void;
   fullscreen: boolean;
   onToggleFullscreen: () => void;
+  theatre?: ViewToggle;
 }
 
 export function PlayerControls(props: PlayerControlsProps) {
-  const { media, quality } = props;
-  /** Runs an action on the video element (there is none before the first render). */
+  const { media } = props;
+  /** Runs an action on the video element (there is none before the first render), shown at once. */
   const onVideo = (action: (video: HTMLVideoElement) => void) => () => {
-    if (props.videoRef.current) action(props.videoRef.current);
+    if (!props.videoRef.current) return;
+    action(props.videoRef.current);
+    props.onMediaChanged();
   };
   const silent = media.muted || media.volume === 0;
   return (
     <div className="player-controls">
       <SeekBar
         currentTime={media.currentTime}
+        bufferedEnd={media.bufferedEnd}
         duration={media.duration}
         storyboardUrl={props.storyboardUrl}
         onSeek={(seconds) =>
@@ -44,61 +54,75 @@ export function PlayerControls(props: PlayerControlsProps) {
         }
       />
       <div className="player-toolbar">
-        <button
-          type="button"
-          onClick={onVideo((video) => (video.paused ? void video.play() : video.pause()))}
-        >
-          {media.paused ? 'Play' : 'Pause'}
-        </button>
+        <PlayerButton
+          label={media.paused ? 'Play' : 'Pause'}
+          icon={media.paused ? 'play' : 'pause'}
+          shortcut="k"
+          onClick={props.onTogglePlay}
+        />
+        <span className="player-sound">
+          <PlayerButton
+            label={silent ? 'Unmute' : 'Mute'}
+            icon={silent ? 'muted' : 'volume'}
+            shortcut="m"
+            onClick={onVideo((video) => {
+              video.muted = !video.muted;
+            })}
+          />
+          <input
+            type="range"
+            className="volume"
+            aria-label="Volume"
+            min={0}
+            max={1}
+            step={0.05}
+            value={media.muted ? 0 : media.volume}
+            onChange={(event) =>
+              onVideo((video) => {
+                video.volume = Number(event.target.value);
+                video.muted = false;
+              })()
+            }
+          />
+        </span>
         <span className="player-time">
           {formatDuration(media.currentTime)} / {formatDuration(media.duration)}
         </span>
-        <button
-          type="button"
-          aria-pressed={silent}
-          onClick={onVideo((video) => {
-            video.muted = !video.muted;
-          })}
-        >
-          {silent ? 'Unmute' : 'Mute'}
-        </button>
-        <input
-          type="range"
-          className="volume"
-          aria-label="Volume"
-          min={0}
-          max={1}
-          step={0.05}
-          value={media.muted ? 0 : media.volume}
-          onChange={(event) =>
-            onVideo((video) => {
-              video.volume = Number(event.target.value);
-              video.muted = false;
-            })()
-          }
-        />
         <span className="player-toolbar-end">
-          <QualityMenu
-            levels={quality.levels}
-            chosenLevel={quality.chosenLevel}
-            playingLevel={quality.playingLevel}
-            onChoose={quality.chooseLevel}
+          <SettingsMenu
+            open={props.settingsOpen}
+            onOpenChange={props.onSettingsOpen}
+            quality={props.quality}
+            speed={props.speed}
+            onSpeed={props.onSpeed}
           />
-          <SpeedMenu speed={props.speed} onChoose={props.onSpeed} />
           {document.pictureInPictureEnabled && (
-            <button
-              type="button"
-              aria-pressed={media.pictureInPicture}
+            <PlayerButton
+              label="Picture in picture"
+              icon="picture-in-picture"
+              className="player-pip"
+              pressed={media.pictureInPicture}
               // The browser needs the video's dimensions before it can float it.
               disabled={media.duration === 0}
               onClick={onVideo(togglePictureInPicture)}
-            >
-              Picture in picture
-            </button>
+            />
           )}
-          <button type="button" onClick={props.onToggleFullscreen} aria-pressed={props.fullscreen}>
-            {props.fullscreen ? 'Exit full screen' : 'Full screen'}
-          </button>
+          {props.theatre && (
+            <PlayerButton
+              label="Theatre mode"
+              icon="theatre"
+              shortcut="t"
+              className="player-theatre"
+              pressed={props.theatre.on}
+              onClick={props.theatre.toggle}
+            />
+          )}
+          <PlayerButton
+            label={props.fullscreen ? 'Exit full screen' : 'Full screen'}
+            icon={props.fullscreen ? 'exit-fullscreen' : 'fullscreen'}
+            shortcut="f"
+            onClick={props.onToggleFullscreen}
+          />
         </span>
       </div>
     </div>

@@ -1,4 +1,5 @@
-// The position slider; hovering it previews that moment with a storyboard thumbnail and its time.
+// The position slider: what has played, what has loaded, and a storyboard thumbnail with the time of the
+// moment under the pointer, or under the finger while it slides on a touch screen.
 import { type CSSProperties, type PointerEvent, useState } from 'react';
 import { useStoryboard } from '../api/storyboards.js';
 import { formatDuration } from '../format/format.js';
@@ -6,21 +7,28 @@ import { tileAt } from './storyboard.js';
 
 interface SeekBarProps {
   currentTime: number;
+  bufferedEnd: number;
   duration: number;
   storyboardUrl: string | null;
   onSeek: (seconds: number) => void;
 }
 
-export function SeekBar({ currentTime, duration, storyboardUrl, onSeek }: SeekBarProps) {
+const percent = (part: number, whole: number) => `${whole ? Math.min(100, (part / whole) * 100) : 0}%`;
+
+export function SeekBar({ currentTime, bufferedEnd, duration, storyboardUrl, onSeek }: SeekBarProps) {
   const [hover, setHover] = useState<{ time: number; left: number } | null>(null);
   // The track is fetched on the first hover: most viewers never look.
   const storyboard = useStoryboard(storyboardUrl, hover !== null);
 
-  function onPointerMove(event: PointerEvent<HTMLInputElement>) {
+  function previewUnder(event: PointerEvent<HTMLInputElement>) {
     const box = event.currentTarget.getBoundingClientRect();
     const ratio = Math.min(1, Math.max(0, (event.clientX - box.left) / box.width));
     setHover({ time: ratio * duration, left: ratio * 100 });
   }
+  // A finger has no hover: the preview shows while it touches the bar and goes when it lifts.
+  const endTouch = (event: PointerEvent<HTMLInputElement>) => {
+    if (event.pointerType === 'touch') setHover(null);
+  };
 
   const tile = hover && storyboard.data ? tileAt(storyboard.data, hover.time) : undefined;
   return (
@@ -50,9 +58,17 @@ export function SeekBar({ currentTime, duration, storyboardUrl, onSeek }: SeekBa
         step={0.1}
         value={currentTime}
         onChange={(event) => onSeek(Number(event.target.value))}
-        onPointerMove={onPointerMove}
+        onPointerDown={previewUnder}
+        onPointerMove={previewUnder}
+        onPointerUp={endTouch}
+        onPointerCancel={() => setHover(null)}
         onPointerLeave={() => setHover(null)}
-        style={{ '--played': `${duration ? (currentTime / duration) * 100 : 0}%` } as CSSProperties}
+        style={
+          {
+            '--played': percent(currentTime, duration),
+            '--buffered': percent(Math.max(currentTime, bufferedEnd), duration),
+          } as CSSProperties
+        }
       />
     </div>
   );

@@ -1,12 +1,18 @@
-// The player: the poster and a large Play button first, then the stream with our own controls, so the
-// quality menu, storyboard previews and fullscreen (of the whole player) work the same everywhere.
-import { useCallback, useEffect, useRef, useState } from 'react';
+// The player: the poster and a large Play button first, then the stream with our own controls over the
+// picture, so the settings menu, storyboard previews and fullscreen (of the whole player) work the same
+// everywhere. The controls step aside while the video plays; the mouse, a key or a tap brings them back.
+import { type MouseEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Video } from '../api/client.js';
-import { PlayerControls } from './PlayerControls.js';
+import { PlayerControls, type ViewToggle } from './PlayerControls.js';
+import { PlayerIcon } from './PlayerIcon.js';
 import { rememberVolume, restoreVolume } from './rememberedVolume.js';
+import { SeekRippleView } from './SeekRippleView.js';
+import { seekBy } from './seekBy.js';
+import { useControlsVisibility } from './useControlsVisibility.js';
 import { useHlsPlayback } from './useHlsPlayback.js';
 import { useMediaState } from './useMediaState.js';
 import { usePlayerShortcuts } from './usePlayerShortcuts.js';
+import { useTapGestures } from './useTapGestures.js';
 import { useWatchReporting } from './useWatchReporting.js';
 
 interface VideoPlayerProps {
@@ -18,23 +24,46 @@ interface VideoPlayerProps {
   startAt?: number;
   /** Starts by itself, muted: browsers let only muted video start without a click. */
   autoplay?: boolean;
+  /** The watch page's theatre mode, where it has one. */
+  theatre?: ViewToggle;
 }
 
-export function VideoPlayer({ video, hlsUrl, signedIn, startAt, autoplay = false }: VideoPlayerProps) {
-  const frame = useRef<HTMLDivElement>(null);
+export function VideoPlayer({
+  video,
+  hlsUrl,
+  signedIn,
+  startAt,
+  autoplay = false,
+  theatre,
+}: VideoPlayerProps) {
+  const frame = useRef<HTMLElement>(null);
   const videoRef = useRef<HTMLVideoElement>(null);
   const playback = useHlsPlayback(videoRef, hlsUrl, startAt ?? video.resumeAtSeconds ?? 0);
-  const media = useMediaState(videoRef);
+  const { media, refresh: refreshMedia } = useMediaState(videoRef);
   useWatchReporting(videoRef, video.id, signedIn);
   const [started, setStarted] = useState(false);
   const [speed, setSpeed] = useState(1);
   const [fullscreen, setFullscreen] = useState(false);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const [keyboardFocus, setKeyboardFocus] = useState(false);
+  const [pointerOnControls, setPointerOnControls] = useState(false);
+  // Touch screens get taps and double taps on the picture; a mouse gets clicks.
+  const [touch, setTouch] = useState(false);
+  const controls = useControlsVisibility(!media.paused, settingsOpen || keyboardFocus || pointerOnControls);
 
   const toggleFullscreen = useCallback(() => {
     if (document.fullscreenElement) void document.exitFullscreen();
     else void frame.current?.requestFullscreen();
   }, []);
-  usePlayerShortcuts(videoRef, toggleFullscreen);
+  const shortcuts = useMemo(
+    () => ({ toggleFullscreen, toggleTheatre: theatre?.toggle, afterShortcut: controls.reveal }),
+    [toggleFullscreen, theatre?.toggle, controls.reveal],
+  );
+  usePlayerShortcuts(videoRef, shortcuts);
+  const gestures = useTapGestures({
+    toggleControls: controls.toggle,
+    seekBy: useCallback((seconds: number) => videoRef.current && seekBy(videoRef.current, seconds), []),
+  });
 
   useEffect(() => {
     if (videoRef.current) restoreVolume(videoRef.current);
@@ -59,13 +88,32 @@ export function VideoPlayer({ video, hlsUrl, signedIn, startAt, autoplay = false
     });
   }
 
-  function chooseSpeed(value: number) {
-    if (videoRef.current) videoRef.current.playbackRate = value;
-    setSpeed(value);
+  function onPictureClick(event: MouseEvent<HTMLVideoElement>) {
+    if (touch) gestures.tap(event.clientX, event.currentTarget.getBoundingClientRect(), event.timeStamp);
+    else togglePlay();
   }
 
+  const centreButton = !playback.failure && (!started || (controls.visible && (media.paused || touch)));
+  const classes = ['player', fullscreen && 'player-fullscreen', !controls.visible && 'player-idle'];
   return (
-    <div className={fullscreen ? 'player player-fullscreen' : 'player'} ref={frame}>
+    <section
+      className={classes.filter(Boolean).join(' ')}
+      ref={frame}
+      aria-label="Video player"
+      onPointerDownCapture={(event) => setTouch(event.pointerType === 'touch')}
+      onPointerMove={(event) => {
+        if (event.pointerType !== 'mouse') return;
+        controls.reveal();
+        setPointerOnControls((event.target as Element).closest('.player-controls') !== null);
+      }}
+      onPointerLeave={(event) => {
+        if (event.pointerType !== 'mouse') return;
+        setPointerOnControls(false);
+        if (!media.paused) controls.hide();
+      }}
+      onFocus={(event) => setKeyboardFocus(event.target.matches(':focus-visible'))}
+      onBlur={() => setKeyboardFocus(false)}
+    >
       <div className="player-screen">
         {/* biome-ignore lint/a11y/useMediaCaption: uploads carry no caption tracks yet */}
         <video
@@ -74,7 +122,8 @@ export function VideoPlayer({ video, hlsUrl, signedIn, startAt, autoplay = false
           playsInline
           autoPlay={autoplay}
           aria-label={video.title}
-          onClick={togglePlay}
+          onClick={onPictureClick}
+          onDoubleClick={() => !touch && toggleFullscreen()}
           onPlay={() => setStarted(true)}
           onVolumeChange={(event) => rememberVolume(event.currentTarget)}
           onError={(event) => {
@@ -82,9 +131,20 @@ export function VideoPlayer({ video, hlsUrl, signedIn, startAt, autoplay = false
               playback.setFailure('The video could not be played in this browser.');
           }}
         />
-        {!started && !playback.failure && (
-          <button type="button" className="big-play" onClick={togglePlay} aria-label="Play video">
-            <span aria-hidden="true">▶</span>
+        {started && media.waiting && !playback.failure && (
+          <div className="player-spinner" role="status">
+            <span className="visually-hidden">Loading</span>
+          </div>
+        )}
+        {gestures.ripple && <SeekRippleView ripple={gestures.ripple} />}
+        {centreButton && (
+          <button
+            type="button"
+            className="big-play"
+            onClick={togglePlay}
+            aria-label={media.paused ? 'Play video' : 'Pause video'}
+          >
+            <PlayerIcon name={media.paused ? 'play' : 'pause'} />
           </button>
         )}
         {playback.failure && (
@@ -95,17 +155,25 @@ export function VideoPlayer({ video, hlsUrl, signedIn, startAt, autoplay = false
             </button>
           </div>
         )}
+        <PlayerControls
+          videoRef={videoRef}
+          media={media}
+          onMediaChanged={refreshMedia}
+          storyboardUrl={video.storyboardUrl}
+          quality={playback}
+          speed={speed}
+          onSpeed={(value) => {
+            if (videoRef.current) videoRef.current.playbackRate = value;
+            setSpeed(value);
+          }}
+          settingsOpen={settingsOpen}
+          onSettingsOpen={setSettingsOpen}
+          onTogglePlay={togglePlay}
+          fullscreen={fullscreen}
+          onToggleFullscreen={toggleFullscreen}
+          theatre={theatre}
+        />
       </div>
-      <PlayerControls
-        videoRef={videoRef}
-        media={media}
-        storyboardUrl={video.storyboardUrl}
-        quality={playback}
-        speed={speed}
-        onSpeed={chooseSpeed}
-        fullscreen={fullscreen}
-        onToggleFullscreen={toggleFullscreen}
-      />
-    </div>
+    </section>
   );
 }

@@ -1,6 +1,16 @@
 // The watch page's keyboard shortcuts: space or k play/pause, j/l and ←/→ seek, ↑/↓ volume, f fullscreen,
-// m mute. Keys typed into a field, or pressed on another button, keep their usual meaning.
+// t theatre mode, m mute. Keys typed into a field, or pressed on another button, keep their usual meaning.
 import { type RefObject, useEffect } from 'react';
+import { seekBy } from './seekBy.js';
+
+/** What the player does beyond the video element itself. */
+export interface ShortcutActions {
+  toggleFullscreen: () => void;
+  /** Absent where there is no theatre mode (the embed). */
+  toggleTheatre?: () => void;
+  /** After any shortcut: the player shows its controls, so the change can be seen. */
+  afterShortcut: () => void;
+}
 
 // Arrow keys on a slider (seek, volume) move the slider itself.
 const TYPING = 'input, textarea, select, [contenteditable="true"]';
@@ -11,12 +21,8 @@ function shortcutKey(key: string, target: HTMLElement): string {
   return key.length === 1 ? key.toLowerCase() : key;
 }
 
-function seek(video: HTMLVideoElement, seconds: number) {
-  video.currentTime = Math.min(Math.max(0, video.currentTime + seconds), video.duration || 0);
-}
-
 /** Runs the shortcut for a key; false when the key is not one. */
-function runShortcut(key: string, video: HTMLVideoElement, toggleFullscreen: () => void): boolean {
+function runShortcut(key: string, video: HTMLVideoElement, actions: ShortcutActions): boolean {
   switch (key) {
     case 'k':
       if (video.paused) void video.play();
@@ -24,19 +30,22 @@ function runShortcut(key: string, video: HTMLVideoElement, toggleFullscreen: () 
       return true;
     case 'j':
     case 'l':
-      seek(video, key === 'j' ? -10 : 10);
+      seekBy(video, key === 'j' ? -10 : 10);
       return true;
     case 'ArrowLeft':
     case 'ArrowRight':
-      seek(video, key === 'ArrowLeft' ? -5 : 5);
+      seekBy(video, key === 'ArrowLeft' ? -5 : 5);
       return true;
     case 'ArrowUp':
     case 'ArrowDown':
       video.volume = Math.min(1, Math.max(0, video.volume + (key === 'ArrowUp' ? 0.1 : -0.1)));
       return true;
     case 'f':
-      toggleFullscreen();
+      actions.toggleFullscreen();
       return true;
+    case 't':
+      actions.toggleTheatre?.();
+      return actions.toggleTheatre !== undefined;
     case 'm':
       video.muted = !video.muted;
       return true;
@@ -45,18 +54,17 @@ function runShortcut(key: string, video: HTMLVideoElement, toggleFullscreen: () 
   }
 }
 
-export function usePlayerShortcuts(
-  videoRef: RefObject<HTMLVideoElement | null>,
-  toggleFullscreen: () => void,
-) {
+export function usePlayerShortcuts(videoRef: RefObject<HTMLVideoElement | null>, actions: ShortcutActions) {
   useEffect(() => {
     function onKey(event: KeyboardEvent) {
       const video = videoRef.current;
       const target = event.target as HTMLElement;
       if (!video || event.ctrlKey || event.metaKey || event.altKey || target.closest(TYPING)) return;
-      if (runShortcut(shortcutKey(event.key, target), video, toggleFullscreen)) event.preventDefault();
+      if (!runShortcut(shortcutKey(event.key, target), video, actions)) return;
+      event.preventDefault();
+      actions.afterShortcut();
     }
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [videoRef, toggleFullscreen]);
+  }, [videoRef, actions]);
 }
