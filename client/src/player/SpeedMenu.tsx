@@ -1,5 +1,5 @@
 // Playback speed, from a quarter to double.
-const SPEEDS = [0.25, 0.5, 0.75, 1, 1.25, 1.5, 1.75, 2];
+import { SPEEDS } from './rememberedSettings.js';
 
 export function SpeedMenu({ speed, onChoose }: { speed: number; onChoose: (speed: number) => void }) {
   return (

@@ -11,6 +11,7 @@ import { seekBy } from './seekBy.js';
 import { useControlsVisibility } from './useControlsVisibility.js';
 import { useHlsPlayback } from './useHlsPlayback.js';
 import { useMediaState } from './useMediaState.js';
+import { usePlaybackSpeed } from './usePlaybackSpeed.js';
 import { usePlayerShortcuts } from './usePlayerShortcuts.js';
 import { useTapGestures } from './useTapGestures.js';
 import { useWatchReporting } from './useWatchReporting.js';
@@ -40,9 +41,9 @@ export function VideoPlayer({
   const videoRef = useRef<HTMLVideoElement>(null);
   const playback = useHlsPlayback(videoRef, hlsUrl, startAt ?? video.resumeAtSeconds ?? 0);
   const { media, refresh: refreshMedia } = useMediaState(videoRef);
+  const { speed, chooseSpeed } = usePlaybackSpeed(videoRef);
   useWatchReporting(videoRef, video.id, signedIn);
   const [started, setStarted] = useState(false);
-  const [speed, setSpeed] = useState(1);
   const [fullscreen, setFullscreen] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [keyboardFocus, setKeyboardFocus] = useState(false);
@@ -162,10 +163,7 @@ export function VideoPlayer({
           storyboardUrl={video.storyboardUrl}
           quality={playback}
           speed={speed}
-          onSpeed={(value) => {
-            if (videoRef.current) videoRef.current.playbackRate = value;
-            setSpeed(value);
-          }}
+          onSpeed={chooseSpeed}
           settingsOpen={settingsOpen}
           onSettingsOpen={setSettingsOpen}
           onTogglePlay={togglePlay}

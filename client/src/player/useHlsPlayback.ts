@@ -1,8 +1,10 @@
 // Attaches an HLS stream to a <video>: hls.js wherever the browser has Media Source Extensions (it gives
-// us the rungs and manual quality), the browser's own HLS elsewhere (iOS Safari).
+// us the rungs and manual quality), the browser's own HLS elsewhere (iOS Safari). A rung chosen by hand is
+// remembered on the device and chosen again for the next video that has it.
 import type Hls from 'hls.js';
 import { type RefObject, useCallback, useEffect, useRef, useState } from 'react';
 import { loadHls } from './hlsLibrary.js';
+import { rememberedQuality, rememberQuality } from './rememberedSettings.js';
 
 export interface QualityLevel {
   index: number;
@@ -45,11 +47,18 @@ export function useHlsPlayback(
       }
       hls = new HlsPlayer({ startPosition: startAt || -1 });
       hlsRef.current = hls;
-      hls.on(HlsPlayer.Events.MANIFEST_PARSED, (_event, data) =>
-        setLevels(
-          data.levels.map((level, index) => ({ index, label: `${Math.min(level.width, level.height)}p` })),
-        ),
-      );
+      hls.on(HlsPlayer.Events.MANIFEST_PARSED, (_event, data) => {
+        const parsed = data.levels.map((level, index) => ({
+          index,
+          label: `${Math.min(level.width, level.height)}p`,
+        }));
+        setLevels(parsed);
+        const remembered = parsed.find((level) => level.label === rememberedQuality());
+        if (!remembered || !hls) return;
+        // Before the first segment: loadLevel fixes the rung without flushing anything.
+        hls.loadLevel = remembered.index;
+        setChosenLevel(remembered.index);
+      });
       hls.on(HlsPlayer.Events.LEVEL_SWITCHED, (_event, data) => setPlayingLevel(data.level));
       hls.on(HlsPlayer.Events.ERROR, (_event, data) => {
         if (!data.fatal) return;
@@ -72,13 +81,17 @@ export function useHlsPlayback(
     };
   }, [source, attempt]);
 
-  const chooseLevel = useCallback((index: number) => {
-    const hls = hlsRef.current;
-    if (!hls) return;
-    // currentLevel switches at once (flushing the buffer); AUTO hands the choice back to hls.js.
-    hls.currentLevel = index;
-    setChosenLevel(index);
-  }, []);
+  const chooseLevel = useCallback(
+    (index: number) => {
+      const hls = hlsRef.current;
+      if (!hls) return;
+      // currentLevel switches at once (flushing the buffer); AUTO hands the choice back to hls.js.
+      hls.currentLevel = index;
+      setChosenLevel(index);
+      rememberQuality(levels.find((level) => level.index === index)?.label ?? null);
+    },
+    [levels],
+  );
 
   const retry = useCallback(() => setAttempt((count) => count + 1), []);
 
