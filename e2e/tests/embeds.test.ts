@@ -9,6 +9,7 @@ import { makeClip } from '../support/clips.js';
 import { screenshot } from '../support/in-the-browser.js';
 import { type OtherSite, sitePage, startOtherSite } from '../support/other-site.js';
 import { newAccount } from '../support/people.js';
+import { inside, playerLayout, waitForControls } from '../support/player.js';
 import { publishClip, register } from '../support/through-the-api.js';
 
 const baseUrl = inject('baseUrl');
@@ -89,9 +90,20 @@ it('plays in an iframe of another site, by itself and muted, from ?start=', asyn
   const link = frame.getByRole('link', { name: title });
   expect(await link.getAttribute('href')).toBe(`/watch/${publicId}`);
   expect(await link.getAttribute('target')).toBe('_blank');
-  // The controls come back under the pointer (after their fade).
+  // The same control bar as the watch page, over the foot of the picture: it comes back under the pointer.
   await frame.locator('video').hover();
-  await page.waitForTimeout(300);
+  await waitForControls(frame, true);
+  const layout = await playerLayout(frame);
+  expect(inside(layout.controls, layout.video)).toBe(true);
+  expect(layout.row.map((control) => control.name)).toEqual([
+    'Pause',
+    'Unmute',
+    'Volume',
+    expect.stringMatching(/^0:\d\d \/ 0:08$/),
+    'Settings',
+    'Picture in picture',
+    'Full screen',
+  ]);
   await screenshot(page, 'embed-on-another-site');
   expect(visitor.takeConsoleErrors()).toEqual([]);
 });

@@ -7,6 +7,7 @@ import { openBrowser, type Person } from '../support/browser.js';
 import { makeClip } from '../support/clips.js';
 import { playbackPosition, screenshot, signUp } from '../support/in-the-browser.js';
 import { newAccount } from '../support/people.js';
+import { startWatching } from '../support/player.js';
 import { publishClip, register } from '../support/through-the-api.js';
 
 const baseUrl = inject('baseUrl');
@@ -134,16 +135,9 @@ it('previews the moment under the pointer on the seek bar with a storyboard thum
   expect(viewer.consoleErrors).toEqual([]);
 });
 
-/** Opens the video and waits until it plays. */
-async function startWatching(page: Person['page']) {
-  await page.goto(`/watch/${videoId}`);
-  await page.getByRole('button', { name: 'Play video' }).click();
-  await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 0.5);
-}
-
 it('floats the video in a picture-in-picture window and brings it back', async () => {
   const { page } = viewer;
-  await startWatching(page);
+  await startWatching(page, videoId);
   const button = page.getByRole('button', { name: 'Picture in picture' });
   expect(await button.getAttribute('aria-pressed')).toBe('false');
   await button.click();
@@ -158,7 +152,7 @@ it('floats the video in a picture-in-picture window and brings it back', async (
 
 it('fills the screen with the player from its button and from the f key', async () => {
   const { page } = viewer;
-  await startWatching(page);
+  await startWatching(page, videoId);
   const player = () =>
     page.evaluate(() => {
       const element = document.fullscreenElement;
