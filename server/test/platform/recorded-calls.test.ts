@@ -14,6 +14,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { S3Storage } from '../../src/adapters/storage/s3-storage.js';
 import { piecesPrefix } from '../../src/domain/video-files.js';
+import type { VideoJson } from '../../src/http/video.schemas.js';
 import { buildPlatformApp } from '../../src/platform/api-app.js';
 import { buildOpsApp } from '../../src/platform/ops-app.js';
 import { bearer, register } from '../support/accounts.js';
@@ -105,110 +106,117 @@ async function jobsInFlight(): Promise<number> {
   return rows[0]?.count ?? 0;
 }
 
-async function runFlows(): Promise<void> {
-  const owner = await register(api);
-  const headers = bearer(owner.token);
+let owner: Awaited<ReturnType<typeof register>>;
+let headers: Record<string, string>;
+/** The long upload, once it is ready. */
+let long: VideoJson;
 
-  // Both roles answer their load balancer's readiness check.
-  expect((await api.inject({ url: '/readyz' })).statusCode).toBe(200);
-  expect((await worker.inject({ url: '/readyz' })).statusCode).toBe(200);
-
-  // A long upload, resumed once, goes through chunks to a ready video.
-  const clip = await readFile(await makeClip(dir, 'long.mp4', { width: 320, height: 180, seconds: 20 }));
-  const plan = await startUpload(api, owner.token, clip.length);
-  const resumed = await api.inject({ url: `/api/v1/uploads/${plan.uploadId}`, headers });
-  expect(resumed.statusCode, resumed.body).toBe(200);
-  const part = await putPart(api, resumed.json().parts[0].url, clip);
-  const completed = await api.inject({
-    method: 'POST',
-    url: `/api/v1/uploads/${plan.uploadId}/complete`,
-    headers,
-    payload: {
-      title: 'Long',
-      description: '',
-      visibility: 'public',
-      parts: [{ partNumber: 1, etag: part.etag }],
-    },
+describe('the platform on AWS storage', () => {
+  it('answers readiness as the API and as a worker', async () => {
+    owner = await register(api);
+    headers = bearer(owner.token);
+    expect((await api.inject({ url: '/readyz' })).statusCode).toBe(200);
+    expect((await worker.inject({ url: '/readyz' })).statusCode).toBe(200);
   });
-  expect(completed.statusCode, completed.body).toBe(200);
-  const long = await waitUntilSettled(api, owner.token, plan.videoId, 120);
-  expect(long).toMatchObject({ state: 'ready', error: null });
-  const chunks = await sql<{ count: number }>`
-    SELECT count(*)::int AS count FROM pgboss.job
-    WHERE name = 'transcode-video' AND data->>'videoId' = ${plan.videoId} AND data->'part'->>'kind' = 'chunk'`.execute(
-    test.platform.database.db,
-  );
-  expect(chunks.rows[0]?.count, 'chunk jobs of the long upload').toBeGreaterThan(0);
-  await eventually(
-    async () => (await observer.headObject('raw', `${piecesPrefix(plan.videoId)}chunk-1.mkv`)) === undefined,
-    30,
-    'the pieces deleted once the video is ready',
-  );
 
-  // Its master playlist, as a player fetches it from the API's /media route.
-  const master = await api.inject({ url: new URL(long.hlsUrl ?? '').pathname });
-  expect(master.statusCode).toBe(200);
-
-  // An upload that is no video fails, and its output is withdrawn.
-  const { video: broken } = await uploadFile(api, owner.token, randomBytes(4096));
-  expect(await waitUntilSettled(api, owner.token, broken.id)).toMatchObject({ state: 'failed' });
-
-  // An avatar, replaced (the old one is deleted) and served.
-  for (const size of [300, 400]) {
-    const image = await sharp({ create: { width: size, height: size, channels: 3, background: '#c81e5a' } })
-      .png()
-      .toBuffer();
-    const avatar = await api.inject({
-      method: 'PUT',
-      url: '/api/v1/me/channel/avatar',
-      headers: { ...headers, 'content-type': 'image/png' },
-      payload: image,
+  it('takes a long upload, resumed once, through chunks to a ready video, and serves it', async () => {
+    const clip = await readFile(await makeClip(dir, 'long.mp4', { width: 320, height: 180, seconds: 20 }));
+    const plan = await startUpload(api, owner.token, clip.length);
+    const resumed = await api.inject({ url: `/api/v1/uploads/${plan.uploadId}`, headers });
+    expect(resumed.statusCode, resumed.body).toBe(200);
+    const part = await putPart(api, resumed.json().parts[0].url, clip);
+    const completed = await api.inject({
+      method: 'POST',
+      url: `/api/v1/uploads/${plan.uploadId}/complete`,
+      headers,
+      payload: {
+        title: 'Long',
+        description: '',
+        visibility: 'public',
+        parts: [{ partNumber: 1, etag: part.etag }],
+      },
     });
-    expect(avatar.statusCode, avatar.body).toBe(200);
-    expect((await api.inject({ url: new URL(avatar.json().avatarUrl).pathname })).statusCode).toBe(200);
-  }
+    expect(completed.statusCode, completed.body).toBe(200);
+    long = await waitUntilSettled(api, owner.token, plan.videoId, 120);
+    expect(long).toMatchObject({ state: 'ready', error: null });
+    const chunks = await sql<{ count: number }>`
+      SELECT count(*)::int AS count FROM pgboss.job
+      WHERE name = 'transcode-video' AND data->>'videoId' = ${plan.videoId} AND data->'part'->>'kind' = 'chunk'`.execute(
+      test.platform.database.db,
+    );
+    expect(chunks.rows[0]?.count, 'chunk jobs of the long upload').toBeGreaterThan(0);
+    await eventually(
+      async () =>
+        (await observer.headObject('raw', `${piecesPrefix(plan.videoId)}chunk-1.mkv`)) === undefined,
+      30,
+      'the pieces deleted once the video is ready',
+    );
 
-  // Made private, then deleted: the edge is told each time, and forgets once old tokens have expired.
-  const edit = await api.inject({
-    method: 'PATCH',
-    url: `/api/v1/videos/${long.id}`,
-    headers,
-    payload: { visibility: 'private' },
+    // Its master playlist, as a player fetches it from the API's /media route.
+    const master = await api.inject({ url: new URL(long.hlsUrl ?? '').pathname });
+    expect(master.statusCode).toBe(200);
+  }, 180_000);
+
+  it('fails an upload that is no video', async () => {
+    const { video: broken } = await uploadFile(api, owner.token, randomBytes(4096));
+    expect(await waitUntilSettled(api, owner.token, broken.id)).toMatchObject({ state: 'failed' });
+  }, 60_000);
+
+  it('sets, replaces (deleting the old one) and serves an avatar', async () => {
+    for (const size of [300, 400]) {
+      const image = await sharp({ create: { width: size, height: size, channels: 3, background: '#c81e5a' } })
+        .png()
+        .toBuffer();
+      const avatar = await api.inject({
+        method: 'PUT',
+        url: '/api/v1/me/channel/avatar',
+        headers: { ...headers, 'content-type': 'image/png' },
+        payload: image,
+      });
+      expect(avatar.statusCode, avatar.body).toBe(200);
+      expect((await api.inject({ url: new URL(avatar.json().avatarUrl).pathname })).statusCode).toBe(200);
+    }
   });
-  expect(edit.statusCode, edit.body).toBe(200);
-  const stored = () => standIn.entries.get(`min-version-${long.id}`);
-  await eventually(async () => stored() === '1', 30, 'the minimum version at the edge');
-  await test.platform.queue.send('forget-cdn-revocation', { videoId: long.id, minVersion: 1 });
-  await eventually(async () => stored() === undefined, 30, 'the minimum version forgotten');
-  expect((await api.inject({ method: 'DELETE', url: `/api/v1/videos/${long.id}`, headers })).statusCode).toBe(
-    204,
-  );
-  await eventually(async () => stored() === '2', 30, 'the deletion at the edge');
 
-  // An upload given up by its client, and one left to expire.
-  const abandoned = await startUpload(api, owner.token, 1000);
-  expect(
-    (await api.inject({ method: 'DELETE', url: `/api/v1/uploads/${abandoned.uploadId}`, headers }))
-      .statusCode,
-  ).toBe(204);
-  const stale = await startUpload(api, owner.token, 1000);
-  await passUploadDeadline(test.platform, stale.videoId);
-  await test.platform.queue.send('expire-uploads', {});
-  const status = async () =>
-    (await api.inject({ url: `/api/v1/uploads/${stale.uploadId}`, headers })).statusCode;
-  await eventually(async () => (await status()) === 404, 30, 'the stale upload expired');
+  it('tells the edge when a video turns private and when it is deleted, and forgets it later', async () => {
+    const edit = await api.inject({
+      method: 'PATCH',
+      url: `/api/v1/videos/${long.id}`,
+      headers,
+      payload: { visibility: 'private' },
+    });
+    expect(edit.statusCode, edit.body).toBe(200);
+    const stored = () => standIn.entries.get(`min-version-${long.id}`);
+    await eventually(async () => stored() === '1', 30, 'the minimum version at the edge');
+    await test.platform.queue.send('forget-cdn-revocation', { videoId: long.id, minVersion: 1 });
+    await eventually(async () => stored() === undefined, 30, 'the minimum version forgotten');
+    expect(
+      (await api.inject({ method: 'DELETE', url: `/api/v1/videos/${long.id}`, headers })).statusCode,
+    ).toBe(204);
+    await eventually(async () => stored() === '2', 30, 'the deletion at the edge');
+  });
 
-  await eventually(async () => (await jobsInFlight()) === 0, 60, 'every job done');
-  await eventually(
-    async () => (await observer.headObject('processed', `videos/${long.id}/master.m3u8`)) === undefined,
-    30,
-    "the deleted video's files removed",
-  );
-}
+  it('drops an upload its client gives up and one left to expire', async () => {
+    const abandoned = await startUpload(api, owner.token, 1000);
+    expect(
+      (await api.inject({ method: 'DELETE', url: `/api/v1/uploads/${abandoned.uploadId}`, headers }))
+        .statusCode,
+    ).toBe(204);
+    const stale = await startUpload(api, owner.token, 1000);
+    await passUploadDeadline(test.platform, stale.videoId);
+    await test.platform.queue.send('expire-uploads', {});
+    const status = async () =>
+      (await api.inject({ url: `/api/v1/uploads/${stale.uploadId}`, headers })).statusCode;
+    await eventually(async () => (await status()) === 404, 30, 'the stale upload expired');
+  });
 
-describe('calls to AWS by role', () => {
-  it('are the ones deploy/aws/test/recorded-calls.json lists, which the deploy suite checks against the stack', async () => {
-    await runFlows();
+  it('makes exactly the calls deploy/aws/test/recorded-calls.json lists, which the deploy suite checks against the stack', async () => {
+    await eventually(async () => (await jobsInFlight()) === 0, 60, 'every job done');
+    await eventually(
+      async () => (await observer.headObject('processed', `videos/${long.id}/master.m3u8`)) === undefined,
+      30,
+      "the deleted video's files removed",
+    );
     expect(recorder.unattributed, 'calls made outside any role').toEqual([]);
     const calls = recorder.calls();
     // The chunked path's own calls, which the worker's grants once lacked.
@@ -227,5 +235,5 @@ describe('calls to AWS by role', () => {
       calls,
       `The calls the code makes differ from ${path.relative(process.cwd(), MANIFEST)}. If the change is meant, run ${REGENERATE}, then the deploy suite (npx vitest run aws in deploy/), which says which grant must follow, and commit both.`,
     ).toEqual(committed);
-  }, 300_000);
+  }, 120_000);
 });
