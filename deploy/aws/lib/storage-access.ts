@@ -25,7 +25,8 @@ export function grantApiStorage(role: iam.IGrantable, raw: s3.IBucket, processed
     ],
     [raw.arnForObjects('videos/*')],
   );
-  allow(role, ['s3:GetObject'], [processed.arnForObjects('*')]);
+  // /media serves a video's files and avatars, nothing else of the bucket.
+  allow(role, ['s3:GetObject'], [processed.arnForObjects('videos/*'), processed.arnForObjects('avatars/*')]);
   allow(role, ['s3:PutObject', 's3:DeleteObject'], [processed.arnForObjects('avatars/*')]);
 }
 
