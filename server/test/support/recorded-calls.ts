@@ -110,8 +110,8 @@ interface S3Input {
 
 /**
  * A key as a pattern: the id after `videos/` or `avatars/` becomes {id}, a rung's folder {rung}, an
- * avatar's random name {name}, any other run of digits {n}. Stable across runs, and still says which
- * files a role touches.
+ * avatar's random name {name}, digits in a file's name {n}, a video's entry in the key value store
+ * min-version-{id}. Stable across runs, and still says which files a role touches.
  */
 export function keyPattern(key: string): string {
   const [area, id, ...rest] = key.split('/');
