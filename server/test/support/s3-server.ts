@@ -1,4 +1,5 @@
-// A real S3-protocol server for tests (it checks SigV4 signatures and expiry), on a free loopback port.
+// A real S3-protocol server for tests (it checks SigV4 signatures and expiry), on a free loopback port,
+// its object writes made atomic as S3's are.
 import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -6,6 +7,7 @@ import path from 'node:path';
 // @ts-expect-error: the package ships no type declarations.
 import S3rver from '@20minutes/s3rver';
 import type { S3Client } from '@aws-sdk/client-s3';
+import { makeObjectWritesAtomic } from './s3-atomic-objects.js';
 
 export interface S3TestServer {
   endpoint: string;
@@ -34,6 +36,7 @@ export async function startS3Server(options: S3TestServerOptions = {}): Promise<
     // Created here rather than through the SDK: the server checks `/bucket` where the SDK signs `/bucket/`.
     configureBuckets: Object.values(buckets).map((name) => ({ name })),
   });
+  makeObjectWritesAtomic(server.store);
   if (options.acceptBucketPathsSignedWithSlash) server.middleware.unshift(acceptBucketPathsSignedWithSlash);
   const address = (await server.run()) as AddressInfo;
   return {
