@@ -37,7 +37,12 @@ const runs = logs.length;
 console.log(`\n${runs} suite runs, ${testsRun} tests run, ${failures.size} tests failed at least once`);
 for (const [id, { count, adapters, message }] of failures) {
   console.log(`\n  ${id}\n    failed in ${count} of ${runs} suite runs (${[...adapters].join(', ')})`);
-  console.log(`    ${String(message ?? '').split('\n').slice(0, 4).join('\n    ')}`);
+  console.log(
+    `    ${String(message ?? '')
+      .split('\n')
+      .slice(0, 4)
+      .join('\n    ')}`,
+  );
 }
 for (const run of brokenRuns) console.log(`\n  ${run}: failed outside any test (its log: ${run}.log)`);
 process.exit(failures.size === 0 && brokenRuns.length === 0 && runs > 0 ? 0 : 1);

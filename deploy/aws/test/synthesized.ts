@@ -4,8 +4,8 @@ import { Annotations, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { VidStreamStack, type VidStreamStackProps } from '../lib/vidstream-stack.js';
 
-const ACCOUNT = '123456789012';
-const REGION = 'eu-west-1';
+export const ACCOUNT = '123456789012';
+export const REGION = 'eu-west-1';
 export const CERTIFICATE_ARN = `arn:aws:acm:${REGION}:${ACCOUNT}:certificate/00000000-0000-0000-0000-000000000000`;
 
 export interface Synthesized {

@@ -86,3 +86,22 @@ export function signBucketPathsWithoutSlash(client: S3Client): S3Client {
   );
   return client;
 }
+
+/**
+ * The test server has no ListParts and no AbortMultipartUpload (it answers 405). A test that runs the flows
+ * sending them (resuming, aborting, expiring an upload) has `client` answer them itself, as S3 does for an
+ * upload with no parts stored; anything recording calls sees them first.
+ */
+export function answerMultipartCommandsTheServerLacks(client: S3Client): S3Client {
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      if (context.commandName === 'ListPartsCommand')
+        return { output: { $metadata: {}, Parts: [] } as never, response: {} };
+      if (context.commandName === 'AbortMultipartUploadCommand')
+        return { output: { $metadata: {} } as never, response: {} };
+      return next(args);
+    },
+    { step: 'initialize', name: 'answerMultipartCommandsTheServerLacks', priority: 'low' },
+  );
+  return client;
+}
