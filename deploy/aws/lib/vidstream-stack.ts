@@ -15,7 +15,7 @@ import { Buckets } from './buckets.js';
 import { CACHE_PORT, Cache } from './cache.js';
 import { Cdn } from './cdn.js';
 import { DATABASE_NAME, DATABASE_USER, Database } from './database.js';
-import { LoadBalancer } from './load-balancer.js';
+import { LOAD_BALANCER_HOPS, LoadBalancer } from './load-balancer.js';
 import { Migration } from './migration.js';
 import { Network } from './network.js';
 import { API_PORT, Services } from './services.js';
@@ -73,7 +73,10 @@ export class VidStreamStack extends Stack {
       environment: {
         PORT: String(API_PORT),
         PUBLIC_URL: publicUrl,
-        TRUST_PROXY: 'true',
+        // The ALB appends the address it saw to X-Forwarded-For (its `append` mode, pinned in LoadBalancer):
+        // the right-most entry is the client, everything left of it the client's own words. Only the ALB
+        // reaches the tasks (their security group), so believing exactly that one hop is safe.
+        TRUST_PROXY: String(LOAD_BALANCER_HOPS),
         // The password comes as PGPASSWORD; Aurora insists on TLS, and RDS's CA is not in the image's store.
         DATABASE_URL: `postgres://${DATABASE_USER}@${endpoint.hostname}:${endpoint.port}/${DATABASE_NAME}?sslmode=no-verify`,
         REDIS_URL: cache.url,

@@ -102,8 +102,8 @@ describe('the addresses the VidStream containers use', () => {
     }
   });
 
-  it('trust the proxy’s forwarded headers on the api only', () => {
-    expect(load(environment).config.trustProxy).toBe(true);
+  it('trust the one proxy’s forwarded header on the api only', () => {
+    expect(load(environment).config.trustProxy).toBe(1);
     expect(load(environmentOf('worker')).config.trustProxy).toBe(false);
   });
 });
