@@ -20,7 +20,7 @@ const CLIENT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '.
 
 async function main(role: Role): Promise<void> {
   const config = loadConfig(process.env);
-  if (role === 'healthcheck') return healthcheck(config.port);
+  if (role === 'healthcheck') return healthcheck(config.port, process.argv.includes('--ready'));
   const logger = pino({ level: config.logLevel, base: { role } });
   const runsApi = role === 'all' || role === 'api';
   const runsWorker = role === 'all' || role === 'worker';
@@ -81,16 +81,19 @@ async function main(role: Role): Promise<void> {
 }
 
 /**
- * `vidstream healthcheck`: exits 0 when the process serving PORT on this machine answers ready, 1 otherwise.
- * A container's HEALTHCHECK runs it, so the image needs no curl.
+ * `vidstream healthcheck`: exits 0 when the process serving PORT on this machine is alive (`/healthz`),
+ * 1 otherwise; with `--ready`, only when its dependencies answer too (`/readyz`). A container's
+ * HEALTHCHECK runs the first, so the image needs no curl: an orchestrator replaces a container that
+ * fails it, and a database outage must not make it replace them all (readiness is the load balancer's).
  */
-async function healthcheck(port: number): Promise<void> {
-  const answer = await fetch(`http://127.0.0.1:${port}/readyz`, { signal: AbortSignal.timeout(5_000) }).catch(
-    (error: unknown) => error as Error,
-  );
+async function healthcheck(port: number, ready: boolean): Promise<void> {
+  const route = ready ? '/readyz' : '/healthz';
+  const answer = await fetch(`http://127.0.0.1:${port}${route}`, {
+    signal: AbortSignal.timeout(5_000),
+  }).catch((error: unknown) => error as Error);
   if (answer instanceof Response && answer.status === 200) return;
   console.error(
-    `not ready: ${answer instanceof Response ? `/readyz answered ${answer.status}` : answer.message}`,
+    `${ready ? 'not ready' : 'not alive'}: ${answer instanceof Response ? `${route} answered ${answer.status}` : answer.message}`,
   );
   process.exitCode = 1;
 }
