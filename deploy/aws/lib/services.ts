@@ -172,7 +172,7 @@ export class Services extends Construct {
       {
         id: 'AwsSolutions-ECS2',
         reason:
-          'Only addresses and tuning are plain variables; SESSION_SECRET and PGPASSWORD come from Secrets Manager',
+          'Only addresses and tuning are plain variables; SESSION_SECRET, METRICS_TOKEN and PGPASSWORD come from Secrets Manager',
       },
     ]);
     NagSuppressions.addResourceSuppressions(

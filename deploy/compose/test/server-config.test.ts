@@ -44,6 +44,10 @@ describe.each(VIDSTREAM_SERVICES)('the %s service’s environment', (name) => {
     expect(config.sessionSecret).toHaveLength(64);
   });
 
+  it('guards /metrics with the generated token', () => {
+    expect(load(environment).config.metricsToken).toBe(dotEnv.get('METRICS_TOKEN'));
+  });
+
   it('holds only variables the server reads', () => {
     const { read } = load(environment);
     expect(Object.keys(environment).filter((variable) => !read.has(variable))).toEqual([]);
