@@ -3,10 +3,10 @@
 // requested roles. `all` (the default) runs the API and the worker in one process.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { pino } from 'pino';
 import { ConfigError, loadConfig } from './config.js';
 import { FfmpegMissing, locateFfmpeg } from './media/ffmpeg-binaries.js';
 import { buildPlatformApp } from './platform/api-app.js';
+import { createLogger } from './platform/logger.js';
 import { buildOpsApp } from './platform/ops-app.js';
 import { openPlatform } from './platform/platform.js';
 import { startQueueDepthMetric } from './platform/queue-depth-metric.js';
@@ -21,7 +21,7 @@ const CLIENT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '.
 async function main(role: Role): Promise<void> {
   const config = loadConfig(process.env);
   if (role === 'healthcheck') return healthcheck(config.port, process.argv.includes('--ready'));
-  const logger = pino({ level: config.logLevel, base: { role } });
+  const logger = createLogger({ level: config.logLevel, format: config.logFormat, role });
   const runsApi = role === 'all' || role === 'api';
   const runsWorker = role === 'all' || role === 'worker';
 
@@ -70,7 +70,7 @@ async function main(role: Role): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  // A plain line for people; the JSON logs above are for machines.
+  // A plain line for people, whatever the log format.
   if (runsApi) {
     console.log(
       `VidStream is running: open ${config.port === port ? config.publicUrl : `http://localhost:${port}`}`,

@@ -8,7 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { freePort } from './free-port.js';
 
-const MAIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/main.js');
+export const MAIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/main.js');
 
 /** Fails early, and says why, when the build the tests run is missing. */
 export function requireBuild(): void {
@@ -23,7 +23,7 @@ export interface RunningVidstream {
   startupMs: number;
 }
 
-const freshShell = () => ({ PATH: process.env.PATH ?? '', HOME: os.homedir() });
+export const freshShell = () => ({ PATH: process.env.PATH ?? '', HOME: os.homedir() });
 
 /** Starts `vidstream [role]` on a free port and waits until it answers ready. */
 export async function startVidstream(env: Record<string, string>, role = 'all'): Promise<RunningVidstream> {
