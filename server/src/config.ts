@@ -17,6 +17,7 @@ export type CacheConfig =
   | { kind: 'memory'; maxEntries: number };
 /** Where security counters live (never in the evicting cache): see adapters/counters. */
 export type CountersConfig = { kind: 'redis'; url: string } | { kind: 'postgres' } | { kind: 'memory' };
+export type LogFormat = 'auto' | 'json' | 'pretty';
 /** Fastify's `trustProxy`: trust every proxy, none, this many hops, or these addresses and CIDRs. */
 export type TrustProxy = boolean | number | string[];
 export type StorageConfig =
@@ -59,6 +60,8 @@ export interface Config {
   metricsToken: string | undefined;
   corsOrigins: string[];
   logLevel: string;
+  /** JSON lines, readable lines, or (`auto`) readable ones only when stdout is a terminal. */
+  logFormat: LogFormat;
   database: DatabaseConfig;
   cache: CacheConfig;
   counters: CountersConfig;
@@ -185,6 +188,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
       .map((origin) => origin.trim())
       .filter(Boolean),
     logLevel: readLogLevel(read),
+    logFormat: readLogFormat(read),
     database: databaseUrl
       ? {
           kind: 'postgres',
@@ -258,6 +262,15 @@ function readLogLevel(read: EnvReader): string {
   if (LOG_LEVELS.includes(level)) return level;
   read.problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${level}")`);
   return 'info';
+}
+
+const LOG_FORMATS: LogFormat[] = ['auto', 'json', 'pretty'];
+
+function readLogFormat(read: EnvReader): LogFormat {
+  const format = read.string('LOG_FORMAT')?.toLowerCase() ?? 'auto';
+  if ((LOG_FORMATS as string[]).includes(format)) return format as LogFormat;
+  read.problems.push(`LOG_FORMAT must be one of ${LOG_FORMATS.join(', ')} (got "${format}")`);
+  return 'auto';
 }
 
 /** A global CloudFront ARN: `arn:aws:cloudfront::{account}:key-value-store/{id}`. */

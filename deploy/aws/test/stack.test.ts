@@ -80,10 +80,10 @@ describe('services', () => {
     template.hasResourceProperties('AWS::ECS::Service', { LaunchType: 'FARGATE', DesiredCount: 0 });
   });
 
-  it('wires SESSION_SECRET and the database password from Secrets Manager into both tasks', () => {
+  it('wires SESSION_SECRET, METRICS_TOKEN and the database password from Secrets Manager into both tasks', () => {
     for (const task of ['ServicesApiTask', 'ServicesWorkerTask']) {
       const secrets = containerOf(task).Secrets.map((secret: { Name: string }) => secret.Name);
-      expect(secrets.sort()).toEqual(['PGPASSWORD', 'SESSION_SECRET']);
+      expect(secrets.sort()).toEqual(['METRICS_TOKEN', 'PGPASSWORD', 'SESSION_SECRET']);
       const names = containerOf(task).Environment.map((variable: { Name: string }) => variable.Name);
       expect(names).not.toContain('SESSION_SECRET');
       expect(names).toEqual(

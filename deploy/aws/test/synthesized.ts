@@ -41,3 +41,18 @@ export function synthesize(options: Partial<VidStreamStackProps> = {}): Synthesi
   }
   return found;
 }
+
+/** The one container of the task definition whose logical id starts with `taskPrefix`. */
+export function taskContainer(template: Template, taskPrefix: string) {
+  const [task] = Object.entries(template.findResources('AWS::ECS::TaskDefinition')).filter(([id]) =>
+    id.startsWith(taskPrefix),
+  );
+  if (!task) throw new Error(`no task definition ${taskPrefix}…`);
+  return task[1].Properties.ContainerDefinitions[0];
+}
+
+/** That container's plain environment, by name. */
+export function taskEnvironment(template: Template, taskPrefix: string): Record<string, unknown> {
+  const environment: { Name: string; Value: unknown }[] = taskContainer(template, taskPrefix).Environment;
+  return Object.fromEntries(environment.map(({ Name, Value }) => [Name, Value]));
+}
