@@ -71,6 +71,8 @@ export interface AppOptions {
   trustProxy: TrustProxy;
   corsOrigins: string[];
   mediaBaseUrl: string;
+  /** The address people open; over http, pages do not ask browsers to upgrade their requests to https. */
+  publicUrl: string;
   metrics: Metrics;
   /** When set, /metrics answers only a scraper sending it as a bearer token. */
   metricsToken: string | undefined;
@@ -103,7 +105,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   ])
     app.addSchema(schema);
 
-  registerSecurityHeaders(app, contentSecurity(options.mediaBaseUrl));
+  registerSecurityHeaders(app, contentSecurity(options.mediaBaseUrl, options.publicUrl));
   await app.register(fastifyCors, {
     origin: options.corsOrigins.length > 0 ? options.corsOrigins : false,
     credentials: true,
@@ -156,7 +158,7 @@ function trustedProxies(trust: TrustProxy): boolean | string[] | ((address: stri
   return typeof trust === 'number' ? (_address, hop) => hop < trust : trust;
 }
 
-function contentSecurity(mediaBaseUrl: string) {
+function contentSecurity(mediaBaseUrl: string, publicUrl: string) {
   const media = new URL(mediaBaseUrl).origin;
   return {
     defaultSrc: ["'self'"],
@@ -165,5 +167,8 @@ function contentSecurity(mediaBaseUrl: string) {
     connectSrc: ["'self'", media],
     workerSrc: ["'self'", 'blob:'],
     styleSrc: ["'self'", "'unsafe-inline'"],
+    // helmet's default. Served over http on any name but localhost (a LAN name or address), browsers would
+    // then fetch the app's own scripts over https, which such a server does not answer, and show nothing.
+    upgradeInsecureRequests: new URL(publicUrl).protocol === 'https:' ? [] : null,
   };
 }

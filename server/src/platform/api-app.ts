@@ -27,6 +27,7 @@ export function buildPlatformApp(platform: Platform, clientDir?: string): Promis
     trustProxy: config.trustProxy,
     corsOrigins: config.corsOrigins,
     mediaBaseUrl: config.mediaBaseUrl,
+    publicUrl: config.publicUrl,
     metrics: platform.metrics,
     metricsToken: config.metricsToken,
     isDatabaseAway,
