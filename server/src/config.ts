@@ -92,7 +92,12 @@ export interface Config {
   /** Progress streams (SSE) one account or address may hold open per API process, and their lifetime. */
   progressStreams: { perAccount: number; perAddress: number; lifetimeMs: number };
   /** Per account: what one uploader may hold of the platform at once, or in a day. */
-  uploadQuotas: { uploadsInFlight: number; bytesPerDay: number; queuedVideos: number };
+  uploadQuotas: {
+    uploadsInFlight: number;
+    bytesPerDay: number;
+    queuedVideos: number;
+    gigapixelsPerDay: number;
+  };
   /** What one source may cost a worker: pixels to decode, and the longest an ffmpeg run may take. */
   sourceBudget: { maxGigapixels: number; transcodeMaxSeconds: number };
   /** Sources at least `minChunkedSeconds` long are encoded in chunks of about `chunkSeconds` by many workers. */
@@ -241,6 +246,8 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
       uploadsInFlight: read.integer('UPLOADS_IN_FLIGHT_PER_ACCOUNT', 10, 1, 10_000),
       bytesPerDay: read.integer('UPLOAD_BYTES_PER_DAY', 50 * 1024 ** 3, 1024, 1024 ** 5),
       queuedVideos: read.integer('QUEUED_VIDEOS_PER_ACCOUNT', 20, 1, 100_000),
+      // About 6½ hours of 1080p at 30 fps, or 1½ hours of 4K, a day.
+      gigapixelsPerDay: read.integer('COMPUTE_GIGAPIXELS_PER_DAY', 1_500, 1, 1_000_000_000),
     },
     sourceBudget: {
       maxGigapixels: read.integer('SOURCE_MAX_GIGAPIXELS', 3_000, 1, 1_000_000),

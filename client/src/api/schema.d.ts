@@ -1448,6 +1448,11 @@ export interface paths {
                                 used: number;
                                 limit: number;
                             };
+                            /** @description Processing of the videos probed in the last 24 hours: width × height × frame rate × seconds, in gigapixels (an hour of 1080p at 30 fps is 224) */
+                            gigapixelsPerDay: {
+                                used: number;
+                                limit: number;
+                            };
                         };
                     };
                 };

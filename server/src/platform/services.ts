@@ -154,6 +154,7 @@ export function buildServices({
   const subscriptions = new SubscriptionRepository(db);
   const reactions = new ReactionService(new ReactionRepository(db, forgetVideo), videoService);
   const history = new WatchHistoryService(new WatchHistoryRepository(db), videoService);
+  const quota = new UploadQuota(new UploadQuotaRepository(db), config.uploadQuotas);
   const uploads = new UploadService({
     videos,
     states: videoStates,
@@ -162,7 +163,7 @@ export function buildServices({
     enqueueTranscode: (video, transaction) =>
       queue.send('transcode-video', { videoId: video.id }, transaction, video.ownerId),
     maxUploadBytes: config.maxUploadBytes,
-    quota: new UploadQuota(new UploadQuotaRepository(db), config.uploadQuotas),
+    quota,
   });
   const services: Services = {
     cdnRevocations,
@@ -230,6 +231,7 @@ export function buildServices({
         }),
         videos: videoStates,
         storage: storage.storage,
+        compute: quota,
         media: {
           ffmpeg: ffmpeg.ffmpeg,
           ffprobe: ffmpeg.ffprobe,
