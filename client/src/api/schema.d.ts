@@ -2256,6 +2256,79 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/videos/{id}/watch-tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open a video to watch: a ticket its view report must carry, issued now
+         * @description A view counts only on a ticket issued at least the reported time watched before. Anonymous viewers are told apart by the signed `vidstream_viewer` cookie this route sets.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Signed: this video, this viewer, the time it was issued */
+                            ticket: string;
+                            /** @description After this, open the video again for a new one */
+                            expiresInSeconds: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/videos/{id}/views": {
         parameters: {
             query?: never;
@@ -2267,7 +2340,7 @@ export interface paths {
         put?: never;
         /**
          * Report time watched: counts a view once per viewer and hour, after 10 s (or the whole video)
-         * @description Anonymous viewers are told apart by the signed `vidstream_viewer` cookie this route sets; one client address adds a limited number of anonymous views per video and hour.
+         * @description Counts only with a ticket from `POST /videos/{id}/watch-tickets` issued at least `watchedSeconds` before; one client address adds a limited number of anonymous views per video and hour.
          */
         post: {
             parameters: {
@@ -2281,6 +2354,8 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description Without a good one nothing counts */
+                        ticket?: string;
                         /**
                          * @deprecated
                          * @description Ignored (players before the viewer cookie sent their own id)

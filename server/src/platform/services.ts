@@ -58,6 +58,7 @@ import { VideoPageService } from '../services/videos/video-page.service.js';
 import { VideoProgressService } from '../services/videos/video-progress.service.js';
 import { ViewService } from '../services/views/view.service.js';
 import { ViewerIds } from '../services/views/viewer-ids.js';
+import { WatchTickets } from '../services/views/watch-tickets.js';
 import { WatchHistoryService } from '../services/watch-history.service.js';
 import type { Caches, Storage } from './adapters.js';
 
@@ -77,12 +78,16 @@ export interface ServiceInputs {
   ffmpeg?: FfmpegBinaries;
   /** Replaces the client of the CDN's key value store (tests point one at a local stand-in). */
   cdnKeyValueStoreClient?: CloudFrontKeyValueStoreClient;
+  /** The time views are judged by (tests move it rather than wait). */
+  clock?: () => Date;
 }
 
 /** A transcode may take this long per second of source, never less than the minimum (the cap is config). */
 const TRANSCODE_TIMEOUT = { perSourceSecond: 10, minimumMs: 10 * 60_000 };
 /** How often a ladder being encoded is published as far as it goes. */
 const GROWING_INTERVAL_MS = 250;
+/** A watch page left open longer than this (paused, say) asks for a new ticket before its view counts. */
+const WATCH_TICKET_LIFETIME_SECONDS = 3600;
 
 export type Repositories = ReturnType<typeof buildServices>['repositories'];
 
@@ -100,6 +105,7 @@ export function buildServices({
   secret,
   ffmpeg,
   cdnKeyValueStoreClient,
+  clock,
 }: ServiceInputs) {
   const { cache, pageCache } = caches;
   const readThrough = new ReadThrough(pageCache, {
@@ -189,7 +195,9 @@ export function buildServices({
       buffer: viewBuffer,
       counters,
       viewerIds: new ViewerIds(secret),
+      tickets: new WatchTickets(secret, WATCH_TICKET_LIFETIME_SECONDS),
       anonymousPerAddressPerHour: config.viewLimits.anonymousPerAddressPerHour,
+      now: clock,
     }),
     history,
     subscriptions: new SubscriptionService(subscriptions, channels),
