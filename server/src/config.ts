@@ -20,6 +20,14 @@ export type CountersConfig = { kind: 'redis'; url: string } | { kind: 'postgres'
 export type LogFormat = 'auto' | 'json' | 'pretty';
 /** Fastify's `trustProxy`: trust every proxy, none, this many hops, or these addresses and CIDRs. */
 export type TrustProxy = boolean | number | string[];
+export interface RequestLimits {
+  searchesPerMinute: number;
+  /** Comments and replies posted. */
+  commentsPerMinute: number;
+  /** Likes, dislikes and taking them back. */
+  reactionsPerMinute: number;
+  avatarUploadsPerHour: number;
+}
 export type StorageConfig =
   | {
       kind: 's3';
@@ -89,6 +97,8 @@ export interface Config {
   };
   loginLimits: { perIpPerMinute: number; failuresPerAccount: number; accountWindowSeconds: number };
   viewLimits: { reportsPerMinute: number; anonymousPerAddressPerHour: number };
+  /** Requests one client address may make to the routes people could flood (429 naming the limit). */
+  requestLimits: RequestLimits;
   /** Progress streams (SSE) one account or address may hold open per API process, and their lifetime. */
   progressStreams: { perAccount: number; perAddress: number; lifetimeMs: number };
   /** Per account: what one uploader may hold of the platform at once, or in a day. */
@@ -237,6 +247,12 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
       perAccount: read.integer('PROGRESS_STREAMS_PER_ACCOUNT', 10, 1, 10_000),
       perAddress: read.integer('PROGRESS_STREAMS_PER_ADDRESS', 20, 1, 10_000),
       lifetimeMs: read.integer('PROGRESS_STREAM_MAX_SECONDS', 1_800, 1, 86_400) * 1000,
+    },
+    requestLimits: {
+      searchesPerMinute: read.integer('SEARCH_RATE_LIMIT_PER_MINUTE', 60, 1, 100_000),
+      commentsPerMinute: read.integer('COMMENT_RATE_LIMIT_PER_MINUTE', 10, 1, 100_000),
+      reactionsPerMinute: read.integer('REACTION_RATE_LIMIT_PER_MINUTE', 30, 1, 100_000),
+      avatarUploadsPerHour: read.integer('AVATAR_UPLOADS_PER_HOUR', 10, 1, 100_000),
     },
     viewLimits: {
       reportsPerMinute: read.integer('VIEW_REPORTS_PER_MINUTE', 60, 1, 100_000),

@@ -1,5 +1,6 @@
 // What route plugins receive: every service, and the shared request helpers.
 import type { preHandlerAsyncHookHandler } from 'fastify';
+import type { RequestLimits } from '../config.js';
 import type { Services } from '../services/services.js';
 import type { Presenter } from './presenters.js';
 import type { ShareLinks } from './share-links.js';
@@ -15,4 +16,5 @@ export interface RouteDeps extends Services {
   identifyAccount: preHandlerAsyncHookHandler;
   loginLimitPerIpPerMinute: number;
   viewReportsPerMinute: number;
+  requestLimits: RequestLimits;
 }

@@ -22,6 +22,7 @@ export function buildPlatformApp(platform: Platform, clientDir?: string): Promis
       identifyAccount: createOptionalAccountGuard(services.auth),
       loginLimitPerIpPerMinute: config.loginLimits.perIpPerMinute,
       viewReportsPerMinute: config.viewLimits.reportsPerMinute,
+      requestLimits: config.requestLimits,
     },
     logger: platform.logger,
     trustProxy: config.trustProxy,
