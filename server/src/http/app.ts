@@ -41,6 +41,7 @@ import { videoRoutes } from './routes/videos/videos.routes.js';
 import { viewRoutes } from './routes/videos/views.routes.js';
 import { Channel, ErrorResponse, SubscriptionState, User } from './schemas.js';
 import { registerSecurityHeaders } from './security-headers.js';
+import { closeOnUnreadBody } from './unread-body.js';
 import { ReactionSummary, UploadPlan, Video } from './video.schemas.js';
 
 const API_ROUTES = [
@@ -92,6 +93,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   registerErrorHandler(app, options.isDatabaseAway);
+  closeOnUnreadBody(app);
   registerMetrics(app, options.metrics, options.metricsToken);
   for (const schema of [
     ErrorResponse,

@@ -29,7 +29,8 @@ export const myChannelRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (
   { channels, present, requireAccount, requestLimits },
 ) => {
   const perAddress = requestLimit('avatar_rate_limit', requestLimits.avatarUploadsPerHour, 3_600_000);
-  app.addHook('preHandler', requireAccount);
+  // Before the body is read (onRequest, not preHandler): a stranger's 5 MiB is refused unread.
+  app.addHook('onRequest', requireAccount);
 
   app.addContentTypeParser(
     AVATAR_TYPES,
