@@ -95,7 +95,12 @@ export interface Config {
     /** On SIGTERM a worker's running jobs get this long to finish; the rest go back to the queue. */
     shutdownGraceSeconds: number;
   };
-  loginLimits: { perIpPerMinute: number; failuresPerAccount: number; accountWindowSeconds: number };
+  loginLimits: {
+    perIpPerMinute: number;
+    failuresPerAccount: number;
+    failuresPerAccountAllAddresses: number;
+    accountWindowSeconds: number;
+  };
   viewLimits: { reportsPerMinute: number; anonymousPerAddressPerHour: number };
   /** Requests one client address may make to the routes people could flood (429 naming the limit). */
   requestLimits: RequestLimits;
@@ -241,6 +246,12 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
     loginLimits: {
       perIpPerMinute: read.integer('LOGIN_RATE_LIMIT_PER_MINUTE', 20, 1, 100_000),
       failuresPerAccount: read.integer('LOGIN_FAILURES_PER_ACCOUNT', 10, 1, 100_000),
+      failuresPerAccountAllAddresses: read.integer(
+        'LOGIN_FAILURES_PER_ACCOUNT_ALL_ADDRESSES',
+        100,
+        1,
+        1_000_000,
+      ),
       accountWindowSeconds: read.integer('LOGIN_FAILURE_WINDOW_SECONDS', 900, 1, 86_400),
     },
     progressStreams: {

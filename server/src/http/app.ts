@@ -8,6 +8,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { TrustProxy } from '../config.js';
+import { addressGroup } from '../domain/client-address.js';
 import { TooManyRequests } from '../domain/errors.js';
 import type { Metrics } from '../metrics.js';
 import { Comment } from './comment.schemas.js';
@@ -118,6 +119,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     store: counterRateLimitStore(options.counters),
     // The counters fall back to this process's memory themselves: a limit is never skipped.
     skipOnError: false,
+    keyGenerator: (request) => addressGroup(request.ip),
     errorResponseBuilder: (_request, context) =>
       new TooManyRequests(`Too many requests; try again in ${context.after}`, Math.ceil(context.ttl / 1000)),
   });

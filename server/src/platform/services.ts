@@ -179,6 +179,7 @@ export function buildServices({
       sessionTtlDays: config.sessionTtlDays,
       throttle: new LoginThrottle(counters, {
         freeFailures: config.loginLimits.failuresPerAccount,
+        accountFailures: config.loginLimits.failuresPerAccountAllAddresses,
         windowSeconds: config.loginLimits.accountWindowSeconds,
       }),
     }),
