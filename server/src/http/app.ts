@@ -12,6 +12,7 @@ import { addressGroup } from '../domain/client-address.js';
 import { TooManyRequests } from '../domain/errors.js';
 import type { Metrics } from '../metrics.js';
 import { Comment } from './comment.schemas.js';
+import { refuseCrossSiteRequests } from './cross-site-requests.js';
 import { registerErrorHandler } from './error-handler.js';
 import { counterRateLimitStore, type WindowCounters } from './rate-limit-store.js';
 import type { RouteDeps } from './route-deps.js';
@@ -114,6 +115,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     credentials: true,
   });
   await app.register(fastifyCookie);
+  refuseCrossSiteRequests(app, options.routes.sessionCookie, options.publicUrl, options.corsOrigins);
   await app.register(fastifyRateLimit, {
     global: false,
     store: counterRateLimitStore(options.counters),
@@ -130,7 +132,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       components: {
         securitySchemes: {
           bearer: { type: 'http', scheme: 'bearer' },
-          cookie: { type: 'apiKey', in: 'cookie', name: 'vidstream_session' },
+          cookie: { type: 'apiKey', in: 'cookie', name: options.routes.sessionCookie.name },
         },
       },
     },

@@ -2,6 +2,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { RequestLimits } from '../config.js';
 import type { Services } from '../services/services.js';
+import type { SessionCookie } from './authentication.js';
 import type { Presenter } from './presenters.js';
 import type { ShareLinks } from './share-links.js';
 import type { SharePresenter } from './share-presenter.js';
@@ -18,4 +19,5 @@ export interface RouteDeps extends Services {
   loginLimitPerIpPerMinute: number;
   viewReportsPerMinute: number;
   requestLimits: RequestLimits;
+  sessionCookie: SessionCookie;
 }
