@@ -3,6 +3,7 @@
 import { type Logger, pino } from 'pino';
 import pretty from 'pino-pretty';
 import type { LogFormat } from '../config.js';
+import { requestLogSerializers } from './log-redaction.js';
 
 export interface LoggerSettings {
   level: string;
@@ -21,7 +22,12 @@ export function readableLines(format: LogFormat, output: { isTTY?: boolean }): b
 
 /** The logger for `output` (stdout unless a test gives another). */
 export function createLogger(settings: LoggerSettings, output?: LogOutput): Logger {
-  const options = { level: settings.level, base: { role: settings.role } };
+  // Fastify adopts these over its own, so request lines never carry a playback token or a signature.
+  const options = {
+    level: settings.level,
+    base: { role: settings.role },
+    serializers: requestLogSerializers,
+  };
   if (!readableLines(settings.format, output ?? process.stdout)) {
     return output ? pino(options, output) : pino(options);
   }
