@@ -55,6 +55,18 @@ it('counts a loop of invented viewer ids from one client no more than that clien
   expect((await reportViewing(test, id, newViewer(), 30)).json().counted).toBe(true);
 });
 
+it('counts the addresses of one IPv6 /64 as one client address', async () => {
+  const id = await publishStandInVideo(test.platform, owner, 'public');
+  // One connection's whole /64: a new address for every report costs its owner nothing.
+  const prefix = `2001:db8:${randomBytes(2).toString('hex')}:${randomBytes(2).toString('hex')}`;
+  const answers: boolean[] = [];
+  for (let report = 0; report < 10; report += 1) {
+    const address = `${prefix}:${Array.from({ length: 4 }, () => randomBytes(2).readUInt16BE().toString(16)).join(':')}`;
+    answers.push((await reportViewing(test, id, newViewer(address), 30)).json().counted);
+  }
+  expect(answers.filter(Boolean)).toHaveLength(PER_ADDRESS);
+});
+
 it('issues a signed viewer id that makes a viewer the same viewer, and refuses to adopt an invented one', async () => {
   const id = await publishStandInVideo(test.platform, owner, 'public');
   const viewer = newViewer();

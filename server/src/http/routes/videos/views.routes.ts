@@ -4,6 +4,7 @@
 // tickets and reports are rate-limited per client address.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { addressGroup } from '../../../domain/client-address.js';
 import { WATCH_TICKET_PATTERN } from '../../../services/views/watch-tickets.js';
 import type { RouteDeps } from '../../route-deps.js';
 import { errorResponses } from '../../schemas.js';
@@ -84,7 +85,8 @@ export const viewRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, deps
     '/videos/:id/views',
     { preHandler: identifyAccount, schema: reportViewing, config: perClient },
     async (request) => {
-      const viewer = { userId: request.authenticated?.account.id, address: request.ip };
+      // One IPv6 connection holds a whole /64: its addresses are one client's.
+      const viewer = { userId: request.authenticated?.account.id, address: addressGroup(request.ip) };
       return { counted: await views.record(request.params.id, viewer, request.body) };
     },
   );
