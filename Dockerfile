@@ -45,6 +45,8 @@ COPY --from=build /app/client/dist client/dist
 USER 10001:10001
 VOLUME /data
 EXPOSE 8080
+# Liveness: the process answers /healthz. Readiness (/readyz) is for load balancers, which stop sending
+# requests; a failed HEALTHCHECK gets a container replaced, which a database outage must not cause.
 HEALTHCHECK --interval=30s --timeout=10s --start-period=60s --retries=3 \
   CMD ["node", "/app/server/dist/main.js", "healthcheck"]
 ENTRYPOINT ["node", "/app/server/dist/main.js"]

@@ -4,6 +4,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/prerequisites.sh
+source scripts/lib/server-suite.sh
 
 results=$(mktemp -d)
 trap 'rm -rf "$results"' EXIT
@@ -13,22 +14,12 @@ if ! { require_node && ensure_node_modules && ensure_ffmpeg && ensure_chromium &
   echo "0 passed, 1 failed"
   exit 1
 fi
-export TEST_DATABASE_URL="${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
-export TEST_REDIS_URL="${TEST_REDIS_URL:-redis://127.0.0.1:6379}"
 
 check() {
   local name=$1
   shift
   say "$name"
   if "$@"; then echo "$name passed" >>"$results/checks"; else echo "$name failed" >>"$results/checks"; fi
-}
-
-# The same server suites, once on real PostgreSQL + Redis and once on the embedded adapters.
-suite() {
-  local adapters=$1
-  say "server tests on $adapters adapters"
-  (cd server && TEST_ADAPTERS=$adapters npx vitest run --reporter=default --reporter=json \
-    --outputFile.json="$results/server-$adapters.json")
 }
 
 # The browser suite starts the app just built, as `npm start` does, and drives it with Chromium.
@@ -53,8 +44,9 @@ container_suite() {
 check lint npm run lint --silent
 check typecheck npm run typecheck --silent
 check build npm run build --silent
-suite production
-suite embedded
+# The same server suites, once on real PostgreSQL + Redis and once on the embedded adapters.
+server_suite production "$results/server-production.json"
+server_suite embedded "$results/server-embedded.json"
 browser_suite
 deploy_suite
 container_suite

@@ -107,12 +107,19 @@ export class ApiClient {
     return (await this.video(token, videoId))?.state;
   }
 
-  /** One view of a ready video by a new viewer: true when the API counted it. */
-  async view(videoId: string): Promise<boolean> {
-    const sessionId = `bench${Math.random().toString(36).slice(2, 14)}`;
+  /**
+   * One view of a ready video by a new viewer, as a watch page makes it: a ticket when it opens, then
+   * `watchedSeconds` of real time (a view counts only for time the server saw pass), then the report,
+   * each to whichever API process is next. True when the API counted it.
+   */
+  async view(videoId: string, watchedSeconds: number): Promise<boolean> {
+    const opened = await this.call('POST', `/api/v1/videos/${videoId}/watch-tickets`);
+    if (!opened.ok) return false;
+    const { ticket } = (await opened.json()) as { ticket: string };
+    await new Promise((resolve) => setTimeout(resolve, watchedSeconds * 1000));
     const answer = await this.call('POST', `/api/v1/videos/${videoId}/views`, undefined, {
-      sessionId,
-      watchedSeconds: 60,
+      ticket,
+      watchedSeconds,
     });
     return answer.ok && ((await answer.json()) as { counted: boolean }).counted;
   }

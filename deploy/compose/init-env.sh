@@ -17,7 +17,7 @@ random_hex() {
 
 umask 077
 cp "$here/.env.example" "$target.tmp"
-for name in SESSION_SECRET POSTGRES_PASSWORD MINIO_ROOT_PASSWORD S3_SECRET_ACCESS_KEY; do
+for name in SESSION_SECRET METRICS_TOKEN POSTGRES_PASSWORD MINIO_ROOT_PASSWORD S3_SECRET_ACCESS_KEY; do
   sed "s/^$name=.*/$name=$(random_hex)/" "$target.tmp" >"$target.tmp2"
   mv "$target.tmp2" "$target.tmp"
 done

@@ -25,7 +25,9 @@ unneeded=$(comm -23 <(echo "$added") <(printf 'ffmpeg\n%s\n' "$needed" | sort -u
 # shellcheck disable=SC2086 # one package name per word
 dpkg --purge --force-depends $unneeded >/dev/null
 
-# Refuse to build an image whose ffmpeg cannot start.
+# Refuse to build an image whose ffmpeg cannot start, or start as the worker starts it (a guest under nice
+# and prlimit, server/src/media/guest-process.ts).
 if ldd /usr/bin/ffmpeg /usr/bin/ffprobe | grep 'not found'; then exit 1; fi
-ffmpeg -hide_banner -loglevel error -f lavfi -i testsrc2=size=64x64:duration=1 -c:v libx264 -f null -
+nice -n 5 prlimit --data=4294967296 --nofile=1024 -- \
+  ffmpeg -hide_banner -loglevel error -f lavfi -i testsrc2=size=64x64:duration=1 -c:v libx264 -f null -
 rm -rf /var/lib/apt/lists/* /var/cache/apt/*

@@ -30,6 +30,8 @@ it('reports a view after ten seconds, records where I stopped, and resumes there
   const viewCounted = page.waitForResponse((response) => response.url().endsWith(`/videos/${videoId}/views`));
   await page.getByRole('button', { name: 'Play video' }).click();
   const view = await viewCounted;
+  // Counted on the ticket the page took when it opened (a report without one counts nothing).
+  expect(view.request().postDataJSON()).toMatchObject({ ticket: expect.any(String) });
   expect(await view.json()).toEqual({ counted: true });
   expect(await playbackPosition(page)).toBeGreaterThanOrEqual(10);
 

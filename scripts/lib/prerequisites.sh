@@ -49,10 +49,12 @@ ensure_chromium() {
   apt_install chromium
 }
 
-# The container suite builds and runs the image with Debian's podman (../shared/CONTAINERS.md).
+# The container suite builds and runs the image with Debian's podman (../shared/CONTAINERS.md), and the
+# compose stack with podman-compose, whose containers find each other by name through CNI's dnsname plugin.
 ensure_podman() {
-  command -v podman >/dev/null && command -v runc >/dev/null && command -v mmdebstrap >/dev/null && return
-  apt_install podman runc mmdebstrap
+  command -v podman >/dev/null && command -v runc >/dev/null && command -v mmdebstrap >/dev/null &&
+    command -v podman-compose >/dev/null && [ -x /usr/lib/cni/dnsname ] && return
+  apt_install podman runc mmdebstrap podman-compose golang-github-containernetworking-plugin-dnsname
 }
 
 ensure_postgres() {

@@ -17,8 +17,17 @@ export type CacheConfig =
   | { kind: 'memory'; maxEntries: number };
 /** Where security counters live (never in the evicting cache): see adapters/counters. */
 export type CountersConfig = { kind: 'redis'; url: string } | { kind: 'postgres' } | { kind: 'memory' };
+export type LogFormat = 'auto' | 'json' | 'pretty';
 /** Fastify's `trustProxy`: trust every proxy, none, this many hops, or these addresses and CIDRs. */
 export type TrustProxy = boolean | number | string[];
+export interface RequestLimits {
+  searchesPerMinute: number;
+  /** Comments and replies posted. */
+  commentsPerMinute: number;
+  /** Likes, dislikes and taking them back. */
+  reactionsPerMinute: number;
+  avatarUploadsPerHour: number;
+}
 export type StorageConfig =
   | {
       kind: 's3';
@@ -59,6 +68,8 @@ export interface Config {
   metricsToken: string | undefined;
   corsOrigins: string[];
   logLevel: string;
+  /** JSON lines, readable lines, or (`auto`) readable ones only when stdout is a terminal. */
+  logFormat: LogFormat;
   database: DatabaseConfig;
   cache: CacheConfig;
   counters: CountersConfig;
@@ -84,12 +95,24 @@ export interface Config {
     /** On SIGTERM a worker's running jobs get this long to finish; the rest go back to the queue. */
     shutdownGraceSeconds: number;
   };
-  loginLimits: { perIpPerMinute: number; failuresPerAccount: number; accountWindowSeconds: number };
+  loginLimits: {
+    perIpPerMinute: number;
+    failuresPerAccount: number;
+    failuresPerAccountAllAddresses: number;
+    accountWindowSeconds: number;
+  };
   viewLimits: { reportsPerMinute: number; anonymousPerAddressPerHour: number };
+  /** Requests one client address may make to the routes people could flood (429 naming the limit). */
+  requestLimits: RequestLimits;
   /** Progress streams (SSE) one account or address may hold open per API process, and their lifetime. */
   progressStreams: { perAccount: number; perAddress: number; lifetimeMs: number };
   /** Per account: what one uploader may hold of the platform at once, or in a day. */
-  uploadQuotas: { uploadsInFlight: number; bytesPerDay: number; queuedVideos: number };
+  uploadQuotas: {
+    uploadsInFlight: number;
+    bytesPerDay: number;
+    queuedVideos: number;
+    gigapixelsPerDay: number;
+  };
   /** What one source may cost a worker: pixels to decode, and the longest an ffmpeg run may take. */
   sourceBudget: { maxGigapixels: number; transcodeMaxSeconds: number };
   /** Sources at least `minChunkedSeconds` long are encoded in chunks of about `chunkSeconds` by many workers. */
@@ -185,6 +208,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
       .map((origin) => origin.trim())
       .filter(Boolean),
     logLevel: readLogLevel(read),
+    logFormat: readLogFormat(read),
     database: databaseUrl
       ? {
           kind: 'postgres',
@@ -222,12 +246,24 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
     loginLimits: {
       perIpPerMinute: read.integer('LOGIN_RATE_LIMIT_PER_MINUTE', 20, 1, 100_000),
       failuresPerAccount: read.integer('LOGIN_FAILURES_PER_ACCOUNT', 10, 1, 100_000),
+      failuresPerAccountAllAddresses: read.integer(
+        'LOGIN_FAILURES_PER_ACCOUNT_ALL_ADDRESSES',
+        100,
+        1,
+        1_000_000,
+      ),
       accountWindowSeconds: read.integer('LOGIN_FAILURE_WINDOW_SECONDS', 900, 1, 86_400),
     },
     progressStreams: {
       perAccount: read.integer('PROGRESS_STREAMS_PER_ACCOUNT', 10, 1, 10_000),
       perAddress: read.integer('PROGRESS_STREAMS_PER_ADDRESS', 20, 1, 10_000),
       lifetimeMs: read.integer('PROGRESS_STREAM_MAX_SECONDS', 1_800, 1, 86_400) * 1000,
+    },
+    requestLimits: {
+      searchesPerMinute: read.integer('SEARCH_RATE_LIMIT_PER_MINUTE', 60, 1, 100_000),
+      commentsPerMinute: read.integer('COMMENT_RATE_LIMIT_PER_MINUTE', 10, 1, 100_000),
+      reactionsPerMinute: read.integer('REACTION_RATE_LIMIT_PER_MINUTE', 30, 1, 100_000),
+      avatarUploadsPerHour: read.integer('AVATAR_UPLOADS_PER_HOUR', 10, 1, 100_000),
     },
     viewLimits: {
       reportsPerMinute: read.integer('VIEW_REPORTS_PER_MINUTE', 60, 1, 100_000),
@@ -237,6 +273,8 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
       uploadsInFlight: read.integer('UPLOADS_IN_FLIGHT_PER_ACCOUNT', 10, 1, 10_000),
       bytesPerDay: read.integer('UPLOAD_BYTES_PER_DAY', 50 * 1024 ** 3, 1024, 1024 ** 5),
       queuedVideos: read.integer('QUEUED_VIDEOS_PER_ACCOUNT', 20, 1, 100_000),
+      // About 6½ hours of 1080p at 30 fps, or 1½ hours of 4K, a day.
+      gigapixelsPerDay: read.integer('COMPUTE_GIGAPIXELS_PER_DAY', 1_500, 1, 1_000_000_000),
     },
     sourceBudget: {
       maxGigapixels: read.integer('SOURCE_MAX_GIGAPIXELS', 3_000, 1, 1_000_000),
@@ -258,6 +296,15 @@ function readLogLevel(read: EnvReader): string {
   if (LOG_LEVELS.includes(level)) return level;
   read.problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${level}")`);
   return 'info';
+}
+
+const LOG_FORMATS: LogFormat[] = ['auto', 'json', 'pretty'];
+
+function readLogFormat(read: EnvReader): LogFormat {
+  const format = read.string('LOG_FORMAT')?.toLowerCase() ?? 'auto';
+  if ((LOG_FORMATS as string[]).includes(format)) return format as LogFormat;
+  read.problems.push(`LOG_FORMAT must be one of ${LOG_FORMATS.join(', ')} (got "${format}")`);
+  return 'auto';
 }
 
 /** A global CloudFront ARN: `arn:aws:cloudfront::{account}:key-value-store/{id}`. */

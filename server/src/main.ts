@@ -3,10 +3,10 @@
 // requested roles. `all` (the default) runs the API and the worker in one process.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { pino } from 'pino';
 import { ConfigError, loadConfig } from './config.js';
 import { FfmpegMissing, locateFfmpeg } from './media/ffmpeg-binaries.js';
 import { buildPlatformApp } from './platform/api-app.js';
+import { createLogger } from './platform/logger.js';
 import { buildOpsApp } from './platform/ops-app.js';
 import { openPlatform } from './platform/platform.js';
 import { startQueueDepthMetric } from './platform/queue-depth-metric.js';
@@ -20,8 +20,8 @@ const CLIENT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '.
 
 async function main(role: Role): Promise<void> {
   const config = loadConfig(process.env);
-  if (role === 'healthcheck') return healthcheck(config.port);
-  const logger = pino({ level: config.logLevel, base: { role } });
+  if (role === 'healthcheck') return healthcheck(config.port, process.argv.includes('--ready'));
+  const logger = createLogger({ level: config.logLevel, format: config.logFormat, role });
   const runsApi = role === 'all' || role === 'api';
   const runsWorker = role === 'all' || role === 'worker';
 
@@ -70,7 +70,7 @@ async function main(role: Role): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  // A plain line for people; the JSON logs above are for machines.
+  // A plain line for people, whatever the log format.
   if (runsApi) {
     console.log(
       `VidStream is running: open ${config.port === port ? config.publicUrl : `http://localhost:${port}`}`,
@@ -81,16 +81,19 @@ async function main(role: Role): Promise<void> {
 }
 
 /**
- * `vidstream healthcheck`: exits 0 when the process serving PORT on this machine answers ready, 1 otherwise.
- * A container's HEALTHCHECK runs it, so the image needs no curl.
+ * `vidstream healthcheck`: exits 0 when the process serving PORT on this machine is alive (`/healthz`),
+ * 1 otherwise; with `--ready`, only when its dependencies answer too (`/readyz`). A container's
+ * HEALTHCHECK runs the first, so the image needs no curl: an orchestrator replaces a container that
+ * fails it, and a database outage must not make it replace them all (readiness is the load balancer's).
  */
-async function healthcheck(port: number): Promise<void> {
-  const answer = await fetch(`http://127.0.0.1:${port}/readyz`, { signal: AbortSignal.timeout(5_000) }).catch(
-    (error: unknown) => error as Error,
-  );
+async function healthcheck(port: number, ready: boolean): Promise<void> {
+  const route = ready ? '/readyz' : '/healthz';
+  const answer = await fetch(`http://127.0.0.1:${port}${route}`, {
+    signal: AbortSignal.timeout(5_000),
+  }).catch((error: unknown) => error as Error);
   if (answer instanceof Response && answer.status === 200) return;
   console.error(
-    `not ready: ${answer instanceof Response ? `/readyz answered ${answer.status}` : answer.message}`,
+    `${ready ? 'not ready' : 'not alive'}: ${answer instanceof Response ? `${route} answered ${answer.status}` : answer.message}`,
   );
   process.exitCode = 1;
 }

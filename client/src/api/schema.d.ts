@@ -525,6 +525,15 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
             };
         };
         post?: never;
@@ -1448,6 +1457,11 @@ export interface paths {
                                 used: number;
                                 limit: number;
                             };
+                            /** @description Processing of the videos probed in the last 24 hours: width × height × frame rate × seconds, in gigapixels (an hour of 1080p at 30 fps is 224) */
+                            gigapixelsPerDay: {
+                                used: number;
+                                limit: number;
+                            };
                         };
                     };
                 };
@@ -1933,6 +1947,15 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
             };
         };
         post?: never;
@@ -1977,6 +2000,15 @@ export interface paths {
                 };
                 /** @description Default Response */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2178,6 +2210,15 @@ export interface paths {
                         "application/json": components["schemas"]["ErrorResponse"];
                     };
                 };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
             };
         };
         delete?: never;
@@ -2251,6 +2292,79 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/videos/{id}/watch-tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open a video to watch: a ticket its view report must carry, issued now
+         * @description A view counts only on a ticket issued at least the reported time watched before. Anonymous viewers are told apart by the signed `vidstream_viewer` cookie this route sets.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Signed: this video, this viewer, the time it was issued */
+                            ticket: string;
+                            /** @description After this, open the video again for a new one */
+                            expiresInSeconds: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/videos/{id}/views": {
         parameters: {
             query?: never;
@@ -2262,7 +2376,7 @@ export interface paths {
         put?: never;
         /**
          * Report time watched: counts a view once per viewer and hour, after 10 s (or the whole video)
-         * @description Anonymous viewers are told apart by the signed `vidstream_viewer` cookie this route sets; one client address adds a limited number of anonymous views per video and hour.
+         * @description Counts only with a ticket from `POST /videos/{id}/watch-tickets` issued at least `watchedSeconds` before; one client address adds a limited number of anonymous views per video and hour.
          */
         post: {
             parameters: {
@@ -2276,6 +2390,8 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description Without a good one nothing counts */
+                        ticket?: string;
                         /**
                          * @deprecated
                          * @description Ignored (players before the viewer cookie sent their own id)
@@ -2852,6 +2968,15 @@ export interface paths {
                 };
                 /** @description Default Response */
                 400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
                     headers: {
                         [name: string]: unknown;
                     };

@@ -68,10 +68,18 @@ export function useDeleteVideo(id: string, onDeleted: () => void) {
   });
 }
 
-/** Counts a view (the server counts one per viewer session and hour); nothing waits for the answer. */
-/** The server tells anonymous viewers apart by a signed cookie it sets on the first report. */
-export function countView(id: string, watchedSeconds: number) {
-  return api.POST('/api/v1/videos/{id}/views', { ...byId(id), body: { watchedSeconds } });
+/**
+ * Opens a video to watch: the ticket its view report carries, or undefined when none came. The server
+ * tells anonymous viewers apart by a signed cookie it sets here.
+ */
+export async function takeWatchTicket(id: string) {
+  const answer = await api.POST('/api/v1/videos/{id}/watch-tickets', byId(id)).catch(() => undefined);
+  return answer?.data;
+}
+
+/** Counts a view (one per viewer and hour, on a ticket at least `watchedSeconds` old); nothing waits. */
+export function countView(id: string, ticket: string, watchedSeconds: number) {
+  return api.POST('/api/v1/videos/{id}/views', { ...byId(id), body: { ticket, watchedSeconds } });
 }
 
 /** Stores where I am in a video, for my history and for resuming. */

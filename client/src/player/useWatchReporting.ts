@@ -1,7 +1,9 @@
 // Tells the server what was watched: a view once 10 s have been seen (or the whole of a shorter video),
-// and, for signed-in viewers, where they are (for history and resuming) every few seconds and on pause.
+// on the watch ticket taken when the player opened, and, for signed-in viewers, where they are (for
+// history and resuming) every few seconds and on pause.
 import { type RefObject, useEffect } from 'react';
-import { countView, savePosition, useRefreshVideo } from '../api/videos.js';
+import { savePosition, useRefreshVideo } from '../api/videos.js';
+import { ViewReporter } from './viewReporter.js';
 
 const VIEW_AFTER_SECONDS = 10;
 const POSITION_EVERY_SECONDS = 10;
@@ -21,10 +23,11 @@ export function useWatchReporting(
     let lastTime = video.currentTime;
     let viewReported = false;
     let positionSentAt = 0;
+    const views = new ViewReporter(videoId);
 
     const reportView = () => {
       viewReported = true;
-      void countView(videoId, watchedSeconds);
+      void views.report(watchedSeconds);
     };
     const reportPosition = () => {
       if (!signedIn || video.currentTime === 0) return;
@@ -52,6 +55,7 @@ export function useWatchReporting(
       video.removeEventListener('timeupdate', onTimeUpdate);
       video.removeEventListener('pause', reportPosition);
       video.removeEventListener('ended', onEnded);
+      views.stop();
       if (watchedSeconds > 0) reportPosition();
     };
   }, [videoRef, videoId, signedIn, refreshVideo]);

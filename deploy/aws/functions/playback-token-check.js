@@ -7,7 +7,9 @@
 // never appears in the template or in this code. The same store holds `min-version-{id}` for each video
 // whose URLs were revoked in the last hours (server/src/services/media/cdn-revocation.service.ts); none
 // means 0. It runs on every request, cache hits included, so a revoked URL is refused even for files the
-// edge still holds.
+// edge still holds. A store it cannot read refuses: without the key nothing can be checked, and a video
+// made private must not play because the edge could not tell (the store is read at the edge, so such a
+// failure is rare and brief; players retry).
 import cf from 'cloudfront';
 // biome-ignore lint/style/useNodejsImportProtocol: the CloudFront runtime knows its module as 'crypto' only
 import crypto from 'crypto';
@@ -61,11 +63,15 @@ async function handler(event) {
     .toString('base64url');
   if (!sameText(signature, expected)) return forbidden();
 
+  // Never revoked, or not in the last hours: no entry, and every version stands. `exists` tells that apart
+  // from a store that cannot be read, where `get` would throw alike.
   let minVersion = 0;
   try {
-    minVersion = parseInt(await keyValueStore.get(MIN_VERSION_PREFIX + videoId), 10);
-  } catch (_none) {
-    // Never revoked, or not in the last hours: every version stands.
+    const revocation = MIN_VERSION_PREFIX + videoId;
+    if (await keyValueStore.exists(revocation))
+      minVersion = parseInt(await keyValueStore.get(revocation), 10);
+  } catch (_unreadable) {
+    return forbidden();
   }
   // Written as a refusal of anything not at least the minimum, so an unreadable entry refuses too.
   if (!(version >= minVersion)) return forbidden();

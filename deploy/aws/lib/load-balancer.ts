@@ -8,6 +8,9 @@ import {
 import { NagSuppressions } from 'cdk-nag';
 import { Construct } from 'constructs';
 
+/** Proxies between a client and a task: the ALB alone. The tasks' TRUST_PROXY believes this many hops. */
+export const LOAD_BALANCER_HOPS = 1;
+
 export interface LoadBalancerProps {
   vpc: ec2.IVpc;
   logs: s3.IBucket;
@@ -26,7 +29,13 @@ export class LoadBalancer extends Construct {
       vpc: props.vpc,
       internetFacing: true,
       dropInvalidHeaderFields: true,
+      // The client's address is added to the right of whatever X-Forwarded-For it sent (AWS's default,
+      // written down so it stays): `preserve` would pass a forged header on untouched, and a port
+      // after the address would make the entry unreadable as one.
+      xffHeaderProcessingMode: elbv2.XffHeaderProcessingMode.APPEND,
     });
+    // CDK writes this attribute only when turning it on.
+    this.alb.setAttribute('routing.http.xff_client_port.enabled', 'false');
     this.alb.logAccessLogs(props.logs, 'alb');
     NagSuppressions.addResourceSuppressions(
       this.alb,

@@ -14,6 +14,10 @@ import { NagSuppressions } from 'cdk-nag';
 import { Construct } from 'constructs';
 
 export const API_PORT = 8080;
+/** The container's own check: is the process alive (the image's HEALTHCHECK, docs/deploy.md). */
+export const LIVENESS_COMMAND = ['CMD', 'node', '/app/server/dist/main.js', 'healthcheck'];
+/** The load balancer's check: do the task's dependencies answer. */
+export const READINESS_PATH = '/readyz';
 /** What the API publishes (server: QUEUE_DEPTH_METRIC_*) and the workers scale on. */
 export const QUEUE_METRIC = { name: 'JobsOutstanding', dimensionValue: 'all', periodSeconds: 60 };
 
@@ -96,8 +100,10 @@ export class Services extends Construct {
       port: API_PORT,
       protocol: elbv2.ApplicationProtocol.HTTP,
       targets: [this.api],
-      // Liveness only: /readyz failing for a database outage would take every task out at once.
-      healthCheck: { path: '/healthz', healthyHttpCodes: '200' },
+      // Readiness: a task whose database, storage or queue does not answer gets no requests. When every
+      // task fails it (the database away) the ALB sends to all of them anyway (it fails open), and ECS
+      // starts a replacement before stopping an unhealthy task, so the running ones stay.
+      healthCheck: { path: READINESS_PATH, healthyHttpCodes: '200' },
       deregistrationDelay: Duration.seconds(30),
     });
     const scaling = this.api.autoScaleTaskCount({ minCapacity: 2, maxCapacity: 10 });
@@ -147,8 +153,10 @@ export class Services extends Construct {
       environment: { ...this.props.environment, ...environment },
       secrets: this.props.secrets,
       portMappings: [{ containerPort: API_PORT }],
+      // Liveness (`vidstream healthcheck` asks /healthz): ECS replaces a task that fails it, which a
+      // database outage must never cause.
       healthCheck: {
-        command: ['CMD', 'node', '/app/server/dist/main.js', 'healthcheck'],
+        command: LIVENESS_COMMAND,
         startPeriod: Duration.seconds(60),
       },
       stopTimeout: Duration.seconds(90),
@@ -164,7 +172,7 @@ export class Services extends Construct {
       {
         id: 'AwsSolutions-ECS2',
         reason:
-          'Only addresses and tuning are plain variables; SESSION_SECRET and PGPASSWORD come from Secrets Manager',
+          'Only addresses and tuning are plain variables; SESSION_SECRET, METRICS_TOKEN and PGPASSWORD come from Secrets Manager',
       },
     ]);
     NagSuppressions.addResourceSuppressions(

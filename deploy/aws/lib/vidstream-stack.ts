@@ -15,7 +15,7 @@ import { Buckets } from './buckets.js';
 import { CACHE_PORT, Cache } from './cache.js';
 import { Cdn } from './cdn.js';
 import { DATABASE_NAME, DATABASE_USER, Database } from './database.js';
-import { LoadBalancer } from './load-balancer.js';
+import { LOAD_BALANCER_HOPS, LoadBalancer } from './load-balancer.js';
 import { Migration } from './migration.js';
 import { Network } from './network.js';
 import { API_PORT, Services } from './services.js';
@@ -48,17 +48,20 @@ export class VidStreamStack extends Stack {
       props.publicUrl ??
       `${props.certificateArn ? 'https' : 'http'}://${loadBalancer.alb.loadBalancerDnsName}`;
     buckets.allowUploadsFrom([publicUrl]);
-    const sessionSecret = new secretsmanager.Secret(this, 'SessionSecret', {
-      description: 'VidStream SESSION_SECRET: signs sessions, upload part URLs and playback tokens',
-      generateSecretString: { passwordLength: 64, excludePunctuation: true },
-    });
-    NagSuppressions.addResourceSuppressions(sessionSecret, [
-      {
-        id: 'AwsSolutions-SMG4',
-        reason:
-          'Rotating SESSION_SECRET signs everyone out and voids every playback URL: a planned, manual step',
-      },
-    ]);
+    const sessionSecret = generatedSecret(
+      this,
+      'SessionSecret',
+      'VidStream SESSION_SECRET: signs sessions, upload part URLs and playback tokens',
+      'Rotating SESSION_SECRET signs everyone out and voids every playback URL: a planned, manual step',
+    );
+    // What a Prometheus scraper sends to read /metrics: the app refuses it to anyone else, however the
+    // path is spelt (the ALB's /metrics rule compares the path as sent; Fastify decodes it first).
+    const metricsToken = generatedSecret(
+      this,
+      'MetricsToken',
+      'VidStream METRICS_TOKEN: the bearer token /metrics answers',
+      'The scraper holds a copy of METRICS_TOKEN: rotating it is a manual step done with the scraper',
+    );
     const cdn = new Cdn(this, 'Cdn', { processed: buckets.processed, logs: buckets.logs, sessionSecret });
 
     const databaseSecret = database.cluster.secret;
@@ -73,7 +76,10 @@ export class VidStreamStack extends Stack {
       environment: {
         PORT: String(API_PORT),
         PUBLIC_URL: publicUrl,
-        TRUST_PROXY: 'true',
+        // The ALB appends the address it saw to X-Forwarded-For (its `append` mode, pinned in LoadBalancer):
+        // the right-most entry is the client, everything left of it the client's own words. Only the ALB
+        // reaches the tasks (their security group), so believing exactly that one hop is safe.
+        TRUST_PROXY: String(LOAD_BALANCER_HOPS),
         // The password comes as PGPASSWORD; Aurora insists on TLS, and RDS's CA is not in the image's store.
         DATABASE_URL: `postgres://${DATABASE_USER}@${endpoint.hostname}:${endpoint.port}/${DATABASE_NAME}?sslmode=no-verify`,
         REDIS_URL: cache.url,
@@ -86,6 +92,7 @@ export class VidStreamStack extends Stack {
       },
       secrets: {
         SESSION_SECRET: ecs.Secret.fromSecretsManager(sessionSecret),
+        METRICS_TOKEN: ecs.Secret.fromSecretsManager(metricsToken),
         PGPASSWORD: ecs.Secret.fromSecretsManager(databaseSecret, 'password'),
       },
       queueMetricNamespace: `VidStream/${this.stackName}`,
@@ -116,4 +123,14 @@ export class VidStreamStack extends Stack {
     new CfnOutput(this, 'Url', { value: publicUrl });
     new CfnOutput(this, 'MediaBaseUrl', { value: `https://${cdn.distribution.distributionDomainName}` });
   }
+}
+
+/** 64 letters and digits drawn by Secrets Manager at deploy, so the value is never in the template. */
+function generatedSecret(scope: Construct, id: string, description: string, whyNotRotated: string) {
+  const secret = new secretsmanager.Secret(scope, id, {
+    description,
+    generateSecretString: { passwordLength: 64, excludePunctuation: true },
+  });
+  NagSuppressions.addResourceSuppressions(secret, [{ id: 'AwsSolutions-SMG4', reason: whyNotRotated }]);
+  return secret;
 }

@@ -23,17 +23,28 @@ interface ViewerRequest {
 }
 type Handler = (event: { request: ViewerRequest }) => Promise<ViewerRequest | { statusCode: number }>;
 
-/** The function's code with its two runtime imports handed in as parameters. */
-function loadHandler(store: Map<string, string>): Handler {
+/**
+ * The function's code with its two runtime imports handed in as parameters. `unreadable` names keys whose
+ * reads fail as a store that cannot be read fails, whether the key is there or not.
+ */
+function loadHandler(
+  store: Map<string, string>,
+  unreadable: (key: string) => boolean = () => false,
+): Handler {
   const source = readFileSync(FUNCTION_FILE, 'utf8');
   const imports = /^import (\w+) from '(cloudfront|crypto)';$/gm;
   expect([...source.matchAll(imports)].map((match) => match[2])).toEqual(['cloudfront', 'crypto']);
   const cloudfront = {
     kvs: () => ({
       async get(key: string) {
+        if (unreadable(key)) throw new Error('the key value store could not be read');
         const value = store.get(key);
         if (value === undefined) throw new Error(`key not found: ${key}`);
         return value;
+      },
+      async exists(key: string) {
+        if (unreadable(key)) throw new Error('the key value store could not be read');
+        return store.has(key);
       },
     }),
   };
@@ -151,6 +162,16 @@ describe('the CloudFront playback-token check', () => {
     const avatar = '/avatars/0b7f9c1e-3f5a-4c2d-9e8b-1a2b3c4d5e6f/Xy_9-abc.webp';
     expect(await request(avatar)).toEqual({ uri: avatar });
     expect(await request('/avatars/not-a-channel/Xy.webp')).toMatchObject({ statusCode: 403 });
+  });
+
+  it('refuses a token while the store cannot say whether its video was revoked', async () => {
+    const uri = `/t/${tokens.issue(VIDEO, 0)}/videos/${VIDEO}/master.m3u8`;
+    const revocationsUnreadable = loadHandler(store, (key) => key === minVersionKey(VIDEO));
+    expect(await revocationsUnreadable({ request: { uri } })).toMatchObject({ statusCode: 403 });
+    const keyUnreadable = loadHandler(store, (key) => key === PLAYBACK_KEY_NAME);
+    expect(await keyUnreadable({ request: { uri } })).toMatchObject({ statusCode: 403 });
+    // The same request plays from a store that answers.
+    expect(await request(uri)).toEqual({ uri: `/videos/${VIDEO}/master.m3u8` });
   });
 
   it('refuses everything while the key value store holds no key', async () => {

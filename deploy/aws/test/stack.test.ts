@@ -80,10 +80,10 @@ describe('services', () => {
     template.hasResourceProperties('AWS::ECS::Service', { LaunchType: 'FARGATE', DesiredCount: 0 });
   });
 
-  it('wires SESSION_SECRET and the database password from Secrets Manager into both tasks', () => {
+  it('wires SESSION_SECRET, METRICS_TOKEN and the database password from Secrets Manager into both tasks', () => {
     for (const task of ['ServicesApiTask', 'ServicesWorkerTask']) {
       const secrets = containerOf(task).Secrets.map((secret: { Name: string }) => secret.Name);
-      expect(secrets.sort()).toEqual(['PGPASSWORD', 'SESSION_SECRET']);
+      expect(secrets.sort()).toEqual(['METRICS_TOKEN', 'PGPASSWORD', 'SESSION_SECRET']);
       const names = containerOf(task).Environment.map((variable: { Name: string }) => variable.Name);
       expect(names).not.toContain('SESSION_SECRET');
       expect(names).toEqual(
@@ -238,9 +238,18 @@ describe('buckets', () => {
 });
 
 describe('least privilege on the buckets', () => {
-  it('lets the worker read raw uploads but never write or delete them', () => {
+  it('lets the worker write raw objects only as the pieces of a chunked transcode', () => {
     const raw = objectActions('ServicesWorkerTaskTaskRole', 'BucketsRaw');
-    expect(raw).toEqual(['s3:AbortMultipartUpload', 's3:GetObject']);
+    expect(raw).toEqual(['s3:AbortMultipartUpload', 's3:DeleteObject', 's3:GetObject', 's3:PutObject']);
+    const rawWrites = statementsOf('ServicesWorkerTaskTaskRole').filter(
+      (statement) =>
+        [statement.Action].flat().includes('s3:PutObject') &&
+        JSON.stringify(statement.Resource).includes('BucketsRaw'),
+    );
+    expect(JSON.stringify(rawWrites.map((statement) => statement.Resource))).toMatch(
+      /"\/videos\/\*\/pieces\/\*"/,
+    );
+    expect(rawWrites).toHaveLength(1);
   });
 
   it("lets the worker write and replace a video's published files, and no avatars", () => {

@@ -4,8 +4,8 @@ import { Annotations, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { VidStreamStack, type VidStreamStackProps } from '../lib/vidstream-stack.js';
 
-const ACCOUNT = '123456789012';
-const REGION = 'eu-west-1';
+export const ACCOUNT = '123456789012';
+export const REGION = 'eu-west-1';
 export const CERTIFICATE_ARN = `arn:aws:acm:${REGION}:${ACCOUNT}:certificate/00000000-0000-0000-0000-000000000000`;
 
 export interface Synthesized {
@@ -40,4 +40,19 @@ export function synthesize(options: Partial<VidStreamStackProps> = {}): Synthesi
     synthesized.set(key, found);
   }
   return found;
+}
+
+/** The one container of the task definition whose logical id starts with `taskPrefix`. */
+export function taskContainer(template: Template, taskPrefix: string) {
+  const [task] = Object.entries(template.findResources('AWS::ECS::TaskDefinition')).filter(([id]) =>
+    id.startsWith(taskPrefix),
+  );
+  if (!task) throw new Error(`no task definition ${taskPrefix}…`);
+  return task[1].Properties.ContainerDefinitions[0];
+}
+
+/** That container's plain environment, by name. */
+export function taskEnvironment(template: Template, taskPrefix: string): Record<string, unknown> {
+  const environment: { Name: string; Value: unknown }[] = taskContainer(template, taskPrefix).Environment;
+  return Object.fromEntries(environment.map(({ Name, Value }) => [Name, Value]));
 }

@@ -62,7 +62,13 @@ describe('compose.yaml', () => {
   it('refuses to start without the generated secrets', () => {
     const guarded = new Set(referenced.filter((r) => r.operator === ':?').map((r) => r.name));
     expect([...guarded].sort()).toEqual(
-      ['MINIO_ROOT_PASSWORD', 'POSTGRES_PASSWORD', 'S3_SECRET_ACCESS_KEY', 'SESSION_SECRET'].sort(),
+      [
+        'METRICS_TOKEN',
+        'MINIO_ROOT_PASSWORD',
+        'POSTGRES_PASSWORD',
+        'S3_SECRET_ACCESS_KEY',
+        'SESSION_SECRET',
+      ].sort(),
     );
     for (const name of guarded) expect(documented.get(name)).toBe('');
   });
@@ -168,6 +174,15 @@ describe('Caddyfile', () => {
 
   it('looks up every api replica by the service’s name and port', () => {
     expect(caddyfile).toMatch(/dynamic a api 8080 \{\s*refresh \d+s/);
+  });
+
+  it('turns visitors away from /metrics, while the token guards every spelling the api reads as it', () => {
+    // Caddy's path matcher compares the unescaped, cleaned path; the api's own check does not depend on it.
+    const site = caddyfile.split('{$PUBLIC_SCHEME}://{$PUBLIC_HOST}:{$PUBLIC_PORT} {')[1] ?? '';
+    expect(site.split('\n}')[0]).toMatch(/^\s*respond \/metrics 404$/m);
+    expect(references(services.api?.environment?.METRICS_TOKEN ?? '')).toEqual([
+      { name: 'METRICS_TOKEN', operator: ':?', argument: 'run ./init-env.sh first' },
+    ]);
   });
 
   it('forwards storage to the minio service', () => {

@@ -8,7 +8,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { COMPOSE_DIR, parseEnvFile, readComposeFile } from './stack.js';
 
 const run = promisify(execFile);
-const SECRETS = ['SESSION_SECRET', 'POSTGRES_PASSWORD', 'MINIO_ROOT_PASSWORD', 'S3_SECRET_ACCESS_KEY'];
+const SECRETS = [
+  'SESSION_SECRET',
+  'METRICS_TOKEN',
+  'POSTGRES_PASSWORD',
+  'MINIO_ROOT_PASSWORD',
+  'S3_SECRET_ACCESS_KEY',
+];
 const scratch: string[] = [];
 
 async function composeFolder(): Promise<string> {

@@ -44,6 +44,10 @@ describe.each(VIDSTREAM_SERVICES)('the %s service’s environment', (name) => {
     expect(config.sessionSecret).toHaveLength(64);
   });
 
+  it('guards /metrics with the generated token', () => {
+    expect(load(environment).config.metricsToken).toBe(dotEnv.get('METRICS_TOKEN'));
+  });
+
   it('holds only variables the server reads', () => {
     const { read } = load(environment);
     expect(Object.keys(environment).filter((variable) => !read.has(variable))).toEqual([]);
@@ -102,8 +106,8 @@ describe('the addresses the VidStream containers use', () => {
     }
   });
 
-  it('trust the proxy’s forwarded headers on the api only', () => {
-    expect(load(environment).config.trustProxy).toBe(true);
+  it('trust the one proxy’s forwarded header on the api only', () => {
+    expect(load(environment).config.trustProxy).toBe(1);
     expect(load(environmentOf('worker')).config.trustProxy).toBe(false);
   });
 });

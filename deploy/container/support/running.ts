@@ -22,8 +22,9 @@ export async function startContainer(name: string, image: string, options: Conta
   ]);
 }
 
+/** Removes the containers with the anonymous volumes the image's VOLUME gave them; named ones stay. */
 export async function removeContainers(...names: string[]): Promise<void> {
-  for (const name of names) await podman(['rm', '--force', '--time', '0', name]);
+  for (const name of names) await podman(['rm', '--force', '--volumes', '--time', '0', name]);
 }
 
 /** Waits until the container answers ready on `baseUrl`; fails with its log if it stops or takes too long. */

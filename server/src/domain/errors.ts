@@ -52,8 +52,10 @@ export class TooManyRequests extends DomainError {
   constructor(
     message: string,
     readonly retryAfterSeconds: number,
+    /** Names the limit reached, for limits a client may want to tell apart. */
+    code = 'rate_limited',
   ) {
-    super('rate_limited', message);
+    super(code, message);
   }
 }
 

@@ -8,6 +8,8 @@ export interface UploadQuotaLimits {
   bytesPerDay: number;
   /** Videos waiting for a worker or being processed. */
   queuedVideos: number;
+  /** Processing of the videos probed in the last 24 hours, in gigapixels decoded (see sourceGigapixels). */
+  gigapixelsPerDay: number;
 }
 
 export type UploadQuotaUsage = UploadQuotaLimits;

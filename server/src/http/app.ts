@@ -8,9 +8,11 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { TrustProxy } from '../config.js';
+import { addressGroup } from '../domain/client-address.js';
 import { TooManyRequests } from '../domain/errors.js';
 import type { Metrics } from '../metrics.js';
 import { Comment } from './comment.schemas.js';
+import { refuseCrossSiteRequests } from './cross-site-requests.js';
 import { registerErrorHandler } from './error-handler.js';
 import { counterRateLimitStore, type WindowCounters } from './rate-limit-store.js';
 import type { RouteDeps } from './route-deps.js';
@@ -41,6 +43,7 @@ import { videoRoutes } from './routes/videos/videos.routes.js';
 import { viewRoutes } from './routes/videos/views.routes.js';
 import { Channel, ErrorResponse, SubscriptionState, User } from './schemas.js';
 import { registerSecurityHeaders } from './security-headers.js';
+import { closeOnUnreadBody } from './unread-body.js';
 import { ReactionSummary, UploadPlan, Video } from './video.schemas.js';
 
 const API_ROUTES = [
@@ -71,6 +74,8 @@ export interface AppOptions {
   trustProxy: TrustProxy;
   corsOrigins: string[];
   mediaBaseUrl: string;
+  /** The address people open; over http, pages do not ask browsers to upgrade their requests to https. */
+  publicUrl: string;
   metrics: Metrics;
   /** When set, /metrics answers only a scraper sending it as a bearer token. */
   metricsToken: string | undefined;
@@ -90,6 +95,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   registerErrorHandler(app, options.isDatabaseAway);
+  closeOnUnreadBody(app);
   registerMetrics(app, options.metrics, options.metricsToken);
   for (const schema of [
     ErrorResponse,
@@ -103,17 +109,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   ])
     app.addSchema(schema);
 
-  registerSecurityHeaders(app, contentSecurity(options.mediaBaseUrl));
+  registerSecurityHeaders(app, contentSecurity(options.mediaBaseUrl, options.publicUrl));
   await app.register(fastifyCors, {
     origin: options.corsOrigins.length > 0 ? options.corsOrigins : false,
     credentials: true,
   });
   await app.register(fastifyCookie);
+  refuseCrossSiteRequests(app, options.routes.sessionCookie, options.publicUrl, options.corsOrigins);
   await app.register(fastifyRateLimit, {
     global: false,
     store: counterRateLimitStore(options.counters),
     // The counters fall back to this process's memory themselves: a limit is never skipped.
     skipOnError: false,
+    keyGenerator: (request) => addressGroup(request.ip),
     errorResponseBuilder: (_request, context) =>
       new TooManyRequests(`Too many requests; try again in ${context.after}`, Math.ceil(context.ttl / 1000)),
   });
@@ -124,7 +132,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       components: {
         securitySchemes: {
           bearer: { type: 'http', scheme: 'bearer' },
-          cookie: { type: 'apiKey', in: 'cookie', name: 'vidstream_session' },
+          cookie: { type: 'apiKey', in: 'cookie', name: options.routes.sessionCookie.name },
         },
       },
     },
@@ -156,7 +164,7 @@ function trustedProxies(trust: TrustProxy): boolean | string[] | ((address: stri
   return typeof trust === 'number' ? (_address, hop) => hop < trust : trust;
 }
 
-function contentSecurity(mediaBaseUrl: string) {
+function contentSecurity(mediaBaseUrl: string, publicUrl: string) {
   const media = new URL(mediaBaseUrl).origin;
   return {
     defaultSrc: ["'self'"],
@@ -165,5 +173,8 @@ function contentSecurity(mediaBaseUrl: string) {
     connectSrc: ["'self'", media],
     workerSrc: ["'self'", 'blob:'],
     styleSrc: ["'self'", "'unsafe-inline'"],
+    // helmet's default. Served over http on any name but localhost (a LAN name or address), browsers would
+    // then fetch the app's own scripts over https, which such a server does not answer, and show nothing.
+    upgradeInsecureRequests: new URL(publicUrl).protocol === 'https:' ? [] : null,
   };
 }

@@ -1,6 +1,8 @@
 // What route plugins receive: every service, and the shared request helpers.
-import type { preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyRequest } from 'fastify';
+import type { RequestLimits } from '../config.js';
 import type { Services } from '../services/services.js';
+import type { SessionCookie } from './authentication.js';
 import type { Presenter } from './presenters.js';
 import type { ShareLinks } from './share-links.js';
 import type { SharePresenter } from './share-presenter.js';
@@ -11,8 +13,11 @@ export interface RouteDeps extends Services {
   share: SharePresenter;
   /** This instance's watch and embed addresses, from PUBLIC_URL. */
   shareLinks: ShareLinks;
-  requireAccount: preHandlerAsyncHookHandler;
-  identifyAccount: preHandlerAsyncHookHandler;
+  /** A hook for onRequest (before the body is read) or preHandler. */
+  requireAccount: (request: FastifyRequest) => Promise<void>;
+  identifyAccount: (request: FastifyRequest) => Promise<void>;
   loginLimitPerIpPerMinute: number;
   viewReportsPerMinute: number;
+  requestLimits: RequestLimits;
+  sessionCookie: SessionCookie;
 }

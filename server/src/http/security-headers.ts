@@ -7,7 +7,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import helmet, { type HelmetOptions } from 'helmet';
 
-type Directives = Record<string, string[]>;
+/** CSP directives by name; null turns off one of helmet's defaults. */
+type Directives = Record<string, string[] | null>;
 
 declare module 'fastify' {
   interface FastifyContextConfig {

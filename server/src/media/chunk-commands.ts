@@ -36,6 +36,7 @@ export function buildPieceArgs(source: SourceFacts, input: string, chunk: Chunk,
     ...ffmpegInput({
       path: input,
       container: source.container,
+      frame: source.video,
       seekSeconds: Math.max(0, chunk.startSeconds - PIECE_LEAD_SECONDS),
     }),
     // The source's clock, kept: the chunk job finds its window by the source's own timestamps.
@@ -50,7 +51,7 @@ export function buildPieceArgs(source: SourceFacts, input: string, chunk: Chunk,
 export function buildAudioPieceArgs(source: SourceFacts, input: string, piece: string): string[] {
   if (!source.audio) throw new Error('the source has no audio to copy');
   return [
-    ...ffmpegInput({ path: input, container: source.container }),
+    ...ffmpegInput({ path: input, container: source.container, frame: source.video }),
     '-copyts',
     ...['-map', `0:${source.audio.streamIndex}`, '-c', 'copy'],
     ...['-f', PIECE_CONTAINER, piece],
@@ -75,6 +76,7 @@ export function buildChunkArgs(
     ...ffmpegInput({
       path: paths.piece,
       container: PIECE_CONTAINER,
+      frame: source.video,
       seekSeconds: source.startSeconds + chunk.startSeconds,
       seekToTimestamp: true,
       // A copied piece may or may not carry the display rotation: the filter graph turns the picture.
@@ -106,6 +108,7 @@ export function buildChunkedAudioArgs(
     ...ffmpegInput({
       path: paths.piece,
       container: PIECE_CONTAINER,
+      frame: source.video,
       seekSeconds: source.startSeconds,
       seekToTimestamp: true,
     }),

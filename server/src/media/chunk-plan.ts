@@ -23,11 +23,25 @@ export interface Chunk {
   isLast: boolean;
 }
 
-/** The chunks of a source, in order; empty when it is short enough for one pass. */
-export function planChunks(durationSeconds: number, grid: SegmentGrid, policy: ChunkPolicy): Chunk[] {
-  if (durationSeconds < policy.minChunkedSeconds) return [];
+/**
+ * The policy's lengths are for sources of at least this many frames a second. A sparser source (a
+ * slideshow, or a few frames spread over hours) is chunked by its frames: its lengths are stretched by
+ * how much sparser it is, so a chunk still holds a chunk's worth of work, and a source of a handful of
+ * frames is one pass however long it says it is.
+ */
+export const REFERENCE_FRAME_RATE = 24;
+
+/** The chunks of a source, in order; empty when it holds too little work to be worth splitting. */
+export function planChunks(
+  durationSeconds: number,
+  grid: SegmentGrid,
+  policy: ChunkPolicy,
+  frameRate = REFERENCE_FRAME_RATE,
+): Chunk[] {
+  const stretch = Math.max(1, REFERENCE_FRAME_RATE / frameRate);
+  if (durationSeconds < policy.minChunkedSeconds * stretch) return [];
   // Whole segments, and never ending inside the opening's short ones.
-  const segmentsPerChunk = Math.max(1, Math.round(policy.chunkSeconds / grid.segmentSeconds));
+  const segmentsPerChunk = Math.max(1, Math.round((policy.chunkSeconds * stretch) / grid.segmentSeconds));
   const chunkSeconds = Math.max(segmentsPerChunk * grid.segmentSeconds, grid.openingSeconds);
   // A tail shorter than half a chunk joins the chunk before it: a tiny job costs more than it saves.
   const count = Math.max(1, Math.round(durationSeconds / chunkSeconds));

@@ -39,7 +39,7 @@ export function planChunkedTranscode(
   source: SourceFacts,
   inputs: PlanInputs & { chunks: ChunkPolicy },
 ): ChunkedPlan | undefined {
-  const chunks = planChunks(source.durationSeconds, inputs.policy, inputs.chunks);
+  const chunks = planChunks(source.durationSeconds, inputs.policy, inputs.chunks, source.video.frameRate);
   if (chunks.length < 2) return undefined;
   // The one-pass plan checks the source against the ladder and gives the playlists; its argv is not run.
   const whole = planTranscode(source, { input: 'source', outputDir: 'out' }, inputs);

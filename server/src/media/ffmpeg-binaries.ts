@@ -1,6 +1,8 @@
-// Finds the ffmpeg and ffprobe the worker will run: FFMPEG_PATH/FFPROBE_PATH, else the ones on PATH.
+// Finds the ffmpeg and ffprobe the worker will run: FFMPEG_PATH/FFPROBE_PATH, else the ones on the guests'
+// PATH (guest-process.ts), checked by running each as a guest would be run.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { GUEST_ENVIRONMENT, guestCommand, guestLimits } from './guest-process.js';
 
 const run = promisify(execFile);
 
@@ -34,7 +36,8 @@ export async function locateFfmpeg(paths: {
 
 async function firstLineOf(binary: string): Promise<string> {
   try {
-    const { stdout } = await run(binary, ['-hide_banner', '-version'], { timeout: 10_000 });
+    const guest = guestCommand(binary, ['-hide_banner', '-version'], guestLimits(10_000));
+    const { stdout } = await run(guest.command, guest.args, { env: GUEST_ENVIRONMENT, timeout: 10_000 });
     return stdout.split('\n')[0]?.trim() ?? binary;
   } catch (error) {
     throw new FfmpegMissing(`"${binary}" could not be run (${(error as Error).message.split('\n')[0]})`);

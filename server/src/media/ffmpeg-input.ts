@@ -6,6 +6,12 @@ import { ALLOWED_CONTAINERS } from './source-facts.js';
 export interface MediaInput {
   path: string;
   container: string;
+  /**
+   * The frame size the probe found. The decoder refuses any larger frame later in the file, so a source
+   * whose frames grow past what it declared costs no more memory or time than the declaration was
+   * allowed (the limits and the compute budget are reckoned from it).
+   */
+  frame: { width: number; height: number };
   /** Seek before the input (fast: the demuxer jumps, nothing before it is decoded). */
   seekSeconds?: number;
   /** The seek names a timestamp of the file's own clock, not an offset from its first frame. */
@@ -34,9 +40,21 @@ export function ffmpegInput(input: MediaInput): string[] {
     ...(input.seekSeconds === undefined ? [] : ['-ss', input.seekSeconds.toFixed(3)]),
     ...(input.keepCodedOrientation ? ['-noautorotate'] : []),
     ...(input.roughDecode ? ['-skip_frame', 'noref', '-skip_loop_filter', 'all'] : []),
+    ...['-max_pixels', String(decodablePixels(input.frame))],
     ...['-i', `file:${input.path}`],
   ];
 }
+
+/**
+ * Pixels a decoder may allocate for a frame of the declared size: decoders round the width, and some the
+ * height, up to their alignment (at most 128 here), so that much is allowed on top and no more.
+ */
+export function decodablePixels(frame: { width: number; height: number }): number {
+  const alignUp = (size: number) => Math.ceil(size / DECODER_ALIGNMENT) * DECODER_ALIGNMENT;
+  return alignUp(frame.width) * alignUp(frame.height);
+}
+
+const DECODER_ALIGNMENT = 128;
 
 /** The end of an ffprobe argv: the input rules, then the file itself. */
 export function ffprobeInput(path: string): string[] {
@@ -79,6 +97,8 @@ function brokenFfmpegRule(argv: readonly string[]): string | undefined {
     return 'the input must be forced (-f) to an allowed container';
   if (onlyValue(inputSide, '-format_whitelist') !== forced)
     return 'the input must be read with -format_whitelist equal to its forced container';
+  if (!/^[1-9][0-9]*$/.test(onlyValue(inputSide, '-max_pixels') ?? ''))
+    return 'the input must be decoded with -max_pixels bounding its frame size';
   return undefined;
 }
 

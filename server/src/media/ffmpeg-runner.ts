@@ -1,9 +1,9 @@
-// Runs one ffmpeg command: reports progress from `-progress pipe:1`, kills it past a deadline, and turns
-// its exit into a result or a typed error. Knows nothing of what the command does, but runs none that
-// could read an upload outside the input rules.
+// Runs one ffmpeg command as a guest (guest-process.ts): reports progress from `-progress pipe:1`, kills
+// it past a deadline, and turns its exit into a result or a typed error. Knows nothing of what the command
+// does, but runs none that could read an upload outside the input rules.
 import { spawn } from 'node:child_process';
-import { setPriority } from 'node:os';
 import { checkInputRules } from './ffmpeg-input.js';
+import { GUEST_ENVIRONMENT, guestCommand, guestLimits } from './guest-process.js';
 
 export interface RunOptions {
   /** The source's duration, to turn ffmpeg's output time into a percentage. */
@@ -12,7 +12,7 @@ export interface RunOptions {
   onProgress?: (percent: number) => void;
   /** Kills ffmpeg; the run then rejects with the AbortError. */
   signal?: AbortSignal;
-  /** Runs ffmpeg this much nicer than the worker: it gets the core only when the others leave it. */
+  /** Runs ffmpeg nicer than a guest's default: it gets the core only when the other guests leave it. */
   niceness?: number;
 }
 
@@ -38,12 +38,13 @@ const STDERR_TAIL_BYTES = 2_000;
 export function runFfmpeg(ffmpeg: string, args: string[], options: RunOptions): Promise<void> {
   return new Promise((resolve, reject) => {
     checkInputRules('ffmpeg', args);
-    const child = spawn(ffmpeg, args, {
+    const guest = guestCommand(ffmpeg, args, guestLimits(options.timeoutMs, options.niceness));
+    const child = spawn(guest.command, guest.args, {
       stdio: ['ignore', 'pipe', 'pipe'],
+      env: GUEST_ENVIRONMENT,
       signal: options.signal,
       killSignal: 'SIGKILL',
     });
-    if (options.niceness && child.pid !== undefined) setPriority(child.pid, options.niceness);
     let stderr = '';
     let timedOut = false;
     const timer = setTimeout(() => {

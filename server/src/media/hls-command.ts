@@ -24,7 +24,7 @@ export function buildTranscodeArgs(
 ): string[] {
   const rule = keyframeRule(policy, 0);
   return [
-    ...ffmpegInput({ path: paths.input, container: source.container }),
+    ...ffmpegInput({ path: paths.input, container: source.container, frame: source.video }),
     '-filter_complex',
     videoFilterGraph(source, ladder),
     ...ladder.flatMap((rendition, index) => videoOutputArgs(rendition, index, policy, rule)),
@@ -49,7 +49,7 @@ export function buildAudioArgs(
 ): string[] {
   if (!source.audio) throw new Error('the source has no audio to encode');
   return [
-    ...ffmpegInput({ path: paths.input, container: source.container }),
+    ...ffmpegInput({ path: paths.input, container: source.container, frame: source.video }),
     ...audioOutputArgs(source.audio.streamIndex, policy, paths.outputDir),
   ];
 }

@@ -27,6 +27,7 @@ export function buildPosterArgs(
     ...ffmpegInput({
       path: input,
       container: source.container,
+      frame: source.video,
       seekSeconds: posterTime(source.durationSeconds),
     }),
     ...[

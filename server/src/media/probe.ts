@@ -1,10 +1,11 @@
-// Probes an upload with ffprobe under the safe-input rules: a local file only, real containers only,
-// no external references, bounded analysis and run time.
+// Probes an upload with ffprobe, as a guest (guest-process.ts), under the safe-input rules: a local file
+// only, real containers only, no external references, bounded analysis and run time.
 import { execFile } from 'node:child_process';
 import { open } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { checkInputRules, ffprobeInput } from './ffmpeg-input.js';
 import { describeUnreadableFile, FILE_HEAD_BYTES } from './file-kind.js';
+import { GUEST_ENVIRONMENT, guestCommand, guestLimits } from './guest-process.js';
 import { readSourceFacts, type SourceFacts, type SourceLimits, UnusableSource } from './source-facts.js';
 
 const run = promisify(execFile);
@@ -27,7 +28,9 @@ export async function probeSource(
   checkInputRules('ffprobe', args);
   let stdout: string;
   try {
-    ({ stdout } = await run(ffprobe, args, {
+    const guest = guestCommand(ffprobe, args, guestLimits(timeoutMs));
+    ({ stdout } = await run(guest.command, guest.args, {
+      env: GUEST_ENVIRONMENT,
       timeout: timeoutMs,
       maxBuffer: 4 * 1024 * 1024,
     }));

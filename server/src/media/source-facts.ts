@@ -186,11 +186,17 @@ function refuseOversizedPictures(
   }
 }
 
+/** What decoding a source costs: size × frame rate × length, in gigapixels (an hour of 1080p30 is 224). */
+export function sourceGigapixels(source: Pick<SourceFacts, 'video' | 'durationSeconds'>): number {
+  const { width, height, frameRate } = source.video;
+  return (width * height * frameRate * source.durationSeconds) / 1e9;
+}
+
 /** Decoding cost grows with size, frame rate and length together: a budget on their product. */
 function refuseOverBudget(video: VideoFacts, durationSeconds: number, limits: SourceLimits): void {
   const pixelsPerSecond = video.width * video.height * video.frameRate;
   const budget = limits.maxGigapixels * 1e9;
-  if (pixelsPerSecond * durationSeconds <= budget) return;
+  if (sourceGigapixels({ video, durationSeconds }) <= limits.maxGigapixels) return;
   throw new UnusableSource(
     `This video is too heavy to process: ${video.width}×${video.height} at ${spokenFrameRate(video.frameRate)} for ${spokenDuration(durationSeconds)}. ` +
       `At this size and frame rate we accept up to ${spokenDuration(budget / pixelsPerSecond)}; upload a shorter, smaller or lower-frame-rate version`,

@@ -93,7 +93,7 @@ export function buildStoryboardArgs(
     `tile=${plan.columns}x${plan.rows}`,
   ];
   return [
-    ...ffmpegInput({ path: input, container: source.container, roughDecode: true }),
+    ...ffmpegInput({ path: input, container: source.container, frame: source.video, roughDecode: true }),
     ...['-map', `0:${source.video.streamIndex}`, '-an', '-sn', '-dn', '-vf', filters.join(','), '-q:v', '4'],
     ...['-f', 'image2', `${outputDir}/${SHEET_PATTERN}`],
   ];

@@ -33,6 +33,8 @@ export interface PlatformOptions {
   ffmpeg?: FfmpegBinaries;
   /** Replaces the client of the CDN's key value store (tests point one at a local stand-in). */
   cdnKeyValueStoreClient?: CloudFrontKeyValueStoreClient;
+  /** The time views are judged by (tests move it rather than wait 10 s of watching). */
+  clock?: () => Date;
 }
 
 export interface Platform {
@@ -112,6 +114,7 @@ export async function openPlatform(
       secret,
       ffmpeg: options.ffmpeg,
       cdnKeyValueStoreClient: options.cdnKeyValueStoreClient,
+      clock: options.clock,
     });
     const viewFlusher = startViewFlusher(services.views, config.viewFlushIntervalSeconds * 1000, logger);
     const { cache, redis, pageCache } = caches;

@@ -58,6 +58,7 @@ import { VideoPageService } from '../services/videos/video-page.service.js';
 import { VideoProgressService } from '../services/videos/video-progress.service.js';
 import { ViewService } from '../services/views/view.service.js';
 import { ViewerIds } from '../services/views/viewer-ids.js';
+import { WatchTickets } from '../services/views/watch-tickets.js';
 import { WatchHistoryService } from '../services/watch-history.service.js';
 import type { Caches, Storage } from './adapters.js';
 
@@ -77,12 +78,16 @@ export interface ServiceInputs {
   ffmpeg?: FfmpegBinaries;
   /** Replaces the client of the CDN's key value store (tests point one at a local stand-in). */
   cdnKeyValueStoreClient?: CloudFrontKeyValueStoreClient;
+  /** The time views are judged by (tests move it rather than wait). */
+  clock?: () => Date;
 }
 
 /** A transcode may take this long per second of source, never less than the minimum (the cap is config). */
 const TRANSCODE_TIMEOUT = { perSourceSecond: 10, minimumMs: 10 * 60_000 };
 /** How often a ladder being encoded is published as far as it goes. */
 const GROWING_INTERVAL_MS = 250;
+/** A watch page left open longer than this (paused, say) asks for a new ticket before its view counts. */
+const WATCH_TICKET_LIFETIME_SECONDS = 3600;
 
 export type Repositories = ReturnType<typeof buildServices>['repositories'];
 
@@ -100,6 +105,7 @@ export function buildServices({
   secret,
   ffmpeg,
   cdnKeyValueStoreClient,
+  clock,
 }: ServiceInputs) {
   const { cache, pageCache } = caches;
   const readThrough = new ReadThrough(pageCache, {
@@ -154,6 +160,7 @@ export function buildServices({
   const subscriptions = new SubscriptionRepository(db);
   const reactions = new ReactionService(new ReactionRepository(db, forgetVideo), videoService);
   const history = new WatchHistoryService(new WatchHistoryRepository(db), videoService);
+  const quota = new UploadQuota(new UploadQuotaRepository(db), config.uploadQuotas);
   const uploads = new UploadService({
     videos,
     states: videoStates,
@@ -162,7 +169,7 @@ export function buildServices({
     enqueueTranscode: (video, transaction) =>
       queue.send('transcode-video', { videoId: video.id }, transaction, video.ownerId),
     maxUploadBytes: config.maxUploadBytes,
-    quota: new UploadQuota(new UploadQuotaRepository(db), config.uploadQuotas),
+    quota,
   });
   const services: Services = {
     cdnRevocations,
@@ -172,6 +179,7 @@ export function buildServices({
       sessionTtlDays: config.sessionTtlDays,
       throttle: new LoginThrottle(counters, {
         freeFailures: config.loginLimits.failuresPerAccount,
+        accountFailures: config.loginLimits.failuresPerAccountAllAddresses,
         windowSeconds: config.loginLimits.accountWindowSeconds,
       }),
     }),
@@ -188,7 +196,9 @@ export function buildServices({
       buffer: viewBuffer,
       counters,
       viewerIds: new ViewerIds(secret),
+      tickets: new WatchTickets(secret, WATCH_TICKET_LIFETIME_SECONDS),
       anonymousPerAddressPerHour: config.viewLimits.anonymousPerAddressPerHour,
+      now: clock,
     }),
     history,
     subscriptions: new SubscriptionService(subscriptions, channels),
@@ -230,6 +240,7 @@ export function buildServices({
         }),
         videos: videoStates,
         storage: storage.storage,
+        compute: quota,
         media: {
           ffmpeg: ffmpeg.ffmpeg,
           ffprobe: ffmpeg.ffprobe,

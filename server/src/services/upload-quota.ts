@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../adapters/db/schema.js';
 import type { UploadQuotaRepository } from '../adapters/db/upload-quota.repository.js';
 import { QuotaExceeded, type UploadQuotaLimits, type UploadQuotaUsage } from '../domain/upload-quota.js';
+import { type SourceFacts, sourceGigapixels, UnusableSource } from '../media/source-facts.js';
 import { formatBytes } from './format-bytes.js';
 
 export interface UploadQuotaStatus {
@@ -49,7 +50,32 @@ export class UploadQuota {
     this.refuseQueue(await this.counts.lockedUsage(ownerId, now, transaction));
   }
 
-  private refuseQueue({ queuedVideos }: UploadQuotaUsage): void {
+  /**
+   * Charges a probed source's processing to its owner's day, or refuses it for good with a sentence that
+   * says what the allowance is: another attempt would meet the same day.
+   */
+  async admitCompute(ownerId: string, videoId: string, source: SourceFacts, now: Date): Promise<void> {
+    const cost = sourceGigapixels(source);
+    await this.counts.admitCompute(ownerId, videoId, cost, now, ({ gigapixelsPerDay: used }) => {
+      if (used + cost <= this.limits.gigapixelsPerDay) return;
+      throw new UnusableSource(
+        `Processing this video would take your account past its daily allowance of ${inHoursOf1080p(this.limits.gigapixelsPerDay)}: ` +
+          `it needs ${inHoursOf1080p(cost)}, and ${inHoursOf1080p(used)} went to your videos of the last 24 hours. ` +
+          'Upload it again tomorrow, or a shorter or smaller version',
+        `compute allowance: ${cost.toFixed(1)} + ${used.toFixed(1)} > ${this.limits.gigapixelsPerDay} gigapixels`,
+      );
+    });
+  }
+
+  private refuseQueue({ queuedVideos, gigapixelsPerDay }: UploadQuotaUsage): void {
+    if (gigapixelsPerDay >= this.limits.gigapixelsPerDay) {
+      throw new QuotaExceeded(
+        429,
+        'daily_compute_limit',
+        `Your videos of the last 24 hours used your daily processing allowance (${inHoursOf1080p(this.limits.gigapixelsPerDay)}); ` +
+          'your upload is kept: publish it again tomorrow',
+      );
+    }
     if (queuedVideos >= this.limits.queuedVideos) {
       throw new QuotaExceeded(
         429,
@@ -78,4 +104,11 @@ export class UploadQuota {
       );
     }
   }
+}
+
+/** Gigapixels in words a person can weigh: "about 6.7 hours of 1080p video at 30 fps". */
+function inHoursOf1080p(gigapixels: number): string {
+  const hours = gigapixels / ((1920 * 1080 * 30 * 3600) / 1e9);
+  const rounded = hours >= 10 ? Math.round(hours) : Math.round(hours * 10) / 10;
+  return `about ${rounded} hours of 1080p video at 30 fps`;
 }

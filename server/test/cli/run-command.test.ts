@@ -1,73 +1,30 @@
 // The run command's promise, checked on the built app: embedded defaults, one process, data kept.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newUser } from '../support/accounts.js';
-import { freePort } from '../support/free-port.js';
-
-const MAIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/main.js');
+import {
+  requireBuild,
+  runVidstream,
+  startVidstream as startRole,
+  stopVidstream as stop,
+} from '../support/vidstream-process.js';
 
 let dataDir: string;
 beforeAll(async () => {
-  if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run "npm run build" first (npm test does)`);
+  requireBuild();
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'vidstream-run-'));
 });
 afterAll(() => rm(dataDir, { recursive: true, force: true }));
 
-interface Running {
-  child: ChildProcess;
-  output: () => string;
-  baseUrl: string;
-  startupMs: number;
-}
+/** Starts `vidstream [role]` over this file's data folder. */
+const startVidstream = (env: Record<string, string>, role = 'all') =>
+  startRole({ DATA_DIR: dataDir, ...env }, role);
 
-/** Starts `vidstream [role]` with only what a fresh shell has, and waits until it answers ready. */
-async function startVidstream(env: Record<string, string>, role = 'all'): Promise<Running> {
-  const port = await freePort();
-  const started = performance.now();
-  const child = spawn(process.execPath, [MAIN, role], {
-    env: { PATH: process.env.PATH ?? '', HOME: os.homedir(), DATA_DIR: dataDir, PORT: String(port), ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk) => (output += chunk));
-  child.stderr?.on('data', (chunk) => (output += chunk));
-  const baseUrl = `http://localhost:${port}`;
-  for (let waited = 0; waited < 45_000; waited += 100) {
-    if (child.exitCode !== null) throw new Error(`vidstream exited with ${child.exitCode}:\n${output}`);
-    const ready = await fetch(`${baseUrl}/readyz`).then(
-      (r) => r.status === 200,
-      () => false,
-    );
-    if (ready) return { child, output: () => output, baseUrl, startupMs: performance.now() - started };
-    await sleep(100);
-  }
-  child.kill('SIGKILL');
-  throw new Error(`vidstream was not ready within 45 s:\n${output}`);
-}
-
-async function stop(running: Running): Promise<number | null> {
-  const exited = new Promise<number | null>((resolve) => running.child.once('exit', (code) => resolve(code)));
-  running.child.kill('SIGTERM');
-  return exited;
-}
-
-/** Runs `vidstream …args` to its end with a fresh shell's environment. */
-async function runToExit(args: string[], env: Record<string, string>) {
-  const child = spawn(process.execPath, [MAIN, ...args], {
-    env: { PATH: process.env.PATH ?? '', DATA_DIR: dataDir, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr?.on('data', (chunk) => (stderr += chunk));
-  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-  return { code, stderr };
-}
+/** Runs `vidstream …args` to its end over this file's data folder. */
+const runToExit = (args: string[], env: Record<string, string>) =>
+  runVidstream(args, { DATA_DIR: dataDir, ...env });
 
 function post(baseUrl: string, route: string, body: unknown) {
   return fetch(`${baseUrl}${route}`, {
@@ -120,7 +77,7 @@ describe('vidstream on embedded defaults', () => {
     }
   }, 60_000);
 
-  it('healthcheck exits 0 while a process answers ready on PORT, and 1 when none does', async () => {
+  it('healthcheck exits 0 while a process answers on PORT, and 1 when none does', async () => {
     const running = await startVidstream({}, 'worker');
     const port = new URL(running.baseUrl).port;
     try {
@@ -130,7 +87,7 @@ describe('vidstream on embedded defaults', () => {
     }
     const refused = await runToExit(['healthcheck'], { PORT: port });
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain('not ready');
+    expect(refused.stderr).toContain('not alive');
   }, 60_000);
 
   it('refuses to start on bad configuration, naming the variable', async () => {

@@ -125,7 +125,12 @@ const MATRIX: Record<string, Entry> = {
     attempt: async (fixture) => ({ url: await ownersComment(fixture) }),
     expected: OWNER_ONLY(204),
   },
-  // Anyone may report watching a video they can see: anonymous viewers are told apart by a signed cookie.
+  // Anyone may open and report watching a video they can see: anonymous viewers are told apart by a signed
+  // cookie, and a view counts only on a ticket older than the time reported.
+  'POST /api/v1/videos/{id}/watch-tickets': {
+    attempt: ({ videoId }) => ({ url: `/api/v1/videos/${videoId}/watch-tickets` }),
+    expected: OPEN(200),
+  },
   'POST /api/v1/videos/{id}/views': {
     attempt: ({ videoId }) => ({
       url: `/api/v1/videos/${videoId}/views`,

@@ -14,6 +14,7 @@ import { publishStandInVideo } from '../support/published-videos.js';
 import { startRelay, type TcpRelay } from '../support/tcp-relay.js';
 import { testDatabaseUrl } from '../support/test-adapters.js';
 import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
+import { newViewer, reportViewing } from '../support/viewers.js';
 
 let relay: TcpRelay;
 let test: TestPlatform;
@@ -72,12 +73,7 @@ describe('PostgreSQL away', () => {
     const before = (await test.app.inject({ url: `/api/v1/videos/${id}` })).json().viewCount as number;
     relay.cut();
     for (let viewer = 0; viewer < 5; viewer += 1) {
-      const sent = await test.app.inject({
-        method: 'POST',
-        url: `/api/v1/videos/${id}/views`,
-        payload: { sessionId: `outage-viewer-${viewer}`, watchedSeconds: 30 },
-        remoteAddress: `10.9.0.${viewer + 1}`,
-      });
+      const sent = await reportViewing(test, id, newViewer(`10.9.0.${viewer + 1}`), 30);
       expect(sent.statusCode, sent.body).toBe(200);
       expect(sent.json().counted).toBe(true);
     }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, register } from '../support/accounts.js';
 import { forceState, publishStandInVideo } from '../support/published-videos.js';
 import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
+import { newViewer, reportViewing } from '../support/viewers.js';
 
 let test: TestPlatform;
 beforeAll(async () => {
@@ -96,14 +97,10 @@ describe('trending and home', () => {
   let unwatched: string;
   let unlisted: string;
 
-  /** Counts `views` views of a 4-second video, each from a session of its own. */
+  /** Counts `views` views of a 4-second video, each by a viewer of its own. */
   async function watch(videoId: string, views: number) {
     for (let index = 0; index < views; index++) {
-      const response = await test.app.inject({
-        method: 'POST',
-        url: `/api/v1/videos/${videoId}/views`,
-        payload: { sessionId: `session-${videoId}-${index}`, watchedSeconds: 4 },
-      });
+      const response = await reportViewing(test, videoId, newViewer(), 4);
       expect(response.json()).toEqual({ counted: true });
     }
   }

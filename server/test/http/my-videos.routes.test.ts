@@ -7,6 +7,7 @@ import { bearer, register } from '../support/accounts.js';
 import { forceState, publishStandInVideo } from '../support/published-videos.js';
 import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
 import { startUpload } from '../support/uploads.js';
+import { newViewer, reportViewing } from '../support/viewers.js';
 
 let test: TestPlatform;
 beforeAll(async () => {
@@ -92,11 +93,7 @@ describe('GET /api/v1/me/videos', () => {
 
   it('counts views into the list', async () => {
     const [first] = mine as [string];
-    const counted = await test.app.inject({
-      method: 'POST',
-      url: `/api/v1/videos/${first}/views`,
-      payload: { sessionId: 'my-videos-session', watchedSeconds: 4 },
-    });
+    const counted = await reportViewing(test, first, newViewer(), 4);
     expect(counted.json()).toEqual({ counted: true });
     await test.platform.services.views.flush();
     const listed = await readMine(owner.token, 100);

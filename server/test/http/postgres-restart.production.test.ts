@@ -122,7 +122,7 @@ describe.each(MODES)('PostgreSQL %s', (_name, mode) => {
     const video = await publishStandInVideo(test.platform, owner, 'public');
     let sent = 0;
     const view = async () => {
-      const answer = await reportViewing(test.app, video, newViewer(), 30);
+      const answer = await reportViewing(test, video, newViewer(), 30);
       expect(answer.statusCode, answer.body).toBe(200);
       expect(answer.json().counted).toBe(true);
       sent += 1;

@@ -8,7 +8,8 @@ import { startTestPlatform, type TestPlatform } from '../support/test-platform.j
 let test: TestPlatform;
 let owner: Awaited<ReturnType<typeof register>>;
 beforeAll(async () => {
-  test = await startTestPlatform();
+  // Many writes from one address here; the limit itself is request-limits.test.ts's subject.
+  test = await startTestPlatform({ REACTION_RATE_LIMIT_PER_MINUTE: '100000' });
   owner = await register(test.app);
 });
 afterAll(() => test.close());

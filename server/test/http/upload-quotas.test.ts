@@ -136,6 +136,8 @@ describe('videos queued', () => {
       uploadsInFlight: { used: 1, limit: 2 },
       bytesPerDay: { used: 5_000, limit: 10 * MIB },
       queuedVideos: { used: 1, limit: 1 },
+      // Charged once a worker probes a video: none runs here.
+      gigapixelsPerDay: { used: 0, limit: 1_500 },
     });
   });
 

@@ -47,7 +47,7 @@ describe.each([
   it('loses none when the cache Redis loses every key before the flush', async () => {
     const id = await publishStandInVideo(test.platform, owner, 'public');
     for (let viewer = 0; viewer < 4; viewer += 1) {
-      const answer = await reportViewing(test.app, id, newViewer(), 30);
+      const answer = await reportViewing(test, id, newViewer(), 30);
       expect(answer.json().counted).toBe(true);
     }
     // Everything an allkeys-lru cache may evict under memory pressure, evicted at once.

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ViewRepository } from '../../src/adapters/db/view.repository.js';
 import { bearer, register } from '../support/accounts.js';
-import { publishStandInVideo } from '../support/published-videos.js';
+import { publishStandInVideo, setDuration } from '../support/published-videos.js';
 import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
 import { newViewer, reportViewing, type Viewer } from '../support/viewers.js';
 
@@ -17,17 +17,9 @@ beforeAll(async () => {
 afterAll(() => test.close());
 
 async function report(videoId: string, viewer: Viewer, watchedSeconds: number, token?: string) {
-  const response = await reportViewing(test.app, videoId, viewer, watchedSeconds, token ? bearer(token) : {});
+  const response = await reportViewing(test, videoId, viewer, watchedSeconds, token ? bearer(token) : {});
   expect(response.statusCode, response.body).toBe(200);
   return (response.json() as { counted: boolean }).counted;
-}
-
-async function setDuration(videoId: string, durationSeconds: number) {
-  await test.platform.database.db
-    .updateTable('videos')
-    .set({ duration_seconds: durationSeconds })
-    .where('id', '=', videoId)
-    .execute();
 }
 
 async function storedViews(videoId: string) {
@@ -48,7 +40,7 @@ async function storedViews(videoId: string) {
 describe('views', () => {
   it('counts a view after 10 s watched of a long video, once per viewer per hour', async () => {
     const id = await publishStandInVideo(test.platform, owner, 'public');
-    await setDuration(id, 120);
+    await setDuration(test.platform, id, 120);
     const viewer = newViewer();
     expect(await report(id, viewer, 9.9)).toBe(false);
     expect(await report(id, viewer, 10)).toBe(true);
@@ -77,12 +69,18 @@ describe('views', () => {
     const send = (payload: object, videoId = hidden) =>
       test.app.inject({ method: 'POST', url: `/api/v1/videos/${videoId}/views`, payload });
     expect((await send({ watchedSeconds: 30 })).statusCode).toBe(404);
+    const open = (videoId: string) =>
+      test.app.inject({ method: 'POST', url: `/api/v1/videos/${videoId}/watch-tickets` });
+    expect((await open(hidden)).statusCode).toBe(404);
+    expect((await open('short')).statusCode).toBe(400);
     const visible = await publishStandInVideo(test.platform, owner, 'public');
     for (const payload of [
       { sessionId: 'short', watchedSeconds: 30 },
       { watchedSeconds: -1 },
       {},
       { sessionId: '../../etc', watchedSeconds: 30 },
+      { ticket: 'not a ticket', watchedSeconds: 30 },
+      { ticket: 'x'.repeat(101), watchedSeconds: 30 },
     ]) {
       expect((await send(payload, visible)).statusCode, JSON.stringify(payload)).toBe(400);
     }
@@ -101,7 +99,7 @@ describe('views', () => {
 
   it('writes every buffered view on a clean shutdown', async () => {
     const id = await publishStandInVideo(test.platform, owner, 'public');
-    await setDuration(id, 60);
+    await setDuration(test.platform, id, 60);
     for (let index = 0; index < 7; index++) expect(await report(id, newViewer(), 12)).toBe(true);
     await test.restart();
     expect(await storedViews(id)).toEqual({ total: 7, daily: [7] });

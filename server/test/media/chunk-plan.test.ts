@@ -61,6 +61,27 @@ describe('planChunks', () => {
     expect([short?.startSeconds, short?.durationSeconds]).toEqual([24, 6]);
   });
 
+  it('chunks 30 and 60 fps sources by their length alone', () => {
+    for (const frameRate of [24, 30, 60])
+      expect(planChunks(600, grid, policy, frameRate).map((c) => c.startSeconds)).toEqual(
+        planChunks(600, grid, policy).map((c) => c.startSeconds),
+      );
+  });
+
+  it('stretches a sparse source’s chunks by how much sparser it is: a chunk holds the same frames', () => {
+    // A 1-fps slideshow of 3 hours: chunks of 24 × 40 s, not 270 jobs of 40 frames each.
+    const slideshow = planChunks(3 * 3600, grid, policy, 1);
+    expect(slideshow[0]?.durationSeconds).toBe(960);
+    expect(slideshow.length).toBeLessThan(15);
+    // Two hours at 12 fps hold an hour's worth of 24-fps work: past the threshold, in chunks of 80 s.
+    expect(planChunks(7200, grid, policy, 12)[1]?.startSeconds).toBe(80);
+    expect(planChunks(239, grid, policy, 12)).toEqual([]);
+  });
+
+  it('keeps three frames spread over 11½ hours in one pass, however long it says it is', () => {
+    expect(planChunks(41_400, grid, policy, 3 / 41_400)).toEqual([]);
+  });
+
   it('rounds the chunk length to whole segments', () => {
     expect(spans(600, 30).slice(0, 2)).toEqual([
       [0, 32],

@@ -130,7 +130,12 @@ describe('runFfmpeg', () => {
     // Reading a named pipe nobody writes to waits for ever, under the same input rules as an upload.
     const pipe = path.join(dir, 'never-written');
     await run('mkfifo', [pipe]);
-    const endless = [...ffmpegInput({ path: pipe, container: 'mpegts' }), '-f', 'null', '-'];
+    const endless = [
+      ...ffmpegInput({ path: pipe, container: 'mpegts', frame: { width: 320, height: 240 } }),
+      '-f',
+      'null',
+      '-',
+    ];
     const started = performance.now();
     await expect(runFfmpeg('ffmpeg', endless, { durationSeconds: 1, timeoutMs: 500 })).rejects.toBeInstanceOf(
       FfmpegTimedOut,
@@ -141,7 +146,12 @@ describe('runFfmpeg', () => {
   it('kills the command when its run is aborted, and rejects with the abort', async () => {
     const pipe = path.join(dir, 'never-written-either');
     await run('mkfifo', [pipe]);
-    const endless = [...ffmpegInput({ path: pipe, container: 'mpegts' }), '-f', 'null', '-'];
+    const endless = [
+      ...ffmpegInput({ path: pipe, container: 'mpegts', frame: { width: 320, height: 240 } }),
+      '-f',
+      'null',
+      '-',
+    ];
     const controller = new AbortController();
     const running = runFfmpeg('ffmpeg', endless, {
       durationSeconds: 1,
@@ -155,7 +165,16 @@ describe('runFfmpeg', () => {
   it('reports a failing command with the end of what it said', async () => {
     const error = await runFfmpeg(
       'ffmpeg',
-      [...ffmpegInput({ path: path.join(dir, 'missing.mp4'), container: 'mov' }), '-f', 'null', '-'],
+      [
+        ...ffmpegInput({
+          path: path.join(dir, 'missing.mp4'),
+          container: 'mov',
+          frame: { width: 320, height: 240 },
+        }),
+        '-f',
+        'null',
+        '-',
+      ],
       {
         durationSeconds: 1,
         timeoutMs: 10_000,

@@ -31,6 +31,8 @@ describe('buildTranscodeArgs', () => {
     expect(buildTranscodeArgs(source, ladder.slice(0, 2), DEFAULT_POLICY, paths)).toEqual([
       ...['-nostdin', '-hide_banner', '-v', 'error', '-progress', 'pipe:1', '-nostats'],
       ...['-protocol_whitelist', 'file', '-format_whitelist', 'matroska', '-f', 'matroska'],
+      // The probed 854×480 at the decoders' 128-pixel alignment (896×512): no larger frame is decoded.
+      ...['-max_pixels', '458752'],
       ...['-i', 'file:/scratch/job-1/source'],
       '-filter_complex',
       '[0:0]fps=30,scale=640:360,setsar=1,format=yuv420p,split=2[v1][c1];' + '[c1]scale=428:240,setsar=1[v0]',
@@ -77,6 +79,8 @@ describe('buildTranscodeArgs', () => {
     expect(buildAudioArgs(source, DEFAULT_POLICY, paths)).toEqual([
       ...['-nostdin', '-hide_banner', '-v', 'error', '-progress', 'pipe:1', '-nostats'],
       ...['-protocol_whitelist', 'file', '-format_whitelist', 'matroska', '-f', 'matroska'],
+      // The probed 854×480 at the decoders' 128-pixel alignment (896×512): no larger frame is decoded.
+      ...['-max_pixels', '458752'],
       ...['-i', 'file:/scratch/job-1/source'],
       ...['-map', '0:1', '-c:a', 'aac', '-b:a', '128k', '-ac', '2'],
       ...['-vn', '-sn', '-dn', '-f', 'hls', '-hls_time', '4', '-hls_playlist_type', 'event'],
@@ -106,6 +110,8 @@ describe('buildTranscodeArgs', () => {
       'matroska',
       '-f',
       'matroska',
+      '-max_pixels',
+      '458752',
       '-i',
       'file:/scratch/job-1/source',
     ]);

@@ -266,6 +266,9 @@ describe('checkInputRules', () => {
       withValue(poster, '-format_whitelist', 'mov,hls'),
       /-format_whitelist equal/,
     ],
+    ['-max_pixels is missing', without(poster, '-max_pixels'), /-max_pixels/],
+    ['-max_pixels is unbounded', withValue(poster, '-max_pixels', '0'), /-max_pixels/],
+    ['-max_pixels is given twice', beforeInput(poster, '-max_pixels', '1000'), /-max_pixels/],
   ] as [string, string[], RegExp][])('refuses an ffmpeg argv when %s', (_case, argv, rule) => {
     expect(() => checkInputRules('ffmpeg', argv)).toThrow(UnsafeMediaInput);
     expect(() => checkInputRules('ffmpeg', argv)).toThrow(rule);

@@ -102,7 +102,9 @@ describe('transcodeSource refusing for good', () => {
       audioChannels: 0,
     });
     // A source it can plan does reach ffmpeg (missing here); the one it cannot is refused first.
-    await expect(transcodeSource(input, outputDir, withoutFfmpeg)).rejects.toThrow(/ENOENT/);
+    await expect(transcodeSource(input, outputDir, withoutFfmpeg)).rejects.toThrow(
+      /failed to execute .*no-such-ffmpeg: No such file or directory/,
+    );
     const refusal = await transcodeSource(highRate, outputDir, withoutFfmpeg).catch(
       (error: unknown) => error,
     );
@@ -146,9 +148,10 @@ describe('poster', () => {
     };
     const args = buildPosterArgs(source, { width: 1080, height: 1920 }, '/in', '/out');
     expect(args[args.indexOf('-vf') + 1]).toBe('scale=720:1280,setsar=1');
-    expect(args.slice(args.indexOf('-ss'), args.indexOf('-ss') + 4)).toEqual([
+    expect(args.slice(args.indexOf('-ss'), args.indexOf('-i') + 2)).toEqual([
       '-ss',
       '3.000',
+      ...['-max_pixels', String(1920 * 1152)],
       '-i',
       'file:/in',
     ]);

@@ -68,3 +68,12 @@ export async function forceState(platform: Platform, videoId: string, state: Vid
     .where('id', '=', videoId)
     .execute();
 }
+
+/** Gives a stand-in video (4 s long) another duration, as if its source had been that long. */
+export async function setDuration(platform: Platform, videoId: string, seconds: number): Promise<void> {
+  await platform.database.db
+    .updateTable('videos')
+    .set({ duration_seconds: seconds })
+    .where('id', '=', videoId)
+    .execute();
+}

@@ -1,4 +1,5 @@
-// A real S3-protocol server for tests (it checks SigV4 signatures and expiry), on a free loopback port.
+// A real S3-protocol server for tests (it checks SigV4 signatures and expiry), on a free loopback port,
+// its object writes made atomic as S3's are.
 import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -6,6 +7,7 @@ import path from 'node:path';
 // @ts-expect-error: the package ships no type declarations.
 import S3rver from '@20minutes/s3rver';
 import type { S3Client } from '@aws-sdk/client-s3';
+import { makeObjectWritesAtomic } from './s3-atomic-objects.js';
 
 export interface S3TestServer {
   endpoint: string;
@@ -34,6 +36,7 @@ export async function startS3Server(options: S3TestServerOptions = {}): Promise<
     // Created here rather than through the SDK: the server checks `/bucket` where the SDK signs `/bucket/`.
     configureBuckets: Object.values(buckets).map((name) => ({ name })),
   });
+  makeObjectWritesAtomic(server.store);
   if (options.acceptBucketPathsSignedWithSlash) server.middleware.unshift(acceptBucketPathsSignedWithSlash);
   const address = (await server.run()) as AddressInfo;
   return {
@@ -80,6 +83,25 @@ export function signBucketPathsWithoutSlash(client: S3Client): S3Client {
       return next(args);
     },
     { step: 'build', name: 'signBucketPathsWithoutSlash' },
+  );
+  return client;
+}
+
+/**
+ * The test server has no ListParts and no AbortMultipartUpload (it answers 405). A test that runs the flows
+ * sending them (resuming, aborting, expiring an upload) has `client` answer them itself, as S3 does for an
+ * upload with no parts stored; anything recording calls sees them first.
+ */
+export function answerMultipartCommandsTheServerLacks(client: S3Client): S3Client {
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      if (context.commandName === 'ListPartsCommand')
+        return { output: { $metadata: {}, Parts: [] } as never, response: {} };
+      if (context.commandName === 'AbortMultipartUploadCommand')
+        return { output: { $metadata: {} } as never, response: {} };
+      return next(args);
+    },
+    { step: 'initialize', name: 'answerMultipartCommandsTheServerLacks', priority: 'low' },
   );
   return client;
 }

@@ -15,12 +15,15 @@ import { buildGivenUpHandlers, buildJobHandlers } from '../../src/worker/job-han
 import { startWorker } from '../../src/worker/worker.js';
 import { administer } from './global-setup.js';
 import { databaseUrl, testAdapters, testRedisUrl } from './test-adapters.js';
+import { TestClock } from './test-clock.js';
 
 export interface TestPlatform {
   platform: Platform;
   app: FastifyInstance;
   dataDir: string;
   cacheKeyPrefix: string;
+  /** The time views are judged by. */
+  clock: TestClock;
   /** Shuts the platform down cleanly and opens it again over the same database, storage and cache. */
   restart(): Promise<void>;
   close(): Promise<void>;
@@ -72,12 +75,14 @@ export async function startTestPlatform(
   }
   const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...adapterEnv, ...env });
   const cacheKeyPrefix = `test:${unique}:`;
+  const clock = new TestClock();
   const open = async () => {
     const platform = await openPlatform(config, options.logger ?? silent, {
       ffmpeg: await ffmpeg(),
       cacheKeyPrefix,
       queue: { maintenanceIntervalSeconds: 1, pollingIntervalSeconds: 0.5 },
       cdnKeyValueStoreClient: options.cdnKeyValueStoreClient,
+      clock: clock.now,
     });
     const app = await buildPlatformApp(platform);
     await app.ready();
@@ -87,6 +92,7 @@ export async function startTestPlatform(
     ...(await open()),
     dataDir,
     cacheKeyPrefix,
+    clock,
     async restart() {
       await test.app.close();
       await test.platform.close();
@@ -111,6 +117,7 @@ export type SecondInstance = Omit<TestPlatform, 'restart'>;
 export async function startSecondInstance(first: TestPlatform): Promise<SecondInstance> {
   const platform = await openPlatform(first.platform.config, silent, {
     cacheKeyPrefix: first.cacheKeyPrefix,
+    clock: first.clock.now,
   });
   const app = await buildPlatformApp(platform);
   await app.ready();
@@ -119,6 +126,7 @@ export async function startSecondInstance(first: TestPlatform): Promise<SecondIn
     app,
     dataDir: first.dataDir,
     cacheKeyPrefix: first.cacheKeyPrefix,
+    clock: first.clock,
     async close() {
       await app.close();
       await platform.close();

@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
 import type { VideoJson } from '../../src/http/video.schemas.js';
+import type { Platform } from '../../src/platform/platform.js';
 import { bearer } from './accounts.js';
 
 export interface Plan {
@@ -94,4 +95,13 @@ export async function waitUntilSettled(app: FastifyInstance, token: string, vide
     await sleep(250);
   }
   return video as VideoJson;
+}
+
+/** Moves an upload's deadline into the past, so the next `expire-uploads` job discards it. */
+export async function passUploadDeadline(platform: Platform, videoId: string): Promise<void> {
+  await platform.database.db
+    .updateTable('videos')
+    .set({ upload_expires_at: new Date(Date.now() - 1000) })
+    .where('id', '=', videoId)
+    .execute();
 }

@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, register } from '../support/accounts.js';
 import { startTestPlatform, startTestWorker, type TestPlatform } from '../support/test-platform.js';
-import { putPart, startUpload } from '../support/uploads.js';
+import { passUploadDeadline, putPart, startUpload } from '../support/uploads.js';
 
 let test: TestPlatform;
 beforeAll(async () => {
@@ -18,11 +18,7 @@ describe('expire-uploads job', () => {
     const stale = await startUpload(test.app, owner.token, 1000);
     await putPart(test.app, stale.parts[0]?.url ?? '', randomBytes(1000));
     const fresh = await startUpload(test.app, owner.token, 1000);
-    await test.platform.database.db
-      .updateTable('videos')
-      .set({ upload_expires_at: new Date(Date.now() - 1000) })
-      .where('id', '=', stale.videoId)
-      .execute();
+    await passUploadDeadline(test.platform, stale.videoId);
 
     await test.platform.queue.send('expire-uploads', {});
     const status = (id: string) =>

@@ -21,6 +21,7 @@ import * as chunkedTranscodes from './migrations/0018-chunked-transcodes.js';
 import * as bufferedViews from './migrations/0019-buffered-views.js';
 import * as uploadLedger from './migrations/0020-upload-ledger.js';
 import * as audioLead from './migrations/0023-audio-lead.js';
+import * as computeLedger from './migrations/0024-compute-ledger.js';
 import type { Database } from './schema.js';
 
 const migrations: Record<string, Migration> = {
@@ -45,6 +46,7 @@ const migrations: Record<string, Migration> = {
   '0019-buffered-views': bufferedViews,
   '0020-upload-ledger': uploadLedger,
   '0023-audio-lead': audioLead,
+  '0024-compute-ledger': computeLedger,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

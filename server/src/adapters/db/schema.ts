@@ -121,6 +121,13 @@ export interface UploadLedgerTable {
   started_at: Date;
 }
 
+export interface ComputeLedgerTable {
+  video_id: string;
+  owner_id: string;
+  gigapixels: number;
+  recorded_at: Date;
+}
+
 export interface SecurityCountersTable {
   key: string;
   count: number;
@@ -202,6 +209,7 @@ export interface Database {
   search_words: SearchWordsTable;
   buffered_views: BufferedViewsTable;
   upload_ledger: UploadLedgerTable;
+  compute_ledger: ComputeLedgerTable;
   security_counters: SecurityCountersTable;
   job_leases: JobLeasesTable;
   chunked_transcodes: ChunkedTranscodesTable;

@@ -1,6 +1,6 @@
 // Counts what an account holds of the upload pipeline: uploads in flight and videos queued from the videos
-// table itself (nothing to evict or drift), bytes a day from the upload ledger (which no abort or delete
-// reduces). Checks that must hold against parallel requests run with the account's row locked, in the
+// table itself (nothing to evict or drift), bytes and processing a day from the upload and compute ledgers
+// (which no abort or delete reduces). Checks that must hold against parallel requests run with the account's row locked, in the
 // transaction that then starts the upload or queues the video, so they are counted one after another.
 import { type Kysely, sql } from 'kysely';
 import type { UploadQuotaUsage } from '../../domain/upload-quota.js';
@@ -20,6 +20,8 @@ export class UploadQuotaRepository {
         sql<string>`count(*) filter (where state in ('queued', 'processing'))`.as('queued'),
         sql<string>`(select coalesce(sum(bytes), 0) from upload_ledger
           where owner_id = ${ownerId} and started_at > ${dayStart})`.as('bytes'),
+        sql<number>`(select coalesce(sum(gigapixels), 0) from compute_ledger
+          where owner_id = ${ownerId} and recorded_at > ${dayStart})`.as('gigapixels'),
       ])
       .where('owner_id', '=', ownerId)
       .executeTakeFirstOrThrow();
@@ -27,6 +29,7 @@ export class UploadQuotaRepository {
       uploadsInFlight: Number(row.in_flight),
       queuedVideos: Number(row.queued),
       bytesPerDay: Number(row.bytes),
+      gigapixelsPerDay: Number(row.gigapixels),
     };
   }
 
@@ -60,6 +63,38 @@ export class UploadQuotaRepository {
         .values({ owner_id: ownerId, bytes, started_at: now })
         .execute();
       return insert(transaction);
+    });
+  }
+
+  /**
+   * Charges a probed video's processing to its owner, once: `admit` sees the usage (without this video)
+   * with the account locked and throws to refuse. A video already charged (a retry) is let through.
+   */
+  async admitCompute(
+    ownerId: string,
+    videoId: string,
+    gigapixels: number,
+    now: Date,
+    admit: (usage: UploadQuotaUsage) => void,
+  ): Promise<void> {
+    await this.db.transaction().execute(async (transaction) => {
+      const usage = await this.lockedUsage(ownerId, now, transaction);
+      const charged = await transaction
+        .selectFrom('compute_ledger')
+        .select('video_id')
+        .where('video_id', '=', videoId)
+        .executeTakeFirst();
+      if (charged) return;
+      admit(usage);
+      await transaction
+        .deleteFrom('compute_ledger')
+        .where('owner_id', '=', ownerId)
+        .where('recorded_at', '<=', new Date(now.getTime() - DAY_MS))
+        .execute();
+      await transaction
+        .insertInto('compute_ledger')
+        .values({ video_id: videoId, owner_id: ownerId, gigapixels, recorded_at: now })
+        .execute();
     });
   }
 }

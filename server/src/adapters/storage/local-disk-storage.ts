@@ -1,26 +1,15 @@
 // Object storage in a local directory: `<root>/<area>/objects/<key>` holds the bytes and
 // `<root>/<area>/meta/<key>` their metadata (JSON), in two mirrored trees so no key collides with metadata.
-import { createHash, randomBytes } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import {
-  access,
-  constants,
-  mkdir,
-  open,
-  readdir,
-  readFile,
-  rename,
-  rm,
-  stat,
-  writeFile,
-} from 'node:fs/promises';
+// A reader sees every object whole, as one write left it, however often it is rewritten (consistent-files.ts).
+import type { Stats } from 'node:fs';
+import { access, constants, mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import type { Readable } from 'node:stream';
 import type { ByteRange, ObjectInfo, StorageArea } from '../../domain/stored-object.js';
+import { openWithSidecar, type Sidecar, statWithSidecar, writeWithSidecar } from './consistent-files.js';
 import { assertSafeKey, type ObjectStorage, type PutOptions } from './object-storage.js';
 
-interface StoredMetadata {
+interface StoredMetadata extends Sidecar {
   contentType: string;
   cacheControl?: string;
   etag: string;
@@ -35,56 +24,25 @@ export class LocalDiskStorage implements ObjectStorage {
     body: Buffer | Readable,
     options: PutOptions,
   ): Promise<void> {
-    const file = this.objectPath(area, key);
-    await mkdir(path.dirname(file), { recursive: true });
-    // Written under a temporary name and renamed: readers never see half an object.
-    const partial = `${file}.${randomBytes(6).toString('hex')}.partial`;
-    const hash = createHash('md5');
-    try {
-      await pipeline(
-        Buffer.isBuffer(body) ? Readable.from([body]) : body,
-        async function* (chunks: AsyncIterable<Buffer>) {
-          for await (const chunk of chunks) {
-            hash.update(chunk);
-            yield chunk;
-          }
-        },
-        createWriteStream(partial),
-      );
-      const metadata: StoredMetadata = { ...options, etag: `"${hash.digest('hex')}"` };
-      const metaFile = this.metadataPath(area, key);
-      await mkdir(path.dirname(metaFile), { recursive: true });
-      await writeFile(metaFile, JSON.stringify(metadata));
-      await rename(partial, file);
-    } catch (error) {
-      await rm(partial, { force: true });
-      throw error;
-    }
+    await writeWithSidecar(this.objectPath(area, key), body, {
+      file: this.metadataPath(area, key),
+      textFor: ({ md5, inode }): string => {
+        const metadata: StoredMetadata = { ...options, etag: `"${md5}"`, inode };
+        return JSON.stringify(metadata);
+      },
+    });
   }
 
   async getObject(area: StorageArea, key: string, range?: ByteRange) {
-    const info = await this.headObject(area, key);
-    // Opened before answering, so a file deleted since the head is missing, not a broken stream.
-    const file = info && (await open(this.objectPath(area, key)).catch(() => undefined));
-    if (!info || !file) return undefined;
-    return { info, body: file.createReadStream(range) };
+    // The bytes are read from the file whose facts are answered, whatever is written meanwhile.
+    const found = await openWithSidecar(this.objectPath(area, key), this.readMetadata(area, key));
+    if (!found) return undefined;
+    return { info: describe(found.stats, found.sidecar), body: found.handle.createReadStream(range) };
   }
 
   async headObject(area: StorageArea, key: string): Promise<ObjectInfo | undefined> {
-    const file = this.objectPath(area, key);
-    const stats = await stat(file).catch(() => undefined);
-    if (!stats?.isFile()) return undefined;
-    const metadata = await readFile(this.metadataPath(area, key), 'utf8').then(
-      (text) => JSON.parse(text) as StoredMetadata,
-      () => undefined,
-    );
-    return {
-      size: stats.size,
-      contentType: metadata?.contentType ?? 'application/octet-stream',
-      etag: metadata?.etag ?? `"${stats.size.toString(16)}-${stats.mtimeMs.toString(16)}"`,
-      lastModified: stats.mtime,
-      ...(metadata?.cacheControl ? { cacheControl: metadata.cacheControl } : {}),
-    };
+    const found = await statWithSidecar(this.objectPath(area, key), this.readMetadata(area, key));
+    return found && describe(found.stats, found.sidecar);
   }
 
   async deleteObject(area: StorageArea, key: string): Promise<void> {
@@ -108,6 +66,15 @@ export class LocalDiskStorage implements ObjectStorage {
     await access(this.options.rootDir, constants.W_OK);
   }
 
+  private readMetadata(area: StorageArea, key: string) {
+    const file = this.metadataPath(area, key);
+    return () =>
+      readFile(file, 'utf8').then(
+        (text) => JSON.parse(text) as StoredMetadata,
+        () => undefined,
+      );
+  }
+
   private areaDir(area: StorageArea): string {
     return path.join(this.options.rootDir, area);
   }
@@ -121,6 +88,16 @@ export class LocalDiskStorage implements ObjectStorage {
     assertSafeKey(key);
     return path.join(this.areaDir(area), 'meta', ...key.split('/'));
   }
+}
+
+function describe(stats: Stats, metadata: StoredMetadata | undefined): ObjectInfo {
+  return {
+    size: stats.size,
+    contentType: metadata?.contentType ?? 'application/octet-stream',
+    etag: metadata?.etag ?? `"${stats.size.toString(16)}-${stats.mtimeMs.toString(16)}"`,
+    lastModified: stats.mtime,
+    ...(metadata?.cacheControl ? { cacheControl: metadata.cacheControl } : {}),
+  };
 }
 
 async function countFiles(dir: string): Promise<number> {

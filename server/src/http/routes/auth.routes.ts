@@ -55,19 +55,19 @@ export const authRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, deps
 
   app.post('/auth/register', { config: perIp, schema: register }, async (request, reply) => {
     const session = await auth.register(request.body, client(request));
-    setSessionCookie(request, reply, session);
+    setSessionCookie(deps.sessionCookie, request, reply, session);
     return reply.status(201).send({ user: present.user(session.account), token: session.token });
   });
 
   app.post('/auth/login', { config: perIp, schema: logIn }, async (request, reply) => {
     const session = await auth.logIn(request.body.email, request.body.password, client(request));
-    setSessionCookie(request, reply, session);
+    setSessionCookie(deps.sessionCookie, request, reply, session);
     return { user: present.user(session.account), token: session.token };
   });
 
   app.post('/auth/logout', { preHandler: requireAccount, schema: logOut }, async (request, reply) => {
     await auth.logOut(currentAccount(request).tokenHash);
-    clearSessionCookie(request, reply);
+    clearSessionCookie(deps.sessionCookie, request, reply);
     return reply.status(204).send(null);
   });
 
@@ -76,7 +76,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, deps
     { preHandler: requireAccount, schema: logOutEverywhere },
     async (request, reply) => {
       const sessionsEnded = await auth.logOutEverywhere(currentAccount(request).account.id);
-      clearSessionCookie(request, reply);
+      clearSessionCookie(deps.sessionCookie, request, reply);
       return { sessionsEnded };
     },
   );

@@ -1,6 +1,7 @@
 // /search — public videos matching the words typed, keyset-paged.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { requestLimit } from '../request-limits.js';
 import type { RouteDeps } from '../route-deps.js';
 import { errorResponses, PageQuery } from '../schemas.js';
 
@@ -24,12 +25,16 @@ const searchVideos = {
       items: Type.Array(Type.Ref('Video')),
       nextCursor: Type.Union([Type.String(), Type.Null()]),
     }),
-    ...errorResponses(400),
+    ...errorResponses(400, 429),
   },
 };
 
-export const searchRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, { search, present }) => {
-  app.get('/search', { schema: searchVideos }, async (request) => {
+export const searchRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (
+  app,
+  { search, present, requestLimits },
+) => {
+  const perAddress = requestLimit('search_rate_limit', requestLimits.searchesPerMinute, 60_000);
+  app.get('/search', { config: perAddress, schema: searchVideos }, async (request) => {
     const { q, sort, uploadedAfter, minDuration, maxDuration, limit, cursor } = request.query;
     const page = await search.search(
       {

@@ -33,6 +33,13 @@ const showQuota = {
       uploadsInFlight: Allowance,
       bytesPerDay: Allowance,
       queuedVideos: Allowance,
+      gigapixelsPerDay: Type.Object(
+        { used: Type.Number(), limit: Type.Number() },
+        {
+          description:
+            'Processing of the videos probed in the last 24 hours: width × height × frame rate × seconds, in gigapixels (an hour of 1080p at 30 fps is 224)',
+        },
+      ),
     }),
     ...errorResponses(401),
   },
@@ -101,6 +108,7 @@ export const uploadRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (
       uploadsInFlight: allowance('uploadsInFlight'),
       bytesPerDay: allowance('bytesPerDay'),
       queuedVideos: allowance('queuedVideos'),
+      gigapixelsPerDay: allowance('gigapixelsPerDay'),
     };
   });
 

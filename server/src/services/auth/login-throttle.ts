@@ -1,18 +1,24 @@
-// Slows password guessing without handing anyone a way to lock a victim out: failures are counted per
-// account AND client address, and past a few free ones each further attempt from that address waits,
-// twice as long each time (1 s, 2 s, 4 s… up to the window). The owner, from any other address, is
-// never slowed by what an attacker does.
+// Slows password guessing without handing anyone an easy way to lock a victim out. Failures are counted
+// per account AND client address (an IPv6 address by its /64): past a few free ones each further attempt
+// from that address waits, twice as long each time (1 s, 2 s, 4 s… up to the window). On top, an
+// account-wide cap bounds what many addresses together may try: past it, only addresses this account
+// signed in from before may keep trying, so its owner is not shut out by a botnet.
 import type { SecurityCounters } from '../../adapters/counters/security-counters.js';
+import { addressGroup } from '../../domain/client-address.js';
 import { TooManyRequests } from '../../domain/errors.js';
 
 export interface LoginThrottlePolicy {
   /** Failures per account and address before attempts start to wait. */
   freeFailures: number;
+  /** Failures per account, from all addresses together, before only known addresses may try. */
+  accountFailures: number;
   /** How long failures are remembered, from the first; also the longest wait. */
   windowSeconds: number;
 }
 
 const FIRST_DELAY_MS = 1_000;
+/** How long an address that signed in to an account stays known to it. */
+const KNOWN_ADDRESS_MS = 30 * 24 * 3600 * 1000;
 
 /** The wait after `failures` failures: doubling past the free ones, capped at the window. */
 export function loginDelayMs(failures: number, policy: LoginThrottlePolicy): number {
@@ -33,6 +39,7 @@ export class LoginThrottle {
    */
   async admit(email: string, address: string | null): Promise<void> {
     const keys = this.keys(email, address);
+    await this.admitToAccount(keys);
     const failures = await this.counters.count(keys.failures);
     if (failures < this.policy.freeFailures) return;
     if (await this.counters.claim(keys.wait, loginDelayMs(failures, this.policy))) return;
@@ -47,16 +54,39 @@ export class LoginThrottle {
   }
 
   async failed(email: string, address: string | null): Promise<void> {
-    await this.counters.increment(this.keys(email, address).failures, this.policy.windowSeconds * 1000);
+    const keys = this.keys(email, address);
+    const windowMs = this.policy.windowSeconds * 1000;
+    await this.counters.increment(keys.failures, windowMs);
+    await this.counters.increment(keys.accountFailures, windowMs);
   }
 
   async succeeded(email: string, address: string | null): Promise<void> {
-    const { failures, wait } = this.keys(email, address);
+    const { failures, wait, known } = this.keys(email, address);
     await this.counters.delete(failures, wait);
+    await this.counters.hold(known, KNOWN_ADDRESS_MS);
+  }
+
+  /** Past the account-wide cap, refused unless this address signed in to the account before. */
+  private async admitToAccount(keys: ReturnType<LoginThrottle['keys']>): Promise<void> {
+    if ((await this.counters.count(keys.accountFailures)) < this.policy.accountFailures) return;
+    if ((await this.counters.count(keys.known)) > 0) return;
+    // Not counted as a failure: the cap lapses with its window however long the guessing goes on.
+    const seconds = Math.max(1, Math.ceil((await this.counters.remainingMs(keys.accountFailures)) / 1000));
+    throw new TooManyRequests(
+      `Too many failed log-ins to this account; try again in ${seconds} s, or from a device you used before`,
+      seconds,
+      'account_login_limit',
+    );
   }
 
   private keys(email: string, address: string | null) {
-    const pair = `${email.trim().toLowerCase()}|${address ?? 'unknown'}`;
-    return { failures: `login:failures:${pair}`, wait: `login:wait:${pair}` };
+    const account = email.trim().toLowerCase();
+    const pair = `${account}|${address ? addressGroup(address) : 'unknown'}`;
+    return {
+      failures: `login:failures:${pair}`,
+      wait: `login:wait:${pair}`,
+      known: `login:known:${pair}`,
+      accountFailures: `login:account-failures:${account}`,
+    };
   }
 }

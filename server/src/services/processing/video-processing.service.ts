@@ -18,6 +18,7 @@ import type { PublishedFile } from '../../media/published-files.js';
 import { UnusableSource } from '../../media/source-facts.js';
 import { type TranscodeOptions, transcodeSource } from '../../media/transcode-source.js';
 import type { TranscodeOutcome } from '../../metrics.js';
+import type { UploadQuota } from '../upload-quota.js';
 import type { ChunkedProcessing } from './chunked-processing.js';
 import { GrowingPublication } from './growing-publication.js';
 import { download, publish } from './scratch-files.js';
@@ -33,6 +34,8 @@ export interface Attempt {
 export interface VideoProcessingDeps {
   videos: VideoStateRepository;
   storage: ObjectStorage;
+  /** Charges each probed source to its owner's daily processing allowance, or refuses it. */
+  compute: Pick<UploadQuota, 'admitCompute'>;
   media: Omit<TranscodeOptions, 'onProgress' | 'onPlan'>;
   /** Where per-job scratch directories are made (deleted after every run). */
   scratchDir: string;
@@ -137,6 +140,7 @@ export class VideoProcessingService {
     if (!(await download(storage, 'raw', rawKey(videoId), input)))
       throw new UnusableSource('The uploaded file is missing; please upload the video again');
     const source = await probeSource(this.deps.media.ffprobe, input, this.deps.media.limits);
+    await this.deps.compute.admitCompute(video.ownerId, videoId, source, new Date());
     const chunkedPlan = chunked?.plan(source);
     if (chunked && chunkedPlan) {
       await chunked.fanOut(video, input, chunkedPlan, scratch, signal);

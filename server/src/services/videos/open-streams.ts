@@ -1,5 +1,6 @@
 // The progress streams this process holds open, counted per account and per client address, so one
 // person (or one address) cannot hold the server's connections and database looks.
+import { addressGroup } from '../../domain/client-address.js';
 import { TooManyRequests } from '../../domain/errors.js';
 
 export interface StreamLimits {
@@ -17,7 +18,8 @@ export class OpenStreams {
   constructor(private readonly limits: StreamLimits) {}
 
   /** Counts one more stream, or refuses it; the returned function gives its place back, once. */
-  open(accountId: string, address: string): () => void {
+  open(accountId: string, clientAddress: string): () => void {
+    const address = addressGroup(clientAddress);
     if ((this.byAccount.get(accountId) ?? 0) >= this.limits.perAccount) {
       throw new TooManyRequests(
         `At most ${this.limits.perAccount} progress streams may be open for one account`,

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -95,6 +95,44 @@ describe.each(implementations)('%s', (_name, make) => {
     const after = await storage.headObject('processed', key);
     expect(after?.size).toBe(7);
     expect(after?.etag).not.toBe(before?.etag);
+  });
+
+  it('gives a reader racing rewrites each version whole, with that version’s size and metadata', async () => {
+    // A growing playlist: rewritten longer every time while players read it.
+    const storage = make();
+    const key = `${prefix()}/360p/playlist.m3u8`;
+    const versions = Array.from({ length: 150 }, (_, index) =>
+      Buffer.from(`#EXTM3U\n${'#EXTINF:4.0,\nsegment.m4s\n'.repeat(index + 1)}#${index}\n`),
+    );
+    let written = 0;
+    const writer = (async () => {
+      for (const [index, bytes] of versions.entries()) {
+        await storage.putObject('processed', key, bytes, {
+          contentType: 'application/vnd.apple.mpegurl',
+          cacheControl: `max-age=${index}`,
+        });
+        written += 1;
+      }
+    })();
+    const reads: { body: Buffer; size: number; etag: string; cacheControl: string | undefined }[] = [];
+    const reader = async () => {
+      while (written < versions.length) {
+        const object = await storage.getObject('processed', key);
+        if (!object) continue;
+        const { size, etag, cacheControl } = object.info;
+        reads.push({ body: await buffer(object.body), size, etag, cacheControl });
+      }
+    };
+    await Promise.all([writer, reader(), reader()]);
+
+    expect(reads.length).toBeGreaterThan(10);
+    for (const read of reads) {
+      const version = Number(/#(\d+)\n$/.exec(read.body.toString())?.[1]);
+      expect(read.body.equals(versions[version] ?? Buffer.alloc(0)), read.body.toString()).toBe(true);
+      expect(read.size).toBe(read.body.length);
+      expect(read.cacheControl).toBe(`max-age=${version}`);
+      expect(read.etag).toBe(`"${createHash('md5').update(read.body).digest('hex')}"`);
+    }
   });
 
   it('reports a missing object as undefined', async () => {

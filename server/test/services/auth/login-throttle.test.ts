@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loginDelayMs } from '../../../src/services/auth/login-throttle.js';
 
 describe('loginDelayMs', () => {
-  const policy = { freeFailures: 10, windowSeconds: 900 };
+  const policy = { freeFailures: 10, accountFailures: 100, windowSeconds: 900 };
 
   it.each([
     [0, 1_000],

@@ -2,6 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { currentAccount } from '../../authentication.js';
+import { requestLimit } from '../../request-limits.js';
 import type { RouteDeps } from '../../route-deps.js';
 import { ChannelChanges, errorResponses } from '../../schemas.js';
 
@@ -20,14 +21,16 @@ const replaceMyAvatar = {
   summary: 'Replace my avatar',
   description: `Body: the image itself (${AVATAR_TYPES.join(', ')}), at most 5 MiB; stored as 256×256 WebP.`,
   consumes: AVATAR_TYPES,
-  response: { 200: Type.Ref('Channel'), ...errorResponses(400, 401, 413, 415) },
+  response: { 200: Type.Ref('Channel'), ...errorResponses(400, 401, 413, 415, 429) },
 };
 
 export const myChannelRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (
   app,
-  { channels, present, requireAccount },
+  { channels, present, requireAccount, requestLimits },
 ) => {
-  app.addHook('preHandler', requireAccount);
+  const perAddress = requestLimit('avatar_rate_limit', requestLimits.avatarUploadsPerHour, 3_600_000);
+  // Before the body is read (onRequest, not preHandler): a stranger's 5 MiB is refused unread.
+  app.addHook('onRequest', requireAccount);
 
   app.addContentTypeParser(
     AVATAR_TYPES,
@@ -40,7 +43,7 @@ export const myChannelRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (
     return present.channel(await channels.update(account.id, account.channel.handle, request.body));
   });
 
-  app.put('/me/channel/avatar', { schema: replaceMyAvatar }, async (request) => {
+  app.put('/me/channel/avatar', { config: perAddress, schema: replaceMyAvatar }, async (request) => {
     const { account } = currentAccount(request);
     const image = request.body as Buffer;
     return present.channel(await channels.replaceAvatar(account.id, account.channel.handle, image));

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { currentAccount } from '../../authentication.js';
 import { CommentPage, CommentText } from '../../comment.schemas.js';
+import { requestLimit } from '../../request-limits.js';
 import type { RouteDeps } from '../../route-deps.js';
 import { errorResponses, PageQuery } from '../../schemas.js';
 import { VideoParams } from '../../video.schemas.js';
@@ -15,7 +16,7 @@ const postComment = {
     { body: CommentText, parentId: Type.Optional(Type.String({ format: 'uuid' })) },
     { additionalProperties: false },
   ),
-  response: { 201: Type.Ref('Comment'), ...errorResponses(400, 401, 404, 409) },
+  response: { 201: Type.Ref('Comment'), ...errorResponses(400, 401, 404, 409, 429) },
 };
 
 const listComments = {
@@ -31,11 +32,12 @@ const listComments = {
 
 export const videoCommentRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (
   app,
-  { comments, present, identifyAccount, requireAccount },
+  { comments, present, identifyAccount, requireAccount, requestLimits },
 ) => {
+  const perAddress = requestLimit('comment_rate_limit', requestLimits.commentsPerMinute, 60_000);
   app.post(
     '/videos/:id/comments',
-    { preHandler: requireAccount, schema: postComment },
+    { config: perAddress, preHandler: requireAccount, schema: postComment },
     async (request, reply) => {
       const { body, parentId } = request.body;
       const actorId = currentAccount(request).account.id;

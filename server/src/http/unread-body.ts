@@ -1,0 +1,14 @@
+// A request refused before its body was read (sign-in checked on onRequest, a bad part signature) ends
+// its connection: otherwise Node drains the rest of the body to keep the connection alive, and a stranger
+// could still make the server read megabytes it has already refused.
+import type { FastifyInstance } from 'fastify';
+
+export function closeOnUnreadBody(app: FastifyInstance): void {
+  app.addHook('onSend', async (request, reply) => {
+    const announcesBody =
+      Number(request.headers['content-length'] ?? 0) > 0 ||
+      request.headers['transfer-encoding'] !== undefined;
+    if (reply.statusCode >= 400 && announcesBody && !request.raw.complete)
+      reply.header('connection', 'close');
+  });
+}
