@@ -1,5 +1,5 @@
 // /watch/:id — the player (or the processing state), the video's details and what to watch next.
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiFailure } from '../api/client.js';
 import { useSession } from '../api/session.js';
@@ -27,6 +27,7 @@ export function WatchPage() {
   usePageTitle(video?.title);
   const linkStart = useLinkStart();
   const theatre = useTheatreMode();
+  const playerCell = useRef<HTMLDivElement>(null);
   // The player's library loads beside the video's data, not after it.
   useEffect(() => void loadHls(), []);
 
@@ -48,7 +49,7 @@ export function WatchPage() {
   // The player is a grid cell of its own, so theatre mode moves it without remounting it (and stopping it).
   return (
     <div className={theatre.on ? 'watch-page watch-theatre' : 'watch-page'}>
-      <div className="watch-player">
+      <div className="watch-player" ref={playerCell}>
         {video.playable && video.hlsUrl ? (
           <VideoPlayer
             video={video}
@@ -72,7 +73,10 @@ export function WatchPage() {
           </Link>
           <SubscribeButton handle={video.channel.handle} />
           <ReactionButtons video={video} />
-          <ShareButton video={video} />
+          <ShareButton
+            video={video}
+            playerSeconds={() => playerCell.current?.querySelector('video')?.currentTime ?? 0}
+          />
         </div>
         <div className="description card">
           <p className="muted">

@@ -1,21 +1,15 @@
 // The watch page's Share button: opens the share dialog at the moment the player has reached.
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { Video } from '../api/client.js';
 import { ShareDialog } from './ShareDialog.js';
 
-export function ShareButton({ video }: { video: Video }) {
-  const button = useRef<HTMLButtonElement>(null);
+/** `playerSeconds` reads where the page's player is now (0 when it has none). */
+export function ShareButton({ video, playerSeconds }: { video: Video; playerSeconds: () => number }) {
   const [openedAt, setOpenedAt] = useState<number | null>(null);
-
-  function open() {
-    // The player of this page is in the same section as the button.
-    const player = button.current?.closest('section')?.querySelector('video');
-    setOpenedAt(Math.floor(player?.currentTime ?? 0));
-  }
 
   return (
     <>
-      <button type="button" ref={button} onClick={open}>
+      <button type="button" onClick={() => setOpenedAt(Math.floor(playerSeconds()))}>
         <span aria-hidden="true">↗</span> Share
       </button>
       {openedAt !== null && (
