@@ -36,7 +36,8 @@ export function playbackPosition(page: Page): Promise<number> {
 export async function playerSetting(page: Page | Frame, label: string): Promise<Locator> {
   const gear = page.getByRole('button', { name: 'Settings', exact: true });
   if ((await gear.getAttribute('aria-expanded')) !== 'true') {
-    await page.locator('video').hover();
+    // A corner of the picture: its centre holds the big play button while the video is paused.
+    await page.locator('video').hover({ position: { x: 16, y: 16 } });
     await gear.click();
   }
   return page.getByLabel(label);

@@ -19,7 +19,7 @@ afterAll(() => person?.close());
 it('changes the channel’s name and description, shown on the channel page', async () => {
   const { page } = person;
   await page.getByLabel(`Account menu for ${account.displayName}`).click();
-  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('link', { name: 'Settings', exact: true }).click();
   await page.getByLabel('Display name').fill('The Settler Channel');
   await page.getByLabel('Channel description').fill('Test patterns, daily.');
   await page.getByRole('button', { name: 'Save profile' }).click();
