@@ -41,6 +41,7 @@ import { progressRoutes } from './routes/videos/progress.routes.js';
 import { reactionRoutes } from './routes/videos/reaction.routes.js';
 import { videoRoutes } from './routes/videos/videos.routes.js';
 import { viewRoutes } from './routes/videos/views.routes.js';
+import { watchTicketRoutes } from './routes/videos/watch-tickets.routes.js';
 import { Channel, ErrorResponse, SubscriptionState, User } from './schemas.js';
 import { registerSecurityHeaders } from './security-headers.js';
 import { closeOnUnreadBody } from './unread-body.js';
@@ -61,6 +62,7 @@ const API_ROUTES = [
   videoEventRoutes,
   videoCommentRoutes,
   videoEmbedRoutes,
+  watchTicketRoutes,
   viewRoutes,
   progressRoutes,
   commentRoutes,
