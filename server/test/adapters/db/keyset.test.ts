@@ -58,3 +58,23 @@ describe('rowsAfter', () => {
     );
   });
 });
+
+describe('rowsAfter with a direction per key', () => {
+  it('compares the leading keys of one direction at once, and the rest where those are equal', () => {
+    const at = new Date('2026-12-07T10:00:00.123Z');
+    const query = compile(
+      db
+        .selectFrom('reported_items')
+        .select('id')
+        .where(rowsAfter(['report_count', 'first_reported_at', 'id'], [3, at, 'x'], ['desc', 'asc', 'asc'])),
+    );
+    expect(query.sql).toBe(
+      'select "id" from "reported_items" where (("report_count") < ($1) OR (("report_count") = ($2) AND ("first_reported_at", "id") > ($3, $4)))',
+    );
+    expect(query.parameters).toEqual([3, 3, at, 'x']);
+  });
+
+  it('refuses an order without one direction per key', () => {
+    expect(() => rowsAfter(['report_count', 'id'], [1, 'x'], ['desc'])).toThrow(/one direction per sort key/);
+  });
+});
