@@ -1,6 +1,7 @@
 // Opaque cursors for keyset pagination: the sort key of the last item of a page, which the next page
 // starts strictly after. Clients pass them back untouched; a tampered one is refused as bad input.
 import { InvalidInput } from './errors.js';
+import { TEXT_ID, UUID } from './ids.js';
 
 export interface PagePosition {
   at: Date;
@@ -21,10 +22,7 @@ export function encodeCursor({ at, id, rank }: PagePosition): string {
 
 /** What a list's ids are: uuids (comments, notifications, channels) or text ids (videos). */
 export type ListKey = 'uuid' | 'text';
-const LIST_KEYS: Record<ListKey, RegExp> = {
-  uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
-  text: /^[A-Za-z0-9_-]{1,64}$/,
-};
+const LIST_KEYS: Record<ListKey, RegExp> = { uuid: UUID, text: TEXT_ID };
 /** A cursor outside the years every database VidStream runs on can compare was never issued. */
 const YEARS = { first: 1, last: 9999 };
 

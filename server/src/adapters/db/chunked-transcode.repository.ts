@@ -2,8 +2,8 @@
 // Workers record their part, then stitch in turn: the video's row is locked while the playlists are
 // rewritten, so a later stitch never publishes less than an earlier one.
 import type { Kysely } from 'kysely';
+import type { InTransaction } from './in-transaction.js';
 import type { Database } from './schema.js';
-import type { InTransaction } from './video-state.repository.js';
 
 export interface ChunkedTranscodeState {
   plan: unknown;

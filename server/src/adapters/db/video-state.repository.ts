@@ -5,12 +5,10 @@
 import type { Kysely } from 'kysely';
 import type { PublishedDetails, TranscodedDetails, Video, VideoState } from '../../domain/video.js';
 import type { VideoChanged } from './changes.js';
+import type { InTransaction } from './in-transaction.js';
 import type { PlaybackRevocations } from './playback-revocations.js';
 import { toVideo } from './rows.js';
 import type { Database } from './schema.js';
-
-/** Work that joins a state change's transaction (enqueueing a job), so both happen or neither. */
-export type InTransaction = (transaction: Kysely<Database>) => Promise<unknown>;
 
 export class VideoStateRepository {
   constructor(
