@@ -26,6 +26,8 @@ export interface RequestLimits {
   commentsPerMinute: number;
   /** Likes, dislikes and taking them back. */
   reactionsPerMinute: number;
+  /** Reports of videos, comments and channels. */
+  reportsPerMinute: number;
   avatarUploadsPerHour: number;
 }
 export type StorageConfig =
@@ -263,6 +265,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
       searchesPerMinute: read.integer('SEARCH_RATE_LIMIT_PER_MINUTE', 60, 1, 100_000),
       commentsPerMinute: read.integer('COMMENT_RATE_LIMIT_PER_MINUTE', 10, 1, 100_000),
       reactionsPerMinute: read.integer('REACTION_RATE_LIMIT_PER_MINUTE', 30, 1, 100_000),
+      reportsPerMinute: read.integer('REPORT_RATE_LIMIT_PER_MINUTE', 10, 1, 100_000),
       avatarUploadsPerHour: read.integer('AVATAR_UPLOADS_PER_HOUR', 10, 1, 100_000),
     },
     viewLimits: {

@@ -1,10 +1,13 @@
 #!/usr/bin/env node
 // `vidstream [all|api|worker|migrate]`: reads the configuration, opens the platform and starts the
-// requested roles. `all` (the default) runs the API and the worker in one process.
+// requested roles. `all` (the default) runs the API and the worker in one process. `vidstream admin …`
+// changes an account's role and exits (platform/admin-command.ts).
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig } from './config.js';
+import { DomainError } from './domain/errors.js';
 import { FfmpegMissing, locateFfmpeg } from './media/ffmpeg-binaries.js';
+import { AdminUsageError, parseAdminCommand, runAdminCommand } from './platform/admin-command.js';
 import { buildPlatformApp } from './platform/api-app.js';
 import { createLogger } from './platform/logger.js';
 import { buildOpsApp } from './platform/ops-app.js';
@@ -13,7 +16,7 @@ import { startQueueDepthMetric } from './platform/queue-depth-metric.js';
 import { buildGivenUpHandlers, buildJobHandlers } from './worker/job-handlers.js';
 import { startWorker } from './worker/worker.js';
 
-const ROLES = ['all', 'api', 'worker', 'migrate', 'healthcheck'] as const;
+const ROLES = ['all', 'api', 'worker', 'migrate', 'healthcheck', 'admin'] as const;
 type Role = (typeof ROLES)[number];
 
 const CLIENT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../client/dist');
@@ -21,6 +24,7 @@ const CLIENT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '.
 async function main(role: Role): Promise<void> {
   const config = loadConfig(process.env);
   if (role === 'healthcheck') return healthcheck(config.port, process.argv.includes('--ready'));
+  const grant = role === 'admin' ? parseAdminCommand(process.argv.slice(3)) : undefined;
   const logger = createLogger({ level: config.logLevel, format: config.logFormat, role });
   const runsApi = role === 'all' || role === 'api';
   const runsWorker = role === 'all' || role === 'worker';
@@ -34,6 +38,14 @@ async function main(role: Role): Promise<void> {
     'platform opened',
   );
   if (role === 'migrate') return platform.close();
+  if (grant) {
+    try {
+      console.log(await runAdminCommand(grant, platform.services.roles));
+    } finally {
+      await platform.close();
+    }
+    return;
+  }
 
   const app = runsApi ? await buildPlatformApp(platform, CLIENT_DIR) : await buildOpsApp(platform);
   if (ffmpeg)
@@ -104,7 +116,11 @@ if (!ROLES.includes(role)) {
   process.exit(2);
 }
 main(role).catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof FfmpegMissing) {
+  if (error instanceof AdminUsageError) {
+    console.error(error.message);
+    process.exit(2);
+  }
+  if (error instanceof ConfigError || error instanceof FfmpegMissing || error instanceof DomainError) {
     console.error(error.message);
   } else {
     console.error('VidStream failed to start:', error);

@@ -1,4 +1,6 @@
 // A user: the account and the channel every user owns, and the channels they follow.
+import type { Role } from './roles.js';
+
 export interface Channel {
   id: string;
   ownerId: string;
@@ -14,6 +16,7 @@ export interface Channel {
 export interface Account {
   id: string;
   email: string;
+  role: Role;
   createdAt: Date;
   channel: Channel;
 }

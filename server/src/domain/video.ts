@@ -1,5 +1,6 @@
 // A video: its states (awaiting_upload → queued → processing → ready | failed, or deleted), who may
 // watch it, and the shapes its writes take.
+import { holds, type Role } from './roles.js';
 
 export type VideoState = 'awaiting_upload' | 'queued' | 'processing' | 'ready' | 'failed' | 'deleted';
 export type Visibility = 'public' | 'unlisted' | 'private';
@@ -30,6 +31,8 @@ export interface Video {
   playable: boolean;
   /** Signed into its playback tokens; moved on to withdraw every media URL handed out before. */
   playbackVersion: number;
+  /** Hidden by a moderator: only its owner and moderators see it, in no list. */
+  hidden: boolean;
   durationSeconds: number | null;
   width: number | null;
   height: number | null;
@@ -61,6 +64,16 @@ export interface VideoCounts {
 /** Others may watch a video once it is ready, or while it is encoded once its first segments are out. */
 export function watchable(video: Video): boolean {
   return video.state === 'ready' || (video.state === 'processing' && video.playable);
+}
+
+/**
+ * Whether a video's page shows to this viewer: its owner always; others once it is watchable and not
+ * private; a hidden one only to moderators besides its owner. Deleted videos are gone for everyone.
+ */
+export function visibleTo(video: Video, viewerId: string | undefined, role: Role = 'member'): boolean {
+  if (video.state === 'deleted') return false;
+  if (video.ownerId === viewerId) return true;
+  return watchable(video) && video.visibility !== 'private' && (!video.hidden || holds(role, 'moderate'));
 }
 
 export interface NewVideo {

@@ -16,6 +16,11 @@ import { refuseCrossSiteRequests } from './cross-site-requests.js';
 import { registerErrorHandler } from './error-handler.js';
 import { counterRateLimitStore, type WindowCounters } from './rate-limit-store.js';
 import type { RouteDeps } from './route-deps.js';
+import { adminAccountRoutes } from './routes/admin/accounts.routes.js';
+import { auditLogRoutes } from './routes/admin/audit-log.routes.js';
+import { adminCommentRoutes } from './routes/admin/comments.routes.js';
+import { adminReportRoutes } from './routes/admin/reports.routes.js';
+import { adminVideoRoutes } from './routes/admin/videos.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { channelRoutes } from './routes/channels.routes.js';
 import { registerClient } from './routes/client.routes.js';
@@ -31,6 +36,7 @@ import { myVideoRoutes } from './routes/me/videos.routes.js';
 import { mediaRoutes } from './routes/media.routes.js';
 import { registerMetrics } from './routes/metrics.routes.js';
 import { oembedRoutes } from './routes/oembed.routes.js';
+import { reportRoutes } from './routes/reports.routes.js';
 import { searchRoutes } from './routes/search.routes.js';
 import { uploadPartRoutes } from './routes/upload-parts.routes.js';
 import { uploadRoutes } from './routes/uploads.routes.js';
@@ -68,6 +74,12 @@ const API_ROUTES = [
   commentRoutes,
   feedRoutes,
   searchRoutes,
+  reportRoutes,
+  adminReportRoutes,
+  adminVideoRoutes,
+  adminCommentRoutes,
+  adminAccountRoutes,
+  auditLogRoutes,
 ];
 
 export interface AppOptions {

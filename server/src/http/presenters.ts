@@ -2,6 +2,7 @@
 
 import type { Account, Channel, SubscribedChannel } from '../domain/account.js';
 import type { Comment } from '../domain/comment.js';
+import type { AuditEntry, ReportedItem } from '../domain/moderation.js';
 import type { Notification } from '../domain/notification.js';
 import type { Page } from '../domain/page.js';
 import type { ReactionOutcome } from '../domain/reaction.js';
@@ -12,6 +13,7 @@ import type { PlaybackTokens } from '../services/media/playback-tokens.js';
 import type { UploadPlan as UploadPlanData } from '../services/upload.service.js';
 import type { VideoPage, ViewerState } from '../services/videos/video-page.service.js';
 import type { CommentJson } from './comment.schemas.js';
+import type { AuditEntryJson, ReportedItemJson } from './moderation.schemas.js';
 import type { ChannelJson, UserJson } from './schemas.js';
 import type { VideoJson } from './video.schemas.js';
 
@@ -25,6 +27,7 @@ export class Presenter {
     return {
       id: account.id,
       email: account.email,
+      role: account.role,
       handle: account.channel.handle,
       displayName: account.channel.displayName,
       avatarUrl: this.avatarUrl(account.channel),
@@ -85,6 +88,7 @@ export class Presenter {
       description: video.description,
       state: video.state,
       visibility: video.visibility,
+      hidden: video.hidden,
       ...(owner ? { progress: video.progress, error: video.error } : {}),
       durationSeconds: video.durationSeconds,
       width: video.width,
@@ -142,6 +146,30 @@ export class Presenter {
       video: notification.video,
       channel: { handle, displayName, avatarUrl: this.avatarUrl(notification.actor) },
       commentBody: notification.commentBody,
+    };
+  }
+
+  reportedItem(item: ReportedItem): ReportedItemJson {
+    return {
+      id: item.id,
+      kind: item.kind,
+      itemId: item.itemId,
+      reportCount: item.reportCount,
+      reasons: item.reasons,
+      firstReportedAt: item.firstReportedAt.toISOString(),
+      content: item.content,
+    };
+  }
+
+  auditEntry(entry: AuditEntry): AuditEntryJson {
+    return {
+      id: entry.id,
+      actor: entry.actorId === null ? null : { id: entry.actorId, handle: entry.actorHandle },
+      action: entry.action,
+      target: { kind: entry.targetKind, id: entry.targetId },
+      reason: entry.reason,
+      details: entry.details,
+      createdAt: entry.createdAt.toISOString(),
     };
   }
 

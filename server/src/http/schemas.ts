@@ -1,5 +1,6 @@
 // Response and shared request schemas: one source for validation, serialisation, types and OpenAPI.
 import { type Static, Type } from 'typebox';
+import { ROLES } from '../domain/roles.js';
 
 export const ErrorResponse = Type.Object(
   {
@@ -52,10 +53,15 @@ export const PageQuery = Type.Object({
   limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
 });
 
+export const Role = Type.Enum(ROLES, {
+  description: 'administrator: everything, roles included; moderator: reports and acting on them',
+});
+
 export const User = Type.Object(
   {
     id: Type.String({ format: 'uuid' }),
     email: Type.String(),
+    role: Role,
     handle: Type.String(),
     displayName: Type.String(),
     avatarUrl: Type.Union([Type.String(), Type.Null()]),

@@ -36,6 +36,7 @@ export const Video = Type.Object(
     description: Type.String(),
     state: VideoState,
     visibility: Visibility,
+    hidden: Type.Boolean({ description: 'Hidden by a moderator: only its owner and moderators see it' }),
     /** Only for the owner: how far processing has got (0–100) and why it failed. */
     progress: Type.Optional(Type.Number()),
     error: Type.Optional(Type.Union([Type.String(), Type.Null()])),

@@ -7,12 +7,14 @@ import { ReadThrough } from '../adapters/cache/read-through.js';
 import { CdnRevocationStore } from '../adapters/cdn/cdn-revocation-store.js';
 import type { SecurityCounters } from '../adapters/counters/security-counters.js';
 import { AccountRepository } from '../adapters/db/account.repository.js';
+import { AuditLogRepository } from '../adapters/db/audit-log.repository.js';
 import { ChannelRepository } from '../adapters/db/channel.repository.js';
 import { ChunkedTranscodeRepository } from '../adapters/db/chunked-transcode.repository.js';
 import { CommentRepository } from '../adapters/db/comment.repository.js';
 import { NotificationRepository } from '../adapters/db/notification.repository.js';
 import { PlaybackRevocations } from '../adapters/db/playback-revocations.js';
 import { ReactionRepository } from '../adapters/db/reaction.repository.js';
+import { ReportRepository } from '../adapters/db/report.repository.js';
 import type { Database } from '../adapters/db/schema.js';
 import { SearchRepository } from '../adapters/db/search.repository.js';
 import { SessionRepository } from '../adapters/db/session.repository.js';
@@ -38,6 +40,10 @@ import { CommentService } from '../services/comment.service.js';
 import { CdnRevocationService } from '../services/media/cdn-revocation.service.js';
 import { MediaService } from '../services/media/media.service.js';
 import { PlaybackTokens } from '../services/media/playback-tokens.js';
+import { AuditLogService } from '../services/moderation/audit-log.service.js';
+import { ModerationService } from '../services/moderation/moderation.service.js';
+import { ReportService } from '../services/moderation/report.service.js';
+import { RoleService } from '../services/moderation/roles.service.js';
 import { NotificationService } from '../services/notification.service.js';
 import { PartReceiverService } from '../services/part-receiver.service.js';
 import { ChunkStitcher } from '../services/processing/chunk-stitcher.js';
@@ -171,10 +177,16 @@ export function buildServices({
     maxUploadBytes: config.maxUploadBytes,
     quota,
   });
+  const accounts = new AccountRepository(db);
+  const auditLog = new AuditLogRepository(db);
+  const reports = new ReportRepository(db);
+  const comments = new CommentRepository(db, forgetVideo);
+  const commentService = new CommentService(comments, videoService, notifications);
+  const channelService = new ChannelService({ channels, subscriptions, storage: storage.storage, logger });
   const services: Services = {
     cdnRevocations,
     auth: new AuthService({
-      accounts: new AccountRepository(db),
+      accounts,
       sessions: new SessionRepository(db),
       sessionTtlDays: config.sessionTtlDays,
       throttle: new LoginThrottle(counters, {
@@ -188,7 +200,7 @@ export function buildServices({
     videoPages: new VideoPageService(videoService, reactions, history),
     embeds: new VideoEmbedService(catalog),
     progress: new VideoProgressService(videoService, config.progressStreams),
-    comments: new CommentService(new CommentRepository(db, forgetVideo), videoService, notifications),
+    comments: commentService,
     notifications,
     views: new ViewService({
       videos: videoService,
@@ -204,7 +216,16 @@ export function buildServices({
     subscriptions: new SubscriptionService(subscriptions, channels),
     videoLists: new VideoListService(new VideoListRepository(db), channels),
     search: new SearchService(new SearchRepository(db)),
-    channels: new ChannelService({ channels, subscriptions, storage: storage.storage, logger }),
+    channels: channelService,
+    reports: new ReportService({
+      reports,
+      videos: videoService,
+      comments: commentService,
+      channels: channelService,
+    }),
+    moderation: new ModerationService({ reports, auditLog, videos, comments }),
+    roles: new RoleService({ accounts, auditLog }),
+    auditLog: new AuditLogService(auditLog),
     media: new MediaService(playbackTokens, storage.storage, catalog),
     uploads,
     partReceiver: storage.localUploads && new PartReceiverService(storage.localUploads, secret),

@@ -28,6 +28,12 @@ export class ChannelService {
     return channel;
   }
 
+  async getById(id: string): Promise<Channel> {
+    const channel = await this.deps.channels.findById(id);
+    if (!channel) throw new NotFound('channel_not_found', 'No such channel');
+    return channel;
+  }
+
   /** A channel's page: with whether the viewer follows it, when someone is signed in. */
   async getForViewer(
     handle: string,

@@ -96,7 +96,7 @@ export class CommentService {
   }
 
   /** A comment, if it exists and is not deleted, and its video, if the viewer may see it. */
-  private async visible(id: string, viewerId: string | undefined) {
+  async visible(id: string, viewerId: string | undefined) {
     const comment = await this.comments.find(id);
     if (!comment || comment.deletedAt !== null) throw commentNotFound();
     return { comment, video: await this.videos.getForViewer(comment.videoId, viewerId) };

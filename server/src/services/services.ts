@@ -4,6 +4,10 @@ import type { ChannelService } from './channel.service.js';
 import type { CommentService } from './comment.service.js';
 import type { CdnRevocationService } from './media/cdn-revocation.service.js';
 import type { MediaService } from './media/media.service.js';
+import type { AuditLogService } from './moderation/audit-log.service.js';
+import type { ModerationService } from './moderation/moderation.service.js';
+import type { ReportService } from './moderation/report.service.js';
+import type { RoleService } from './moderation/roles.service.js';
 import type { NotificationService } from './notification.service.js';
 import type { PartReceiverService } from './part-receiver.service.js';
 import type { VideoProcessingService } from './processing/video-processing.service.js';
@@ -21,6 +25,7 @@ import type { ViewService } from './views/view.service.js';
 import type { WatchHistoryService } from './watch-history.service.js';
 
 export interface Services {
+  auditLog: AuditLogService;
   auth: AuthService;
   /** Only with CDN_KEY_VALUE_STORE_ARN: copies revocations to the CDN's key value store. */
   cdnRevocations: CdnRevocationService | undefined;
@@ -29,6 +34,7 @@ export interface Services {
   embeds: VideoEmbedService;
   history: WatchHistoryService;
   media: MediaService;
+  moderation: ModerationService;
   notifications: NotificationService;
   /** Local-disk storage only: the API's own part endpoint (with S3 the parts go to storage). */
   partReceiver: PartReceiverService | undefined;
@@ -37,6 +43,8 @@ export interface Services {
   progress: VideoProgressService;
   reactions: ReactionService;
   readiness: ReadinessService;
+  reports: ReportService;
+  roles: RoleService;
   search: SearchService;
   subscriptions: SubscriptionService;
   uploads: UploadService;

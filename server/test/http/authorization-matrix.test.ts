@@ -1,24 +1,29 @@
-// Every mutating endpoint of the API, taken from the OpenAPI document the app serves, tried as nobody,
-// as another signed-in person and as the owner of what it acts on. A new mutating route without an
-// entry here fails the first test.
+// Every mutating endpoint of the API, and every read of the administration, taken from the OpenAPI
+// document the app serves, tried as nobody, as another signed-in person, as the owner of what it acts on,
+// as a moderator and as an administrator. A new such route without an entry here fails the first test.
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, newUser, register } from '../support/accounts.js';
+import { bearer, newUser, promote, randomAddress, register } from '../support/accounts.js';
+import { fileReport, openItems } from '../support/moderation.js';
 import { publishStandInVideo } from '../support/published-videos.js';
 import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
 import { type Plan, putPart, startUpload } from '../support/uploads.js';
 
 let test: TestPlatform;
 let avatar: Buffer;
+/** The instance's first account, so its administrator: every person of a fixture is a member. */
+let founder: Person;
 beforeAll(async () => {
   test = await startTestPlatform();
+  founder = await register(test.app);
   avatar = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#3a7' } })
     .png()
     .toBuffer();
 });
 afterAll(() => test.close());
 
-type Role = 'anonymous' | 'other' | 'owner';
+type Role = 'anonymous' | 'other' | 'owner' | 'moderator' | 'administrator';
+const ROLES: readonly Role[] = ['anonymous', 'other', 'owner', 'moderator', 'administrator'];
 type Person = Awaited<ReturnType<typeof register>>;
 
 /** What one request acts on, all of it the owner's, made fresh for each try. */
@@ -40,12 +45,46 @@ interface Entry {
   expected: Record<Role, number>;
 }
 
-/** Acts on something of the owner's. */
-const OWNER_ONLY = (status: number) => ({ anonymous: 401, other: 403, owner: status });
+/** Acts on something of the owner's: moderators and administrators act through the admin routes. */
+const OWNER_ONLY = (status: number) => ({
+  anonymous: 401,
+  other: 403,
+  owner: status,
+  moderator: 403,
+  administrator: 403,
+});
 /** Acts on the signed-in person's own things (their session, channel, reaction): anyone signed in. */
-const SELF_SERVICE = (status: number) => ({ anonymous: 401, other: status, owner: status });
+const SELF_SERVICE = (status: number) => ({
+  anonymous: 401,
+  other: status,
+  owner: status,
+  moderator: status,
+  administrator: status,
+});
 /** Open by design: signing up and in, and parts sent to a signed URL. */
-const OPEN = (status: number) => ({ anonymous: status, other: status, owner: status });
+const OPEN = (status: number) => ({
+  anonymous: status,
+  other: status,
+  owner: status,
+  moderator: status,
+  administrator: status,
+});
+/** Moderation: moderators and administrators, whoever owns what it acts on. */
+const MODERATORS = (status: number) => ({
+  anonymous: 401,
+  other: 403,
+  owner: 403,
+  moderator: status,
+  administrator: status,
+});
+/** Administration: administrators only. */
+const ADMINISTRATORS = (status: number) => ({
+  anonymous: 401,
+  other: 403,
+  owner: 403,
+  moderator: 403,
+  administrator: status,
+});
 
 const MATRIX: Record<string, Entry> = {
   'POST /api/v1/auth/register': { attempt: () => ({ url: '', payload: newUser() }), expected: OPEN(201) },
@@ -65,7 +104,7 @@ const MATRIX: Record<string, Entry> = {
   'PUT /api/v1/channels/{handle}/subscription': {
     attempt: ({ owner }) => ({ url: `/api/v1/channels/${owner.handle}/subscription` }),
     // Anyone signed in may follow a channel, except its owner.
-    expected: { anonymous: 401, other: 200, owner: 409 },
+    expected: { anonymous: 401, other: 200, owner: 409, moderator: 200, administrator: 200 },
   },
   'DELETE /api/v1/channels/{handle}/subscription': {
     attempt: ({ owner }) => ({ url: `/api/v1/channels/${owner.handle}/subscription` }),
@@ -152,6 +191,39 @@ const MATRIX: Record<string, Entry> = {
     attempt: () => ({ url: '', payload: {} }),
     expected: SELF_SERVICE(200),
   },
+  'POST /api/v1/reports': {
+    attempt: ({ videoId }) => ({ url: '', payload: { kind: 'video', id: videoId, reason: 'spam' } }),
+    expected: SELF_SERVICE(204),
+  },
+  'GET /api/v1/admin/reports': { attempt: () => ({ url: '' }), expected: MODERATORS(200) },
+  'POST /api/v1/admin/reports/{id}/dismiss': {
+    attempt: async (fixture) => ({
+      url: `/api/v1/admin/reports/${await openReportOn(fixture)}/dismiss`,
+      payload: { reason: 'Not spam' },
+    }),
+    expected: MODERATORS(204),
+  },
+  'PUT /api/v1/admin/videos/{id}/moderation': {
+    attempt: ({ videoId }) => ({
+      url: `/api/v1/admin/videos/${videoId}/moderation`,
+      payload: { state: 'hidden', reason: 'Spam' },
+    }),
+    expected: MODERATORS(204),
+  },
+  'DELETE /api/v1/admin/comments/{id}': {
+    attempt: async (fixture) => ({
+      url: (await ownersComment(fixture)).replace('/api/v1/', '/api/v1/admin/'),
+    }),
+    expected: MODERATORS(204),
+  },
+  'PUT /api/v1/admin/accounts/{id}/role': {
+    attempt: ({ owner }) => ({
+      url: `/api/v1/admin/accounts/${owner.id}/role`,
+      payload: { role: 'moderator' },
+    }),
+    expected: ADMINISTRATORS(204),
+  },
+  'GET /api/v1/admin/audit-log': { attempt: () => ({ url: '' }), expected: ADMINISTRATORS(200) },
   // Local storage only. The signed part URL is the credential, as a presigned S3 URL is.
   'PUT /api/v1/upload-parts/{uploadId}/{partNumber}': {
     attempt: ({ upload }) => ({
@@ -163,53 +235,71 @@ const MATRIX: Record<string, Entry> = {
   },
 };
 
-/** The URL of a comment the owner wrote on their own video. */
+/** The URL of a comment the owner wrote on their own video (from an address of its own: not under test). */
 async function ownersComment({ owner, videoId }: Fixture): Promise<string> {
   const response = await test.app.inject({
     method: 'POST',
     url: `/api/v1/videos/${videoId}/comments`,
     headers: bearer(owner.token),
     payload: { body: 'Mine' },
+    remoteAddress: randomAddress(),
   });
   return `/api/v1/comments/${response.json().id}`;
 }
 
-let mutatingRoutes: string[];
+/** The id of the moderation queue's item for a report on the owner's video. */
+async function openReportOn({ owner, videoId }: Fixture): Promise<string> {
+  const filed = await fileReport(test.app, owner.token, { kind: 'video', id: videoId, reason: 'spam' });
+  expect(filed.statusCode, filed.body).toBe(204);
+  const item = (await openItems(test.app, founder.token)).find(({ itemId }) => itemId === videoId);
+  if (!item) throw new Error(`no open report on ${videoId}`);
+  return item.id;
+}
+
+/** Whether a route needs an entry: every write, and every read of the administration. */
+const GUARDED = (method: string, path: string) =>
+  ['post', 'put', 'patch', 'delete'].includes(method) ||
+  (method === 'get' && path.startsWith('/api/v1/admin/'));
+
+let guardedRoutes: string[];
 beforeAll(async () => {
   const document = (await test.app.inject({ url: '/api/openapi.json' })).json() as {
     paths: Record<string, Record<string, unknown>>;
   };
-  mutatingRoutes = Object.entries(document.paths).flatMap(([path, operations]) =>
+  guardedRoutes = Object.entries(document.paths).flatMap(([path, operations]) =>
     Object.keys(operations)
-      .filter((method) => ['post', 'put', 'patch', 'delete'].includes(method))
+      .filter((method) => GUARDED(method, path))
       .map((method) => `${method.toUpperCase()} ${path}`),
   );
 });
 
-async function makeFixture(): Promise<Fixture> {
+/** Moderators and administrators are the fixture's other person, given that role. */
+async function makeFixture(role: Role): Promise<Fixture> {
   const [owner, other] = await Promise.all([register(test.app), register(test.app)]);
+  if (role === 'moderator' || role === 'administrator') await promote(test.platform, other, role);
   const videoId = await publishStandInVideo(test.platform, owner, 'public');
   const upload = await startUpload(test.app, owner.token, 1_000);
   return { owner, other, videoId, upload };
 }
 
 describe('authorization matrix', () => {
-  it('has an entry for every mutating endpoint in the OpenAPI document', () => {
-    expect(mutatingRoutes.length).toBeGreaterThan(10);
-    expect(mutatingRoutes.filter((route) => !(route in MATRIX))).toEqual([]);
+  it('has an entry for every mutating endpoint and administration read in the OpenAPI document', () => {
+    expect(guardedRoutes.length).toBeGreaterThan(10);
+    expect(guardedRoutes.filter((route) => !(route in MATRIX))).toEqual([]);
   });
 
   it.each(Object.keys(MATRIX))(
-    '%s answers nobody, another person and the owner as it should',
+    '%s answers nobody, another person, the owner, a moderator and an administrator as it should',
     async (route) => {
-      if (!mutatingRoutes.includes(route)) return; // only served by the other adapter set
+      if (!guardedRoutes.includes(route)) return; // only served by the other adapter set
       const [method, path] = route.split(' ') as [string, string];
       const entry = MATRIX[route] as Entry;
       const seen: Record<string, number> = {};
-      for (const role of ['anonymous', 'other', 'owner'] as const) {
-        const fixture = await makeFixture();
+      for (const role of ROLES) {
+        const fixture = await makeFixture(role);
         const attempt = await entry.attempt(fixture);
-        const token = role === 'anonymous' ? undefined : fixture[role].token;
+        const person = role === 'owner' ? fixture.owner : fixture.other;
+        const token = role === 'anonymous' ? undefined : person.token;
         const response = await test.app.inject({
           method: method as 'POST',
           url: attempt.url || path,

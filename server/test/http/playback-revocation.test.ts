@@ -47,7 +47,7 @@ async function expectRevoked(paths: string[]) {
     expect(response.statusCode, path).toBe(403);
     expect(response.json().error).toMatchObject({
       code: 'playback_token_revoked',
-      message: expect.stringMatching(/made private or deleted/),
+      message: expect.stringMatching(/made private, hidden or deleted/),
     });
   }
 }

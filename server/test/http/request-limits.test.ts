@@ -1,4 +1,4 @@
-// The routes a person could flood (search, comments and replies, reactions, avatar uploads) each allow
+// The routes a person could flood (search, comments and replies, reactions, reports, avatar uploads) each allow
 // so many requests per client address, then answer 429 with a code naming the limit.
 import { randomUUID } from 'node:crypto';
 import type { InjectOptions } from 'fastify';
@@ -16,6 +16,7 @@ describe('request limits', () => {
       SEARCH_RATE_LIMIT_PER_MINUTE: String(LIMIT),
       COMMENT_RATE_LIMIT_PER_MINUTE: String(LIMIT),
       REACTION_RATE_LIMIT_PER_MINUTE: String(LIMIT),
+      REPORT_RATE_LIMIT_PER_MINUTE: String(LIMIT),
       AVATAR_UPLOADS_PER_HOUR: String(LIMIT),
     });
     ({ token } = await register(test.app));
@@ -66,6 +67,16 @@ describe('request limits', () => {
       'taking a reaction back',
       'reaction_rate_limit',
       () => ({ method: 'DELETE', url: `/api/v1/videos/${randomUUID()}/reaction`, headers: bearer(token) }),
+    ],
+    [
+      'reports',
+      'report_rate_limit',
+      () => ({
+        method: 'POST',
+        url: '/api/v1/reports',
+        headers: bearer(token),
+        payload: { kind: 'comment', id: randomUUID(), reason: 'spam' },
+      }),
     ],
     [
       'avatar uploads',

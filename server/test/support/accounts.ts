@@ -1,7 +1,9 @@
-// Test helpers for accounts: unique registrations and authorised requests through app.inject().
+// Test helpers for accounts: unique registrations, roles and authorised requests through app.inject().
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
+import type { Role } from '../../src/domain/roles.js';
+import type { Platform } from '../../src/platform/platform.js';
 
 export interface NewUser {
   email: string;
@@ -41,4 +43,9 @@ export async function register(app: FastifyInstance, user: NewUser = newUser()) 
 
 export function bearer(token: string) {
   return { authorization: `Bearer ${token}` };
+}
+
+/** Gives a registered person a role the way the command line does (`vidstream admin grant`). */
+export async function promote(platform: Platform, person: { email: string }, role: Role): Promise<void> {
+  await platform.services.roles.grant(person.email, role);
 }

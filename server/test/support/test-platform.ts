@@ -24,8 +24,11 @@ export interface TestPlatform {
   cacheKeyPrefix: string;
   /** The time views are judged by. */
   clock: TestClock;
-  /** Shuts the platform down cleanly and opens it again over the same database, storage and cache. */
-  restart(): Promise<void>;
+  /**
+   * Shuts the platform down cleanly and opens it again over the same database, storage and cache;
+   * `whileClosed` runs in between (another process using the embedded database, which only one may open).
+   */
+  restart(whileClosed?: () => Promise<void>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -93,9 +96,10 @@ export async function startTestPlatform(
     dataDir,
     cacheKeyPrefix,
     clock,
-    async restart() {
+    async restart(whileClosed) {
       await test.app.close();
       await test.platform.close();
+      await whileClosed?.();
       Object.assign(test, await open());
     },
     async close() {

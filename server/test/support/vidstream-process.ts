@@ -63,8 +63,10 @@ export async function runVidstream(args: string[], env: Record<string, string>) 
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  let stdout = '';
   let stderr = '';
+  child.stdout?.on('data', (chunk) => (stdout += chunk));
   child.stderr?.on('data', (chunk) => (stderr += chunk));
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-  return { code, stderr };
+  return { code, stdout, stderr };
 }

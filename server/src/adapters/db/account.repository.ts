@@ -1,7 +1,9 @@
-// SQL for accounts: a user row and the channel created with it, always together.
+// SQL for accounts: a user row and the channel created with it, always together; and each account's role.
+// The first account of an instance becomes its administrator.
 import { type Kysely, sql } from 'kysely';
 import type { Account } from '../../domain/account.js';
 import { Conflict } from '../../domain/errors.js';
+import type { Role } from '../../domain/roles.js';
 import { CHANNEL_COLUMNS, toChannel } from './rows.js';
 import type { Database } from './schema.js';
 import { violatedUniqueConstraint } from './unique-violation.js';
@@ -27,15 +29,20 @@ export class AccountRepository {
       return await this.db.transaction().execute(async (trx) => {
         const user = await trx
           .insertInto('users')
-          .values({ email: account.email, password_hash: account.passwordHash })
-          .returning(['id', 'email', 'created_at'])
+          .values({
+            email: account.email,
+            password_hash: account.passwordHash,
+            role: (await isFirstAccount(trx)) ? 'administrator' : 'member',
+          })
+          .returning(['id', 'email', 'role', 'created_at'])
           .executeTakeFirstOrThrow();
         const channel = await trx
           .insertInto('channels')
           .values({ owner_id: user.id, handle: account.handle, display_name: account.displayName })
           .returning(CHANNEL_COLUMNS)
           .executeTakeFirstOrThrow();
-        return { id: user.id, email: user.email, createdAt: user.created_at, channel: toChannel(channel) };
+        const { id, email, role, created_at: createdAt } = user;
+        return { id, email, role, createdAt, channel: toChannel(channel) };
       });
     } catch (error) {
       const constraint = violatedUniqueConstraint(error);
@@ -58,6 +65,39 @@ export class AccountRepository {
     return row && toAccount(row);
   }
 
+  /**
+   * Gives the account `role`; `record` joins the transaction (the audit log) and is told the role it had.
+   * Refuses to leave the instance without an administrator: the administrators' rows are locked first, so
+   * two of them demoting each other at once cannot both succeed. Undefined when there is no such account.
+   */
+  async setRole(
+    userId: string,
+    role: Role,
+    record: (previous: Role, transaction: Kysely<Database>) => Promise<unknown>,
+  ): Promise<Role | undefined> {
+    return this.db.transaction().execute(async (trx) => {
+      const administrators = await trx
+        .selectFrom('users')
+        .select('id')
+        .where('role', '=', 'administrator')
+        .forUpdate()
+        .execute();
+      const target = await trx
+        .selectFrom('users')
+        .select('role')
+        .where('id', '=', userId)
+        .forUpdate()
+        .executeTakeFirst();
+      if (!target) return undefined;
+      const lastAdministrator = administrators.length === 1 && administrators[0]?.id === userId;
+      if (lastAdministrator && role !== 'administrator')
+        throw new Conflict('last_administrator', 'The instance needs at least one administrator');
+      await trx.updateTable('users').set({ role }).where('id', '=', userId).execute();
+      await record(target.role, trx);
+      return target.role;
+    });
+  }
+
   private selectAccounts() {
     return this.db
       .selectFrom('users')
@@ -65,6 +105,7 @@ export class AccountRepository {
       .select([
         'users.id as user_id',
         'users.email',
+        'users.role',
         'users.created_at as user_created_at',
         ...CHANNEL_COLUMNS,
       ]);
@@ -76,5 +117,22 @@ type AccountSelection = Awaited<
 >;
 
 function toAccount(row: AccountSelection): Account {
-  return { id: row.user_id, email: row.email, createdAt: row.user_created_at, channel: toChannel(row) };
+  return {
+    id: row.user_id,
+    email: row.email,
+    role: row.role,
+    createdAt: row.user_created_at,
+    channel: toChannel(row),
+  };
+}
+
+/**
+ * Whether no account exists yet. Asked again under a lock when the table looks empty, so two first
+ * sign-ups at once cannot both become administrator; once there is an account, nobody waits.
+ */
+async function isFirstAccount(trx: Kysely<Database>): Promise<boolean> {
+  const anyone = () => trx.selectFrom('users').select('id').limit(1).executeTakeFirst();
+  if (await anyone()) return false;
+  await sql`SELECT pg_advisory_xact_lock(hashtextextended('first-account', 0))`.execute(trx);
+  return (await anyone()) === undefined;
 }

@@ -26,6 +26,15 @@ export class ChannelRepository {
     return row && toChannel(row);
   }
 
+  async findById(id: string): Promise<Channel | undefined> {
+    const row = await this.db
+      .selectFrom('channels')
+      .select(CHANNEL_COLUMNS)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row && toChannel(row);
+  }
+
   async update(channelId: string, changes: ChannelChanges): Promise<Channel> {
     const row = await this.db
       .updateTable('channels')

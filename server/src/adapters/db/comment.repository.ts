@@ -5,6 +5,7 @@ import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Comment, CommentSort } from '../../domain/comment.js';
 import type { PagePosition } from '../../domain/page.js';
 import type { VideoChanged } from './changes.js';
+import type { InTransaction } from './in-transaction.js';
 import { rowsAfter } from './keyset.js';
 import type { CommentsTable, Database } from './schema.js';
 
@@ -77,9 +78,10 @@ export class CommentRepository {
 
   /**
    * A thread with replies is emptied and marked deleted, so its replies stay; anything else goes. A
-   * deleted thread whose last reply goes goes with it. Returns false when there was nothing to delete.
+   * deleted thread whose last reply goes goes with it. `record` joins the transaction (a moderator's
+   * removal writes the audit log). Returns false when there was nothing to delete.
    */
-  async delete(id: string): Promise<boolean> {
+  async delete(id: string, record?: InTransaction): Promise<boolean> {
     const videoId = await this.db.transaction().execute(async (trx) => {
       const target = await trx
         .selectFrom('comments')
@@ -109,6 +111,7 @@ export class CommentRepository {
           await trx.deleteFrom('comments').where('id', '=', target.parent_id).execute();
       }
       await adjustCommentCount(trx, target.video_id, -1);
+      await record?.(trx);
       return target.video_id;
     });
     if (videoId === undefined) return false;

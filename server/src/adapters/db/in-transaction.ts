@@ -5,3 +5,9 @@ import type { Database } from './schema.js';
 
 export type InTransaction = (transaction: Kysely<Database>) => Promise<unknown>;
 
+/** Several pieces of work joining one transaction, one after the other. */
+export function inSequence(...steps: InTransaction[]): InTransaction {
+  return async (transaction) => {
+    for (const step of steps) await step(transaction);
+  };
+}

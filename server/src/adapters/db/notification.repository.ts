@@ -4,7 +4,7 @@ import { type Kysely, sql } from 'kysely';
 import type { Notification } from '../../domain/notification.js';
 import type { PagePosition } from '../../domain/page.js';
 import { rowsAfter } from './keyset.js';
-import { watchableBy } from './rows.js';
+import { LISTED, watchableBy } from './rows.js';
 import type { Database } from './schema.js';
 
 /** The badge stops counting here ("99+" needs no exact figure). */
@@ -21,13 +21,13 @@ export interface ReplyNotice {
 export class NotificationRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
-  /** Tells every subscriber of the video's channel, once, if the video is public and ready. */
+  /** Tells every subscriber of the video's channel, once, if the video is listed (public, ready, not hidden). */
   async announceVideo(videoId: string): Promise<number> {
     const result = await sql`
       INSERT INTO notifications (user_id, kind, video_id, actor_channel_id, created_at)
       SELECT subscriptions.subscriber_id, 'new_video', videos.id, videos.channel_id, videos.published_at
       FROM videos JOIN subscriptions ON subscriptions.channel_id = videos.channel_id
-      WHERE videos.id = ${videoId} AND videos.state = 'ready' AND videos.visibility = 'public'
+      WHERE videos.id = ${videoId} AND ${LISTED}
       ON CONFLICT (user_id, video_id) WHERE kind = 'new_video' DO NOTHING`.execute(this.db);
     return Number(result.numAffectedRows ?? 0);
   }

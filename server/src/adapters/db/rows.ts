@@ -42,12 +42,15 @@ export function selectVideosWithChannel(db: Kysely<Database>) {
     .select(['channels.handle', 'channels.display_name', 'channels.avatar_key', 'channels.subscriber_count']);
 }
 
-/** Listed videos: public and ready, in the words of the lists' partial indexes. */
-export const LISTED = sql<SqlBool>`(videos.state = 'ready' AND videos.visibility = 'public')`;
+/**
+ * Listed videos: public and ready, in the words of the lists' partial indexes, and not hidden by a
+ * moderator (a hidden video is in no list, whoever asks).
+ */
+export const LISTED = sql<SqlBool>`(videos.state = 'ready' AND videos.visibility = 'public' AND videos.hidden_at IS NULL)`;
 
-/** Ready videos this person may watch: anything not private, and their own. */
+/** Ready videos this person may watch: anything neither private nor hidden, and their own. */
 export function watchableBy(userId: string) {
-  return sql<SqlBool>`(videos.state = 'ready' AND (videos.visibility != 'private' OR videos.owner_id = ${userId}))`;
+  return sql<SqlBool>`(videos.state = 'ready' AND ((videos.visibility != 'private' AND videos.hidden_at IS NULL) OR videos.owner_id = ${userId}))`;
 }
 
 type VideoWithChannelRow = Selectable<VideosTable> &
@@ -87,6 +90,7 @@ export function toVideo(row: Selectable<VideosTable>): Video {
     error: row.error,
     playable: row.playable,
     playbackVersion: row.playback_version,
+    hidden: row.hidden_at !== null,
     durationSeconds: row.duration_seconds,
     width: row.width,
     height: row.height,

@@ -1,7 +1,15 @@
 // Kysely table types: the one description of the SQL schema the code relies on.
 import type { ColumnType, Generated } from 'kysely';
+import type {
+  AuditAction,
+  AuditDetails,
+  ReportKind,
+  ReportOutcome,
+  ReportReason,
+} from '../../domain/moderation.js';
 import type { NotificationKind } from '../../domain/notification.js';
 import type { ReactionValue } from '../../domain/reaction.js';
+import type { Role } from '../../domain/roles.js';
 import type { RenditionRecord, VideoState, Visibility } from '../../domain/video.js';
 
 type CreatedAt = ColumnType<Date, Date | undefined, never>;
@@ -12,6 +20,7 @@ export interface UsersTable {
   password_hash: string;
   created_at: CreatedAt;
   history_paused: Generated<boolean>;
+  role: Generated<Role>;
 }
 
 export interface ChannelsTable {
@@ -79,6 +88,8 @@ export interface VideosTable {
   comment_count: ColumnType<string, never, number>;
   playable: Generated<boolean>;
   playback_version: Generated<number>;
+  /** Set while a moderator keeps the video hidden. */
+  hidden_at: Date | null;
 }
 
 export interface CommentsTable {
@@ -193,6 +204,38 @@ export interface TranscodeChunksTable {
   queued: Generated<boolean>;
 }
 
+/** Every open report on one video, comment or channel, gathered for the moderation queue. */
+export interface ReportedItemsTable {
+  id: Generated<string>;
+  kind: ReportKind;
+  item_id: string;
+  report_count: Generated<number>;
+  first_reported_at: Date;
+  closed_at: Date | null;
+  outcome: ReportOutcome | null;
+}
+
+export interface ReportsTable {
+  id: Generated<string>;
+  reported_item_id: string;
+  reporter_id: string;
+  reason: ReportReason;
+  details: string | null;
+  created_at: Date;
+}
+
+export interface AuditLogTable {
+  id: Generated<string>;
+  /** Null for the command line. */
+  actor_id: string | null;
+  action: AuditAction;
+  target_kind: string;
+  target_id: string;
+  reason: string | null;
+  details: ColumnType<AuditDetails, string, never>;
+  created_at: Date;
+}
+
 export interface Database {
   users: UsersTable;
   channels: ChannelsTable;
@@ -214,4 +257,7 @@ export interface Database {
   job_leases: JobLeasesTable;
   chunked_transcodes: ChunkedTranscodesTable;
   transcode_chunks: TranscodeChunksTable;
+  reported_items: ReportedItemsTable;
+  reports: ReportsTable;
+  audit_log: AuditLogTable;
 }

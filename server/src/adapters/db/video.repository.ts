@@ -1,10 +1,12 @@
 // SQL for a video's record: created with its upload, read, edited by its owner, forgotten when its upload
 // never completes. Its state changes are in video-state.repository.ts, its lists in video-list.repository.ts.
 // Every write reports the video as changed once it is committed, so caches of it can never be forgotten.
-// Making a video private withdraws the media URLs already handed out (playback-revocations.ts).
+// Making a video private, or a moderator hiding it, withdraws the media URLs already handed out
+// (playback-revocations.ts).
 import type { Kysely } from 'kysely';
 import type { NewVideo, Video, VideoEdit, VideoWithChannel } from '../../domain/video.js';
 import type { VideoChanged } from './changes.js';
+import type { InTransaction } from './in-transaction.js';
 import type { PlaybackRevocations } from './playback-revocations.js';
 import { selectVideosWithChannel, toVideo, toVideoWithChannel } from './rows.js';
 import type { Database } from './schema.js';
@@ -72,6 +74,27 @@ export class VideoRepository {
     });
     await this.changed(id);
     return row && toVideo(row);
+  }
+
+  /**
+   * A moderator hides or shows the video; `record` joins the transaction (the audit log). Hiding withdraws
+   * the media URLs handed out, as making it private does. Returns false when the video is gone.
+   */
+  async setHidden(id: string, hidden: boolean, record: InTransaction): Promise<boolean> {
+    const updated = await this.db.transaction().execute(async (trx) => {
+      if (hidden) await this.revocations.revoke(trx, id, 'hidden');
+      const row = await trx
+        .updateTable('videos')
+        .set((eb) => ({ hidden_at: hidden ? eb.fn.coalesce('hidden_at', eb.val(new Date())) : null }))
+        .where('id', '=', id)
+        .where('state', '!=', 'deleted')
+        .returning('id')
+        .executeTakeFirst();
+      if (row) await record(trx);
+      return row !== undefined;
+    });
+    await this.changed(id);
+    return updated;
   }
 
   /** Uploads whose bytes never all arrived before their deadline. */

@@ -2,6 +2,7 @@
 import { type Kysely, sql } from 'kysely';
 import { parseViewField, type ViewCounts } from '../views/view-buffer.js';
 import type { VideoChanged } from './changes.js';
+import { LISTED } from './rows.js';
 import type { Database } from './schema.js';
 
 export interface TrendingWindow {
@@ -58,7 +59,7 @@ export class ViewRepository {
     await this.db.deleteFrom('view_batches').where('applied_at', '<', before).execute();
   }
 
-  /** Replaces the trending list with the public, ready videos most watched in the window. */
+  /** Replaces the trending list with the listed videos most watched in the window. */
   async refreshTrending({ days, olderWeight, size }: TrendingWindow): Promise<number> {
     return this.db.transaction().execute(async (trx) => {
       await trx.deleteFrom('trending_videos').execute();
@@ -68,7 +69,7 @@ export class ViewRepository {
                sum(daily.views * CASE WHEN daily.day >= current_date - 1 THEN 1 ELSE ${olderWeight}::float8 END)
                  AS score
         FROM video_daily_views daily
-        JOIN videos ON videos.id = daily.video_id AND videos.state = 'ready' AND videos.visibility = 'public'
+        JOIN videos ON videos.id = daily.video_id AND ${LISTED}
         WHERE daily.day > current_date - ${days}::int
         GROUP BY daily.video_id
         ORDER BY score DESC

@@ -1,7 +1,7 @@
 // Which stored file a media URL names, and whether its requester may have it. Every video file needs a
 // playback token for that video, public ones too: a CDN in front of the bucket can then check access
 // without knowing any video's visibility (docs/architecture.md). A token issued before the video's playback
-// version moved on (made private, deleted) is refused: the version comes from the cached video read, so
+// version moved on (made private, hidden by a moderator, deleted) is refused: the version comes from the cached video read, so
 // a segment request stays a cache hit.
 import type { Readable } from 'node:stream';
 import type { ObjectStorage } from '../../adapters/storage/object-storage.js';
@@ -56,7 +56,7 @@ export class MediaService {
     if (!video || video.state === 'deleted' || version < video.playbackVersion)
       throw new Forbidden(
         'playback_token_revoked',
-        'This playback link was withdrawn: the video was made private or deleted',
+        'This playback link was withdrawn: the video was made private, hidden or deleted',
       );
     return { area: 'processed', key: `${processedPrefix(videoId)}${file}`, ...serving };
   }

@@ -2,6 +2,7 @@
 // their reaction and where they stopped last time.
 
 import type { ReactionValue } from '../../domain/reaction.js';
+import type { Role } from '../../domain/roles.js';
 import type { VideoEdit, VideoWithChannel } from '../../domain/video.js';
 import type { ReactionService } from '../reaction.service.js';
 import type { WatchHistoryService } from '../watch-history.service.js';
@@ -26,8 +27,9 @@ export class VideoPageService {
     private readonly history: WatchHistoryService,
   ) {}
 
-  async show(videoId: string, viewerId: string | undefined): Promise<VideoPage> {
-    const video = await this.videos.getForViewer(videoId, viewerId);
+  /** `role` lets moderators see a video they or others hid. */
+  async show(videoId: string, viewerId: string | undefined, role?: Role): Promise<VideoPage> {
+    const video = await this.videos.getForViewer(videoId, viewerId, role);
     if (!viewerId) return { video };
     const [reaction, resumeAtSeconds] = await Promise.all([
       this.reactions.mine(video.id, viewerId),

@@ -1,5 +1,5 @@
 // Reading and deleting videos: the owner sees a video in every state; others only once it is ready and not
-// private. Deleted videos are gone for everyone.
+// private, and a video hidden by a moderator only moderators. Deleted videos are gone for everyone.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../adapters/db/schema.js';
 import type { VideoRepository } from '../../adapters/db/video.repository.js';
@@ -9,7 +9,8 @@ import type { MultipartUploads } from '../../adapters/storage/multipart-uploads.
 import type { ObjectStorage } from '../../adapters/storage/object-storage.js';
 import { NotFound } from '../../domain/errors.js';
 import { ownedBy } from '../../domain/ownership.js';
-import { type Video, type VideoEdit, type VideoWithChannel, watchable } from '../../domain/video.js';
+import type { Role } from '../../domain/roles.js';
+import { type Video, type VideoEdit, type VideoWithChannel, visibleTo } from '../../domain/video.js';
 import { piecesPrefix, processedPrefix, rawKey } from '../../domain/video-files.js';
 import type { VideoCatalog } from './video-catalog.js';
 
@@ -27,13 +28,13 @@ export class VideoService {
   constructor(private readonly deps: VideoDeps) {}
 
   /** Read through the cache: this is the hot path of every watch page. */
-  async getForViewer(videoId: string, viewerId: string | undefined): Promise<VideoWithChannel> {
+  async getForViewer(
+    videoId: string,
+    viewerId: string | undefined,
+    role: Role = 'member',
+  ): Promise<VideoWithChannel> {
     const video = await this.deps.catalog.find(videoId);
-    const visible =
-      video !== undefined &&
-      video.state !== 'deleted' &&
-      (video.ownerId === viewerId || (watchable(video) && video.visibility !== 'private'));
-    if (!video || !visible) throw new NotFound('video_not_found', 'No such video');
+    if (!video || !visibleTo(video, viewerId, role)) throw new NotFound('video_not_found', 'No such video');
     return video;
   }
 

@@ -40,8 +40,8 @@ export const videoRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (
   { videos, videoPages, present, identifyAccount, requireAccount },
 ) => {
   app.get('/videos/:id', { preHandler: identifyAccount, schema: showVideo }, async (request) => {
-    const viewerId = request.authenticated?.account.id;
-    return present.videoPage(await videoPages.show(request.params.id, viewerId), viewerId);
+    const viewer = request.authenticated?.account;
+    return present.videoPage(await videoPages.show(request.params.id, viewer?.id, viewer?.role), viewer?.id);
   });
 
   app.patch('/videos/:id', { preHandler: requireAccount, schema: editVideo }, async (request) => {

@@ -1,0 +1,45 @@
+// Reports: anyone signed in reports a video, a comment or a channel they can see, once while their report
+// is open. Whoever cannot see a thing cannot report it: it is "not found" to them, as everywhere else.
+import type { ReportRepository } from '../../adapters/db/report.repository.js';
+import { NotFound } from '../../domain/errors.js';
+import { UUID } from '../../domain/ids.js';
+import type { ReportKind, ReportReason } from '../../domain/moderation.js';
+import type { ChannelService } from '../channel.service.js';
+import type { CommentService } from '../comment.service.js';
+import type { VideoService } from '../videos/video.service.js';
+
+export interface ReportDeps {
+  reports: ReportRepository;
+  videos: VideoService;
+  comments: CommentService;
+  channels: ChannelService;
+}
+
+export interface Report {
+  kind: ReportKind;
+  id: string;
+  reason: ReportReason;
+  details?: string;
+}
+
+export class ReportService {
+  constructor(private readonly deps: ReportDeps) {}
+
+  async file(reporterId: string, { kind, id, reason, details }: Report): Promise<void> {
+    await this.seenBy(reporterId, kind, id);
+    const text = details?.trim() || null;
+    await this.deps.reports.file({ kind, itemId: id, reporterId, reason, details: text });
+  }
+
+  /** Throws NotFound unless the thing exists and the reporter may see it. */
+  private async seenBy(viewerId: string, kind: ReportKind, id: string): Promise<void> {
+    if (kind === 'video') {
+      await this.deps.videos.getForViewer(id, viewerId);
+      return;
+    }
+    // Comments and channels have uuids: anything else names nothing.
+    if (!UUID.test(id)) throw new NotFound(`${kind}_not_found`, `No such ${kind}`);
+    if (kind === 'comment') await this.deps.comments.visible(id, viewerId);
+    else await this.deps.channels.getById(id);
+  }
+}
