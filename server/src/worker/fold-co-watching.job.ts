@@ -1,4 +1,4 @@
-// Every five minutes: watch history written since the last run is folded into the co-watch counts.
+// Every few minutes (CO_WATCH_FOLD_MINUTES): watch history written since the last run is folded into the co-watch counts.
 import type { Logger } from 'pino';
 import type { JobHandler } from '../adapters/queue/job-queue.js';
 import type { UpNextService } from '../services/videos/up-next.service.js';

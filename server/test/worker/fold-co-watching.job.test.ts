@@ -1,6 +1,7 @@
 // The fold-co-watching job counts, for every two videos, the people who watched both: each person once,
 // whatever they watch again, and only what was written since the last fold.
 import { setTimeout as sleep } from 'node:timers/promises';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JOB_DEFINITIONS } from '../../src/adapters/queue/job-definitions.js';
 import { register } from '../support/accounts.js';
@@ -10,7 +11,7 @@ import { watchAll } from '../support/watching.js';
 
 let test: TestPlatform;
 beforeAll(async () => {
-  test = await startTestPlatform();
+  test = await startTestPlatform({ CO_WATCH_FOLD_MINUTES: '2' });
 });
 afterAll(() => test.close());
 
@@ -34,8 +35,11 @@ async function unfolded(): Promise<number> {
 }
 
 describe('fold-co-watching job', () => {
-  it('is started by the queue every few minutes', () => {
+  it('is started by the queue every five minutes, or as often as configured', async () => {
     expect(JOB_DEFINITIONS['fold-co-watching'].schedule).toBe('*/5 * * * *');
+    const scheduled = await sql<{ cron: string }>`
+      SELECT cron FROM pgboss.schedule WHERE name = 'fold-co-watching'`.execute(test.platform.database.db);
+    expect(scheduled.rows).toEqual([{ cron: '*/2 * * * *' }]);
   });
 
   it('folds new watch history into the counts through the queue, each person once', async () => {

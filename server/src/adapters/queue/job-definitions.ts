@@ -47,6 +47,7 @@ export const JOB_DEFINITIONS: Record<JobName, JobDefinition> = {
     queue: { retryLimit: 1, retryDelay: 60, expireInSeconds: 300 },
     schedule: '*/5 * * * *',
   },
+  // With trending by default, so a worker woken for one runs both; CO_WATCH_FOLD_MINUTES replaces it.
   'fold-co-watching': {
     queue: { retryLimit: 1, retryDelay: 60, expireInSeconds: 300 },
     schedule: '*/5 * * * *',
