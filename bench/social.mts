@@ -63,6 +63,9 @@ const config = loadConfig({
   LOG_LEVEL: 'silent',
   // No view flushing or queue polling competes with the measured requests.
   VIEW_FLUSH_INTERVAL_SECONDS: '3600',
+  // Seeding statements run for minutes; the measured searches come from one address.
+  DATABASE_QUERY_TIMEOUT_SECONDS: '600',
+  SEARCH_RATE_LIMIT_PER_MINUTE: '100000',
 });
 const platform = await openPlatform(config, silent, {
   onQuery: (query) => capture?.push(query),
