@@ -172,8 +172,8 @@ const PRIVATE_VIDEO_READS: Record<string, Record<Role, number>> = {
   'GET /api/v1/videos/{id}': { anonymous: 404, other: 404, owner: 200 },
   'GET /api/v1/videos/{id}/comments': { anonymous: 404, other: 404, owner: 200 },
   'GET /api/v1/videos/{id}/embed': { anonymous: 403, other: 403, owner: 403 },
-  // The progress stream is the owner's, refused to others as every owner-only route is.
-  'GET /api/v1/videos/{id}/events': OWNER_ONLY(200),
+  // The progress stream is the owner's: nobody must sign in first, and to another person it does not exist.
+  'GET /api/v1/videos/{id}/events': { anonymous: 401, other: 404, owner: 200 },
   'GET /api/v1/videos/{id}/up-next': { anonymous: 404, other: 404, owner: 200 },
 };
 
