@@ -32,7 +32,7 @@ export async function register(baseUrl: string, account: Account): Promise<strin
   return token;
 }
 
-type Details = { title: string; visibility: 'public' | 'unlisted' | 'private' };
+type Details = { title: string; visibility: 'public' | 'unlisted' | 'private'; description?: string };
 
 /** Uploads the file, publishes it with this visibility and waits until it is ready to play. */
 export async function publishClip(
@@ -65,7 +65,7 @@ export async function uploadClip(
   await fetch(`${baseUrl}/api/v1/uploads/${plan.videoId}/complete`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ ...details, description: '', parts }),
+    body: JSON.stringify({ description: '', ...details, parts }),
   }).then((response) => {
     if (!response.ok) throw new Error(`complete: ${response.status}`);
   });
@@ -103,4 +103,14 @@ export async function waitFor(
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error(`video ${videoId} was not ${what} within two minutes`);
+}
+
+/** Reports where this person is in a video, as the player does: it lands in their watch history. */
+export async function reportPosition(baseUrl: string, token: string, videoId: string, seconds: number) {
+  const response = await fetch(`${baseUrl}/api/v1/videos/${videoId}/progress`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ positionSeconds: seconds }),
+  });
+  if (response.status !== 204) throw new Error(`progress: ${response.status} ${await response.text()}`);
 }

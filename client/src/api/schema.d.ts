@@ -2292,6 +2292,68 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/videos/{id}/up-next": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Public videos to watch next: what its viewers also watched, its channel's, similar titles */
+        get: {
+            parameters: {
+                query: {
+                    cursor?: string;
+                    limit: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: components["schemas"]["Video"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/videos/{id}/watch-tickets": {
         parameters: {
             query?: never;
@@ -4209,6 +4271,11 @@ export interface components {
             posterUrl: string | null;
             /** @description WebVTT track of seek-preview thumbnails (`#xywh=` sprite regions) */
             storyboardUrl: string | null;
+            /** @description From the description: lines beginning with a timestamp, the first at 0:00, at least three, each at least 10 s long; otherwise none */
+            chapters: {
+                startSeconds: number;
+                title: string;
+            }[];
             /** @description Only when signed in: how the viewer rated the video */
             myReaction?: "like" | "dislike" | null;
             /** @description Only when signed in: where the viewer stopped last time; null to start at the beginning */

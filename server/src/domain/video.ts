@@ -67,8 +67,9 @@ export function watchable(video: Video): boolean {
 }
 
 /**
- * Whether a video's page shows to this viewer: its owner always; others once it is watchable and not
- * private; a hidden one only to moderators besides its owner. Deleted videos are gone for everyone.
+ * Whether `viewerId` (undefined: nobody signed in) may know the video exists at all: its owner always;
+ * others once it is watchable and not private; a hidden one only moderators besides its owner. Deleted
+ * videos are gone for everyone.
  */
 export function visibleTo(video: Video, viewerId: string | undefined, role: Role = 'member'): boolean {
   if (video.state === 'deleted') return false;

@@ -77,6 +77,14 @@ const MODERATORS = (status: number) => ({
   moderator: status,
   administrator: status,
 });
+/** A read of something of the owner's that nobody else may know exists. */
+const OWNER_ONLY_READ = (status: number) => ({
+  anonymous: 404,
+  other: 404,
+  owner: status,
+  moderator: 404,
+  administrator: 404,
+});
 /** Administration: administrators only. */
 const ADMINISTRATORS = (status: number) => ({
   anonymous: 401,
@@ -235,6 +243,27 @@ const MATRIX: Record<string, Entry> = {
   },
 };
 
+/**
+ * What hangs off one video, read on a private one: only its owner may see it (a private video's id is
+ * unknown to everyone else, so 404), the embed refuses it to everyone. A new read of a video fails
+ * the coverage test until it has an entry here.
+ */
+const PRIVATE_VIDEO_READS: Record<string, Record<Role, number>> = {
+  // Moderators and administrators see no more of a private video than anyone else.
+  'GET /api/v1/videos/{id}': OWNER_ONLY_READ(200),
+  'GET /api/v1/videos/{id}/comments': OWNER_ONLY_READ(200),
+  'GET /api/v1/videos/{id}/embed': {
+    anonymous: 403,
+    other: 403,
+    owner: 403,
+    moderator: 403,
+    administrator: 403,
+  },
+  // The progress stream is the owner's: nobody must sign in first, and to another person it does not exist.
+  'GET /api/v1/videos/{id}/events': { ...OWNER_ONLY_READ(200), anonymous: 401 },
+  'GET /api/v1/videos/{id}/up-next': OWNER_ONLY_READ(200),
+};
+
 /** The URL of a comment the owner wrote on their own video (from an address of its own: not under test). */
 async function ownersComment({ owner, videoId }: Fixture): Promise<string> {
   const response = await test.app.inject({
@@ -262,15 +291,18 @@ const GUARDED = (method: string, path: string) =>
   (method === 'get' && path.startsWith('/api/v1/admin/'));
 
 let guardedRoutes: string[];
+let videoReads: string[];
 beforeAll(async () => {
   const document = (await test.app.inject({ url: '/api/openapi.json' })).json() as {
     paths: Record<string, Record<string, unknown>>;
   };
-  guardedRoutes = Object.entries(document.paths).flatMap(([path, operations]) =>
-    Object.keys(operations)
-      .filter((method) => GUARDED(method, path))
-      .map((method) => `${method.toUpperCase()} ${path}`),
+  const routes = Object.entries(document.paths).flatMap(([path, operations]) =>
+    Object.keys(operations).map((method) => [method, path, `${method.toUpperCase()} ${path}`] as const),
   );
+  guardedRoutes = routes.filter(([method, path]) => GUARDED(method, path)).map(([, , route]) => route);
+  videoReads = routes
+    .map(([, , route]) => route)
+    .filter((route) => route.startsWith('GET /api/v1/videos/{id}'));
 });
 
 /** Moderators and administrators are the fixture's other person, given that role. */
@@ -309,6 +341,32 @@ describe('authorization matrix', () => {
         seen[role] = response.statusCode;
       }
       expect(seen).toEqual(entry.expected);
+    },
+  );
+});
+
+describe('reads of a private video', () => {
+  it('has an entry for every read of one video in the OpenAPI document', () => {
+    expect(videoReads).toContain('GET /api/v1/videos/{id}/up-next');
+    expect(videoReads.filter((route) => !(route in PRIVATE_VIDEO_READS))).toEqual([]);
+  });
+
+  it.each(Object.keys(PRIVATE_VIDEO_READS))(
+    '%s answers nobody, another person, the owner, a moderator and an administrator as it should',
+    async (route) => {
+      const path = route.replace('GET ', '');
+      const seen: Record<string, number> = {};
+      for (const role of ROLES) {
+        const { owner, other } = await makeFixture(role);
+        const videoId = await publishStandInVideo(test.platform, owner, 'private');
+        const person = role === 'owner' ? owner : other;
+        const response = await test.app.inject({
+          url: path.replace('{id}', videoId),
+          headers: role === 'anonymous' ? {} : bearer(person.token),
+        });
+        seen[role] = response.statusCode;
+      }
+      expect(seen).toEqual(PRIVATE_VIDEO_READS[route]);
     },
   );
 });

@@ -38,9 +38,10 @@ export class VideoService {
     return video;
   }
 
+  /** Someone else's video is refused (403) only where they may see it; elsewhere it does not exist. */
   async getOwned(videoId: string, actorId: string): Promise<Video> {
     const video = await this.deps.videos.findById(videoId);
-    if (!video || video.state === 'deleted') throw new NotFound('video_not_found', 'No such video');
+    if (!video || !visibleTo(video, actorId)) throw new NotFound('video_not_found', 'No such video');
     return ownedBy(video, actorId, 'video');
   }
 

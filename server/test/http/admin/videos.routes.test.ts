@@ -1,5 +1,5 @@
 // A moderator hides a video: it is gone at once for everyone but its owner and moderators (its page, the
-// feeds, its channel's list, search, its embed), the media URLs handed out before stop working at the next
+// feeds, its channel's list, search, up next, its embed), the media URLs handed out before stop working at the next
 // request, and its open reports close. Showing it again gives it back.
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -37,21 +37,30 @@ function moderate(videoId: string, payload: object, person: Person = moderator) 
   });
 }
 
+interface Published {
+  id: string;
+  /** The one word of its title search finds it by. */
+  word: string;
+  /** A later video of the same channel, whose up next lists it. */
+  sibling: string;
+}
+
 /** A public video with a title of its own, so search finds it and nothing else. */
-async function publicVideo(): Promise<{ id: string; word: string }> {
+async function publicVideo(): Promise<Published> {
   const id = await publishStandInVideo(test.platform, owner, 'public');
   const word = `zebracorn${randomBytes(4).toString('hex').replace(/\d/g, 'q')}`;
   await test.platform.repositories.videos.edit(id, { title: `The ${word} clip` });
-  return { id, word };
+  return { id, word, sibling: await publishStandInVideo(test.platform, owner, 'public') };
 }
 
 /** The ids each place where others find videos lists, read as `person`. */
-async function listedIn(word: string, person?: Person): Promise<Record<string, string[]>> {
+async function listedIn({ word, sibling }: Published, person?: Person): Promise<Record<string, string[]>> {
   const places = {
     home: '/api/v1/feed/home?limit=100',
     newest: '/api/v1/feed/newest?limit=100',
     channel: `/api/v1/channels/${owner.handle}/videos?limit=100`,
     search: `/api/v1/search?q=${word}`,
+    upNext: `/api/v1/videos/${sibling}/up-next?limit=100`,
   };
   const listed: Record<string, string[]> = {};
   for (const [place, url] of Object.entries(places)) {
@@ -62,8 +71,8 @@ async function listedIn(word: string, person?: Person): Promise<Record<string, s
   return listed;
 }
 
-const everywhere = (id: string) => ({ home: [id], newest: [id], channel: [id], search: [id] });
-const nowhere = { home: [], newest: [], channel: [], search: [] };
+const everywhere = (id: string) => ({ home: [id], newest: [id], channel: [id], search: [id], upNext: [id] });
+const nowhere = { home: [], newest: [], channel: [], search: [], upNext: [] };
 const only = (id: string, listed: Record<string, string[]>) =>
   Object.fromEntries(Object.entries(listed).map(([place, ids]) => [place, ids.filter((x) => x === id)]));
 
@@ -85,7 +94,8 @@ const statuses = async (paths: string[]) =>
 
 describe('PUT /api/v1/admin/videos/{id}/moderation', () => {
   it('hides a video from everyone but its owner and moderators, at once', async () => {
-    const { id, word } = await publicVideo();
+    const video = await publicVideo();
+    const { id } = video;
     const watchUrl = encodeURIComponent(new URL(`/watch/${id}`, test.platform.config.publicUrl).href);
     const shared = () =>
       Promise.all(
@@ -93,7 +103,7 @@ describe('PUT /api/v1/admin/videos/{id}/moderation', () => {
           async (url) => (await test.app.inject({ url })).statusCode,
         ),
       );
-    expect(only(id, await listedIn(word))).toEqual(everywhere(id));
+    expect(only(id, await listedIn(video))).toEqual(everywhere(id));
     expect(await shared()).toEqual([200, 200]);
 
     expect((await moderate(id, { state: 'hidden', reason: 'Spam' })).statusCode).toBe(204);
@@ -102,9 +112,9 @@ describe('PUT /api/v1/admin/videos/{id}/moderation', () => {
       const response = await page(id, person);
       expect(response.statusCode).toBe(404);
       expect(response.json().error.code).toBe('video_not_found');
-      expect(only(id, await listedIn(word, person))).toEqual(nowhere);
+      expect(only(id, await listedIn(video, person))).toEqual(nowhere);
     }
-    expect(only(id, await listedIn(word, moderator))).toEqual(nowhere);
+    expect(only(id, await listedIn(video, moderator))).toEqual(nowhere);
     for (const person of [owner, moderator, administrator]) {
       const response = await page(id, person);
       expect(response.statusCode, response.body).toBe(200);
@@ -136,10 +146,11 @@ describe('PUT /api/v1/admin/videos/{id}/moderation', () => {
   });
 
   it('shows it again: back in every list, with new media URLs for all', async () => {
-    const { id, word } = await publicVideo();
+    const video = await publicVideo();
+    const { id } = video;
     expect((await moderate(id, { state: 'hidden', reason: 'Mistaken report' })).statusCode).toBe(204);
     expect((await moderate(id, { state: 'visible', reason: 'Reviewed: fine' })).statusCode).toBe(204);
-    expect(only(id, await listedIn(word, viewer))).toEqual(everywhere(id));
+    expect(only(id, await listedIn(video, viewer))).toEqual(everywhere(id));
     expect((await page(id)).json()).toMatchObject({ hidden: false });
     expect(await statuses(await mediaPaths(id))).toEqual([200, 200, 200]);
   });
