@@ -3605,7 +3605,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
-                                /** Format: uuid */
+                                /** @description Counts up: later entries have larger ids */
                                 id: string;
                                 /** @description Null for the command line */
                                 actor: {

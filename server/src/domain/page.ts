@@ -1,7 +1,7 @@
 // Opaque cursors for keyset pagination: the sort key of the last item of a page, which the next page
 // starts strictly after. Clients pass them back untouched; a tampered one is refused as bad input.
 import { InvalidInput } from './errors.js';
-import { TEXT_ID, UUID } from './ids.js';
+import { COUNTED_ID, TEXT_ID, UUID } from './ids.js';
 
 export interface PagePosition {
   at: Date;
@@ -20,9 +20,9 @@ export function encodeCursor({ at, id, rank }: PagePosition): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 
-/** What a list's ids are: uuids (comments, notifications, channels) or text ids (videos). */
-export type ListKey = 'uuid' | 'text';
-const LIST_KEYS: Record<ListKey, RegExp> = { uuid: UUID, text: TEXT_ID };
+/** What a list's ids are: uuids (comments, notifications, channels), text ids (videos) or counted ids. */
+export type ListKey = 'uuid' | 'text' | 'counted';
+const LIST_KEYS: Record<ListKey, RegExp> = { uuid: UUID, text: TEXT_ID, counted: COUNTED_ID };
 /** A cursor outside the years every database VidStream runs on can compare was never issued. */
 const YEARS = { first: 1, last: 9999 };
 

@@ -87,7 +87,7 @@ export const ReportedItem = Type.Object({
 });
 
 export const AuditEntry = Type.Object({
-  id: Type.String({ format: 'uuid' }),
+  id: Type.String({ description: 'Counts up: later entries have larger ids' }),
   actor: Type.Union(
     [
       Type.Object({ id: Type.String({ format: 'uuid' }), handle: Type.Union([Type.String(), Type.Null()]) }),

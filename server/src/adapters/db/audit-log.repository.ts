@@ -27,7 +27,10 @@ export class AuditLogRepository {
         .execute();
   }
 
-  /** Newest first, keyset-paged on (created_at, id), with the handle of each actor's channel. */
+  /**
+   * Newest first, keyset-paged on (created_at, id), with the handle of each actor's channel; the id orders
+   * entries of the same millisecond as they were written.
+   */
   async newest(limit: number, after?: PagePosition): Promise<AuditEntry[]> {
     let query = this.db
       .selectFrom('audit_log')

@@ -234,7 +234,8 @@ export interface ReportsTable {
 }
 
 export interface AuditLogTable {
-  id: Generated<string>;
+  /** bigint: pg returns it as a string. */
+  id: ColumnType<string, never, never>;
   /** Null for the command line. */
   actor_id: string | null;
   action: AuditAction;

@@ -14,7 +14,7 @@ export class AuditLogService {
       limit,
       (count, after) => this.auditLog.newest(count, after),
       (entry) => ({ at: entry.createdAt, id: entry.id }),
-      'uuid',
+      'counted',
     );
   }
 }

@@ -94,6 +94,18 @@ describe('GET /api/v1/admin/audit-log', () => {
     expect([...times].sort((a, b) => b - a)).toEqual(times);
   });
 
+  it('refuses a cursor whose id is not one of its own with 400, not a database error', async () => {
+    const crafted = Buffer.from(JSON.stringify(['2026-01-01T00:00:00.000Z', 'abcdefghijk'])).toString(
+      'base64url',
+    );
+    const response = await test.app.inject({
+      url: `/api/v1/admin/audit-log?cursor=${crafted}`,
+      headers: bearer(administrator.token),
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error).toMatchObject({ code: 'invalid_input', field: 'cursor' });
+  });
+
   it('has no entry for an action that could not be written to it, and the action did not happen', async () => {
     const videoId = await publishStandInVideo(test.platform, member, 'public');
     const { db } = test.platform.database;

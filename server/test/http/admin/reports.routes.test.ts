@@ -1,5 +1,6 @@
 // The moderation queue: open reports gathered per item, most reported first, then the oldest, paged by
 // cursor; dismissing an item closes its reports, and a new report on the same thing opens a new item.
+import { setTimeout } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, promote, register } from '../../support/accounts.js';
 import { auditLog, fileReport, openItems, type QueueItem } from '../../support/moderation.js';
@@ -54,6 +55,8 @@ describe('GET /api/v1/admin/reports', () => {
     await reportVideo(once, 1);
     await reportVideo(twice, 2);
     await reportVideo(thrice, 3);
+    // Strictly later than `once`, whatever the machine's speed: equal ages would be ordered by id.
+    await setTimeout(2);
     await reportVideo(onceLater, 1);
 
     const expected = [thrice, twice, once, onceLater];

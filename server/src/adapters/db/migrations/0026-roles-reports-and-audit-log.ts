@@ -41,10 +41,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       UNIQUE (reported_item_id, reporter_id)
     )`.execute(db);
 
-  // Kept whatever happens to the actor or the item: ids, not references.
+  // Kept whatever happens to the actor or the item: ids, not references. The id counts up, so entries
+  // written in the same millisecond still read in the order they were written.
   await sql`
     CREATE TABLE audit_log (
-      id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+      id bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY,
       actor_id uuid,
       action text NOT NULL,
       target_kind text NOT NULL,
