@@ -7,8 +7,8 @@ import { ViewReporter } from './viewReporter.js';
 
 const VIEW_AFTER_SECONDS = 10;
 const POSITION_EVERY_SECONDS = 10;
-/** Jumps longer than this between two time updates are seeks, not watching. */
-const LONGEST_TICK_SECONDS = 1.5;
+/** How far the position may run ahead of the clock between two updates (they are not exactly timed). */
+const TICK_SLACK_SECONDS = 0.25;
 
 export function useWatchReporting(
   videoRef: RefObject<HTMLVideoElement | null>,
@@ -21,6 +21,7 @@ export function useWatchReporting(
     if (!video) return;
     let watchedSeconds = 0;
     let lastTime = video.currentTime;
+    let lastTickAt = performance.now();
     let viewReported = false;
     let positionSentAt = 0;
     const views = new ViewReporter(videoId);
@@ -35,11 +36,20 @@ export function useWatchReporting(
       // Once stored, the cached video learns where to resume (the server decides what counts as finished).
       void savePosition(videoId, video.currentTime).then(() => refreshVideo(videoId));
     };
+    // A seek moves the position without anything being watched: counting restarts where it lands.
+    const onSeeking = () => {
+      lastTime = video.currentTime;
+    };
     const onTimeUpdate = () => {
       const step = video.currentTime - lastTime;
+      const now = performance.now();
+      // No more than the time that passed allows: a jump no seek announced is not watching. (Not a fixed
+      // cap: on a busy machine updates come seconds apart, and all of those seconds were watched.)
+      const possible = ((now - lastTickAt) / 1000) * video.playbackRate + TICK_SLACK_SECONDS;
       lastTime = video.currentTime;
-      if (video.paused || step <= 0 || step > LONGEST_TICK_SECONDS) return;
-      watchedSeconds += step;
+      lastTickAt = now;
+      if (video.paused || video.seeking || step <= 0) return;
+      watchedSeconds += Math.min(step, possible);
       if (!viewReported && watchedSeconds >= VIEW_AFTER_SECONDS) reportView();
       if (watchedSeconds - positionSentAt >= POSITION_EVERY_SECONDS) reportPosition();
     };
@@ -48,10 +58,12 @@ export function useWatchReporting(
       reportPosition();
     };
 
+    video.addEventListener('seeking', onSeeking);
     video.addEventListener('timeupdate', onTimeUpdate);
     video.addEventListener('pause', reportPosition);
     video.addEventListener('ended', onEnded);
     return () => {
+      video.removeEventListener('seeking', onSeeking);
       video.removeEventListener('timeupdate', onTimeUpdate);
       video.removeEventListener('pause', reportPosition);
       video.removeEventListener('ended', onEnded);
