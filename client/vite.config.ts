@@ -26,6 +26,8 @@ export default defineConfig({
     emptyOutDir: true,
     // hls.js is one ~600 kB chunk, loaded only when a player starts.
     chunkSizeWarningLimit: 700,
+    // The server reads it to have watch pages preload the player's library (server/src/http/watch-page-preloads.ts).
+    manifest: true,
     // Two pages: the app, and the embedded player (/embed/{id}), which loads none of the app's shell.
     rollupOptions: { input: { app: page('index.html'), embed: page('embed.html') } },
   },

@@ -96,7 +96,7 @@ export class Presenter {
         frameRate,
       })),
       playable,
-      hlsUrl: mediaUrl(MASTER_PLAYLIST),
+      hlsUrl: this.masterPlaylistUrl(video),
       posterUrl: mediaUrl(POSTER_FILE, ready),
       storyboardUrl: mediaUrl(STORYBOARD_TRACK, ready),
       ...(personal
@@ -162,6 +162,11 @@ export class Presenter {
   }
 
   /** The poster, with a playback token in its path (so it expires with the token): once the video is ready. */
+  /** Where the video plays from, once it is playable: the URL the player asks for first. */
+  masterPlaylistUrl(video: VideoWithChannel): string | null {
+    return watchable(video) ? this.videoMediaUrl(video, MASTER_PLAYLIST) : null;
+  }
+
   posterUrl(video: VideoWithChannel): string | null {
     return video.state === 'ready' ? this.videoMediaUrl(video, POSTER_FILE) : null;
   }

@@ -1,6 +1,6 @@
 // The pages the server shapes: the embedded player is the one page any site may frame; the watch page
 // refuses to be framed elsewhere and carries the video's oEmbed link and preview tags for crawlers.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
@@ -13,6 +13,11 @@ import { startTestPlatform, type TestPlatform } from '../support/test-platform.j
 const PUBLIC_URL = 'https://videos.example.test';
 const APP_HTML = '<!doctype html><html><head><title>VidStream</title></head><body>the app</body></html>';
 const EMBED_HTML = '<!doctype html><html><head><title>VidStream</title></head><body>the player</body></html>';
+/** The build's manifest, as the client's build writes it: hls.js is a chunk the app imports on demand. */
+const BUILD_MANIFEST = {
+  'index.html': { file: 'assets/app-1a2b3c.js', name: 'app', isEntry: true },
+  '../node_modules/hls.js/dist/hls.mjs': { file: 'assets/hls-4d5e6f.js', name: 'hls', isDynamicEntry: true },
+};
 let test: TestPlatform;
 let app: FastifyInstance;
 let clientDir: string;
@@ -24,6 +29,8 @@ beforeAll(async () => {
   clientDir = await mkdtemp(path.join(os.tmpdir(), 'vidstream-pages-'));
   await writeFile(path.join(clientDir, 'index.html'), APP_HTML);
   await writeFile(path.join(clientDir, 'embed.html'), EMBED_HTML);
+  await mkdir(path.join(clientDir, '.vite'));
+  await writeFile(path.join(clientDir, '.vite/manifest.json'), JSON.stringify(BUILD_MANIFEST));
   app = await buildPlatformApp(test.platform, clientDir);
   owner = await register(app);
   publicId = await publishStandInVideo(test.platform, owner, 'public');
@@ -120,6 +127,15 @@ describe('the watch page', () => {
     expect(metaContent(html, 'og:video:url')).toBe(`${PUBLIC_URL}/embed/${publicId}`);
     expect(metaContent(html, 'twitter:player')).toBe(`${PUBLIC_URL}/embed/${publicId}`);
     expect(metaContent(html, 'robots')).toBeUndefined();
+  });
+
+  it('preloads the player library and the master playlist the app will ask for, as the app asks', async () => {
+    const html = (await app.inject({ url: `/watch/${publicId}` })).body;
+    const head = html.slice(0, html.indexOf('</head>'));
+    expect(head).toContain('<link rel="modulepreload" crossorigin href="/assets/hls-4d5e6f.js">');
+    const preload = /<link rel="preload" as="fetch" crossorigin href="([^"]+)">/.exec(head)?.[1];
+    const video = await app.inject({ url: `/api/v1/videos/${publicId}` });
+    expect(preload && htmlText(preload)).toBe(video.json().hlsUrl);
   });
 
   it('tells search engines not to list an unlisted video, which still unfurls', async () => {

@@ -5,7 +5,9 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { VideoEmbedService } from '../../services/videos/video-embed.service.js';
 import { replyNotFound } from '../error-handler.js';
+import type { Presenter } from '../presenters.js';
 import type { SharePresenter } from '../share-presenter.js';
+import { playerLibraryFile } from '../watch-page-preloads.js';
 import { pageRoutes } from './pages.routes.js';
 
 const API_PATHS = /^\/(api|media)(\/|$)|^\/(healthz|readyz)$/;
@@ -21,6 +23,7 @@ function wantsApp(request: FastifyRequest): boolean {
 export interface ClientDeps {
   embeds: VideoEmbedService;
   share: SharePresenter;
+  present: Presenter;
 }
 
 export async function registerClient(
@@ -46,6 +49,7 @@ export async function registerClient(
   const templates = {
     app: readFileSync(path.join(clientDir, 'index.html'), 'utf8'),
     embed: existsSync(embedFile) ? readFileSync(embedFile, 'utf8') : undefined,
+    playerLibrary: playerLibraryFile(clientDir),
   };
   await app.register(pageRoutes, { templates, ...deps });
   app.setNotFoundHandler((request, reply) => {
