@@ -1,6 +1,6 @@
 // Seeds the social benchmark's database with generate_series: 1 000 000 videos over 50 000 channels,
 // 10 000 000 comments (500 000 of them on one popular video, a third of those replies), 5 000 000
-// reactions, a million subscriptions and a week of daily views. Ids are generated in order, so every
+// reactions, a million subscriptions, a week of daily views and ten co-watched videos per video. Ids are generated in order, so every
 // index is filled front to back; the whole load takes a few minutes on two cores.
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../server/src/adapters/db/schema.js';
@@ -64,7 +64,8 @@ export async function seed(db: Kysely<Database>, log: (step: string) => void): P
   const deferred = await sql<{ indexdef: string; indexname: string }>`
     SELECT indexname, indexdef FROM pg_indexes
     WHERE schemaname = 'public'
-      AND tablename IN ('videos', 'comments', 'video_reactions', 'subscriptions', 'video_daily_views')
+      AND tablename IN ('videos', 'comments', 'video_reactions', 'subscriptions', 'video_daily_views',
+                        'co_watch_counts')
       AND indexname NOT LIKE '%_pkey'`.execute(db);
   for (const { indexname } of deferred.rows) await sql`DROP INDEX ${sql.id(indexname)}`.execute(db);
   const step = async (name: string, statement: ReturnType<typeof sql>) => {
@@ -145,6 +146,19 @@ export async function seed(db: Kysely<Database>, log: (step: string) => void): P
                1 + abs(hashint4(v * 17 + d)) % 5000
         FROM generate_series(1, ${SCALE.trendingCandidates}) AS v, generate_series(0, 6) AS d
         ON CONFLICT DO NOTHING`,
+  );
+  // Every video is co-watched with the five videos at fixed distances before and after it, each pair by
+  // the same number of people both ways round (as the fold job counts them), written in id order.
+  await step(
+    `${SCALE.videos * 10} co-watch counts`,
+    sql`INSERT INTO co_watch_counts (video_id, other_video_id, viewers)
+        SELECT 'v' || lpad(i::text, 10, '0'),
+               'v' || lpad((1 + (i - 1 + n.distance + ${SCALE.videos}) % ${SCALE.videos})::text, 10, '0'),
+               1 + abs(hashint4(least(i, 1 + (i - 1 + n.distance + ${SCALE.videos}) % ${SCALE.videos}) * 7
+                                + abs(n.distance))) % 200
+        FROM generate_series(1, ${SCALE.videos}) AS i,
+             unnest(ARRAY[-211, -97, -31, -7, -1, 1, 7, 31, 97, 211]) AS n(distance)
+        ORDER BY i, n.distance`,
   );
   await step(
     'title words',

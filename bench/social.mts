@@ -1,7 +1,8 @@
 // npm run bench:social — the social layer's pages at scale: 1 000 000 videos over 50 000 channels,
 // 10 000 000 comments, 5 000 000 reactions (bench/social-seed.mts). Measures p50/p99 of the home feed,
 // a channel's videos, page 200 of a popular video's comments, the subscriptions feed of someone following
-// 500 channels, and search, each through the whole API in this process; then shows EXPLAIN ANALYZE of the
+// 500 channels, search, and up next beside a video (its first page computed afresh, and a next page read
+// from the cached ranking), each through the whole API in this process; then shows EXPLAIN ANALYZE of the
 // slowest query of every page over its target (20 ms; search 50 ms).
 // The seeded database is kept between runs (seeding takes minutes): `--reseed` starts again.
 // Needs PostgreSQL (TEST_DATABASE_URL, as the tests).
@@ -17,13 +18,15 @@ import { buildPlatformApp } from '../server/src/platform/api-app.js';
 import { openPlatform } from '../server/src/platform/platform.js';
 import { administer } from '../server/test/support/global-setup.js';
 import { databaseUrl, testDatabaseUrl } from '../server/test/support/test-adapters.js';
-import { channelHandle, POPULAR_VIDEO, SCALE, seed, VOCABULARY } from './social-seed.mjs';
+import { channelHandle, POPULAR_VIDEO, SCALE, seed, VOCABULARY, videoId } from './social-seed.mjs';
 
 const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 300);
 const WARMUP = 20;
 const PAGE = 20;
 const database = `vidstream_bench_social_${String(process.env.BENCH_SCALE ?? 1).replace('.', '_')}`;
 const silent = pino({ level: 'silent' });
+/** The mark of a finished seed; a database seeded before the co-watch counts is seeded again. */
+const SEEDED = 'seeded with co-watch counts';
 
 interface CapturedQuery {
   sql: string;
@@ -38,8 +41,8 @@ async function seededDatabaseExists(): Promise<boolean> {
   try {
     // Marked once its seeding finished: an interrupted seed is started again.
     const result = await client.query(
-      "SELECT 1 FROM pg_database WHERE datname = $1 AND shobj_description(oid, 'pg_database') = 'seeded'",
-      [database],
+      "SELECT 1 FROM pg_database WHERE datname = $1 AND shobj_description(oid, 'pg_database') = $2",
+      [database, SEEDED],
     );
     return result.rowCount === 1;
   } finally {
@@ -60,6 +63,9 @@ const config = loadConfig({
   LOG_LEVEL: 'silent',
   // No view flushing or queue polling competes with the measured requests.
   VIEW_FLUSH_INTERVAL_SECONDS: '3600',
+  // Seeding statements run for minutes; the measured searches come from one address.
+  DATABASE_QUERY_TIMEOUT_SECONDS: '600',
+  SEARCH_RATE_LIMIT_PER_MINUTE: '100000',
 });
 const platform = await openPlatform(config, silent, {
   onQuery: (query) => capture?.push(query),
@@ -71,7 +77,7 @@ try {
     console.log(`seeding ${database}:`);
     await seed(platform.database.db, (step) => console.log(`  ${step}`));
     await platform.services.views.refreshTrending();
-    await administer(`COMMENT ON DATABASE ${database} IS 'seeded'`);
+    await administer(`COMMENT ON DATABASE ${database} IS '${SEEDED}'`);
   }
 
   const viewer = await app.inject({
@@ -128,6 +134,12 @@ try {
   const deepPage = Math.min(200, Math.floor(SCALE.popularThreads / PAGE));
   const newestCursor200 = await cursorAt(`/api/v1/videos/${POPULAR_VIDEO}/comments?sort=newest`, deepPage);
   const topCursor200 = await cursorAt(`/api/v1/videos/${POPULAR_VIDEO}/comments?sort=top`, deepPage);
+  // Public, ready videos: the seed makes index % 20 of 1 unlisted, of 2 private, and % 100 of 0 unfinished.
+  const publicVideo = () => videoId(20 * (random(SCALE.videos / 20 - 1) - 1) + 3 + random(17) - 1);
+  const upNextVideos = Array.from({ length: 10 }, publicVideo);
+  const upNextCursors = await Promise.all(
+    upNextVideos.map((id) => cursorAt(`/api/v1/videos/${id}/up-next`, 2)),
+  );
 
   const scenarios: { name: string; targetMs: number; url: () => string; headers?: Record<string, string> }[] =
     [
@@ -156,6 +168,19 @@ try {
         targetMs: 20,
         url: () => `/api/v1/feed/subscriptions?limit=${PAGE}`,
         headers: authorised,
+      },
+      {
+        name: 'up next, first page (computed)',
+        targetMs: 20,
+        url: () => `/api/v1/videos/${publicVideo()}/up-next?limit=${PAGE}`,
+      },
+      {
+        name: 'up next, second page (cached)',
+        targetMs: 20,
+        url: () => {
+          const index = random(upNextVideos.length) - 1;
+          return `/api/v1/videos/${upNextVideos[index]}/up-next?limit=${PAGE}${upNextCursors[index]}`;
+        },
       },
       { name: 'search, one word', targetMs: 50, url: () => `/api/v1/search?q=${word()}&limit=${PAGE}` },
       {

@@ -94,6 +94,8 @@ export interface Config {
     transcodeRetryDelaySeconds: number;
     /** On SIGTERM a worker's running jobs get this long to finish; the rest go back to the queue. */
     shutdownGraceSeconds: number;
+    /** How often new watch history is folded into the co-watch counts up next ranks by. */
+    coWatchFoldMinutes: number;
   };
   loginLimits: {
     perIpPerMinute: number;
@@ -242,6 +244,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
       transcodeLeaseSeconds: read.integer('TRANSCODE_LEASE_SECONDS', 60, 3, 3600),
       transcodeRetryDelaySeconds: read.integer('TRANSCODE_RETRY_DELAY_SECONDS', 30, 1, 3600),
       shutdownGraceSeconds: read.integer('WORKER_SHUTDOWN_GRACE_SECONDS', 8, 0, 3600),
+      coWatchFoldMinutes: read.integer('CO_WATCH_FOLD_MINUTES', 5, 1, 60),
     },
     loginLimits: {
       perIpPerMinute: read.integer('LOGIN_RATE_LIMIT_PER_MINUTE', 20, 1, 100_000),

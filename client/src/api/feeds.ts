@@ -1,6 +1,6 @@
 // Paged lists of videos: the home feeds, my subscriptions', a channel's and mine (the studio's). Every key
 // starts with 'feed', so invalidating that root after an edit or delete refreshes them all, the studio too.
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { api, unwrap, type Video, type VideoState } from './client.js';
 import { cursorPaging, type Page, type PageFetcher } from './paging.js';
 
@@ -16,11 +16,13 @@ export const feedKeys = {
   channel: (handle: string) => ['feed', 'channel', handle.toLowerCase()] as const,
   /** Under 'feed' (see above), though the studio's list is not a public feed. */
   mine: ['feed', 'mine'] as const,
-  newestFirstPage: ['feed', 'newest', 'first-page'] as const,
+  upNext: (videoId: string) => ['feed', 'up-next', videoId] as const,
 };
 
 export const VIDEO_PAGE_SIZE = 24;
 const limit = VIDEO_PAGE_SIZE;
+/** Up next is a column beside the player: a shorter page than a grid's. */
+const UP_NEXT_PAGE_SIZE = 12;
 
 const newestVideos: PageFetcher<Page<Video>> = (cursor) =>
   unwrap(api.GET('/api/v1/feed/newest', { params: { query: { cursor, limit } } }));
@@ -55,13 +57,21 @@ export function channelFeed(handle: string): VideoList {
   };
 }
 
-export function useVideoList({ queryKey, fetchPage }: VideoList) {
-  return useInfiniteQuery({ queryKey, ...cursorPaging(fetchPage) });
+/** What to watch after a video: what its viewers also watched, its channel's videos, similar titles. */
+export function upNextFeed(videoId: string): VideoList {
+  return {
+    queryKey: feedKeys.upNext(videoId),
+    fetchPage: (cursor) =>
+      unwrap(
+        api.GET('/api/v1/videos/{id}/up-next', {
+          params: { path: { id: videoId }, query: { cursor, limit: UP_NEXT_PAGE_SIZE } },
+        }),
+      ),
+  };
 }
 
-/** The newest videos, first page only (what to watch next beside the player). */
-export function useNewestVideos() {
-  return useQuery({ queryKey: feedKeys.newestFirstPage, queryFn: () => newestVideos(undefined) });
+export function useVideoList({ queryKey, fetchPage }: VideoList) {
+  return useInfiniteQuery({ queryKey, ...cursorPaging(fetchPage) });
 }
 
 const BEING_PROCESSED: VideoState[] = ['queued', 'processing'];

@@ -1,15 +1,22 @@
-// "Up next" beside the player: the newest videos other than this one.
+// "Up next" beside the player (under the details on phones): what this video's viewers also watched, its
+// channel's videos, then similar ones, a page at a time; the autoplay switch sits in its heading.
 import { Link } from 'react-router';
-import { useNewestVideos } from '../api/feeds.js';
+import { upNextFeed, useVideoList } from '../api/feeds.js';
 import { formatCount, formatDuration } from '../format/format.js';
+import { AutoplaySwitch } from '../upnext/AutoplaySwitch.js';
+import { ErrorNotice } from './ErrorNotice.js';
 
 export function UpNext({ currentId }: { currentId: string }) {
-  const { data } = useNewestVideos();
-  const videos = (data?.items ?? []).filter((video) => video.id !== currentId).slice(0, 12);
-  if (videos.length === 0) return null;
+  const upNext = useVideoList(upNextFeed(currentId));
+  const videos = upNext.data?.pages.flatMap((page) => page.items) ?? [];
   return (
     <aside className="up-next" aria-labelledby="up-next-heading">
-      <h2 id="up-next-heading">Up next</h2>
+      <div className="up-next-heading">
+        <h2 id="up-next-heading">Up next</h2>
+        <AutoplaySwitch />
+      </div>
+      {upNext.isError && <ErrorNotice error={upNext.error} />}
+      {upNext.isSuccess && videos.length === 0 && <p className="muted">Nothing to suggest yet.</p>}
       <ul>
         {videos.map((video) => (
           <li key={video.id}>
@@ -29,6 +36,16 @@ export function UpNext({ currentId }: { currentId: string }) {
           </li>
         ))}
       </ul>
+      {upNext.hasNextPage && (
+        <button
+          type="button"
+          className="up-next-more"
+          onClick={() => upNext.fetchNextPage()}
+          disabled={upNext.isFetchingNextPage}
+        >
+          {upNext.isFetchingNextPage ? 'Loading…' : 'Show more'}
+        </button>
+      )}
     </aside>
   );
 }

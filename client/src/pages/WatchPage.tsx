@@ -19,6 +19,7 @@ import { useTheatreMode } from '../player/useTheatreMode.js';
 import { ProcessingStatus } from '../processing/ProcessingStatus.js';
 import { ShareButton } from '../share/ShareButton.js';
 import { useLinkStart } from '../share/useLinkStart.js';
+import { AutoplayCountdown } from '../upnext/AutoplayCountdown.js';
 
 export function WatchPage() {
   const { id = '' } = useParams();
@@ -62,6 +63,7 @@ export function WatchPage() {
         ) : (
           <ProcessingStatus video={video} live={mine} placeholder />
         )}
+        <AutoplayCountdown videoId={video.id} player={playerCell} />
       </div>
       <section className="watch-primary">
         {/* A video plays while its last segments are still being encoded; its owner sees how far along. */}

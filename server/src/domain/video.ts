@@ -63,6 +63,12 @@ export function watchable(video: Video): boolean {
   return video.state === 'ready' || (video.state === 'processing' && video.playable);
 }
 
+/** Whether `viewerId` (undefined: nobody signed in) may know the video exists at all. */
+export function visibleTo(video: Video, viewerId: string | undefined): boolean {
+  if (video.state === 'deleted') return false;
+  return video.ownerId === viewerId || (watchable(video) && video.visibility !== 'private');
+}
+
 export interface NewVideo {
   id: string;
   ownerId: string;

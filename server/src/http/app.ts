@@ -39,6 +39,7 @@ import { videoEmbedRoutes } from './routes/videos/embed.routes.js';
 import { videoEventRoutes } from './routes/videos/events.routes.js';
 import { progressRoutes } from './routes/videos/progress.routes.js';
 import { reactionRoutes } from './routes/videos/reaction.routes.js';
+import { upNextRoutes } from './routes/videos/up-next.routes.js';
 import { videoRoutes } from './routes/videos/videos.routes.js';
 import { viewRoutes } from './routes/videos/views.routes.js';
 import { watchTicketRoutes } from './routes/videos/watch-tickets.routes.js';
@@ -62,6 +63,7 @@ const API_ROUTES = [
   videoEventRoutes,
   videoCommentRoutes,
   videoEmbedRoutes,
+  upNextRoutes,
   watchTicketRoutes,
   viewRoutes,
   progressRoutes,

@@ -97,6 +97,7 @@ export async function openPlatform(
         },
       },
       leaseSeconds: { 'transcode-video': config.jobs.transcodeLeaseSeconds },
+      schedules: { 'fold-co-watching': `*/${config.jobs.coWatchFoldMinutes} * * * *` },
       ...options.queue,
     });
     const metrics = new Metrics(() => queue.depths());

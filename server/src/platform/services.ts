@@ -9,6 +9,7 @@ import type { SecurityCounters } from '../adapters/counters/security-counters.js
 import { AccountRepository } from '../adapters/db/account.repository.js';
 import { ChannelRepository } from '../adapters/db/channel.repository.js';
 import { ChunkedTranscodeRepository } from '../adapters/db/chunked-transcode.repository.js';
+import { CoWatchRepository } from '../adapters/db/co-watch.repository.js';
 import { CommentRepository } from '../adapters/db/comment.repository.js';
 import { NotificationRepository } from '../adapters/db/notification.repository.js';
 import { PlaybackRevocations } from '../adapters/db/playback-revocations.js';
@@ -50,6 +51,7 @@ import type { Services } from '../services/services.js';
 import { SubscriptionService } from '../services/subscription.service.js';
 import { UploadService } from '../services/upload.service.js';
 import { UploadQuota } from '../services/upload-quota.js';
+import { UpNextService } from '../services/videos/up-next.service.js';
 import { VideoService } from '../services/videos/video.service.js';
 import { VideoCatalog, videoCacheKey } from '../services/videos/video-catalog.js';
 import { VideoEmbedService } from '../services/videos/video-embed.service.js';
@@ -160,6 +162,8 @@ export function buildServices({
   const subscriptions = new SubscriptionRepository(db);
   const reactions = new ReactionService(new ReactionRepository(db, forgetVideo), videoService);
   const history = new WatchHistoryService(new WatchHistoryRepository(db), videoService);
+  const videoLists = new VideoListRepository(db);
+  const searchIndex = new SearchRepository(db);
   const quota = new UploadQuota(new UploadQuotaRepository(db), config.uploadQuotas);
   const uploads = new UploadService({
     videos,
@@ -202,8 +206,15 @@ export function buildServices({
     }),
     history,
     subscriptions: new SubscriptionService(subscriptions, channels),
-    videoLists: new VideoListService(new VideoListRepository(db), channels),
-    search: new SearchService(new SearchRepository(db)),
+    videoLists: new VideoListService(videoLists, channels),
+    search: new SearchService(searchIndex),
+    upNext: new UpNextService({
+      videos: videoService,
+      coWatch: new CoWatchRepository(db),
+      lists: videoLists,
+      search: searchIndex,
+      readThrough,
+    }),
     channels: new ChannelService({ channels, subscriptions, storage: storage.storage, logger }),
     media: new MediaService(playbackTokens, storage.storage, catalog),
     uploads,

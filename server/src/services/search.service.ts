@@ -23,7 +23,7 @@ export class SearchService {
   constructor(private readonly repository: SearchRepository) {}
 
   async search(request: SearchRequest, limit: number, cursor?: string): Promise<Page<VideoWithChannel>> {
-    const words = (request.text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, MAX_WORDS);
+    const words = wordsOf(request.text).slice(0, MAX_WORDS);
     if (words.length === 0) return { items: [], nextCursor: null };
     const fuzzy = words.length <= MAX_FUZZY_WORDS && words.join(' ').length >= MIN_FUZZY_LENGTH;
     const page = await readPage(
@@ -43,4 +43,9 @@ export class SearchService {
     );
     return { items: page.items.map((hit) => hit.video), nextCursor: page.nextCursor };
   }
+}
+
+/** The words of a text as search matches them: lowercased letters and digits, nothing else. */
+export function wordsOf(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }

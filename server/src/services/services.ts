@@ -12,6 +12,7 @@ import type { ReadinessService } from './readiness.service.js';
 import type { SearchService } from './search.service.js';
 import type { SubscriptionService } from './subscription.service.js';
 import type { UploadService } from './upload.service.js';
+import type { UpNextService } from './videos/up-next.service.js';
 import type { VideoService } from './videos/video.service.js';
 import type { VideoEmbedService } from './videos/video-embed.service.js';
 import type { VideoListService } from './videos/video-list.service.js';
@@ -39,6 +40,8 @@ export interface Services {
   readiness: ReadinessService;
   search: SearchService;
   subscriptions: SubscriptionService;
+  /** Up next beside a video, and the co-watch counts it starts from. */
+  upNext: UpNextService;
   uploads: UploadService;
   videoLists: VideoListService;
   videoPages: VideoPageService;

@@ -4,6 +4,7 @@ import type { Services } from '../services/services.js';
 import { forgetCdnRevocationJob, revokeCdnPlaybackJob } from './cdn-revocation.jobs.js';
 import { deleteVideoFilesJob } from './delete-video-files.job.js';
 import { expireUploadsJob } from './expire-uploads.job.js';
+import { foldCoWatchingJob } from './fold-co-watching.job.js';
 import { notifySubscribersJob } from './notify-subscribers.job.js';
 import { purgeExpiredSessionsJob } from './purge-expired-sessions.job.js';
 import { refreshTrendingJob } from './refresh-trending.job.js';
@@ -13,7 +14,7 @@ import type { GivenUpHandlers, JobHandlers } from './worker.js';
 /** The services jobs call; a platform opened without ffmpeg has no processing and cannot run jobs. */
 export type JobServices = Pick<
   Services,
-  'auth' | 'uploads' | 'views' | 'notifications' | 'processing' | 'videos' | 'cdnRevocations'
+  'auth' | 'uploads' | 'views' | 'upNext' | 'notifications' | 'processing' | 'videos' | 'cdnRevocations'
 >;
 
 export function buildJobHandlers(services: JobServices, logger: Logger): JobHandlers {
@@ -23,6 +24,7 @@ export function buildJobHandlers(services: JobServices, logger: Logger): JobHand
     'transcode-video': transcodeVideoJob(services.processing),
     'expire-uploads': expireUploadsJob(services.uploads, logger),
     'refresh-trending': refreshTrendingJob(services.views, logger),
+    'fold-co-watching': foldCoWatchingJob(services.upNext, logger),
     'notify-subscribers': notifySubscribersJob(services.notifications, logger),
     'delete-video-files': deleteVideoFilesJob(services.videos),
     'revoke-cdn-playback': revokeCdnPlaybackJob(services.cdnRevocations),

@@ -163,6 +163,20 @@ const MATRIX: Record<string, Entry> = {
   },
 };
 
+/**
+ * What hangs off one video, read on a private one: only its owner may see it (a private video's id is
+ * unknown to everyone else, so 404), the embed refuses it to everyone. A new read of a video fails
+ * the coverage test until it has an entry here.
+ */
+const PRIVATE_VIDEO_READS: Record<string, Record<Role, number>> = {
+  'GET /api/v1/videos/{id}': { anonymous: 404, other: 404, owner: 200 },
+  'GET /api/v1/videos/{id}/comments': { anonymous: 404, other: 404, owner: 200 },
+  'GET /api/v1/videos/{id}/embed': { anonymous: 403, other: 403, owner: 403 },
+  // The progress stream is the owner's: nobody must sign in first, and to another person it does not exist.
+  'GET /api/v1/videos/{id}/events': { anonymous: 401, other: 404, owner: 200 },
+  'GET /api/v1/videos/{id}/up-next': { anonymous: 404, other: 404, owner: 200 },
+};
+
 /** The URL of a comment the owner wrote on their own video. */
 async function ownersComment({ owner, videoId }: Fixture): Promise<string> {
   const response = await test.app.inject({
@@ -175,15 +189,16 @@ async function ownersComment({ owner, videoId }: Fixture): Promise<string> {
 }
 
 let mutatingRoutes: string[];
+let videoReads: string[];
 beforeAll(async () => {
   const document = (await test.app.inject({ url: '/api/openapi.json' })).json() as {
     paths: Record<string, Record<string, unknown>>;
   };
-  mutatingRoutes = Object.entries(document.paths).flatMap(([path, operations]) =>
-    Object.keys(operations)
-      .filter((method) => ['post', 'put', 'patch', 'delete'].includes(method))
-      .map((method) => `${method.toUpperCase()} ${path}`),
+  const routes = Object.entries(document.paths).flatMap(([path, operations]) =>
+    Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`),
   );
+  mutatingRoutes = routes.filter((route) => /^(POST|PUT|PATCH|DELETE) /.test(route));
+  videoReads = routes.filter((route) => route.startsWith('GET /api/v1/videos/{id}'));
 });
 
 async function makeFixture(): Promise<Fixture> {
@@ -219,6 +234,32 @@ describe('authorization matrix', () => {
         seen[role] = response.statusCode;
       }
       expect(seen).toEqual(entry.expected);
+    },
+  );
+});
+
+describe('reads of a private video', () => {
+  it('has an entry for every read of one video in the OpenAPI document', () => {
+    expect(videoReads).toContain('GET /api/v1/videos/{id}/up-next');
+    expect(videoReads.filter((route) => !(route in PRIVATE_VIDEO_READS))).toEqual([]);
+  });
+
+  it.each(Object.keys(PRIVATE_VIDEO_READS))(
+    '%s answers nobody, another person and the owner as it should',
+    async (route) => {
+      const path = route.replace('GET ', '');
+      const { owner, other } = await makeFixture();
+      const videoId = await publishStandInVideo(test.platform, owner, 'private');
+      const seen: Record<string, number> = {};
+      for (const role of ['anonymous', 'other', 'owner'] as const) {
+        const token = { anonymous: undefined, other: other.token, owner: owner.token }[role];
+        const response = await test.app.inject({
+          url: path.replace('{id}', videoId),
+          headers: token ? bearer(token) : {},
+        });
+        seen[role] = response.statusCode;
+      }
+      expect(seen).toEqual(PRIVATE_VIDEO_READS[route]);
     },
   );
 });

@@ -5,6 +5,7 @@ import os from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, register } from '../support/accounts.js';
 import { makeClip } from '../support/media-clips.js';
+import { publishStandInVideo } from '../support/published-videos.js';
 import { startTestPlatform, startTestWorker, type TestPlatform } from '../support/test-platform.js';
 import { uploadFile } from '../support/uploads.js';
 
@@ -64,13 +65,13 @@ describe('GET /api/v1/videos/{id}/events', () => {
     expect(percents).toEqual([...percents].sort((a, b) => a - b));
   }, 90_000);
 
-  it('is only for the owner', async () => {
+  it('is only for the owner: refused where others see the video, unknown where they do not', async () => {
     const stranger = await register(test.app);
+    const eventsOf = (id: string) =>
+      fetch(`${baseUrl}/api/v1/videos/${id}/events`, { headers: bearer(stranger.token) });
     const { video } = await uploadFile(test.app, owner.token, randomBytes(2000));
-    const refused = await fetch(`${baseUrl}/api/v1/videos/${video.id}/events`, {
-      headers: bearer(stranger.token),
-    });
-    expect(refused.status).toBe(403);
+    expect((await eventsOf(video.id)).status).toBe(404);
+    expect((await eventsOf(await publishStandInVideo(test.platform, owner, 'public'))).status).toBe(403);
     expect((await fetch(`${baseUrl}/api/v1/videos/${video.id}/events`)).status).toBe(401);
   });
 });

@@ -6,6 +6,7 @@ import { processedPrefix, rawKey } from '../../src/domain/video-files.js';
 import { bearer, register } from '../support/accounts.js';
 import { eventually } from '../support/eventually.js';
 import { makeClip } from '../support/media-clips.js';
+import { publishStandInVideo } from '../support/published-videos.js';
 import { startTestPlatform, startTestWorker, type TestPlatform } from '../support/test-platform.js';
 import { uploadFile, waitUntilSettled } from '../support/uploads.js';
 
@@ -59,10 +60,12 @@ describe('DELETE /api/v1/videos/{id}', () => {
     expect((await deleteVideo(id, owner.token)).statusCode).toBe(404);
   }, 90_000);
 
-  it("cannot delete someone else's video", async () => {
+  it("cannot delete someone else's video, nor learn that an unfinished one exists", async () => {
+    const published = await publishStandInVideo(test.platform, owner, 'public');
+    expect((await deleteVideo(published, stranger.token)).statusCode).toBe(403);
     const { video } = await uploadFile(test.app, owner.token, randomBytes(1000));
-    expect((await deleteVideo(video.id, stranger.token)).statusCode).toBe(403);
-    expect((await getVideo(video.id, owner.token)).statusCode).toBe(200);
+    expect((await deleteVideo(video.id, stranger.token)).statusCode).toBe(404);
+    for (const id of [published, video.id]) expect((await getVideo(id, owner.token)).statusCode).toBe(200);
   });
 
   it('answers a private video only to its owner', async () => {

@@ -3,26 +3,7 @@ import { h264Level } from '../../src/media/h264-level.js';
 import { displaySize, fitToPolicy, planLadder } from '../../src/media/ladder.js';
 import type { SourceFacts, VideoFacts } from '../../src/media/source-facts.js';
 import { DEFAULT_POLICY } from '../../src/media/transcode-policy.js';
-
-function source(video: Partial<VideoFacts>): SourceFacts {
-  return {
-    container: 'mov',
-    startSeconds: 0,
-    durationSeconds: 20,
-    video: {
-      streamIndex: 0,
-      codec: 'h264',
-      width: 1920,
-      height: 1080,
-      rotation: 0,
-      pixelAspectRatio: 1,
-      frameRate: 30,
-      pixelFormat: 'yuv420p',
-      ...video,
-    },
-    audio: undefined,
-  };
-}
+import { probedSource } from '../support/probed-sources.js';
 
 /** "WxH@fps" for each planned rendition: one glance shows the whole ladder. */
 const ladderOf = (facts: SourceFacts) =>
@@ -78,12 +59,12 @@ describe('planLadder', () => {
       ['240p 428x240@29.97', '360p 640x360@29.97', '480p 854x480@29.97'],
     ],
   ])('%s', (_case, video, expected) => {
-    const facts = source({ frameRate: video.pixelAspectRatio ? 25 : 30, ...video });
+    const facts = probedSource({ frameRate: video.pixelAspectRatio ? 25 : 30, ...video });
     expect(ladderOf(facts)).toEqual(expected);
   });
 
   it('plans every rung for 2160p and never more', () => {
-    expect(ladderOf(source({ width: 3840, height: 2160 })).map((rung) => rung.split(' ')[0])).toEqual([
+    expect(ladderOf(probedSource({ width: 3840, height: 2160 })).map((rung) => rung.split(' ')[0])).toEqual([
       '240p',
       '360p',
       '480p',
@@ -106,9 +87,9 @@ describe('planLadder', () => {
     ['a very tall strip, fitted by its long side', { width: 1080, height: 7680 }, '480p 480x3414@30'],
     ['8K at 120 fps', { width: 7680, height: 4320, frameRate: 120 }, '2160p 3840x2160@60'],
   ])('tops out at 2160p and 3840 pixels for %s', (_case, video, top) => {
-    const ladder = ladderOf(source(video));
+    const ladder = ladderOf(probedSource(video));
     expect(ladder.at(-1)).toBe(top);
-    for (const rung of planLadder(source(video), DEFAULT_POLICY)) {
+    for (const rung of planLadder(probedSource(video), DEFAULT_POLICY)) {
       expect(Math.min(rung.width, rung.height)).toBeLessThanOrEqual(2160);
       expect(Math.max(rung.width, rung.height)).toBeLessThanOrEqual(3840);
     }
@@ -118,7 +99,7 @@ describe('planLadder', () => {
     for (const width of [320, 1920, 3840, 4000, 5760, 7680, 8192])
       for (const height of [240, 1080, 2160, 4000, 4320, 8192])
         for (const frameRate of [24, 30, 60, 120, 240]) {
-          for (const rung of planLadder(source({ width, height, frameRate }), DEFAULT_POLICY)) {
+          for (const rung of planLadder(probedSource({ width, height, frameRate }), DEFAULT_POLICY)) {
             expect(h264Level(rung.width, rung.height, rung.frameRate)).toBeLessThanOrEqual(52);
           }
         }
@@ -132,7 +113,7 @@ describe('planLadder', () => {
   });
 
   it('caps bitrates per rung, raised for high frame rates and scaled for in-between sizes', () => {
-    const at30 = planLadder(source({}), DEFAULT_POLICY);
+    const at30 = planLadder(probedSource({}), DEFAULT_POLICY);
     expect(at30.map((r) => [r.maxKbps, r.bufferKbits])).toEqual([
       [400, 800],
       [800, 1600],
@@ -140,9 +121,9 @@ describe('planLadder', () => {
       [2800, 5600],
       [5000, 10000],
     ]);
-    const at60 = planLadder(source({ frameRate: 60 }), DEFAULT_POLICY);
+    const at60 = planLadder(probedSource({ frameRate: 60 }), DEFAULT_POLICY);
     expect(at60.map((r) => r.maxKbps)).toEqual([400, 800, 1400, 4200, 7500]);
-    const ownSize = planLadder(source({ width: 1600, height: 900 }), DEFAULT_POLICY).at(-1);
+    const ownSize = planLadder(probedSource({ width: 1600, height: 900 }), DEFAULT_POLICY).at(-1);
     expect(ownSize?.maxKbps).toBe(Math.round(2800 * (900 / 720) ** 2));
   });
 });
@@ -170,6 +151,6 @@ describe('displaySize', () => {
       { width: 322, height: 242 },
     ],
   ])('%o → %o', (video, expected) => {
-    expect(displaySize(source(video).video)).toEqual(expected);
+    expect(displaySize(probedSource(video).video)).toEqual(expected);
   });
 });

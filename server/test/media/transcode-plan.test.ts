@@ -1,32 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import type { SourceFacts, VideoFacts } from '../../src/media/source-facts.js';
+import type { VideoFacts } from '../../src/media/source-facts.js';
 import { UnusableSource } from '../../src/media/source-facts.js';
 import { DEFAULT_STORYBOARD } from '../../src/media/storyboard.js';
 import { planTranscode, transcodeTimeoutMs } from '../../src/media/transcode-plan.js';
 import { DEFAULT_POLICY } from '../../src/media/transcode-policy.js';
+import { probedSource, STEREO_AAC } from '../support/probed-sources.js';
 
 const deadline = { perSourceSecond: 10, minimumMs: 600_000, maximumMs: 4 * 3_600_000 };
 const paths = { input: '/scratch/job-1/source', outputDir: '/scratch/job-1/out' };
 
-function source(video: Partial<VideoFacts>, durationSeconds = 1): SourceFacts {
-  return {
-    container: 'mov',
-    startSeconds: 0,
-    durationSeconds,
-    video: {
-      streamIndex: 0,
-      codec: 'hevc',
-      width: 7680,
-      height: 4320,
-      rotation: 0,
-      pixelAspectRatio: 1,
-      frameRate: 24,
-      pixelFormat: 'yuv420p',
-      ...video,
-    },
-    audio: { streamIndex: 1, codec: 'aac', channels: 2, sampleRate: 48_000 },
-  };
-}
+/** An 8K phone clip (HEVC, 24 fps, stereo) unless told otherwise. */
+const source = (video: Partial<VideoFacts>, durationSeconds = 1) =>
+  probedSource(
+    { codec: 'hevc', width: 7680, height: 4320, frameRate: 24, ...video },
+    { durationSeconds, audio: STEREO_AAC },
+  );
 
 describe('planTranscode', () => {
   it('plans an 8K phone clip down to a 2160p ladder, every command built before ffmpeg runs', () => {

@@ -11,6 +11,7 @@ import { DEFAULT_STORYBOARD } from '../../src/media/storyboard.js';
 import { DEFAULT_POLICY } from '../../src/media/transcode-policy.js';
 import { type TranscodeOptions, transcodeSource } from '../../src/media/transcode-source.js';
 import { makeClip } from '../support/media-clips.js';
+import { probedSource } from '../support/probed-sources.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -130,22 +131,7 @@ describe('poster', () => {
   });
 
   it('is at display size, at most 720p on its short side', () => {
-    const source = {
-      container: 'mov',
-      startSeconds: 0,
-      durationSeconds: 60,
-      video: {
-        streamIndex: 0,
-        codec: 'h264',
-        width: 1920,
-        height: 1080,
-        rotation: 90 as const,
-        pixelAspectRatio: 1,
-        frameRate: 30,
-        pixelFormat: 'yuv420p',
-      },
-      audio: undefined,
-    };
+    const source = probedSource({ rotation: 90 }, { durationSeconds: 60 });
     const args = buildPosterArgs(source, { width: 1080, height: 1920 }, '/in', '/out');
     expect(args[args.indexOf('-vf') + 1]).toBe('scale=720:1280,setsar=1');
     expect(args.slice(args.indexOf('-ss'), args.indexOf('-i') + 2)).toEqual([

@@ -9,9 +9,10 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UploadQuotaRepository } from '../../src/adapters/db/upload-quota.repository.js';
-import { type SourceFacts, sourceGigapixels, UnusableSource } from '../../src/media/source-facts.js';
+import { sourceGigapixels, UnusableSource } from '../../src/media/source-facts.js';
 import { UploadQuota } from '../../src/services/upload-quota.js';
 import { bearer, register } from '../support/accounts.js';
+import { probedSource } from '../support/probed-sources.js';
 import { startTestPlatform, startTestWorker, type TestPlatform } from '../support/test-platform.js';
 import { completeUpload, putPart, startUpload, uploadFile, waitUntilSettled } from '../support/uploads.js';
 
@@ -38,22 +39,8 @@ const ledgerOf = (ownerId: string) =>
   db().selectFrom('compute_ledger').selectAll().where('owner_id', '=', ownerId).execute();
 
 /** 1080p at `frameRate` for `seconds`, as the probe would describe it. */
-const facts = (seconds: number, frameRate: number): SourceFacts => ({
-  container: 'mov',
-  startSeconds: 0,
-  durationSeconds: seconds,
-  video: {
-    streamIndex: 0,
-    codec: 'h264',
-    width: 1920,
-    height: 1080,
-    rotation: 0,
-    pixelAspectRatio: 1,
-    frameRate,
-    pixelFormat: 'yuv420p',
-  },
-  audio: undefined,
-});
+const facts = (seconds: number, frameRate: number) =>
+  probedSource({ frameRate }, { durationSeconds: seconds });
 
 describe('the daily processing allowance', () => {
   it('refuses 11½ hours of 1080p30 for good, charging nothing, and charges an hour once', async () => {

@@ -22,6 +22,7 @@ import * as bufferedViews from './migrations/0019-buffered-views.js';
 import * as uploadLedger from './migrations/0020-upload-ledger.js';
 import * as audioLead from './migrations/0023-audio-lead.js';
 import * as computeLedger from './migrations/0024-compute-ledger.js';
+import * as coWatch from './migrations/0025-co-watch.js';
 import type { Database } from './schema.js';
 
 const migrations: Record<string, Migration> = {
@@ -47,6 +48,7 @@ const migrations: Record<string, Migration> = {
   '0020-upload-ledger': uploadLedger,
   '0023-audio-lead': audioLead,
   '0024-compute-ledger': computeLedger,
+  '0025-co-watch': coWatch,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

@@ -144,6 +144,15 @@ export interface WatchHistoryTable {
   video_id: string;
   position_seconds: number;
   watched_at: Date;
+  /** Counted in co_watch_counts already (the fold-co-watching job). */
+  co_watch_folded: Generated<boolean>;
+}
+
+export interface CoWatchCountsTable {
+  video_id: string;
+  other_video_id: string;
+  /** People who watched both videos. */
+  viewers: number;
 }
 
 export interface NotificationsTable {
@@ -205,6 +214,7 @@ export interface Database {
   view_batches: ViewBatchesTable;
   trending_videos: TrendingVideosTable;
   watch_history: WatchHistoryTable;
+  co_watch_counts: CoWatchCountsTable;
   notifications: NotificationsTable;
   search_words: SearchWordsTable;
   buffered_views: BufferedViewsTable;

@@ -107,6 +107,27 @@ export class SearchRepository {
   }
 
   /**
+   * Ids of listed videos whose document holds any of `words` (a video's title words: up next's similar
+   * videos), the most relevant first among the most viewed matches, as relevance search ranks.
+   */
+  async similar(words: string[], limit: number): Promise<string[]> {
+    if (words.length === 0) return [];
+    const anyWord = sql`to_tsquery('simple', ${words.map(quoted).join(' | ')})`;
+    const { ids } = await this.mostViewed({ words, fuzzy: false, sort: 'relevance' }, anyWord);
+    if (ids.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('videos')
+      .select('videos.id')
+      .where(sql<SqlBool>`videos.id = ANY(${ids})`)
+      .orderBy(sql`ts_rank(videos.search_document, ${anyWord})`, 'desc')
+      .orderBy('videos.view_count', 'desc')
+      .orderBy('videos.id', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map((row) => row.id);
+  }
+
+  /**
    * Ids of the RANKED_CANDIDATES most viewed listed videos that match, most viewed first, and whether
    * they are all the matches there are. A tier that holds more than enough matches holds the most
    * viewed of all.
@@ -158,13 +179,16 @@ function textQuery(groups: string[][]): TextQuery {
   const last = groups.length - 1;
   const source = groups
     .map((words, group) => {
-      const terms = words.map(
-        (word, index) => `'${word.replace(/['\\]/g, '\\$&')}'${group === last && index === 0 ? ':*' : ''}`,
-      );
+      const terms = words.map((word, index) => `${quoted(word)}${group === last && index === 0 ? ':*' : ''}`);
       return `(${terms.join(' | ')})`;
     })
     .join(' & ');
   return sql`to_tsquery('simple', ${source})`;
+}
+
+/** A word as a tsquery term: quoted, so nothing in it is query syntax. */
+function quoted(word: string): string {
+  return `'${word.replace(/['\\]/g, '\\$&')}'`;
 }
 
 function matches(text: TextQuery): Expression<SqlBool> {

@@ -65,6 +65,13 @@ export class VideoListRepository {
     return rows.map(toVideoWithChannel);
   }
 
+  /** Those of these videos that are listed, in no particular order. */
+  async listedAmong(ids: readonly string[]): Promise<VideoWithChannel[]> {
+    if (ids.length === 0) return [];
+    const rows = await selectVideosWithChannel(this.db).where(LISTED).where('videos.id', 'in', ids).execute();
+    return rows.map(toVideoWithChannel);
+  }
+
   /**
    * Everything one person uploaded that is not deleted, in every state and visibility, newest upload
    * first, keyset-paged on (created_at, id): their studio.

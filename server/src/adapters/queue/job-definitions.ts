@@ -8,6 +8,7 @@ export interface JobPayloads {
   'transcode-video': { videoId: string; part?: TranscodePart };
   'expire-uploads': Record<string, never>;
   'refresh-trending': Record<string, never>;
+  'fold-co-watching': Record<string, never>;
   'notify-subscribers': { videoId: string };
   'delete-video-files': VideoFiles;
   'revoke-cdn-playback': PlaybackRevocation;
@@ -43,6 +44,11 @@ export const JOB_DEFINITIONS: Record<JobName, JobDefinition> = {
     schedule: '*/10 * * * *',
   },
   'refresh-trending': {
+    queue: { retryLimit: 1, retryDelay: 60, expireInSeconds: 300 },
+    schedule: '*/5 * * * *',
+  },
+  // With trending by default, so a worker woken for one runs both; CO_WATCH_FOLD_MINUTES replaces it.
+  'fold-co-watching': {
     queue: { retryLimit: 1, retryDelay: 60, expireInSeconds: 300 },
     schedule: '*/5 * * * *',
   },

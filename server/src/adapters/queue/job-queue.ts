@@ -20,6 +20,8 @@ export interface QueueTuning {
   pollingIntervalSeconds: number;
   /** Settings from configuration that replace a job's defaults. */
   overrides?: Partial<Record<JobName, Partial<Omit<PgBoss.Queue, 'name'>>>>;
+  /** Cron expressions from configuration that replace a scheduled job's. */
+  schedules?: Partial<Record<JobName, string>>;
   /** Queues whose running jobs hold a lease of this many seconds, renewed every third of it. */
   leaseSeconds?: Partial<Record<JobName, number>>;
 }
@@ -79,7 +81,8 @@ export class JobQueue {
         // createQueue leaves an existing queue as it was: update it so configuration changes apply.
         await boss.createQueue(name, options);
         await boss.updateQueue(name, options);
-        if (definition.schedule) await boss.schedule(name, definition.schedule, {});
+        const schedule = tuning.schedules?.[name] ?? definition.schedule;
+        if (schedule) await boss.schedule(name, schedule, {});
       }
     });
     return new JobQueue(boss, db, logger, tuning.pollingIntervalSeconds * 1000, tuning.leaseSeconds);

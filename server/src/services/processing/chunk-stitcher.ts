@@ -82,7 +82,7 @@ export class ChunkStitcher {
 
   private async publish(videoId: string, state: ChunkedTranscodeState) {
     const plan = state.plan as ChunkedPlan;
-    const done = state.chunks.findIndex((chunk) => chunk === null);
+    const done = state.chunks.indexOf(null);
     const stitchedChunks = done === -1 ? state.chunks.length : done;
     const allChunks = stitchedChunks === plan.chunks.length;
     if (stitchedChunks > state.stitchedChunks) {

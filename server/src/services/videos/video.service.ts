@@ -9,7 +9,7 @@ import type { MultipartUploads } from '../../adapters/storage/multipart-uploads.
 import type { ObjectStorage } from '../../adapters/storage/object-storage.js';
 import { NotFound } from '../../domain/errors.js';
 import { ownedBy } from '../../domain/ownership.js';
-import { type Video, type VideoEdit, type VideoWithChannel, watchable } from '../../domain/video.js';
+import { type Video, type VideoEdit, type VideoWithChannel, visibleTo } from '../../domain/video.js';
 import { piecesPrefix, processedPrefix, rawKey } from '../../domain/video-files.js';
 import type { VideoCatalog } from './video-catalog.js';
 
@@ -29,17 +29,14 @@ export class VideoService {
   /** Read through the cache: this is the hot path of every watch page. */
   async getForViewer(videoId: string, viewerId: string | undefined): Promise<VideoWithChannel> {
     const video = await this.deps.catalog.find(videoId);
-    const visible =
-      video !== undefined &&
-      video.state !== 'deleted' &&
-      (video.ownerId === viewerId || (watchable(video) && video.visibility !== 'private'));
-    if (!video || !visible) throw new NotFound('video_not_found', 'No such video');
+    if (!video || !visibleTo(video, viewerId)) throw new NotFound('video_not_found', 'No such video');
     return video;
   }
 
+  /** Someone else's video is refused (403) only where they may see it; elsewhere it does not exist. */
   async getOwned(videoId: string, actorId: string): Promise<Video> {
     const video = await this.deps.videos.findById(videoId);
-    if (!video || video.state === 'deleted') throw new NotFound('video_not_found', 'No such video');
+    if (!video || !visibleTo(video, actorId)) throw new NotFound('video_not_found', 'No such video');
     return ownedBy(video, actorId, 'video');
   }
 

@@ -7,30 +7,15 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ChunkedTranscodeRepository } from '../../../src/adapters/db/chunked-transcode.repository.js';
 import { piecesPrefix } from '../../../src/domain/video-files.js';
 import { type ChunkedPlan, planChunkedTranscode } from '../../../src/media/chunked-transcode.js';
-import type { SourceFacts } from '../../../src/media/source-facts.js';
 import { DEFAULT_STORYBOARD } from '../../../src/media/storyboard.js';
 import { DEFAULT_POLICY } from '../../../src/media/transcode-policy.js';
 import type { VariantPlaylist } from '../../../src/media/variant-playlist.js';
 import { ChunkStitcher } from '../../../src/services/processing/chunk-stitcher.js';
 import { register } from '../../support/accounts.js';
+import { probedSource, STEREO_AAC } from '../../support/probed-sources.js';
 import { startTestPlatform, type TestPlatform } from '../../support/test-platform.js';
 
-const source: SourceFacts = {
-  container: 'mov',
-  startSeconds: 0,
-  durationSeconds: 30,
-  video: {
-    streamIndex: 0,
-    codec: 'h264',
-    width: 640,
-    height: 360,
-    rotation: 0,
-    pixelAspectRatio: 1,
-    frameRate: 30,
-    pixelFormat: 'yuv420p',
-  },
-  audio: { streamIndex: 1, codec: 'aac', channels: 2, sampleRate: 48_000 },
-};
+const source = probedSource({ width: 640, height: 360 }, { durationSeconds: 30, audio: STEREO_AAC });
 const plan = planChunkedTranscode(source, {
   policy: DEFAULT_POLICY,
   storyboard: DEFAULT_STORYBOARD,
