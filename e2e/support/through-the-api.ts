@@ -32,7 +32,7 @@ export async function register(baseUrl: string, account: Account): Promise<strin
   return token;
 }
 
-type Details = { title: string; visibility: 'public' | 'unlisted' | 'private' };
+type Details = { title: string; visibility: 'public' | 'unlisted' | 'private'; description?: string };
 
 /** Uploads the file, publishes it with this visibility and waits until it is ready to play. */
 export async function publishClip(
@@ -65,7 +65,7 @@ export async function uploadClip(
   await fetch(`${baseUrl}/api/v1/uploads/${plan.videoId}/complete`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ ...details, description: '', parts }),
+    body: JSON.stringify({ description: '', ...details, parts }),
   }).then((response) => {
     if (!response.ok) throw new Error(`complete: ${response.status}`);
   });

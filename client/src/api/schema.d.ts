@@ -3640,6 +3640,11 @@ export interface components {
             posterUrl: string | null;
             /** @description WebVTT track of seek-preview thumbnails (`#xywh=` sprite regions) */
             storyboardUrl: string | null;
+            /** @description From the description: lines beginning with a timestamp, the first at 0:00, at least three, each at least 10 s long; otherwise none */
+            chapters: {
+                startSeconds: number;
+                title: string;
+            }[];
             /** @description Only when signed in: how the viewer rated the video */
             myReaction?: "like" | "dislike" | null;
             /** @description Only when signed in: where the viewer stopped last time; null to start at the beginning */

@@ -6,6 +6,7 @@ import { useSession } from '../api/session.js';
 import { useVideo } from '../api/videos.js';
 import { CommentsSection } from '../comments/CommentsSection.js';
 import { ChannelAvatar } from '../components/ChannelAvatar.js';
+import { ChapterList } from '../components/ChapterList.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import { ExpandableText } from '../components/ExpandableText.js';
 import { ReactionButtons } from '../components/ReactionButtons.js';
@@ -47,6 +48,14 @@ export function WatchPage() {
   }
 
   const mine = session?.channel.id === video.channel.id;
+  const playerVideo = () => playerCell.current?.querySelector('video') ?? null;
+  function playFrom(seconds: number) {
+    const element = playerVideo();
+    if (!element) return;
+    element.currentTime = seconds;
+    // A refusal to start (no gesture reached the element) leaves it paused at the chapter: that is fine.
+    element.play().catch(() => undefined);
+  }
   // The player is a grid cell of its own, so theatre mode moves it without remounting it (and stopping it);
   // the player host fills the cell, and keeps a playing video going in a corner when the page is left.
   return (
@@ -76,10 +85,7 @@ export function WatchPage() {
           </Link>
           <SubscribeButton handle={video.channel.handle} />
           <ReactionButtons video={video} />
-          <ShareButton
-            video={video}
-            playerSeconds={() => playerCell.current?.querySelector('video')?.currentTime ?? 0}
-          />
+          <ShareButton video={video} playerSeconds={() => playerVideo()?.currentTime ?? 0} />
         </div>
         <div className="description card">
           <p className="muted">
@@ -88,6 +94,7 @@ export function WatchPage() {
           </p>
           <ExpandableText text={video.description || 'No description.'} />
         </div>
+        {video.playable && <ChapterList chapters={video.chapters} onJump={playFrom} />}
         {video.playable && <CommentsSection video={video} />}
       </section>
       <UpNext currentId={video.id} />

@@ -3,6 +3,7 @@
 // name (said by screen readers, shown as its tooltip), so the keyboard and assistive tools reach them all.
 import type { RefObject } from 'react';
 import { formatDuration } from '../format/format.js';
+import type { Chapter } from './chapters.js';
 import { PlayerButton } from './PlayerButton.js';
 import { SeekBar } from './SeekBar.js';
 import { type QualityChoice, SettingsMenu } from './SettingsMenu.js';
@@ -20,6 +21,7 @@ interface PlayerControlsProps {
   /** After a control changed the element: its state is read again without waiting for its event. */
   onMediaChanged: () => void;
   storyboardUrl: string | null;
+  chapters: readonly Chapter[];
   quality: QualityChoice;
   speed: number;
   onSpeed: (speed: number) => void;
@@ -47,6 +49,7 @@ export function PlayerControls(props: PlayerControlsProps) {
         bufferedEnd={media.bufferedEnd}
         duration={media.duration}
         storyboardUrl={props.storyboardUrl}
+        chapters={props.chapters}
         onSeek={(seconds) =>
           onVideo((video) => {
             video.currentTime = seconds;

@@ -1,8 +1,10 @@
-// The position slider: what has played, what has loaded, and a storyboard thumbnail with the time of the
-// moment under the pointer, or under the finger while it slides on a touch screen.
+// The position slider: what has played, what has loaded, gaps where chapters begin, and a storyboard
+// thumbnail with the time (and chapter) of the moment under the pointer, or under the finger while it
+// slides on a touch screen.
 import { type CSSProperties, type PointerEvent, useState } from 'react';
 import { useStoryboard } from '../api/storyboards.js';
 import { formatDuration } from '../format/format.js';
+import { type Chapter, chapterAt } from './chapters.js';
 import { tileAt } from './storyboard.js';
 
 interface SeekBarProps {
@@ -10,12 +12,14 @@ interface SeekBarProps {
   bufferedEnd: number;
   duration: number;
   storyboardUrl: string | null;
+  chapters: readonly Chapter[];
   onSeek: (seconds: number) => void;
 }
 
 const percent = (part: number, whole: number) => `${whole ? Math.min(100, (part / whole) * 100) : 0}%`;
 
-export function SeekBar({ currentTime, bufferedEnd, duration, storyboardUrl, onSeek }: SeekBarProps) {
+export function SeekBar(props: SeekBarProps) {
+  const { currentTime, bufferedEnd, duration, storyboardUrl, chapters, onSeek } = props;
   const [hover, setHover] = useState<{ time: number; left: number } | null>(null);
   // The track is fetched on the first hover: most viewers never look.
   const storyboard = useStoryboard(storyboardUrl, hover !== null);
@@ -31,8 +35,16 @@ export function SeekBar({ currentTime, bufferedEnd, duration, storyboardUrl, onS
   };
 
   const tile = hover && storyboard.data ? tileAt(storyboard.data, hover.time) : undefined;
+  const chapterNow = chapterAt(chapters, currentTime);
   return (
     <div className="seek-bar">
+      {duration > 0 && chapters.length > 0 && (
+        <div className="seek-chapter-gaps" aria-hidden="true">
+          {chapters.slice(1).map((chapter) => (
+            <span key={chapter.startSeconds} style={{ left: percent(chapter.startSeconds, duration) }} />
+          ))}
+        </div>
+      )}
       {hover && (
         <div className="seek-preview" style={{ left: `${hover.left}%` }} aria-hidden="true">
           {tile && (
@@ -46,13 +58,16 @@ export function SeekBar({ currentTime, bufferedEnd, duration, storyboardUrl, onS
               }}
             />
           )}
+          {chapters.length > 0 && (
+            <span className="seek-chapter-title">{chapterAt(chapters, hover.time)?.title}</span>
+          )}
           <span className="seek-time">{formatDuration(hover.time)}</span>
         </div>
       )}
       <input
         type="range"
         aria-label="Seek"
-        aria-valuetext={`${formatDuration(currentTime)} of ${formatDuration(duration)}`}
+        aria-valuetext={`${formatDuration(currentTime)} of ${formatDuration(duration)}${chapterNow ? `, ${chapterNow.title}` : ''}`}
         min={0}
         max={duration || 0}
         step={0.1}

@@ -172,6 +172,7 @@ export function VideoPlayer({
             media={media}
             onMediaChanged={refreshMedia}
             storyboardUrl={video.storyboardUrl}
+            chapters={video.chapters}
             quality={playback}
             speed={speed}
             onSpeed={chooseSpeed}

@@ -1,6 +1,7 @@
 // Shapes domain objects into the JSON the API answers with.
 
 import type { Account, Channel, SubscribedChannel } from '../domain/account.js';
+import { chaptersOf } from '../domain/chapters.js';
 import type { Comment } from '../domain/comment.js';
 import type { Notification } from '../domain/notification.js';
 import type { Page } from '../domain/page.js';
@@ -99,6 +100,7 @@ export class Presenter {
       hlsUrl: this.masterPlaylistUrl(video),
       posterUrl: mediaUrl(POSTER_FILE, ready),
       storyboardUrl: mediaUrl(STORYBOARD_TRACK, ready),
+      chapters: chaptersOf(video.description, video.durationSeconds),
       ...(personal
         ? { myReaction: personal.reaction ?? null, resumeAtSeconds: personal.resumeAtSeconds }
         : {}),

@@ -59,6 +59,11 @@ export const Video = Type.Object(
     storyboardUrl: Type.Union([Type.String(), Type.Null()], {
       description: 'WebVTT track of seek-preview thumbnails (`#xywh=` sprite regions)',
     }),
+    chapters: Type.Array(Type.Object({ startSeconds: Type.Number(), title: Type.String() }), {
+      description:
+        'From the description: lines beginning with a timestamp, the first at 0:00, at least three, ' +
+        'each at least 10 s long; otherwise none',
+    }),
     myReaction: Type.Optional(
       Type.Union([Type.Literal('like'), Type.Literal('dislike'), Type.Null()], {
         description: 'Only when signed in: how the viewer rated the video',

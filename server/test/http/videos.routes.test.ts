@@ -80,3 +80,29 @@ describe('DELETE /api/v1/videos/{id}', () => {
     expect((await getVideo(video.id)).statusCode).toBe(404);
   });
 });
+
+describe('GET /api/v1/videos/{id}', () => {
+  it('lists the chapters its description declares, and none once the description no longer does', async () => {
+    const id = await publishStandInVideo(test.platform, owner, 'public');
+    await test.platform.database.db
+      .updateTable('videos')
+      .set({ duration_seconds: 600 })
+      .where('id', '=', id)
+      .execute();
+    const setDescription = (description: string) =>
+      test.app.inject({
+        method: 'PATCH',
+        url: `/api/v1/videos/${id}`,
+        headers: bearer(owner.token),
+        payload: { description },
+      });
+    expect((await setDescription('Steps:\n0:00 Setup\n2:30 - Build\n7:05 Test')).statusCode).toBe(200);
+    expect((await getVideo(id)).json().chapters).toEqual([
+      { startSeconds: 0, title: 'Setup' },
+      { startSeconds: 150, title: 'Build' },
+      { startSeconds: 425, title: 'Test' },
+    ]);
+    expect((await setDescription('Steps:\n0:00 Setup\n2:30 - Build')).statusCode).toBe(200);
+    expect((await getVideo(id)).json().chapters).toEqual([]);
+  });
+});
