@@ -143,6 +143,21 @@ it('is worked by the keyboard, with a visible focus, and closing it stops and re
   await mini.waitFor({ state: 'detached' });
   expect(await page.locator('video').count()).toBe(0);
   await page.getByRole('heading', { name: 'History', exact: true }).waitFor();
+  // The pressed button is gone: the focus lands on the page, not at the top of the document.
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+  expect(viewer.consoleErrors).toEqual([]);
+});
+
+it('takes the keyboard back to the player on its watch page', async () => {
+  const { page } = viewer;
+  await startWatching(page, videoId);
+  await mainNavigation(page).getByRole('link', { name: 'History' }).click();
+  const mini = miniPlayer(page);
+  await mini.getByRole('button', { name: 'Back to the watch page' }).focus();
+  await page.keyboard.press('Enter');
+  await page.waitForURL(`${baseUrl}/watch/${videoId}`);
+  await mini.waitFor({ state: 'detached' });
+  await page.waitForFunction(() => document.activeElement?.closest('.player-controls') !== null);
   expect(viewer.consoleErrors).toEqual([]);
 });
 

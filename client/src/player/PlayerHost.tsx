@@ -49,6 +49,11 @@ export function PlayerHost({ children }: { children: ReactNode }) {
   const [mount] = useState(() => document.createElement('div'));
   const [hosted, setHosted] = useState<Hosted | null>(null);
   const corner = useRef<HTMLElement>(null);
+  /**
+   * Set by a mini-player button whose press moves or removes the player, and so the focus on it: where
+   * focus goes once that place exists.
+   */
+  const focusAfterMove = useRef<(() => HTMLElement | null) | null>(null);
   const navigate = useNavigate();
   const openedId = useMatch('/watch/:id')?.params.id;
 
@@ -75,10 +80,28 @@ export function PlayerHost({ children }: { children: ReactNode }) {
     const place = slot ?? corner.current;
     if (place && mount.parentElement !== place) place.appendChild(mount);
   }, [mount, slot]);
+  // After every render, once the player is where it goes (or gone).
+  useLayoutEffect(() => {
+    const target = focusAfterMove.current?.();
+    if (!target) return;
+    target.focus();
+    focusAfterMove.current = null;
+  });
 
+  // The pressed button goes with the move; a keyboard user lands on the player (back on its page) or on
+  // the page (closed) rather than at the top of the document.
   const miniActions = useMemo(
-    () => ({ onExpand: () => navigate(`/watch/${videoId}`), onClose: () => setHosted(null) }),
-    [navigate, videoId],
+    () => ({
+      onExpand: () => {
+        focusAfterMove.current = () => mount.querySelector<HTMLElement>('.player-controls button');
+        navigate(`/watch/${videoId}`);
+      },
+      onClose: () => {
+        focusAfterMove.current = () => document.getElementById('main');
+        setHosted(null);
+      },
+    }),
+    [mount, navigate, videoId],
   );
 
   return (
