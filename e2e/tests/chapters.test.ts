@@ -27,6 +27,7 @@ it('lists the chapters under the video, and a chapter plays the video from where
   const { page } = viewer;
   await page.goto(`/watch/${videoId}`);
   const chapters = page.getByRole('navigation', { name: 'Chapters' });
+  await chapters.waitFor();
   expect(await chapters.getByRole('button').allTextContents()).toEqual([
     '0:00Opening',
     '0:10The middle part',

@@ -1,6 +1,7 @@
 // Logo, search, upload and the account menu.
 import { Link } from 'react-router';
 import { useSession } from '../api/session.js';
+import { AppIcon } from '../components/AppIcon.js';
 import { NotificationsLink } from '../notifications/NotificationsLink.js';
 import { AccountMenu } from './AccountMenu.js';
 import { SearchBox } from './SearchBox.js';
@@ -10,13 +11,13 @@ export function Header() {
   return (
     <header className="app-header">
       <Link to="/" className="logo" aria-label="VidStream home">
-        <span aria-hidden="true">▶</span>
+        <AppIcon name="logo" />
         <span className="logo-name">VidStream</span>
       </Link>
       <SearchBox />
       <div className="header-actions">
         <Link to="/upload" className="button" aria-label="Upload">
-          <span aria-hidden="true">⇪</span>
+          <AppIcon name="upload" />
           <span className="label-wide">Upload</span>
         </Link>
         {session && <NotificationsLink />}

@@ -1,11 +1,12 @@
 // The main sections: a sidebar on wide screens, a bar along the bottom on phones.
 import { NavLink } from 'react-router';
+import { AppIcon, type AppIconName } from '../components/AppIcon.js';
 
-const SECTIONS = [
-  { to: '/', label: 'Home', icon: '⌂' },
-  { to: '/subscriptions', label: 'Subscriptions', icon: '▤' },
-  { to: '/history', label: 'History', icon: '↺' },
-  { to: '/studio', label: 'Studio', icon: '✎' },
+const SECTIONS: { to: string; label: string; icon: AppIconName }[] = [
+  { to: '/', label: 'Home', icon: 'home' },
+  { to: '/subscriptions', label: 'Subscriptions', icon: 'subscriptions' },
+  { to: '/history', label: 'History', icon: 'history' },
+  { to: '/studio', label: 'Studio', icon: 'studio' },
 ];
 
 export function MainNavigation() {
@@ -13,9 +14,7 @@ export function MainNavigation() {
     <nav className="main-navigation" aria-label="Main">
       {SECTIONS.map((section) => (
         <NavLink key={section.to} to={section.to} end={section.to === '/'}>
-          <span aria-hidden="true" className="nav-icon">
-            {section.icon}
-          </span>
+          <AppIcon name={section.icon} className="nav-icon" />
           <span>{section.label}</span>
         </NavLink>
       ))}

@@ -1,6 +1,7 @@
 // The header's search field: submitting opens /search?q=…, and the field shows the current query.
 import { type FormEvent, useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
+import { AppIcon } from '../components/AppIcon.js';
 
 export function SearchBox() {
   const [params] = useSearchParams();
@@ -29,7 +30,7 @@ export function SearchBox() {
           onChange={(event) => setQuery(event.target.value)}
         />
         <button type="submit" aria-label="Search">
-          <span aria-hidden="true">⌕</span>
+          <AppIcon name="search" />
         </button>
       </form>
     </search>

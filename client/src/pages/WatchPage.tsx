@@ -15,8 +15,8 @@ import { UpNext } from '../components/UpNext.js';
 import { formatAge, formatCount } from '../format/format.js';
 import { usePageTitle } from '../layout/usePageTitle.js';
 import { loadHls } from '../player/hlsLibrary.js';
+import { PlayerSlot } from '../player/PlayerSlot.js';
 import { useTheatreMode } from '../player/useTheatreMode.js';
-import { VideoPlayer } from '../player/VideoPlayer.js';
 import { ProcessingStatus } from '../processing/ProcessingStatus.js';
 import { ShareButton } from '../share/ShareButton.js';
 import { useLinkStart } from '../share/useLinkStart.js';
@@ -56,12 +56,13 @@ export function WatchPage() {
     // A refusal to start (no gesture reached the element) leaves it paused at the chapter: that is fine.
     element.play().catch(() => undefined);
   }
-  // The player is a grid cell of its own, so theatre mode moves it without remounting it (and stopping it).
+  // The player is a grid cell of its own, so theatre mode moves it without remounting it (and stopping it);
+  // the player host fills the cell, and keeps a playing video going in a corner when the page is left.
   return (
     <div className={theatre.on ? 'watch-page watch-theatre' : 'watch-page'}>
       <div className="watch-player" ref={playerCell}>
         {video.playable && video.hlsUrl ? (
-          <VideoPlayer
+          <PlayerSlot
             video={video}
             hlsUrl={video.hlsUrl}
             signedIn={session !== null}

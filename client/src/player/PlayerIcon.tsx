@@ -1,7 +1,8 @@
 // The player's icons, from the Lucide set (lucide-react): one place that says which glyph stands for what,
-// so the control bar, the centre button and the double-tap ripple draw the same shapes. They take the
+// so the control bar, the centre button, the double-tap ripple and the mini-player draw the same shapes. They take the
 // button's colour and are hidden from screen readers: the button's own name says what it does.
 import {
+  Expand,
   FastForward,
   type LucideIcon,
   Maximize,
@@ -14,6 +15,7 @@ import {
   Settings,
   Volume2,
   VolumeX,
+  X,
 } from 'lucide-react';
 
 const ICONS = {
@@ -28,6 +30,8 @@ const ICONS = {
   theatre: RectangleHorizontal,
   'seek-back': Rewind,
   'seek-forward': FastForward,
+  expand: Expand,
+  close: X,
 } satisfies Record<string, LucideIcon>;
 
 export type PlayerIconName = keyof typeof ICONS;

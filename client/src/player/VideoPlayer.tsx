@@ -3,6 +3,7 @@
 // everywhere. The controls step aside while the video plays; the mouse, a key or a tap brings them back.
 import { type MouseEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Video } from '../api/client.js';
+import { type MiniPlayerActions, MiniPlayerBar } from './MiniPlayerBar.js';
 import { PlayerControls, type ViewToggle } from './PlayerControls.js';
 import { PlayerIcon } from './PlayerIcon.js';
 import { rememberVolume, restoreVolume } from './rememberedVolume.js';
@@ -16,7 +17,7 @@ import { usePlayerShortcuts } from './usePlayerShortcuts.js';
 import { useTapGestures } from './useTapGestures.js';
 import { useWatchReporting } from './useWatchReporting.js';
 
-interface VideoPlayerProps {
+export interface VideoPlayerProps {
   video: Video;
   /** The video's playable stream (its hlsUrl once it is ready). */
   hlsUrl: string;
@@ -27,6 +28,8 @@ interface VideoPlayerProps {
   autoplay?: boolean;
   /** The watch page's theatre mode, where it has one. */
   theatre?: ViewToggle;
+  /** Shown as the mini-player in a corner of another page: its own small bar, and no keyboard shortcuts. */
+  mini?: MiniPlayerActions;
 }
 
 export function VideoPlayer({
@@ -36,6 +39,7 @@ export function VideoPlayer({
   startAt,
   autoplay = false,
   theatre,
+  mini,
 }: VideoPlayerProps) {
   const frame = useRef<HTMLElement>(null);
   const videoRef = useRef<HTMLVideoElement>(null);
@@ -60,7 +64,7 @@ export function VideoPlayer({
     () => ({ toggleFullscreen, toggleTheatre: theatre?.toggle, afterShortcut: controls.reveal }),
     [toggleFullscreen, theatre?.toggle, controls.reveal],
   );
-  usePlayerShortcuts(videoRef, shortcuts);
+  usePlayerShortcuts(videoRef, mini ? null : shortcuts);
   const gestures = useTapGestures({
     toggleControls: controls.toggle,
     seekBy: useCallback((seconds: number) => videoRef.current && seekBy(videoRef.current, seconds), []),
@@ -90,12 +94,18 @@ export function VideoPlayer({
   }
 
   function onPictureClick(event: MouseEvent<HTMLVideoElement>) {
-    if (touch) gestures.tap(event.clientX, event.currentTarget.getBoundingClientRect(), event.timeStamp);
+    if (touch && !mini)
+      gestures.tap(event.clientX, event.currentTarget.getBoundingClientRect(), event.timeStamp);
     else togglePlay();
   }
 
-  const centreButton = !playback.failure && (!started || (controls.visible && (media.paused || touch)));
-  const classes = ['player', fullscreen && 'player-fullscreen', !controls.visible && 'player-idle'];
+  const centreButton =
+    !mini && !playback.failure && (!started || (controls.visible && (media.paused || touch)));
+  const classes = [
+    'player',
+    fullscreen && 'player-fullscreen',
+    mini ? 'player-mini' : !controls.visible && 'player-idle',
+  ];
   return (
     <section
       className={classes.filter(Boolean).join(' ')}
@@ -124,7 +134,7 @@ export function VideoPlayer({
           autoPlay={autoplay}
           aria-label={video.title}
           onClick={onPictureClick}
-          onDoubleClick={() => !touch && toggleFullscreen()}
+          onDoubleClick={() => !touch && !mini && toggleFullscreen()}
           onPlay={() => setStarted(true)}
           onVolumeChange={(event) => rememberVolume(event.currentTarget)}
           onError={(event) => {
@@ -156,23 +166,28 @@ export function VideoPlayer({
             </button>
           </div>
         )}
-        <PlayerControls
-          videoRef={videoRef}
-          media={media}
-          onMediaChanged={refreshMedia}
-          storyboardUrl={video.storyboardUrl}
-          chapters={video.chapters}
-          quality={playback}
-          speed={speed}
-          onSpeed={chooseSpeed}
-          settingsOpen={settingsOpen}
-          onSettingsOpen={setSettingsOpen}
-          onTogglePlay={togglePlay}
-          fullscreen={fullscreen}
-          onToggleFullscreen={toggleFullscreen}
-          theatre={theatre}
-        />
+        {!mini && (
+          <PlayerControls
+            videoRef={videoRef}
+            media={media}
+            onMediaChanged={refreshMedia}
+            storyboardUrl={video.storyboardUrl}
+            chapters={video.chapters}
+            quality={playback}
+            speed={speed}
+            onSpeed={chooseSpeed}
+            settingsOpen={settingsOpen}
+            onSettingsOpen={setSettingsOpen}
+            onTogglePlay={togglePlay}
+            fullscreen={fullscreen}
+            onToggleFullscreen={toggleFullscreen}
+            theatre={theatre}
+          />
+        )}
       </div>
+      {mini && (
+        <MiniPlayerBar title={video.title} paused={media.paused} onTogglePlay={togglePlay} actions={mini} />
+      )}
     </section>
   );
 }

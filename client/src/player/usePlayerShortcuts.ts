@@ -54,16 +54,21 @@ function runShortcut(key: string, video: HTMLVideoElement, actions: ShortcutActi
   }
 }
 
-export function usePlayerShortcuts(videoRef: RefObject<HTMLVideoElement | null>, actions: ShortcutActions) {
+/** With no actions the player takes no keys: a mini-player leaves them to the page around it. */
+export function usePlayerShortcuts(
+  videoRef: RefObject<HTMLVideoElement | null>,
+  actions: ShortcutActions | null,
+) {
   useEffect(() => {
-    function onKey(event: KeyboardEvent) {
+    if (!actions) return;
+    const onKey = (event: KeyboardEvent) => {
       const video = videoRef.current;
       const target = event.target as HTMLElement;
       if (!video || event.ctrlKey || event.metaKey || event.altKey || target.closest(TYPING)) return;
       if (!runShortcut(shortcutKey(event.key, target), video, actions)) return;
       event.preventDefault();
       actions.afterShortcut();
-    }
+    };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
   }, [videoRef, actions]);

@@ -1,6 +1,7 @@
 // The watch page's Share button: opens the share dialog at the moment the player has reached.
 import { useState } from 'react';
 import type { Video } from '../api/client.js';
+import { AppIcon } from '../components/AppIcon.js';
 import { ShareDialog } from './ShareDialog.js';
 
 /** `playerSeconds` reads where the page's player is now (0 when it has none). */
@@ -10,7 +11,7 @@ export function ShareButton({ video, playerSeconds }: { video: Video; playerSeco
   return (
     <>
       <button type="button" onClick={() => setOpenedAt(Math.floor(playerSeconds()))}>
-        <span aria-hidden="true">↗</span> Share
+        <AppIcon name="share" /> Share
       </button>
       {openedAt !== null && (
         <ShareDialog video={video} currentSeconds={openedAt} onClose={() => setOpenedAt(null)} />

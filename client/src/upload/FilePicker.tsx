@@ -1,5 +1,6 @@
 // Drop a video here or pick one: the whole area is the file input's label, so it works by keyboard too.
 import { type DragEvent, useState } from 'react';
+import { AppIcon } from '../components/AppIcon.js';
 
 export function FilePicker({ prompt, onFile }: { prompt: string; onFile: (file: File) => void }) {
   const [dragging, setDragging] = useState(false);
@@ -21,9 +22,7 @@ export function FilePicker({ prompt, onFile }: { prompt: string; onFile: (file: 
       onDragLeave={() => setDragging(false)}
       onDrop={drop}
     >
-      <span aria-hidden="true" className="file-picker-icon">
-        ⇪
-      </span>
+      <AppIcon name="upload" className="file-picker-icon" />
       <span>{prompt}</span>
       <span className="button button-primary">Select file</span>
       <input
