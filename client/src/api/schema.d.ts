@@ -3616,7 +3616,8 @@ export interface paths {
                                 /** @enum {unknown} */
                                 action: "role_changed" | "dismissed" | "video_hidden" | "video_shown" | "comment_removed";
                                 target: {
-                                    kind: ("video" | "comment" | "channel") | "account";
+                                    /** @enum {unknown} */
+                                    kind: "video" | "comment" | "channel" | "account";
                                     id: string;
                                 };
                                 reason: string | null;

@@ -53,11 +53,15 @@ export interface ReportedItem {
 export const AUDIT_ACTIONS = ['role_changed', ...REPORT_OUTCOMES] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
+/** What an action is about: the thing reported, or an account (a role change). */
+export const AUDIT_TARGET_KINDS = [...REPORT_KINDS, 'account'] as const;
+export type AuditTargetKind = (typeof AUDIT_TARGET_KINDS)[number];
+
 export interface NewAuditEntry {
   /** Null for the command line (`vidstream admin grant`). */
   actorId: string | null;
   action: AuditAction;
-  targetKind: ReportKind | 'account';
+  targetKind: AuditTargetKind;
   targetId: string;
   reason: string | null;
   /** What the action changed, as it was: a role before and after, a removed comment's text. */

@@ -3,6 +3,7 @@ import { type Static, Type } from 'typebox';
 import { TEXT_ID } from '../domain/ids.js';
 import {
   AUDIT_ACTIONS,
+  AUDIT_TARGET_KINDS,
   MAX_MODERATION_REASON_LENGTH,
   MAX_REPORT_DETAILS_LENGTH,
   REPORT_KINDS,
@@ -49,30 +50,33 @@ export const OptionalReason = Type.Object(
   { additionalProperties: false },
 );
 
-const ReportedContent = Type.Union([
-  Type.Object({
-    kind: Type.Literal('video'),
-    id: Type.String(),
-    title: Type.String(),
-    channelHandle: Type.String(),
-    hidden: Type.Boolean(),
-  }),
-  Type.Object({
-    kind: Type.Literal('comment'),
-    id: Type.String({ format: 'uuid' }),
-    body: Type.String(),
-    videoId: Type.String(),
-    videoTitle: Type.String(),
-    authorHandle: Type.String(),
-  }),
-  Type.Object({
-    kind: Type.Literal('channel'),
-    id: Type.String({ format: 'uuid' }),
-    handle: Type.String(),
-    displayName: Type.String(),
-  }),
-  Type.Null(),
-]);
+const ReportedContent = Type.Union(
+  [
+    Type.Object({
+      kind: Type.Literal('video'),
+      id: Type.String(),
+      title: Type.String(),
+      channelHandle: Type.String(),
+      hidden: Type.Boolean(),
+    }),
+    Type.Object({
+      kind: Type.Literal('comment'),
+      id: Type.String({ format: 'uuid' }),
+      body: Type.String(),
+      videoId: Type.String(),
+      videoTitle: Type.String(),
+      authorHandle: Type.String(),
+    }),
+    Type.Object({
+      kind: Type.Literal('channel'),
+      id: Type.String({ format: 'uuid' }),
+      handle: Type.String(),
+      displayName: Type.String(),
+    }),
+    Type.Null(),
+  ],
+  { description: 'What is reported, as it is now; null once its author or owner deleted it' },
+);
 
 export const ReportedItem = Type.Object({
   id: Type.String({ format: 'uuid', description: 'The item to dismiss or act on' }),
@@ -81,9 +85,7 @@ export const ReportedItem = Type.Object({
   reportCount: Type.Integer(),
   reasons: Type.Array(ReportReason),
   firstReportedAt: Type.String({ format: 'date-time' }),
-  content: Type.Union([ReportedContent], {
-    description: 'What is reported, as it is now; null once its author or owner deleted it',
-  }),
+  content: ReportedContent,
 });
 
 export const AuditEntry = Type.Object({
@@ -98,7 +100,7 @@ export const AuditEntry = Type.Object({
     },
   ),
   action: Type.Enum(AUDIT_ACTIONS),
-  target: Type.Object({ kind: Type.Union([ReportKind, Type.Literal('account')]), id: Type.String() }),
+  target: Type.Object({ kind: Type.Enum(AUDIT_TARGET_KINDS), id: Type.String() }),
   reason: Type.Union([Type.String(), Type.Null()]),
   details: Type.Object({
     from: Type.Optional(Role),

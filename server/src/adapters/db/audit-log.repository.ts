@@ -48,7 +48,7 @@ export class AuditLogRepository {
       actorId: row.actor_id,
       actorHandle: row.actor_handle,
       action: row.action,
-      targetKind: row.target_kind as AuditEntry['targetKind'],
+      targetKind: row.target_kind,
       targetId: row.target_id,
       reason: row.reason,
       details: row.details,

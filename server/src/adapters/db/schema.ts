@@ -3,6 +3,7 @@ import type { ColumnType, Generated } from 'kysely';
 import type {
   AuditAction,
   AuditDetails,
+  AuditTargetKind,
   ReportKind,
   ReportOutcome,
   ReportReason,
@@ -239,7 +240,7 @@ export interface AuditLogTable {
   /** Null for the command line. */
   actor_id: string | null;
   action: AuditAction;
-  target_kind: string;
+  target_kind: AuditTargetKind;
   target_id: string;
   reason: string | null;
   details: ColumnType<AuditDetails, string, never>;
