@@ -4,6 +4,7 @@
 import {
   Bell,
   Clapperboard,
+  Flag,
   History,
   House,
   ListVideo,
@@ -24,6 +25,7 @@ const ICONS = {
   search: Search,
   notifications: Bell,
   share: Share2,
+  report: Flag,
 } satisfies Record<string, LucideIcon>;
 
 export type AppIconName = keyof typeof ICONS;

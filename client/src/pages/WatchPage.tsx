@@ -14,6 +14,7 @@ import { SubscribeButton } from '../components/SubscribeButton.js';
 import { UpNext } from '../components/UpNext.js';
 import { formatAge, formatCount } from '../format/format.js';
 import { usePageTitle } from '../layout/usePageTitle.js';
+import { ReportButton } from '../moderation/ReportButton.js';
 import { loadHls } from '../player/hlsLibrary.js';
 import { PlayerSlot } from '../player/PlayerSlot.js';
 import { useTheatreMode } from '../player/useTheatreMode.js';
@@ -86,6 +87,7 @@ export function WatchPage() {
           <SubscribeButton handle={video.channel.handle} />
           <ReactionButtons video={video} />
           <ShareButton video={video} playerSeconds={() => playerVideo()?.currentTime ?? 0} />
+          {session && !mine && <ReportButton videoId={video.id} />}
         </div>
         <div className="description card">
           <p className="muted">
