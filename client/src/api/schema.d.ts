@@ -866,13 +866,13 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
+                            items: ({
                                 /** Format: uuid */
                                 id: string;
-                                kind: "new_video" | "comment_reply";
                                 read: boolean;
                                 /** Format: date-time */
                                 createdAt: string;
+                                kind: "new_video" | "comment_reply";
                                 video: {
                                     id: string;
                                     title: string;
@@ -884,7 +884,23 @@ export interface paths {
                                 };
                                 /** @description The reply, for comment_reply */
                                 commentBody: string | null;
-                            }[];
+                            } | {
+                                /** Format: uuid */
+                                id: string;
+                                read: boolean;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** @enum {string} */
+                                kind: "report_outcome";
+                                report: {
+                                    /** @enum {unknown} */
+                                    kind: "video" | "comment" | "channel";
+                                    /** @enum {unknown} */
+                                    outcome: "dismissed" | "video_hidden" | "video_shown" | "comment_removed";
+                                    /** @description What was reported, as the reporter saw it: a title, a comment, a channel name */
+                                    subject: string | null;
+                                };
+                            })[];
                             nextCursor: string | null;
                             /** @description Stops counting at 1000 */
                             unreadCount: number;

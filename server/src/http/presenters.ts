@@ -139,12 +139,17 @@ export class Presenter {
   }
 
   notification(notification: Notification) {
-    const { handle, displayName } = notification.actor;
-    return {
+    const common = {
       id: notification.id,
-      kind: notification.kind,
       read: notification.read,
       createdAt: notification.createdAt.toISOString(),
+    };
+    if (notification.kind === 'report_outcome')
+      return { ...common, kind: notification.kind, report: notification.report };
+    const { handle, displayName } = notification.actor;
+    return {
+      ...common,
+      kind: notification.kind,
       video: notification.video,
       channel: { handle, displayName, avatarUrl: this.avatarUrl(notification.actor) },
       commentBody: notification.commentBody,

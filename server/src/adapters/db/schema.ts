@@ -171,9 +171,11 @@ export interface NotificationsTable {
   id: Generated<string>;
   user_id: string;
   kind: NotificationKind;
-  video_id: string;
+  /** Null only for a report's outcome, which is about the report. */
+  video_id: string | null;
   comment_id: string | null;
-  actor_channel_id: string;
+  actor_channel_id: string | null;
+  report_id: string | null;
   created_at: ColumnType<Date, Date, never>;
   read_at: Date | null;
 }
@@ -231,6 +233,8 @@ export interface ReportsTable {
   reporter_id: string;
   reason: ReportReason;
   details: string | null;
+  /** What was reported as the reporter saw it (a title, a comment, a channel's name). */
+  subject: string | null;
   created_at: Date;
 }
 
