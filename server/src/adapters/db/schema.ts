@@ -9,6 +9,7 @@ import type {
   ReportReason,
 } from '../../domain/moderation.js';
 import type { NotificationKind } from '../../domain/notification.js';
+import type { PlaylistKind } from '../../domain/playlist.js';
 import type { ReactionValue } from '../../domain/reaction.js';
 import type { Role } from '../../domain/roles.js';
 import type { RenditionRecord, VideoState, Visibility } from '../../domain/video.js';
@@ -238,6 +239,27 @@ export interface ReportsTable {
   created_at: Date;
 }
 
+export interface PlaylistsTable {
+  id: Generated<string>;
+  owner_id: string;
+  channel_id: string;
+  kind: Generated<PlaylistKind>;
+  title: string;
+  description: Generated<string>;
+  visibility: Visibility;
+  item_count: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: Generated<Date>;
+}
+
+export interface PlaylistItemsTable {
+  id: Generated<string>;
+  playlist_id: string;
+  video_id: string;
+  position: number;
+  added_at: Date;
+}
+
 export interface AuditLogTable {
   /** bigint: pg returns it as a string. */
   id: ColumnType<string, never, never>;
@@ -276,4 +298,6 @@ export interface Database {
   reported_items: ReportedItemsTable;
   reports: ReportsTable;
   audit_log: AuditLogTable;
+  playlists: PlaylistsTable;
+  playlist_items: PlaylistItemsTable;
 }
