@@ -107,10 +107,12 @@ describe('a leased job', () => {
       runs.push(`first:${data.videoId}`);
       await sleep(LEASE_SECONDS * 3 * 1000);
     });
+    await test.platform.queue.send('transcode-video', { videoId });
+    await until(() => runs.length === 1, 'the first worker took the job');
+    // Only now: two workers polling for a new job would race for it, and either may win.
     const second = await startLeasedWorker();
     await second.work('transcode-video', 1, async (data) => void runs.push(`second:${data.videoId}`));
 
-    await test.platform.queue.send('transcode-video', { videoId });
     await until(async () => (await jobsFor(videoId))[0]?.state === 'completed', 'the job completed');
     expect(runs).toEqual([`first:${videoId}`]);
     expect(await jobsFor(videoId)).toHaveLength(1);
