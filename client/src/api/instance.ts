@@ -1,5 +1,5 @@
 // The instance: its public name, description and sign-up mode, which every visitor's pages show, and the
-// settings administrators change. Saving refreshes both.
+// settings administrators change. Saving updates both.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type JsonBody, unwrap } from './client.js';
 
@@ -40,9 +40,11 @@ export function useSaveInstanceSettings() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (change: SettingsChange) => unwrap(api.PATCH('/api/v1/admin/settings', { body: change })),
+    // Set from the answer, not read again: the browser may hold the public answer for a few seconds.
     onSuccess: (settings) => {
+      const { name, description, signUps } = settings;
       queryClient.setQueryData(instanceKeys.settings, settings);
-      return queryClient.invalidateQueries({ queryKey: instanceKeys.all });
+      queryClient.setQueryData(instanceKeys.all, { name, description, signUps });
     },
   });
 }
