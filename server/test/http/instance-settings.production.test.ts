@@ -1,31 +1,18 @@
 // Several API processes over one database: each keeps the instance settings for INSTANCE_SETTINGS_TTL_MS,
 // so a change made through one reaches the others within that time, sign-ups and quotas included.
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { INSTANCE_SETTINGS_TTL_MS } from '../../src/platform/services.js';
 import { bearer, newUser, randomAddress, register } from '../support/accounts.js';
 import { eventually } from '../support/eventually.js';
-import {
-  type SecondInstance,
-  startSecondInstance,
-  startTestPlatform,
-  type TestPlatform,
-} from '../support/test-platform.js';
+import { type SecondInstance, twoInstances } from '../support/test-platform.js';
 
-let first: TestPlatform;
-let second: SecondInstance;
-beforeAll(async () => {
-  first = await startTestPlatform();
-  second = await startSecondInstance(first);
-});
-afterAll(async () => {
-  await second.close();
-  await first.close();
-});
+const instances = twoInstances();
 
 const instanceOn = async (app: SecondInstance['app']) =>
   (await app.inject({ url: '/api/v1/instance' })).json();
 
 it('reaches a second API process within the documented time', async () => {
+  const { first, second } = instances;
   const administrator = await register(first.app);
   // The second process reads the settings now, and keeps its copy.
   expect((await instanceOn(second.app)).signUps).toBe('open');
