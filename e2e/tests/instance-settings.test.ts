@@ -1,6 +1,7 @@
-// Instance settings: the administrator (this app's first account) renames the instance and closes
-// sign-ups; a visitor then sees the new name on the home page, in the header and the tab, and the closed
-// notice on the sign-up page. The administration pages are unknown to visitors.
+// Instance settings: the administrator (this app's first account) makes sign-ups need approval and lets a
+// newcomer in; then renames the instance and closes sign-ups, and a visitor sees the new name on the home
+// page, in the header and the tab, and the closed notice on the sign-up page. The administration pages are
+// unknown to visitors.
 //
 // This file has an app of its own, so that its first account is the administrator and closing sign-ups
 // touches no other file's people.
@@ -8,7 +9,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type RunningApp, startApp } from '../support/app-server.js';
 import { openBrowser, type Person } from '../support/browser.js';
 import { screenshot, signUp } from '../support/in-the-browser.js';
-import { newAccount } from '../support/people.js';
+import { type Account, newAccount } from '../support/people.js';
 
 let starting: Promise<RunningApp> | undefined;
 let app: RunningApp;
@@ -45,6 +46,46 @@ it('shows administration pages to the administrator only', async () => {
   await administrator.page.getByText('No job has failed.').waitFor();
   await screenshot(administrator.page, 'desktop-admin-jobs');
   expect(administrator.consoleErrors).toEqual([]);
+});
+
+async function signIn(person: Person, account: Account): Promise<void> {
+  await person.page.goto('/signin');
+  await person.page.getByLabel('Email').fill(account.email);
+  await person.page.getByLabel('Password').fill(account.password);
+  await person.page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+it('lets a newcomer in once the administrator approves their account', async () => {
+  const { page } = administrator;
+  await page.goto('/admin/settings');
+  await page.getByLabel(/^Approval/).check();
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await page.getByText('Saved.').waitFor();
+
+  const newcomer = await visitor();
+  const account = newAccount('Newcomer');
+  await newcomer.page.goto('/signup');
+  await newcomer.page.getByText('New accounts on this instance await approval').waitFor();
+  await newcomer.page.getByLabel('Email').fill(account.email);
+  await newcomer.page.getByLabel('Password').fill(account.password);
+  await newcomer.page.getByLabel('Handle').fill(account.handle);
+  await newcomer.page.getByLabel('Display name').fill(account.displayName);
+  await newcomer.page.getByRole('button', { name: 'Create account' }).click();
+  await newcomer.page.getByRole('heading', { name: 'Account awaiting approval' }).waitFor();
+  await signIn(newcomer, account);
+  await newcomer.page.getByRole('alert').getByText('awaits approval').waitFor();
+  // The refused sign-in is the only failed request.
+  for (const problem of newcomer.takeConsoleErrors())
+    expect(problem.sourceUrl).toMatch(/\/api\/v1\/auth\/login$/);
+
+  await page.reload();
+  const waiting = page.getByRole('listitem').filter({ hasText: `@${account.handle}` });
+  await waiting.getByRole('button', { name: 'Approve' }).click();
+  await page.getByText('No account awaits approval.').waitFor();
+
+  await signIn(newcomer, account);
+  await newcomer.page.getByLabel(`Account menu for ${account.displayName}`).waitFor();
+  expect(newcomer.consoleErrors).toEqual([]);
 });
 
 it('renames the instance and closes sign-ups; a visitor sees both', async () => {
