@@ -1,8 +1,9 @@
-// /@:handle — a channel: avatar, name, handle, subscribers, description and its videos.
+// /@:handle — a channel: avatar, name, handle, subscribers, description and its videos; others report it.
 
 import { useChannel } from '../api/channels.js';
 import { ApiFailure } from '../api/client.js';
 import { channelFeed } from '../api/feeds.js';
+import { useSession } from '../api/session.js';
 import { ChannelAvatar } from '../components/ChannelAvatar.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import { ExpandableText } from '../components/ExpandableText.js';
@@ -10,10 +11,12 @@ import { SubscribeButton } from '../components/SubscribeButton.js';
 import { VideoFeed } from '../components/VideoFeed.js';
 import { formatCount } from '../format/format.js';
 import { usePageTitle } from '../layout/usePageTitle.js';
+import { ReportButton } from '../moderation/ReportButton.js';
 import { NotFoundPage } from './NotFoundPage.js';
 
 export function ChannelPage({ handle }: { handle: string }) {
   const { data: channel, error, isPending } = useChannel(handle);
+  const { session } = useSession();
   usePageTitle(channel?.displayName);
 
   if (isPending) return <p className="status">Loading…</p>;
@@ -33,7 +36,10 @@ export function ChannelPage({ handle }: { handle: string }) {
           <p className="muted">
             @{channel.handle} · {formatCount(channel.videoCount, 'video')}
           </p>
-          <SubscribeButton handle={channel.handle} />
+          <div className="channel-actions">
+            <SubscribeButton handle={channel.handle} />
+            {session && session.channel.id !== channel.id && <ReportButton kind="channel" id={channel.id} />}
+          </div>
         </div>
       </header>
       {channel.description && <ExpandableText text={channel.description} />}

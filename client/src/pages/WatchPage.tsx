@@ -87,7 +87,7 @@ export function WatchPage() {
           <SubscribeButton handle={video.channel.handle} />
           <ReactionButtons video={video} />
           <ShareButton video={video} playerSeconds={() => playerVideo()?.currentTime ?? 0} />
-          {session && !mine && <ReportButton videoId={video.id} />}
+          {session && !mine && <ReportButton kind="video" id={video.id} />}
         </div>
         <div className="description card">
           <p className="muted">

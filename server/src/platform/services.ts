@@ -16,6 +16,7 @@ import { InstanceSettingsRepository } from '../adapters/db/instance-settings.rep
 import { NotificationRepository } from '../adapters/db/notification.repository.js';
 import { PendingAccountRepository } from '../adapters/db/pending-account.repository.js';
 import { PlaybackRevocations } from '../adapters/db/playback-revocations.js';
+import { PlaylistRepository } from '../adapters/db/playlist.repository.js';
 import { ReactionRepository } from '../adapters/db/reaction.repository.js';
 import { ReportRepository } from '../adapters/db/report.repository.js';
 import type { Database } from '../adapters/db/schema.js';
@@ -53,6 +54,7 @@ import { ReportService } from '../services/moderation/report.service.js';
 import { RoleService } from '../services/moderation/roles.service.js';
 import { NotificationService } from '../services/notification.service.js';
 import { PartReceiverService } from '../services/part-receiver.service.js';
+import { PlaylistService } from '../services/playlist.service.js';
 import { ChunkStitcher } from '../services/processing/chunk-stitcher.js';
 import { ChunkedProcessing } from '../services/processing/chunked-processing.js';
 import { VideoProcessingService } from '../services/processing/video-processing.service.js';
@@ -235,6 +237,7 @@ export function buildServices({
     }),
     history,
     subscriptions: new SubscriptionService(subscriptions, channels),
+    playlists: new PlaylistService({ playlists: new PlaylistRepository(db), channels, videos: videoService }),
     videoLists: new VideoListService(videoLists, channels),
     search: new SearchService(searchIndex),
     upNext: new UpNextService({
