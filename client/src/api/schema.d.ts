@@ -5710,8 +5710,8 @@ export interface components {
             };
             /** @description The poster of its first video the viewer may watch; in lists only, else null */
             thumbnailUrl: string | null;
-            /** @description Whether it holds the video asked about (`videoId`) */
-            containsVideo?: boolean;
+            /** @description With `videoId` asked about: the item holding that video, null when it is not there */
+            videoItemId?: string | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */

@@ -1,5 +1,7 @@
-// /@:handle — a channel: avatar, name, handle, subscribers, description and its videos; others report it.
+// /@:handle — a channel: avatar, name, handle, subscribers, description, and its videos or (`?tab=playlists`)
+// its public playlists; others report it.
 
+import { Link, useSearchParams } from 'react-router';
 import { useChannel } from '../api/channels.js';
 import { ApiFailure } from '../api/client.js';
 import { channelFeed } from '../api/feeds.js';
@@ -12,11 +14,14 @@ import { VideoFeed } from '../components/VideoFeed.js';
 import { formatCount } from '../format/format.js';
 import { usePageTitle } from '../layout/usePageTitle.js';
 import { ReportButton } from '../moderation/ReportButton.js';
+import { ChannelPlaylists } from '../playlists/ChannelPlaylists.js';
 import { NotFoundPage } from './NotFoundPage.js';
 
 export function ChannelPage({ handle }: { handle: string }) {
   const { data: channel, error, isPending } = useChannel(handle);
   const { session } = useSession();
+  const [query] = useSearchParams();
+  const tab = query.get('tab') === 'playlists' ? 'playlists' : 'videos';
   usePageTitle(channel?.displayName);
 
   if (isPending) return <p className="status">Loading…</p>;
@@ -43,8 +48,22 @@ export function ChannelPage({ handle }: { handle: string }) {
         </div>
       </header>
       {channel.description && <ExpandableText text={channel.description} />}
-      <h2>Videos</h2>
-      <VideoFeed list={channelFeed(channel.handle)} emptyMessage="This channel has no public videos yet." />
+      <nav className="channel-tabs" aria-label="Channel">
+        <Link to={`/@${channel.handle}`} aria-current={tab === 'videos' ? 'page' : undefined}>
+          Videos
+        </Link>
+        <Link
+          to={`/@${channel.handle}?tab=playlists`}
+          aria-current={tab === 'playlists' ? 'page' : undefined}
+        >
+          Playlists
+        </Link>
+      </nav>
+      {tab === 'videos' ? (
+        <VideoFeed list={channelFeed(channel.handle)} emptyMessage="This channel has no public videos yet." />
+      ) : (
+        <ChannelPlaylists handle={channel.handle} />
+      )}
     </>
   );
 }

@@ -26,8 +26,8 @@ export interface Playlist {
 /** A playlist as lists show it: with the first video the viewer may watch, for its picture. */
 export interface ListedPlaylist extends Playlist {
   firstVideo: { id: string; playbackVersion: number } | null;
-  /** Whether it holds the video asked about, when one was. */
-  containsVideo?: boolean;
+  /** The item holding the video asked about, when one was: null when it is not there. */
+  videoItemId?: string | null;
 }
 
 export interface NewPlaylist {

@@ -53,8 +53,10 @@ export const Playlist = Type.Object(
     thumbnailUrl: Type.Union([Type.String(), Type.Null()], {
       description: 'The poster of its first video the viewer may watch; in lists only, else null',
     }),
-    containsVideo: Type.Optional(
-      Type.Boolean({ description: 'Whether it holds the video asked about (`videoId`)' }),
+    videoItemId: Type.Optional(
+      Type.Union([Type.String({ format: 'uuid' }), Type.Null()], {
+        description: 'With `videoId` asked about: the item holding that video, null when it is not there',
+      }),
     ),
     createdAt: Type.String({ format: 'date-time' }),
     updatedAt: Type.String({ format: 'date-time' }),

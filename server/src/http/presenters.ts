@@ -220,7 +220,7 @@ export class Presenter {
       channel: { handle: playlist.channel.handle, displayName: playlist.channel.displayName },
       // Lists hold only ready videos as the first one: a ready video has its poster.
       thumbnailUrl: first && this.videoMediaUrl(first, POSTER_FILE),
-      ...('containsVideo' in playlist ? { containsVideo: playlist.containsVideo } : {}),
+      ...('videoItemId' in playlist ? { videoItemId: playlist.videoItemId } : {}),
       createdAt: playlist.createdAt.toISOString(),
       updatedAt: playlist.updatedAt.toISOString(),
     };

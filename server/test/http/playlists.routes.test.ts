@@ -19,7 +19,7 @@ interface PlaylistJson {
   visibility: string;
   itemCount: number;
   thumbnailUrl: string | null;
-  containsVideo?: boolean;
+  videoItemId?: string | null;
 }
 
 interface ItemJson {
@@ -309,13 +309,14 @@ describe('Watch later', () => {
     expect((await call('DELETE', `/playlists/${id}`, newcomer)).statusCode).toBe(409);
 
     const [videoId] = (await publishVideos(1)) as [string];
-    await add(id, videoId, newcomer);
+    const saved = await add(id, videoId, newcomer);
     await createPlaylist({ title: 'Later made' }, newcomer);
     const listed = await myPlaylists(newcomer, `&videoId=${videoId}`);
-    expect(listed.map((playlist) => [playlist.kind, playlist.containsVideo])).toEqual([
-      ['watch_later', true],
-      ['playlist', false],
+    expect(listed.map((playlist) => [playlist.kind, playlist.videoItemId])).toEqual([
+      ['watch_later', saved.id],
+      ['playlist', null],
     ]);
+    expect((await myPlaylists(newcomer))[0]).not.toHaveProperty('videoItemId');
   });
 });
 

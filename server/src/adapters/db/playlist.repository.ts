@@ -66,13 +66,11 @@ export class PlaylistRepository {
       .select(watchLaterFirst.as('rank'))
       .select((eb) =>
         eb
-          .exists(
-            eb
-              .selectFrom('playlist_items')
-              .whereRef('playlist_items.playlist_id', '=', 'playlists.id')
-              .where('playlist_items.video_id', '=', videoId ?? ''),
-          )
-          .as('contains_video'),
+          .selectFrom('playlist_items')
+          .select('playlist_items.id')
+          .whereRef('playlist_items.playlist_id', '=', 'playlists.id')
+          .where('playlist_items.video_id', '=', videoId ?? '')
+          .as('video_item_id'),
       )
       .where('playlists.owner_id', '=', ownerId);
     if (after)
@@ -90,7 +88,7 @@ export class PlaylistRepository {
       .execute();
     return rows.map((row) => ({
       ...toListed(row),
-      ...(videoId === undefined ? {} : { containsVideo: Boolean(row.contains_video) }),
+      ...(videoId === undefined ? {} : { videoItemId: row.video_item_id }),
     }));
   }
 
