@@ -2,6 +2,8 @@
 // also works on a direct load and a reload.
 import type { ReactNode } from 'react';
 import { createBrowserRouter, useParams } from 'react-router';
+import { JobsPage } from './admin/jobs/JobsPage.js';
+import { InstanceSettingsPage } from './admin/settings/InstanceSettingsPage.js';
 import { AppLayout } from './layout/AppLayout.js';
 import { ChannelPage } from './pages/ChannelPage.js';
 import { HistoryPage } from './pages/HistoryPage.js';
@@ -18,6 +20,7 @@ import { StudioPage } from './pages/StudioPage.js';
 import { SubscriptionsPage } from './pages/SubscriptionsPage.js';
 import { UploadPage } from './pages/UploadPage.js';
 import { WatchPage } from './pages/WatchPage.js';
+import { RequireAdministrator } from './session/RequireAdministrator.js';
 import { RequireSignIn } from './session/RequireSignIn.js';
 
 /** Channels live at /@handle; a path segment cannot be half literal, half parameter, so it is checked here. */
@@ -27,6 +30,7 @@ function ChannelOrNotFound() {
 }
 
 const signedIn = (page: ReactNode) => <RequireSignIn>{page}</RequireSignIn>;
+const administrators = (page: ReactNode) => <RequireAdministrator>{page}</RequireAdministrator>;
 
 export const router = createBrowserRouter([
   {
@@ -46,6 +50,8 @@ export const router = createBrowserRouter([
       { path: 'settings', element: signedIn(<SettingsPage />) },
       { path: 'signin', element: <SignInPage /> },
       { path: 'signup', element: <SignUpPage /> },
+      { path: 'admin/settings', element: administrators(<InstanceSettingsPage />) },
+      { path: 'admin/jobs', element: administrators(<JobsPage />) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -1,5 +1,6 @@
 // Logo, search, upload and the account menu.
 import { Link } from 'react-router';
+import { useInstanceName } from '../api/instance.js';
 import { useSession } from '../api/session.js';
 import { AppIcon } from '../components/AppIcon.js';
 import { NotificationsLink } from '../notifications/NotificationsLink.js';
@@ -8,11 +9,12 @@ import { SearchBox } from './SearchBox.js';
 
 export function Header() {
   const { session, isLoading } = useSession();
+  const instance = useInstanceName();
   return (
     <header className="app-header">
-      <Link to="/" className="logo" aria-label="VidStream home">
+      <Link to="/" className="logo" aria-label={`${instance} home`}>
         <AppIcon name="logo" />
-        <span className="logo-name">VidStream</span>
+        <span className="logo-name">{instance}</span>
       </Link>
       <SearchBox />
       <div className="header-actions">

@@ -1,7 +1,8 @@
-// / — videos to watch, in three feeds: a mix of trending and new, trending alone, newest alone. The chosen
+// / — the instance's name and description, and videos to watch, in three feeds: a mix of trending and new, trending alone, newest alone. The chosen
 // feed is in the address (?feed=), so a reload or a shared link keeps it.
 import { Link, useSearchParams } from 'react-router';
 import { homeFeed, newestFeed, trendingFeed } from '../api/feeds.js';
+import { useInstance } from '../api/instance.js';
 import { VideoFeed } from '../components/VideoFeed.js';
 import { usePageTitle } from '../layout/usePageTitle.js';
 
@@ -15,9 +16,16 @@ export function HomePage() {
   usePageTitle(undefined);
   const [params] = useSearchParams();
   const feed = FEEDS.find((candidate) => candidate.name === (params.get('feed') ?? '')) ?? FEEDS[0];
+  const instance = useInstance().data;
   return (
     <>
-      <h1 className="visually-hidden">{feed.label}</h1>
+      {instance && (
+        <header className="instance-intro">
+          <h1>{instance.name}</h1>
+          {instance.description && <p>{instance.description}</p>}
+        </header>
+      )}
+      <h2 className="visually-hidden">{feed.label}</h2>
       <nav className="feed-tabs" aria-label="Feeds">
         {FEEDS.map((candidate) => (
           <Link

@@ -1,5 +1,7 @@
-// Create an account, which also creates its channel.
+// Create an account, which also creates its channel; or read that this instance takes none, or that the
+// account will await an administrator's approval.
 import { Link, useSearchParams } from 'react-router';
+import { useInstance } from '../api/instance.js';
 import { signUp } from '../api/session.js';
 import { usePageTitle } from '../layout/usePageTitle.js';
 import { useAccountForm } from '../session/useAccountForm.js';
@@ -7,7 +9,8 @@ import { useAccountForm } from '../session/useAccountForm.js';
 export function SignUpPage() {
   usePageTitle('Create an account');
   const [params] = useSearchParams();
-  const { submit, error, busy } = useAccountForm((field) =>
+  const signUps = useInstance().data?.signUps;
+  const { submit, error, busy, awaitingApproval } = useAccountForm((field) =>
     signUp({
       email: field('email'),
       password: field('password'),
@@ -15,9 +18,32 @@ export function SignUpPage() {
       displayName: field('displayName'),
     }),
   );
+  const signInLink = <Link to={`/signin?${params}`}>Sign in</Link>;
+  if (awaitingApproval)
+    return (
+      <section className="narrow-page card">
+        <h1>Account awaiting approval</h1>
+        <p role="status">{awaitingApproval}</p>
+      </section>
+    );
+  if (signUps === 'closed')
+    return (
+      <section className="narrow-page card">
+        <h1>Create an account</h1>
+        <p className="notice" role="status">
+          Sign-ups are closed on this instance: it does not take new accounts at the moment.
+        </p>
+        <p>Already have an account? {signInLink}</p>
+      </section>
+    );
   return (
     <section className="narrow-page card">
       <h1>Create an account</h1>
+      {signUps === 'approval' && (
+        <p className="notice" role="status">
+          New accounts on this instance await approval: an administrator lets yours in before you can sign in.
+        </p>
+      )}
       <form onSubmit={submit} className="form">
         <label>
           Email
@@ -52,9 +78,7 @@ export function SignUpPage() {
           Create account
         </button>
       </form>
-      <p>
-        Already have an account? <Link to={`/signin?${params}`}>Sign in</Link>
-      </p>
+      <p>Already have an account? {signInLink}</p>
     </section>
   );
 }

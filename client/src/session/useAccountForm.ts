@@ -1,5 +1,6 @@
 // Submits a sign-in or sign-up form: shows the server's message on failure, and on success starts the
-// session and returns to the page that asked for it.
+// session and returns to the page that asked for it; a sign-up that awaits approval shows what the server
+// said instead.
 import { type FormEvent, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { errorMessage } from '../api/client.js';
@@ -10,6 +11,7 @@ type FormFields = (name: string) => string;
 export function useAccountForm(send: (field: FormFields) => Promise<unknown>) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [awaitingApproval, setAwaitingApproval] = useState<string | null>(null);
   const sessionStarted = useSessionStarted();
   const navigate = useNavigate();
   const [params] = useSearchParams();
@@ -20,7 +22,11 @@ export function useAccountForm(send: (field: FormFields) => Promise<unknown>) {
     setBusy(true);
     setError(null);
     try {
-      await send((name) => String(form.get(name) ?? ''));
+      const answer = await send((name) => String(form.get(name) ?? ''));
+      if (awaitsApproval(answer)) {
+        setAwaitingApproval(answer.message);
+        return;
+      }
       await sessionStarted();
       const next = params.get('next');
       // Only paths on this site: a link must not be able to send people elsewhere after signing in.
@@ -31,5 +37,9 @@ export function useAccountForm(send: (field: FormFields) => Promise<unknown>) {
     }
   }
 
-  return { submit, error, busy };
+  return { submit, error, busy, awaitingApproval };
+}
+
+function awaitsApproval(answer: unknown): answer is { awaitingApproval: true; message: string } {
+  return typeof answer === 'object' && answer !== null && 'awaitingApproval' in answer;
 }

@@ -61,11 +61,18 @@ export interface ReportedItem {
   content: ReportedContent | null;
 }
 
-export const AUDIT_ACTIONS = ['role_changed', ...REPORT_OUTCOMES] as const;
+export const AUDIT_ACTIONS = [
+  'role_changed',
+  ...REPORT_OUTCOMES,
+  'settings_changed',
+  'account_approved',
+  'account_declined',
+  'job_retried',
+] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-/** What an action is about: the thing reported, or an account (a role change). */
-export const AUDIT_TARGET_KINDS = [...REPORT_KINDS, 'account'] as const;
+/** What an action is about: the thing reported, an account, the instance's settings, or a job. */
+export const AUDIT_TARGET_KINDS = [...REPORT_KINDS, 'account', 'instance', 'job'] as const;
 export type AuditTargetKind = (typeof AUDIT_TARGET_KINDS)[number];
 
 export interface NewAuditEntry {
@@ -79,7 +86,20 @@ export interface NewAuditEntry {
   details: AuditDetails;
 }
 
-export type AuditDetails = { from?: Role; to?: Role; body?: string; title?: string };
+export type AuditDetails = {
+  from?: Role;
+  to?: Role;
+  body?: string;
+  title?: string;
+  /** Settings changed: each field's value before and after. */
+  changes?: Record<string, { from: AuditValue; to: AuditValue }>;
+  /** An account approved or declined, by its handle. */
+  handle?: string;
+  /** A job retried, by its name. */
+  job?: string;
+};
+
+export type AuditValue = string | number;
 
 export interface AuditEntry extends NewAuditEntry {
   id: string;

@@ -20,7 +20,9 @@ import type { RouteDeps } from './route-deps.js';
 import { adminAccountRoutes } from './routes/admin/accounts.routes.js';
 import { auditLogRoutes } from './routes/admin/audit-log.routes.js';
 import { adminCommentRoutes } from './routes/admin/comments.routes.js';
+import { adminJobRoutes } from './routes/admin/jobs.routes.js';
 import { adminReportRoutes } from './routes/admin/reports.routes.js';
+import { adminSettingsRoutes } from './routes/admin/settings.routes.js';
 import { adminVideoRoutes } from './routes/admin/videos.routes.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { channelRoutes } from './routes/channels.routes.js';
@@ -28,6 +30,7 @@ import { registerClient } from './routes/client.routes.js';
 import { commentRoutes } from './routes/comments.routes.js';
 import { feedRoutes } from './routes/feed.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
+import { instanceRoutes } from './routes/instance.routes.js';
 import { myChannelRoutes } from './routes/me/channel.routes.js';
 import { historyRoutes } from './routes/me/history.routes.js';
 import { meRoutes } from './routes/me/me.routes.js';
@@ -89,6 +92,9 @@ const API_ROUTES = [
   adminCommentRoutes,
   adminAccountRoutes,
   auditLogRoutes,
+  instanceRoutes,
+  adminSettingsRoutes,
+  adminJobRoutes,
 ];
 
 export interface AppOptions {

@@ -109,6 +109,18 @@ export const AuditEntry = Type.Object({
     to: Type.Optional(Role),
     body: Type.Optional(Type.String({ description: 'A removed comment' })),
     title: Type.Optional(Type.String({ description: 'A hidden or shown video' })),
+    changes: Type.Optional(
+      Type.Record(
+        Type.String(),
+        Type.Object({
+          from: Type.Union([Type.String(), Type.Number()]),
+          to: Type.Union([Type.String(), Type.Number()]),
+        }),
+        { description: 'Settings changed: each field before and after' },
+      ),
+    ),
+    handle: Type.Optional(Type.String({ description: 'An account approved or declined' })),
+    job: Type.Optional(Type.String({ description: 'The name of a job retried' })),
   }),
   createdAt: Type.String({ format: 'date-time' }),
 });

@@ -1,8 +1,9 @@
 // Shapes domain objects into the JSON the API answers with.
 
-import type { Account, Channel, SubscribedChannel } from '../domain/account.js';
+import type { Account, Channel, PendingAccount, SubscribedChannel } from '../domain/account.js';
 import { chaptersOf } from '../domain/chapters.js';
 import type { Comment } from '../domain/comment.js';
+import type { FailedJob } from '../domain/jobs.js';
 import type { AuditEntry, ReportedItem } from '../domain/moderation.js';
 import type { Notification } from '../domain/notification.js';
 import type { Page } from '../domain/page.js';
@@ -14,6 +15,7 @@ import { MASTER_PLAYLIST, POSTER_FILE, STORYBOARD_TRACK } from '../domain/video-
 import type { PlaybackTokens } from '../services/media/playback-tokens.js';
 import type { UploadPlan as UploadPlanData } from '../services/upload.service.js';
 import type { VideoPage, ViewerState } from '../services/videos/video-page.service.js';
+import type { FailedJobJson, PendingAccountJson } from './administration.schemas.js';
 import type { CommentJson } from './comment.schemas.js';
 import type { AuditEntryJson, ReportedItemJson } from './moderation.schemas.js';
 import type { PlaylistItemJson, PlaylistJson } from './playlist.schemas.js';
@@ -180,6 +182,14 @@ export class Presenter {
       details: entry.details,
       createdAt: entry.createdAt.toISOString(),
     };
+  }
+
+  pendingAccount(account: PendingAccount): PendingAccountJson {
+    return { ...account, createdAt: account.createdAt.toISOString() };
+  }
+
+  failedJob(job: FailedJob): FailedJobJson {
+    return { ...job, failedAt: job.failedAt.toISOString() };
   }
 
   subscription({ channel, subscribedAt }: SubscribedChannel) {

@@ -12,7 +12,9 @@ import { ChannelRepository } from '../adapters/db/channel.repository.js';
 import { ChunkedTranscodeRepository } from '../adapters/db/chunked-transcode.repository.js';
 import { CoWatchRepository } from '../adapters/db/co-watch.repository.js';
 import { CommentRepository } from '../adapters/db/comment.repository.js';
+import { InstanceSettingsRepository } from '../adapters/db/instance-settings.repository.js';
 import { NotificationRepository } from '../adapters/db/notification.repository.js';
+import { PendingAccountRepository } from '../adapters/db/pending-account.repository.js';
 import { PlaybackRevocations } from '../adapters/db/playback-revocations.js';
 import { PlaylistRepository } from '../adapters/db/playlist.repository.js';
 import { ReactionRepository } from '../adapters/db/reaction.repository.js';
@@ -27,6 +29,7 @@ import { VideoListRepository } from '../adapters/db/video-list.repository.js';
 import { VideoStateRepository } from '../adapters/db/video-state.repository.js';
 import { ViewRepository } from '../adapters/db/view.repository.js';
 import { WatchHistoryRepository } from '../adapters/db/watch-history.repository.js';
+import { JobBoard } from '../adapters/queue/job-board.js';
 import type { JobQueue } from '../adapters/queue/job-queue.js';
 import type { ViewBuffer } from '../adapters/views/view-buffer.js';
 import type { Config } from '../config.js';
@@ -35,6 +38,9 @@ import { DEFAULT_LIMITS } from '../media/source-facts.js';
 import { DEFAULT_STORYBOARD } from '../media/storyboard.js';
 import { DEFAULT_POLICY } from '../media/transcode-policy.js';
 import type { Metrics } from '../metrics.js';
+import { InstanceSettingsService } from '../services/administration/instance-settings.service.js';
+import { JobAdministrationService } from '../services/administration/job-administration.service.js';
+import { SignUpApprovalService } from '../services/administration/sign-up-approval.service.js';
 import { AuthService } from '../services/auth/auth.service.js';
 import { LoginThrottle } from '../services/auth/login-throttle.js';
 import { ChannelService } from '../services/channel.service.js';
@@ -98,6 +104,8 @@ const TRANSCODE_TIMEOUT = { perSourceSecond: 10, minimumMs: 10 * 60_000 };
 const GROWING_INTERVAL_MS = 250;
 /** A watch page left open longer than this (paused, say) asks for a new ticket before its view counts. */
 const WATCH_TICKET_LIFETIME_SECONDS = 3600;
+/** Each process keeps the instance settings this long: another API process sees a change within it. */
+export const INSTANCE_SETTINGS_TTL_MS = 5_000;
 
 export type Repositories = ReturnType<typeof buildServices>['repositories'];
 
@@ -172,7 +180,16 @@ export function buildServices({
   const history = new WatchHistoryService(new WatchHistoryRepository(db), videoService);
   const videoLists = new VideoListRepository(db);
   const searchIndex = new SearchRepository(db);
-  const quota = new UploadQuota(new UploadQuotaRepository(db), config.uploadQuotas);
+  const auditLog = new AuditLogRepository(db);
+  const instanceSettings = new InstanceSettingsService({
+    settings: new InstanceSettingsRepository(db, config.uploadQuotas),
+    auditLog,
+    ttlMs: INSTANCE_SETTINGS_TTL_MS,
+  });
+  const quota = new UploadQuota(
+    new UploadQuotaRepository(db),
+    async () => (await instanceSettings.current()).uploadQuotas,
+  );
   const uploads = new UploadService({
     videos,
     states: videoStates,
@@ -184,7 +201,6 @@ export function buildServices({
     quota,
   });
   const accounts = new AccountRepository(db);
-  const auditLog = new AuditLogRepository(db);
   const reports = new ReportRepository(db);
   const comments = new CommentRepository(db, forgetVideo);
   const commentService = new CommentService(comments, videoService, notifications);
@@ -200,6 +216,7 @@ export function buildServices({
         accountFailures: config.loginLimits.failuresPerAccountAllAddresses,
         windowSeconds: config.loginLimits.accountWindowSeconds,
       }),
+      signUps: async () => (await instanceSettings.current()).signUps,
     }),
     videos: videoService,
     reactions,
@@ -240,6 +257,14 @@ export function buildServices({
     moderation: new ModerationService({ reports, auditLog, videos, comments }),
     roles: new RoleService({ accounts, auditLog }),
     auditLog: new AuditLogService(auditLog),
+    instanceSettings,
+    signUpApprovals: new SignUpApprovalService({ pending: new PendingAccountRepository(db), auditLog }),
+    jobAdministration: new JobAdministrationService({
+      board: new JobBoard(db),
+      auditLog,
+      videos: videoStates,
+      videoChanged: forgetVideo,
+    }),
     media: new MediaService(playbackTokens, storage.storage, catalog),
     uploads,
     partReceiver: storage.localUploads && new PartReceiverService(storage.localUploads, secret),

@@ -1,4 +1,7 @@
 // The services of a running platform, by the names routes and jobs call them by (built in platform/).
+import type { InstanceSettingsService } from './administration/instance-settings.service.js';
+import type { JobAdministrationService } from './administration/job-administration.service.js';
+import type { SignUpApprovalService } from './administration/sign-up-approval.service.js';
 import type { AuthService } from './auth/auth.service.js';
 import type { ChannelService } from './channel.service.js';
 import type { CommentService } from './comment.service.js';
@@ -35,6 +38,10 @@ export interface Services {
   comments: CommentService;
   embeds: VideoEmbedService;
   history: WatchHistoryService;
+  /** The instance's name, sign-up mode and default quotas. */
+  instanceSettings: InstanceSettingsService;
+  /** The background jobs as administrators see them. */
+  jobAdministration: JobAdministrationService;
   media: MediaService;
   moderation: ModerationService;
   notifications: NotificationService;
@@ -49,6 +56,8 @@ export interface Services {
   reports: ReportService;
   roles: RoleService;
   search: SearchService;
+  /** Accounts waiting for an administrator's approval. */
+  signUpApprovals: SignUpApprovalService;
   subscriptions: SubscriptionService;
   /** Up next beside a video, and the co-watch counts it starts from. */
   upNext: UpNextService;

@@ -1,5 +1,6 @@
 // The per-account upload quotas: what may be started, queued, and uploaded in a day. Counted in
-// PostgreSQL, where nothing evicts them; the daily bytes from a ledger that deleting cannot reduce.
+// PostgreSQL, where nothing evicts them; the daily bytes from a ledger that deleting cannot reduce. The
+// limits are the instance settings', read from the copy each process keeps, so a check costs no more.
 import type { Kysely } from 'kysely';
 import type { Database } from '../adapters/db/schema.js';
 import type { UploadQuotaRepository } from '../adapters/db/upload-quota.repository.js';
@@ -15,31 +16,39 @@ export interface UploadQuotaStatus {
 export class UploadQuota {
   constructor(
     private readonly counts: UploadQuotaRepository,
-    private readonly limits: UploadQuotaLimits,
+    private readonly limits: () => Promise<UploadQuotaLimits>,
   ) {}
 
   async status(ownerId: string, now: Date): Promise<UploadQuotaStatus> {
-    return { limits: this.limits, usage: await this.counts.usage(ownerId, now) };
+    const [limits, usage] = await Promise.all([this.limits(), this.counts.usage(ownerId, now)]);
+    return { limits, usage };
   }
 
   /** Throws if starting an upload of `bytes` would pass a limit. Cheap: no lock, for a fast refusal. */
   async checkStart(ownerId: string, bytes: number, now: Date): Promise<void> {
-    this.refuseStart(await this.counts.usage(ownerId, now), bytes);
+    this.refuseStart(await this.limits(), await this.counts.usage(ownerId, now), bytes);
   }
 
   /** Checks again with the account locked, and records the bytes and inserts the upload under that lock. */
-  admitStart<T>(
+  async admitStart<T>(
     ownerId: string,
     bytes: number,
     now: Date,
     insert: (transaction: Kysely<Database>) => Promise<T>,
   ): Promise<T> {
-    return this.counts.admitStart(ownerId, bytes, now, (usage) => this.refuseStart(usage, bytes), insert);
+    const limits = await this.limits();
+    return this.counts.admitStart(
+      ownerId,
+      bytes,
+      now,
+      (usage) => this.refuseStart(limits, usage, bytes),
+      insert,
+    );
   }
 
   /** Throws if one more queued video would pass the limit. Cheap: no lock, for a fast refusal. */
   async checkQueue(ownerId: string, now: Date): Promise<void> {
-    this.refuseQueue(await this.counts.usage(ownerId, now));
+    this.refuseQueue(await this.limits(), await this.counts.usage(ownerId, now));
   }
 
   /**
@@ -47,7 +56,7 @@ export class UploadQuota {
    * video, so that parallel completions are counted one after another.
    */
   async admitQueue(ownerId: string, now: Date, transaction: Kysely<Database>): Promise<void> {
-    this.refuseQueue(await this.counts.lockedUsage(ownerId, now, transaction));
+    this.refuseQueue(await this.limits(), await this.counts.lockedUsage(ownerId, now, transaction));
   }
 
   /**
@@ -56,50 +65,51 @@ export class UploadQuota {
    */
   async admitCompute(ownerId: string, videoId: string, source: SourceFacts, now: Date): Promise<void> {
     const cost = sourceGigapixels(source);
+    const { gigapixelsPerDay: allowance } = await this.limits();
     await this.counts.admitCompute(ownerId, videoId, cost, now, ({ gigapixelsPerDay: used }) => {
-      if (used + cost <= this.limits.gigapixelsPerDay) return;
+      if (used + cost <= allowance) return;
       throw new UnusableSource(
-        `Processing this video would take your account past its daily allowance of ${inHoursOf1080p(this.limits.gigapixelsPerDay)}: ` +
+        `Processing this video would take your account past its daily allowance of ${inHoursOf1080p(allowance)}: ` +
           `it needs ${inHoursOf1080p(cost)}, and ${inHoursOf1080p(used)} went to your videos of the last 24 hours. ` +
           'Upload it again tomorrow, or a shorter or smaller version',
-        `compute allowance: ${cost.toFixed(1)} + ${used.toFixed(1)} > ${this.limits.gigapixelsPerDay} gigapixels`,
+        `compute allowance: ${cost.toFixed(1)} + ${used.toFixed(1)} > ${allowance} gigapixels`,
       );
     });
   }
 
-  private refuseQueue({ queuedVideos, gigapixelsPerDay }: UploadQuotaUsage): void {
-    if (gigapixelsPerDay >= this.limits.gigapixelsPerDay) {
+  private refuseQueue(limits: UploadQuotaLimits, { queuedVideos, gigapixelsPerDay }: UploadQuotaUsage): void {
+    if (gigapixelsPerDay >= limits.gigapixelsPerDay) {
       throw new QuotaExceeded(
         429,
         'daily_compute_limit',
-        `Your videos of the last 24 hours used your daily processing allowance (${inHoursOf1080p(this.limits.gigapixelsPerDay)}); ` +
+        `Your videos of the last 24 hours used your daily processing allowance (${inHoursOf1080p(limits.gigapixelsPerDay)}); ` +
           'your upload is kept: publish it again tomorrow',
       );
     }
-    if (queuedVideos >= this.limits.queuedVideos) {
+    if (queuedVideos >= limits.queuedVideos) {
       throw new QuotaExceeded(
         429,
         'queued_videos_limit',
-        `You have ${queuedVideos} videos waiting to be processed, the most allowed at once (${this.limits.queuedVideos}); ` +
+        `You have ${queuedVideos} videos waiting to be processed, the most allowed at once (${limits.queuedVideos}); ` +
           'your upload is kept: publish it again once one of them is ready',
       );
     }
   }
 
-  private refuseStart(usage: UploadQuotaUsage, bytes: number): void {
-    if (usage.uploadsInFlight >= this.limits.uploadsInFlight) {
+  private refuseStart(limits: UploadQuotaLimits, usage: UploadQuotaUsage, bytes: number): void {
+    if (usage.uploadsInFlight >= limits.uploadsInFlight) {
       throw new QuotaExceeded(
         429,
         'uploads_in_flight_limit',
-        `You have ${usage.uploadsInFlight} uploads in progress, the most allowed at once (${this.limits.uploadsInFlight}); ` +
+        `You have ${usage.uploadsInFlight} uploads in progress, the most allowed at once (${limits.uploadsInFlight}); ` +
           'finish or discard one before starting another',
       );
     }
-    if (usage.bytesPerDay + bytes > this.limits.bytesPerDay) {
+    if (usage.bytesPerDay + bytes > limits.bytesPerDay) {
       throw new QuotaExceeded(
         413,
         'daily_upload_limit',
-        `You may upload ${formatBytes(this.limits.bytesPerDay)} a day; you started ${formatBytes(usage.bytesPerDay)} ` +
+        `You may upload ${formatBytes(limits.bytesPerDay)} a day; you started ${formatBytes(usage.bytesPerDay)} ` +
           `in the last 24 hours and this file is ${formatBytes(bytes)}`,
       );
     }

@@ -1,6 +1,7 @@
 // Every mutating endpoint of the API, and every read of the administration, taken from the OpenAPI
 // document the app serves, tried as nobody, as another signed-in person, as the owner of what it acts on,
 // as a moderator and as an administrator. A new such route without an entry here fails the first test.
+import { sql } from 'kysely';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, newUser, promote, randomAddress, register } from '../support/accounts.js';
@@ -232,6 +233,35 @@ const MATRIX: Record<string, Entry> = {
     expected: ADMINISTRATORS(204),
   },
   'GET /api/v1/admin/audit-log': { attempt: () => ({ url: '' }), expected: ADMINISTRATORS(200) },
+  'GET /api/v1/admin/settings': { attempt: () => ({ url: '' }), expected: ADMINISTRATORS(200) },
+  'PATCH /api/v1/admin/settings': {
+    attempt: () => ({ url: '', payload: { description: 'Videos of the matrix' } }),
+    expected: ADMINISTRATORS(200),
+  },
+  'GET /api/v1/admin/accounts/pending': { attempt: () => ({ url: '' }), expected: ADMINISTRATORS(200) },
+  'POST /api/v1/admin/accounts/{id}/approval': {
+    attempt: async () => ({
+      url: `/api/v1/admin/accounts/${await accountAwaitingApproval()}/approval`,
+      payload: {},
+    }),
+    expected: ADMINISTRATORS(204),
+  },
+  'DELETE /api/v1/admin/accounts/{id}/approval': {
+    attempt: async () => ({
+      url: `/api/v1/admin/accounts/${await accountAwaitingApproval()}/approval`,
+      payload: {},
+    }),
+    expected: ADMINISTRATORS(204),
+  },
+  'GET /api/v1/admin/jobs': { attempt: () => ({ url: '' }), expected: ADMINISTRATORS(200) },
+  'GET /api/v1/admin/jobs/failed': { attempt: () => ({ url: '' }), expected: ADMINISTRATORS(200) },
+  'POST /api/v1/admin/jobs/{id}/retry': {
+    attempt: async ({ videoId }) => ({
+      url: `/api/v1/admin/jobs/${await failedJob(videoId)}/retry`,
+      payload: {},
+    }),
+    expected: ADMINISTRATORS(204),
+  },
   'POST /api/v1/playlists': {
     attempt: () => ({ url: '', payload: { title: 'Favourites', visibility: 'public' } }),
     expected: SELF_SERVICE(201),
@@ -343,6 +373,26 @@ async function openReportOn({ owner, videoId }: Fixture): Promise<string> {
   const item = (await openItems(test.app, founder.token)).find(({ itemId }) => itemId === videoId);
   if (!item) throw new Error(`no open report on ${videoId}`);
   return item.id;
+}
+
+/** A new account, left waiting for approval as sign-ups that need it leave one. */
+async function accountAwaitingApproval(): Promise<string> {
+  const person = await register(test.app);
+  await test.platform.database.db
+    .updateTable('users')
+    .set({ awaiting_approval: true })
+    .where('id', '=', person.id)
+    .execute();
+  return person.id;
+}
+
+/** A notification job about the owner's video, ended as pg-boss ends one after its last attempt. */
+async function failedJob(videoId: string): Promise<string> {
+  const id = await test.platform.queue.send('notify-subscribers', { videoId });
+  await sql`UPDATE pgboss.job SET state = 'failed', completed_on = now() WHERE id = ${id}`.execute(
+    test.platform.database.db,
+  );
+  return id;
 }
 
 /** Whether a route needs an entry: every write, and every read of the administration. */

@@ -2,35 +2,22 @@
 // go away and come back.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { pino } from 'pino';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { VideoRepository } from '../../src/adapters/db/video.repository.js';
 import { register } from '../support/accounts.js';
 import { publishStandInVideo } from '../support/published-videos.js';
 import { startRelay } from '../support/tcp-relay.js';
 import { testRedisUrl } from '../support/test-adapters.js';
-import {
-  type SecondInstance,
-  startSecondInstance,
-  startTestPlatform,
-  type TestPlatform,
-} from '../support/test-platform.js';
+import { startTestPlatform, twoInstances } from '../support/test-platform.js';
 
 afterEach(() => vi.restoreAllMocks());
 const countLoads = () => vi.spyOn(VideoRepository.prototype, 'findWithChannel');
 
 describe('two API processes', () => {
-  let first: TestPlatform;
-  let second: SecondInstance;
-  beforeAll(async () => {
-    first = await startTestPlatform();
-    second = await startSecondInstance(first);
-  });
-  afterAll(async () => {
-    await second.close();
-    await first.close();
-  });
+  const instances = twoInstances();
 
   it('make one database query between them for a burst of misses on one video', async () => {
+    const { first, second } = instances;
     const owner = await register(first.app);
     const id = await publishStandInVideo(first.platform, owner, 'public');
     const loads = countLoads();
@@ -44,6 +31,7 @@ describe('two API processes', () => {
   });
 
   it('see a write made through the other within moments, though each keeps hot videos in memory', async () => {
+    const { first, second } = instances;
     const owner = await register(first.app);
     const id = await publishStandInVideo(first.platform, owner, 'public');
     const title = async () => (await second.app.inject({ url: `/api/v1/videos/${id}` })).json().title;

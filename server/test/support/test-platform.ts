@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { CloudFrontKeyValueStoreClient } from '@aws-sdk/client-cloudfront-keyvaluestore';
 import type { FastifyInstance } from 'fastify';
 import { type Logger, pino } from 'pino';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { type FfmpegBinaries, locateFfmpeg } from '../../src/media/ffmpeg-binaries.js';
 import { buildPlatformApp } from '../../src/platform/api-app.js';
@@ -136,6 +136,23 @@ export async function startSecondInstance(first: TestPlatform): Promise<SecondIn
       await platform.close();
     },
   };
+}
+
+/**
+ * Production adapters: two API processes over one database for the tests of a file (or a `describe`),
+ * opened before them and closed after; read `first` and `second` inside the tests.
+ */
+export function twoInstances(): { first: TestPlatform; second: SecondInstance } {
+  const pair = {} as { first: TestPlatform; second: SecondInstance };
+  beforeAll(async () => {
+    pair.first = await startTestPlatform();
+    pair.second = await startSecondInstance(pair.first);
+  });
+  afterAll(async () => {
+    await pair.second.close();
+    await pair.first.close();
+  });
+  return pair;
 }
 
 /** Starts the platform's worker in this process, with every job handler, as `vidstream worker` does. */

@@ -45,7 +45,10 @@ const facts = (seconds: number, frameRate: number) =>
 describe('the daily processing allowance', () => {
   it('refuses 11½ hours of 1080p30 for good, charging nothing, and charges an hour once', async () => {
     const owner = await register(test.app);
-    const quota = new UploadQuota(new UploadQuotaRepository(db()), test.platform.config.uploadQuotas);
+    const quota = new UploadQuota(
+      new UploadQuotaRepository(db()),
+      async () => test.platform.config.uploadQuotas,
+    );
     const now = new Date();
     // A still picture repeated at 30 fps compresses to a few MB and decodes as 1.24 million frames.
     const refusal = await quota

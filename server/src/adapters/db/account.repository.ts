@@ -15,6 +15,8 @@ export interface NewAccount {
   passwordHash: string;
   handle: string;
   displayName: string;
+  /** Whether it waits for an administrator's approval; never the instance's first account. */
+  awaitingApproval: boolean;
 }
 
 /** Unique index → the conflict reported to the client. */
@@ -29,14 +31,16 @@ export class AccountRepository {
   async create(account: NewAccount): Promise<Account> {
     try {
       return await this.db.transaction().execute(async (trx) => {
+        const first = await isFirstAccount(trx);
         const user = await trx
           .insertInto('users')
           .values({
             email: account.email,
             password_hash: account.passwordHash,
-            role: (await isFirstAccount(trx)) ? 'administrator' : 'member',
+            role: first ? 'administrator' : 'member',
+            awaiting_approval: account.awaitingApproval && !first,
           })
-          .returning(['id', 'email', 'role', 'created_at'])
+          .returning(['id', 'email', 'role', 'awaiting_approval', 'created_at'])
           .executeTakeFirstOrThrow();
         const channel = await trx
           .insertInto('channels')
@@ -53,8 +57,8 @@ export class AccountRepository {
             visibility: 'private',
           })
           .execute();
-        const { id, email, role, created_at: createdAt } = user;
-        return { id, email, role, createdAt, channel: toChannel(channel) };
+        const { id, email, role, awaiting_approval: awaitingApproval, created_at: createdAt } = user;
+        return { id, email, role, awaitingApproval, createdAt, channel: toChannel(channel) };
       });
     } catch (error) {
       const constraint = violatedUniqueConstraint(error);
@@ -118,6 +122,7 @@ export class AccountRepository {
         'users.id as user_id',
         'users.email',
         'users.role',
+        'users.awaiting_approval',
         'users.created_at as user_created_at',
         ...CHANNEL_COLUMNS,
       ]);
@@ -133,6 +138,7 @@ function toAccount(row: AccountSelection): Account {
     id: row.user_id,
     email: row.email,
     role: row.role,
+    awaitingApproval: row.awaiting_approval,
     createdAt: row.user_created_at,
     channel: toChannel(row),
   };

@@ -1,5 +1,6 @@
 // Kysely table types: the one description of the SQL schema the code relies on.
 import type { ColumnType, Generated } from 'kysely';
+import type { SignUpMode } from '../../domain/instance-settings.js';
 import type {
   AuditAction,
   AuditDetails,
@@ -23,6 +24,7 @@ export interface UsersTable {
   created_at: CreatedAt;
   history_paused: Generated<boolean>;
   role: Generated<Role>;
+  awaiting_approval: Generated<boolean>;
 }
 
 export interface ChannelsTable {
@@ -273,6 +275,20 @@ export interface AuditLogTable {
   created_at: Date;
 }
 
+/** One row: a quota left null follows the configuration. */
+export interface InstanceSettingsTable {
+  id: Generated<boolean>;
+  name: string;
+  description: string;
+  sign_ups: SignUpMode;
+  uploads_in_flight: number | null;
+  /** bigint: pg returns it as a string. */
+  bytes_per_day: ColumnType<string | null, number | null, number | null>;
+  queued_videos: number | null;
+  gigapixels_per_day: number | null;
+  updated_at: Date;
+}
+
 export interface Database {
   users: UsersTable;
   channels: ChannelsTable;
@@ -298,6 +314,7 @@ export interface Database {
   reported_items: ReportedItemsTable;
   reports: ReportsTable;
   audit_log: AuditLogTable;
+  instance_settings: InstanceSettingsTable;
   playlists: PlaylistsTable;
   playlist_items: PlaylistItemsTable;
 }

@@ -124,6 +124,20 @@ export class VideoStateRepository {
     return published;
   }
 
+  /**
+   * Sends a failed video back to `queued`, in the transaction that retries its transcode; the caller
+   * reports it changed once that commits.
+   */
+  requeueFailed(id: string): InTransaction {
+    return (trx) =>
+      trx
+        .updateTable('videos')
+        .set({ state: 'queued', error: null, progress: 0, updated_at: new Date() })
+        .where('id', '=', id)
+        .where('state', '=', 'failed')
+        .execute();
+  }
+
   async markFailed(id: string, message: string): Promise<void> {
     await this.db
       .updateTable('videos')

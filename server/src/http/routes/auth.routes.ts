@@ -14,12 +14,20 @@ const SignedInResponse = Type.Object({
 
 const register = {
   tags: ['auth'],
-  summary: 'Create an account and its channel, and sign in',
+  summary:
+    'Create an account and its channel, and sign in; 202 when the account awaits approval, 403 when sign-ups are closed',
   body: Type.Object(
     { email: Email, password: Password, handle: Handle, displayName: DisplayName },
     { additionalProperties: false },
   ),
-  response: { 201: SignedInResponse, ...errorResponses(400, 409, 429) },
+  response: {
+    201: SignedInResponse,
+    202: Type.Object({
+      awaitingApproval: Type.Literal(true),
+      message: Type.String({ description: 'What the person is told' }),
+    }),
+    ...errorResponses(400, 403, 409, 429),
+  },
 };
 
 const logIn = {
@@ -44,6 +52,9 @@ const logOutEverywhere = {
   response: { 200: Type.Object({ sessionsEnded: Type.Integer() }), ...errorResponses(401) },
 };
 
+const AWAITS =
+  'Your account is created and awaits approval by an administrator; you can sign in once approved';
+
 export const authRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, deps) => {
   const { auth, present, requireAccount } = deps;
   const perIp = { rateLimit: { max: deps.loginLimitPerIpPerMinute, timeWindow: 60_000 } };
@@ -54,9 +65,11 @@ export const authRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (app, deps
   });
 
   app.post('/auth/register', { config: perIp, schema: register }, async (request, reply) => {
-    const session = await auth.register(request.body, client(request));
-    setSessionCookie(deps.sessionCookie, request, reply, session);
-    return reply.status(201).send({ user: present.user(session.account), token: session.token });
+    const registered = await auth.register(request.body, client(request));
+    if (registered.awaitingApproval)
+      return reply.status(202).send({ awaitingApproval: true, message: AWAITS });
+    setSessionCookie(deps.sessionCookie, request, reply, registered);
+    return reply.status(201).send({ user: present.user(registered.account), token: registered.token });
   });
 
   app.post('/auth/login', { config: perIp, schema: logIn }, async (request, reply) => {

@@ -1,9 +1,11 @@
 // Accounts and log-in sessions: register, log in and out, and resolve a session token to its account.
+// Sign-ups follow the instance's setting: open, closed, or each new account waiting for approval.
 
 import type { AccountRepository } from '../../adapters/db/account.repository.js';
 import type { SessionRepository } from '../../adapters/db/session.repository.js';
 import type { Account } from '../../domain/account.js';
-import { Unauthorized } from '../../domain/errors.js';
+import { Forbidden, Unauthorized } from '../../domain/errors.js';
+import type { SignUpMode } from '../../domain/instance-settings.js';
 import type { LoginThrottle } from './login-throttle.js';
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from './passwords.js';
 import { hashSessionToken, newSessionToken } from './session-tokens.js';
@@ -13,6 +15,8 @@ export interface AuthDeps {
   sessions: SessionRepository;
   sessionTtlDays: number;
   throttle: LoginThrottle;
+  /** Who may sign up now: the instance setting. */
+  signUps: () => Promise<SignUpMode>;
   now?: () => Date;
 }
 
@@ -34,6 +38,11 @@ export interface SignedIn {
   expiresAt: Date;
 }
 
+/** A sign-up: signed in at once, or an account that waits for an administrator's approval. */
+export type Registered =
+  | ({ awaitingApproval: false } & SignedIn)
+  | { awaitingApproval: true; account: Account };
+
 /** A session's last-seen time is written at most this often, not on every request. */
 const TOUCH_INTERVAL_MS = 5 * 60_000;
 
@@ -44,14 +53,19 @@ export class AuthService {
     this.now = deps.now ?? (() => new Date());
   }
 
-  async register(registration: Registration, client: ClientInfo): Promise<SignedIn> {
+  async register(registration: Registration, client: ClientInfo): Promise<Registered> {
+    const signUps = await this.deps.signUps();
+    if (signUps === 'closed')
+      throw new Forbidden('sign_ups_closed', 'This instance does not take new accounts at the moment');
     const account = await this.deps.accounts.create({
       email: registration.email.trim(),
       passwordHash: await hashPassword(registration.password),
       handle: registration.handle,
       displayName: registration.displayName.trim(),
+      awaitingApproval: signUps === 'approval',
     });
-    return this.startSession(account, client);
+    if (account.awaitingApproval) return { awaitingApproval: true, account };
+    return { awaitingApproval: false, ...(await this.startSession(account, client)) };
   }
 
   async logIn(email: string, password: string, client: ClientInfo): Promise<SignedIn> {
@@ -65,6 +79,12 @@ export class AuthService {
       throw new Unauthorized('invalid_credentials', 'Email or password is incorrect');
     }
     await this.deps.throttle.succeeded(email, client.ip);
+    // Told only to whoever knows the password: an unknown email still reads as a wrong password.
+    if (found.account.awaitingApproval)
+      throw new Forbidden(
+        'account_awaiting_approval',
+        'Your account awaits approval by an administrator of this instance',
+      );
     return this.startSession(found.account, client);
   }
 
