@@ -30,7 +30,14 @@ export interface NewReport {
 }
 
 /** How an item's reports were closed. */
-export const REPORT_OUTCOMES = ['dismissed', 'video_hidden', 'video_shown', 'comment_removed'] as const;
+export const REPORT_OUTCOMES = [
+  'dismissed',
+  'video_hidden',
+  'video_shown',
+  'comment_removed',
+  'account_suspended',
+  'suspension_lifted',
+] as const;
 export type ReportOutcome = (typeof REPORT_OUTCOMES)[number];
 
 /** What the queue shows of the item reported, as it is now; null once it is gone. */
@@ -53,7 +60,7 @@ export interface ReportedItem {
 export const AUDIT_ACTIONS = ['role_changed', ...REPORT_OUTCOMES] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-/** What an action is about: the thing reported, or an account (a role change). */
+/** What an action is about: the thing reported, or an account (a role change, a suspension). */
 export const AUDIT_TARGET_KINDS = [...REPORT_KINDS, 'account'] as const;
 export type AuditTargetKind = (typeof AUDIT_TARGET_KINDS)[number];
 
@@ -64,11 +71,11 @@ export interface NewAuditEntry {
   targetKind: AuditTargetKind;
   targetId: string;
   reason: string | null;
-  /** What the action changed, as it was: a role before and after, a removed comment's text. */
+  /** What the action changed, as it was: a role before and after, a removed comment's text, a handle. */
   details: AuditDetails;
 }
 
-export type AuditDetails = { from?: Role; to?: Role; body?: string; title?: string };
+export type AuditDetails = { from?: Role; to?: Role; body?: string; title?: string; handle?: string };
 
 export interface AuditEntry extends NewAuditEntry {
   id: string;

@@ -9,7 +9,7 @@ import {
   REPORT_KINDS,
   REPORT_REASONS,
 } from '../domain/moderation.js';
-import { Role } from './schemas.js';
+import { AccountState, PageQuery, Role } from './schemas.js';
 
 export const ReportKind = Type.Enum(REPORT_KINDS);
 export const ReportReason = Type.Enum(REPORT_REASONS);
@@ -43,6 +43,30 @@ export const RoleChange = Type.Object(
   { role: Role, reason: Type.Optional(ModerationReason) },
   { additionalProperties: false },
 );
+
+/** Suspending an account needs a reason, for the audit log. */
+export const Suspension = Type.Object({ reason: ModerationReason }, { additionalProperties: false });
+
+/** The users list: a page, found by the start of a handle, display name or email. */
+export const AccountSearch = Type.Object({
+  ...PageQuery.properties,
+  q: Type.String({ maxLength: 200, default: '', description: 'Start of a handle, display name or email' }),
+});
+
+export const AccountOverview = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  email: Type.String(),
+  handle: Type.String(),
+  displayName: Type.String(),
+  role: Role,
+  state: AccountState,
+  suspendedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  createdAt: Type.String({ format: 'date-time' }),
+  storageBytes: Type.Integer({
+    description: "The size of its videos' uploads (processed files are not counted)",
+  }),
+  videoCount: Type.Integer(),
+});
 
 /** An optional reason, for actions that need nothing else. */
 export const OptionalReason = Type.Object(
@@ -107,9 +131,11 @@ export const AuditEntry = Type.Object({
     to: Type.Optional(Role),
     body: Type.Optional(Type.String({ description: 'A removed comment' })),
     title: Type.Optional(Type.String({ description: 'A hidden or shown video' })),
+    handle: Type.Optional(Type.String({ description: "A suspended account's channel" })),
   }),
   createdAt: Type.String({ format: 'date-time' }),
 });
 
 export type ReportedItemJson = Static<typeof ReportedItem>;
 export type AuditEntryJson = Static<typeof AuditEntry>;
+export type AccountOverviewJson = Static<typeof AccountOverview>;

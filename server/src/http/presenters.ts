@@ -1,6 +1,12 @@
 // Shapes domain objects into the JSON the API answers with.
 
-import type { Account, Channel, SubscribedChannel } from '../domain/account.js';
+import {
+  type Account,
+  type AccountOverview,
+  type Channel,
+  type SubscribedChannel,
+  stateOf,
+} from '../domain/account.js';
 import { chaptersOf } from '../domain/chapters.js';
 import type { Comment } from '../domain/comment.js';
 import type { AuditEntry, ReportedItem } from '../domain/moderation.js';
@@ -14,7 +20,7 @@ import type { PlaybackTokens } from '../services/media/playback-tokens.js';
 import type { UploadPlan as UploadPlanData } from '../services/upload.service.js';
 import type { VideoPage, ViewerState } from '../services/videos/video-page.service.js';
 import type { CommentJson } from './comment.schemas.js';
-import type { AuditEntryJson, ReportedItemJson } from './moderation.schemas.js';
+import type { AccountOverviewJson, AuditEntryJson, ReportedItemJson } from './moderation.schemas.js';
 import type { ChannelJson, UserJson } from './schemas.js';
 import type { VideoJson } from './video.schemas.js';
 
@@ -29,6 +35,7 @@ export class Presenter {
       id: account.id,
       email: account.email,
       role: account.role,
+      state: stateOf(account),
       handle: account.channel.handle,
       displayName: account.channel.displayName,
       avatarUrl: this.avatarUrl(account.channel),
@@ -160,6 +167,15 @@ export class Presenter {
       reasons: item.reasons,
       firstReportedAt: item.firstReportedAt.toISOString(),
       content: item.content,
+    };
+  }
+
+  accountOverview(account: AccountOverview): AccountOverviewJson {
+    return {
+      ...account,
+      state: stateOf(account),
+      suspendedAt: account.suspendedAt?.toISOString() ?? null,
+      createdAt: account.createdAt.toISOString(),
     };
   }
 

@@ -42,7 +42,7 @@ export class AccountRepository {
           .returning(CHANNEL_COLUMNS)
           .executeTakeFirstOrThrow();
         const { id, email, role, created_at: createdAt } = user;
-        return { id, email, role, createdAt, channel: toChannel(channel) };
+        return { id, email, role, createdAt, suspendedAt: null, channel: toChannel(channel) };
       });
     } catch (error) {
       const constraint = violatedUniqueConstraint(error);
@@ -107,6 +107,7 @@ export class AccountRepository {
         'users.email',
         'users.role',
         'users.created_at as user_created_at',
+        'users.suspended_at as user_suspended_at',
         ...CHANNEL_COLUMNS,
       ]);
   }
@@ -122,6 +123,7 @@ function toAccount(row: AccountSelection): Account {
     email: row.email,
     role: row.role,
     createdAt: row.user_created_at,
+    suspendedAt: row.user_suspended_at,
     channel: toChannel(row),
   };
 }
