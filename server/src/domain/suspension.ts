@@ -22,3 +22,8 @@ export function admitSuspensionChange(
   if (change === 'lift' && target.suspendedAt === null)
     throw new Conflict('not_suspended', 'This account is not suspended');
 }
+
+/** What a suspended account is told when it tries to sign in, upload or comment. */
+export function accountSuspended(): Forbidden {
+  return new Forbidden('account_suspended', 'This account is suspended');
+}

@@ -3,7 +3,8 @@
 import type { AccountRepository } from '../../adapters/db/account.repository.js';
 import type { SessionRepository } from '../../adapters/db/session.repository.js';
 import type { Account } from '../../domain/account.js';
-import { Forbidden, Unauthorized } from '../../domain/errors.js';
+import { Unauthorized } from '../../domain/errors.js';
+import { accountSuspended } from '../../domain/suspension.js';
 import type { LoginThrottle } from './login-throttle.js';
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from './passwords.js';
 import { hashSessionToken, newSessionToken } from './session-tokens.js';
@@ -66,8 +67,7 @@ export class AuthService {
     }
     await this.deps.throttle.succeeded(email, client.ip);
     // Told only to whoever knows the password: nobody else learns the account is suspended.
-    if (found.account.suspendedAt !== null)
-      throw new Forbidden('account_suspended', 'This account is suspended');
+    if (found.account.suspendedAt !== null) throw accountSuspended();
     return this.startSession(found.account, client);
   }
 

@@ -189,6 +189,26 @@ describe('a suspended account', () => {
   });
 });
 
+describe('a write already past the session check', () => {
+  it('refuses an upload or a comment of an account suspended meanwhile with 403 account_suspended', async () => {
+    const member = await register(test.app);
+    const channel = (await get(`/api/v1/channels/${member.handle}`)).json();
+    const videoId = await publishStandInVideo(test.platform, viewer, 'public');
+    expect((await suspend(moderator, member)).statusCode).toBe(204);
+
+    const { uploads, comments } = test.platform.services;
+    const upload = uploads.start(
+      { id: member.id, channelId: channel.id },
+      { fileName: 'clip.mp4', size: 1_000, contentType: 'video/mp4' },
+    );
+    await expect(upload).rejects.toMatchObject({ status: 403, code: 'account_suspended' });
+    const comment = comments.post(videoId, member.id, 'Still here');
+    await expect(comment).rejects.toMatchObject({ status: 403, code: 'account_suspended' });
+    const page = await get(`/api/v1/videos/${videoId}/comments`);
+    expect(page.json().items).toEqual([]);
+  });
+});
+
 describe('who may suspend whom', () => {
   it('refuses members, staff targets for moderators, and oneself; an administrator may suspend staff', async () => {
     const member = await register(test.app);
