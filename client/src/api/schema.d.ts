@@ -3203,6 +3203,11 @@ export interface paths {
                                     id: string;
                                     title: string;
                                     channelHandle: string;
+                                    /**
+                                     * Format: uuid
+                                     * @description The account behind it (owner or author)
+                                     */
+                                    accountId: string;
                                     hidden: boolean;
                                 } | {
                                     /** @enum {string} */
@@ -3213,6 +3218,11 @@ export interface paths {
                                     videoId: string;
                                     videoTitle: string;
                                     authorHandle: string;
+                                    /**
+                                     * Format: uuid
+                                     * @description The account behind it (owner or author)
+                                     */
+                                    accountId: string;
                                 } | {
                                     /** @enum {string} */
                                     kind: "channel";
@@ -3220,6 +3230,11 @@ export interface paths {
                                     id: string;
                                     handle: string;
                                     displayName: string;
+                                    /**
+                                     * Format: uuid
+                                     * @description The account behind it (owner or author)
+                                     */
+                                    accountId: string;
                                 } | null;
                             }[];
                             nextCursor: string | null;

@@ -40,11 +40,22 @@ export const REPORT_OUTCOMES = [
 ] as const;
 export type ReportOutcome = (typeof REPORT_OUTCOMES)[number];
 
-/** What the queue shows of the item reported, as it is now; null once it is gone. */
+/**
+ * What the queue shows of the item reported, as it is now; null once it is gone. `accountId` is the
+ * account behind it (the video's owner, the comment's author, the channel's owner), to suspend.
+ */
 export type ReportedContent =
-  | { kind: 'video'; id: string; title: string; channelHandle: string; hidden: boolean }
-  | { kind: 'comment'; id: string; body: string; videoId: string; videoTitle: string; authorHandle: string }
-  | { kind: 'channel'; id: string; handle: string; displayName: string };
+  | { kind: 'video'; id: string; title: string; channelHandle: string; accountId: string; hidden: boolean }
+  | {
+      kind: 'comment';
+      id: string;
+      body: string;
+      videoId: string;
+      videoTitle: string;
+      authorHandle: string;
+      accountId: string;
+    }
+  | { kind: 'channel'; id: string; handle: string; displayName: string; accountId: string };
 
 /** One item of the moderation queue: its open reports, gathered. */
 export interface ReportedItem {

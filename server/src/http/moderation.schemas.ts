@@ -74,6 +74,9 @@ export const OptionalReason = Type.Object(
   { additionalProperties: false },
 );
 
+/** The account behind a reported item, to suspend. */
+const AccountId = Type.String({ format: 'uuid', description: 'The account behind it (owner or author)' });
+
 const ReportedContent = Type.Union(
   [
     Type.Object({
@@ -81,6 +84,7 @@ const ReportedContent = Type.Union(
       id: Type.String(),
       title: Type.String(),
       channelHandle: Type.String(),
+      accountId: AccountId,
       hidden: Type.Boolean(),
     }),
     Type.Object({
@@ -90,12 +94,14 @@ const ReportedContent = Type.Union(
       videoId: Type.String(),
       videoTitle: Type.String(),
       authorHandle: Type.String(),
+      accountId: AccountId,
     }),
     Type.Object({
       kind: Type.Literal('channel'),
       id: Type.String({ format: 'uuid' }),
       handle: Type.String(),
       displayName: Type.String(),
+      accountId: AccountId,
     }),
     Type.Null(),
   ],
