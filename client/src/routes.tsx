@@ -2,6 +2,10 @@
 // also works on a direct load and a reload.
 import type { ReactNode } from 'react';
 import { createBrowserRouter, useParams } from 'react-router';
+import { AccountsSection } from './admin/AccountsSection.js';
+import { AdminHome, AdministratorsOnly, AdminPage } from './admin/AdminPage.js';
+import { AuditLogSection } from './admin/AuditLogSection.js';
+import { ReportsSection } from './admin/ReportsSection.js';
 import { AppLayout } from './layout/AppLayout.js';
 import { ChannelPage } from './pages/ChannelPage.js';
 import { HistoryPage } from './pages/HistoryPage.js';
@@ -25,6 +29,7 @@ function ChannelOrNotFound() {
 }
 
 const signedIn = (page: ReactNode) => <RequireSignIn>{page}</RequireSignIn>;
+const administratorsOnly = (section: ReactNode) => <AdministratorsOnly>{section}</AdministratorsOnly>;
 
 export const router = createBrowserRouter([
   {
@@ -40,6 +45,16 @@ export const router = createBrowserRouter([
       { path: 'history', element: signedIn(<HistoryPage />) },
       { path: 'notifications', element: signedIn(<NotificationsPage />) },
       { path: 'settings', element: signedIn(<SettingsPage />) },
+      {
+        path: 'admin',
+        element: signedIn(<AdminPage />),
+        children: [
+          { index: true, element: <AdminHome /> },
+          { path: 'reports', element: <ReportsSection /> },
+          { path: 'accounts', element: administratorsOnly(<AccountsSection />) },
+          { path: 'audit-log', element: administratorsOnly(<AuditLogSection />) },
+        ],
+      },
       { path: 'signin', element: <SignInPage /> },
       { path: 'signup', element: <SignUpPage /> },
       { path: '*', element: <NotFoundPage /> },
