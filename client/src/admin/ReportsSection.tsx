@@ -37,7 +37,26 @@ function ReportedContent({ content }: { content: ReportedItem['content'] }) {
   }
 }
 
-/** The actions that fit the item: dismissing always; hiding, removing and suspending while it exists. */
+type Content = NonNullable<ReportedItem['content']>;
+
+/** What removes the content itself from view: hiding a video still shown, removing a comment. */
+function removalOf(content: Content): PendingAction | undefined {
+  if (content.kind === 'video' && !content.hidden)
+    return {
+      title: 'Hide this video',
+      confirmLabel: 'Hide video',
+      action: { kind: 'hide-video', videoId: content.id },
+    };
+  if (content.kind === 'comment')
+    return {
+      title: 'Remove this comment',
+      confirmLabel: 'Remove comment',
+      action: { kind: 'remove-comment', commentId: content.id },
+    };
+  return undefined;
+}
+
+/** The actions that fit the item: dismissing always; removing and suspending while it exists. */
 function actionsFor(item: ReportedItem): PendingAction[] {
   const dismiss: PendingAction = {
     title: 'Dismiss these reports',
@@ -51,27 +70,8 @@ function actionsFor(item: ReportedItem): PendingAction[] {
     confirmLabel: 'Suspend account',
     action: { kind: 'suspend', userId: content.accountId },
   };
-  if (content.kind === 'video' && !content.hidden)
-    return [
-      dismiss,
-      {
-        title: 'Hide this video',
-        confirmLabel: 'Hide video',
-        action: { kind: 'hide-video', videoId: content.id },
-      },
-      suspend,
-    ];
-  if (content.kind === 'comment')
-    return [
-      dismiss,
-      {
-        title: 'Remove this comment',
-        confirmLabel: 'Remove comment',
-        action: { kind: 'remove-comment', commentId: content.id },
-      },
-      suspend,
-    ];
-  return [dismiss, suspend];
+  const removal = removalOf(content);
+  return removal ? [dismiss, removal, suspend] : [dismiss, suspend];
 }
 
 export function ReportsSection() {
