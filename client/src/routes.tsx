@@ -2,7 +2,11 @@
 // also works on a direct load and a reload.
 import type { ReactNode } from 'react';
 import { createBrowserRouter, useParams } from 'react-router';
+import { AccountsSection } from './admin/AccountsSection.js';
+import { AdminHome, AdministratorsOnly, AdminPage } from './admin/AdminPage.js';
+import { AuditLogSection } from './admin/AuditLogSection.js';
 import { JobsPage } from './admin/jobs/JobsPage.js';
+import { ReportsSection } from './admin/ReportsSection.js';
 import { InstanceSettingsPage } from './admin/settings/InstanceSettingsPage.js';
 import { AppLayout } from './layout/AppLayout.js';
 import { ChannelPage } from './pages/ChannelPage.js';
@@ -20,7 +24,6 @@ import { StudioPage } from './pages/StudioPage.js';
 import { SubscriptionsPage } from './pages/SubscriptionsPage.js';
 import { UploadPage } from './pages/UploadPage.js';
 import { WatchPage } from './pages/WatchPage.js';
-import { RequireAdministrator } from './session/RequireAdministrator.js';
 import { RequireSignIn } from './session/RequireSignIn.js';
 
 /** Channels live at /@handle; a path segment cannot be half literal, half parameter, so it is checked here. */
@@ -30,7 +33,7 @@ function ChannelOrNotFound() {
 }
 
 const signedIn = (page: ReactNode) => <RequireSignIn>{page}</RequireSignIn>;
-const administrators = (page: ReactNode) => <RequireAdministrator>{page}</RequireAdministrator>;
+const administratorsOnly = (section: ReactNode) => <AdministratorsOnly>{section}</AdministratorsOnly>;
 
 export const router = createBrowserRouter([
   {
@@ -48,10 +51,20 @@ export const router = createBrowserRouter([
       { path: 'playlists', element: signedIn(<PlaylistsPage />) },
       { path: 'notifications', element: signedIn(<NotificationsPage />) },
       { path: 'settings', element: signedIn(<SettingsPage />) },
+      {
+        path: 'admin',
+        element: <AdminPage />,
+        children: [
+          { index: true, element: <AdminHome /> },
+          { path: 'reports', element: <ReportsSection /> },
+          { path: 'accounts', element: administratorsOnly(<AccountsSection />) },
+          { path: 'audit-log', element: administratorsOnly(<AuditLogSection />) },
+          { path: 'settings', element: administratorsOnly(<InstanceSettingsPage />) },
+          { path: 'jobs', element: administratorsOnly(<JobsPage />) },
+        ],
+      },
       { path: 'signin', element: <SignInPage /> },
       { path: 'signup', element: <SignUpPage /> },
-      { path: 'admin/settings', element: administrators(<InstanceSettingsPage />) },
-      { path: 'admin/jobs', element: administrators(<JobsPage />) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

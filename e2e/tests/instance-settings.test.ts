@@ -41,7 +41,7 @@ it('shows administration pages to the administrator only', async () => {
     await page.getByRole('heading', { name: 'Page not found' }).waitFor();
   }
   await administrator.page.goto('/admin/jobs');
-  await administrator.page.getByRole('heading', { name: 'Jobs', level: 1 }).waitFor();
+  await administrator.page.getByRole('heading', { name: 'Jobs', level: 2 }).waitFor();
   await administrator.page.getByRole('rowheader', { name: 'transcode-video' }).waitFor();
   await administrator.page.getByText('No job has failed.').waitFor();
   await screenshot(administrator.page, 'desktop-admin-jobs');

@@ -217,7 +217,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign in with email and password */
+        /** Sign in with email and password; a suspended account is refused (403 account_suspended) */
         post: {
             parameters: {
                 query?: never;
@@ -259,6 +259,15 @@ export interface paths {
                 };
                 /** @description Default Response */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -919,7 +928,7 @@ export interface paths {
                                     /** @enum {unknown} */
                                     kind: "video" | "comment" | "channel";
                                     /** @enum {unknown} */
-                                    outcome: "dismissed" | "video_hidden" | "video_shown" | "comment_removed";
+                                    outcome: "dismissed" | "video_hidden" | "video_shown" | "comment_removed" | "account_suspended" | "suspension_lifted";
                                     /** @description What was reported, as the reporter saw it: a title, a comment, a channel name */
                                     subject: string | null;
                                 };
@@ -3906,6 +3915,11 @@ export interface paths {
                                     id: string;
                                     title: string;
                                     channelHandle: string;
+                                    /**
+                                     * Format: uuid
+                                     * @description The account behind it (owner or author)
+                                     */
+                                    accountId: string;
                                     hidden: boolean;
                                 } | {
                                     /** @enum {string} */
@@ -3916,6 +3930,11 @@ export interface paths {
                                     videoId: string;
                                     videoTitle: string;
                                     authorHandle: string;
+                                    /**
+                                     * Format: uuid
+                                     * @description The account behind it (owner or author)
+                                     */
+                                    accountId: string;
                                 } | {
                                     /** @enum {string} */
                                     kind: "channel";
@@ -3923,6 +3942,11 @@ export interface paths {
                                     id: string;
                                     handle: string;
                                     displayName: string;
+                                    /**
+                                     * Format: uuid
+                                     * @description The account behind it (owner or author)
+                                     */
+                                    accountId: string;
                                 } | null;
                             }[];
                             nextCursor: string | null;
@@ -4197,6 +4221,98 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Accounts, newest first, found by the start of a handle, display name or email; storage they take */
+        get: {
+            parameters: {
+                query: {
+                    cursor?: string;
+                    limit: number;
+                    /** @description Start of a handle, display name or email */
+                    q: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                email: string;
+                                handle: string;
+                                displayName: string;
+                                /**
+                                 * @description administrator: everything, roles included; moderator: reports and acting on them
+                                 * @enum {unknown}
+                                 */
+                                role: "administrator" | "moderator" | "member";
+                                /** @description suspended: cannot sign in; its channel and videos are shown to moderators only */
+                                state: "active" | "suspended";
+                                suspendedAt: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** @description The size of its videos' uploads (processed files are not counted) */
+                                storageBytes: number;
+                                videoCount: number;
+                            }[];
+                            nextCursor: string | null;
+                            /** @description Every account's uploads together */
+                            totalStorageBytes: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/accounts/{id}/role": {
         parameters: {
             query?: never;
@@ -4284,6 +4400,160 @@ export interface paths {
         };
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/accounts/{id}/suspension": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Suspend an account: its sessions end, its channel and videos are withdrawn; 409 if it already is */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Lift a suspension: everything comes back as it was; 409 if the account is not suspended */
+        delete: {
+            parameters: {
+                query?: {
+                    reason?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
@@ -4543,7 +4813,7 @@ export interface paths {
                                     handle: string | null;
                                 } | null;
                                 /** @enum {unknown} */
-                                action: "role_changed" | "dismissed" | "video_hidden" | "video_shown" | "comment_removed" | "settings_changed" | "account_approved" | "account_declined" | "job_retried";
+                                action: "role_changed" | "dismissed" | "video_hidden" | "video_shown" | "comment_removed" | "account_suspended" | "suspension_lifted" | "settings_changed" | "account_approved" | "account_declined" | "job_retried";
                                 target: {
                                     /** @enum {unknown} */
                                     kind: "video" | "comment" | "channel" | "account" | "instance" | "job";
@@ -4572,7 +4842,7 @@ export interface paths {
                                             to: string | number;
                                         };
                                     };
-                                    /** @description An account approved or declined */
+                                    /** @description An account approved, declined or suspended, by its channel handle */
                                     handle?: string;
                                     /** @description The name of a job retried */
                                     job?: string;
@@ -5575,6 +5845,8 @@ export interface components {
              * @enum {unknown}
              */
             role: "administrator" | "moderator" | "member";
+            /** @description suspended: cannot sign in; its channel and videos are shown to moderators only */
+            state: "active" | "suspended";
             handle: string;
             displayName: string;
             avatarUrl: string | null;

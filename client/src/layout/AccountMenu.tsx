@@ -31,6 +31,7 @@ export function AccountMenu({ session }: { session: Session }) {
         <Link to="/subscriptions">Subscriptions</Link>
         <Link to="/history">History</Link>
         <Link to="/settings">Settings</Link>
+        {session.user.role !== 'member' && <Link to="/admin">Administration</Link>}
         <button type="button" onClick={() => signOut.mutate(undefined, { onSuccess: () => navigate('/') })}>
           Sign out
         </button>

@@ -13,6 +13,8 @@ const WHAT_WE_DID: Record<Report['outcome'], string> = {
   video_hidden: 'we hid the video',
   video_shown: 'we reviewed it and left the video up',
   comment_removed: 'we removed the comment',
+  account_suspended: 'we suspended the account',
+  suspension_lifted: 'we reviewed it and lifted the suspension',
 };
 
 interface Props {

@@ -11,6 +11,8 @@ export interface Channel {
   subscriberCount: number;
   videoCount: number;
   createdAt: Date;
+  /** Its owner's account is suspended: the channel is shown to moderators and administrators only. */
+  suspended: boolean;
 }
 
 export interface Account {
@@ -20,6 +22,8 @@ export interface Account {
   /** Signed up while sign-ups needed approval, and not approved yet: cannot sign in. */
   awaitingApproval: boolean;
   createdAt: Date;
+  /** Set while moderators keep the account suspended: it cannot sign in, its channel and videos are hidden. */
+  suspendedAt: Date | null;
   channel: Channel;
 }
 
@@ -32,7 +36,27 @@ export interface PendingAccount {
   createdAt: Date;
 }
 
+export type AccountState = 'active' | 'suspended';
+
+export function stateOf(account: { suspendedAt: Date | null }): AccountState {
+  return account.suspendedAt === null ? 'active' : 'suspended';
+}
+
 export interface SubscribedChannel {
   channel: Channel;
   subscribedAt: Date;
+}
+
+/** An account as the administrators' users list shows it. */
+export interface AccountOverview {
+  id: string;
+  email: string;
+  handle: string;
+  displayName: string;
+  role: Role;
+  suspendedAt: Date | null;
+  createdAt: Date;
+  /** What its videos' uploads take in storage (processed files are not recorded, so not counted). */
+  storageBytes: number;
+  videoCount: number;
 }

@@ -41,14 +41,32 @@ export function reportSubject(text: string): string {
 }
 
 /** How an item's reports were closed. */
-export const REPORT_OUTCOMES = ['dismissed', 'video_hidden', 'video_shown', 'comment_removed'] as const;
+export const REPORT_OUTCOMES = [
+  'dismissed',
+  'video_hidden',
+  'video_shown',
+  'comment_removed',
+  'account_suspended',
+  'suspension_lifted',
+] as const;
 export type ReportOutcome = (typeof REPORT_OUTCOMES)[number];
 
-/** What the queue shows of the item reported, as it is now; null once it is gone. */
+/**
+ * What the queue shows of the item reported, as it is now; null once it is gone. `accountId` is the
+ * account behind it (the video's owner, the comment's author, the channel's owner), to suspend.
+ */
 export type ReportedContent =
-  | { kind: 'video'; id: string; title: string; channelHandle: string; hidden: boolean }
-  | { kind: 'comment'; id: string; body: string; videoId: string; videoTitle: string; authorHandle: string }
-  | { kind: 'channel'; id: string; handle: string; displayName: string };
+  | { kind: 'video'; id: string; title: string; channelHandle: string; accountId: string; hidden: boolean }
+  | {
+      kind: 'comment';
+      id: string;
+      body: string;
+      videoId: string;
+      videoTitle: string;
+      authorHandle: string;
+      accountId: string;
+    }
+  | { kind: 'channel'; id: string; handle: string; displayName: string; accountId: string };
 
 /** One item of the moderation queue: its open reports, gathered. */
 export interface ReportedItem {
@@ -71,7 +89,8 @@ export const AUDIT_ACTIONS = [
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-/** What an action is about: the thing reported, an account, the instance's settings, or a job. */
+/** What an action is about: the thing reported, an account (a role change, a suspension, an approval),
+ * the instance's settings, or a job. */
 export const AUDIT_TARGET_KINDS = [...REPORT_KINDS, 'account', 'instance', 'job'] as const;
 export type AuditTargetKind = (typeof AUDIT_TARGET_KINDS)[number];
 
@@ -82,7 +101,7 @@ export interface NewAuditEntry {
   targetKind: AuditTargetKind;
   targetId: string;
   reason: string | null;
-  /** What the action changed, as it was: a role before and after, a removed comment's text. */
+  /** What the action changed, as it was: a role before and after, a removed comment's text, a handle. */
   details: AuditDetails;
 }
 
@@ -93,7 +112,7 @@ export type AuditDetails = {
   title?: string;
   /** Settings changed: each field's value before and after. */
   changes?: Record<string, { from: AuditValue; to: AuditValue }>;
-  /** An account approved or declined, by its handle. */
+  /** An account approved, declined or suspended, by its handle. */
   handle?: string;
   /** A job retried, by its name. */
   job?: string;

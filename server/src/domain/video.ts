@@ -31,7 +31,7 @@ export interface Video {
   playable: boolean;
   /** Signed into its playback tokens; moved on to withdraw every media URL handed out before. */
   playbackVersion: number;
-  /** Hidden by a moderator: only its owner and moderators see it, in no list. */
+  /** Withdrawn by moderators (hidden by one, or its owner suspended): only its owner and moderators see it. */
   hidden: boolean;
   durationSeconds: number | null;
   width: number | null;

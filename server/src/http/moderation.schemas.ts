@@ -10,7 +10,7 @@ import {
   REPORT_OUTCOMES,
   REPORT_REASONS,
 } from '../domain/moderation.js';
-import { Role } from './schemas.js';
+import { AccountState, PageQuery, Role } from './schemas.js';
 
 export const ReportKind = Type.Enum(REPORT_KINDS);
 export const ReportReason = Type.Enum(REPORT_REASONS);
@@ -46,11 +46,38 @@ export const RoleChange = Type.Object(
   { additionalProperties: false },
 );
 
+/** Suspending an account needs a reason, for the audit log. */
+export const Suspension = Type.Object({ reason: ModerationReason }, { additionalProperties: false });
+
+/** The users list: a page, found by the start of a handle, display name or email. */
+export const AccountSearch = Type.Object({
+  ...PageQuery.properties,
+  q: Type.String({ maxLength: 200, default: '', description: 'Start of a handle, display name or email' }),
+});
+
+export const AccountOverview = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  email: Type.String(),
+  handle: Type.String(),
+  displayName: Type.String(),
+  role: Role,
+  state: AccountState,
+  suspendedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  createdAt: Type.String({ format: 'date-time' }),
+  storageBytes: Type.Integer({
+    description: "The size of its videos' uploads (processed files are not counted)",
+  }),
+  videoCount: Type.Integer(),
+});
+
 /** An optional reason, for actions that need nothing else. */
 export const OptionalReason = Type.Object(
   { reason: Type.Optional(ModerationReason) },
   { additionalProperties: false },
 );
+
+/** The account behind a reported item, to suspend. */
+const AccountId = Type.String({ format: 'uuid', description: 'The account behind it (owner or author)' });
 
 const ReportedContent = Type.Union(
   [
@@ -59,6 +86,7 @@ const ReportedContent = Type.Union(
       id: Type.String(),
       title: Type.String(),
       channelHandle: Type.String(),
+      accountId: AccountId,
       hidden: Type.Boolean(),
     }),
     Type.Object({
@@ -68,12 +96,14 @@ const ReportedContent = Type.Union(
       videoId: Type.String(),
       videoTitle: Type.String(),
       authorHandle: Type.String(),
+      accountId: AccountId,
     }),
     Type.Object({
       kind: Type.Literal('channel'),
       id: Type.String({ format: 'uuid' }),
       handle: Type.String(),
       displayName: Type.String(),
+      accountId: AccountId,
     }),
     Type.Null(),
   ],
@@ -119,7 +149,9 @@ export const AuditEntry = Type.Object({
         { description: 'Settings changed: each field before and after' },
       ),
     ),
-    handle: Type.Optional(Type.String({ description: 'An account approved or declined' })),
+    handle: Type.Optional(
+      Type.String({ description: 'An account approved, declined or suspended, by its channel handle' }),
+    ),
     job: Type.Optional(Type.String({ description: 'The name of a job retried' })),
   }),
   createdAt: Type.String({ format: 'date-time' }),
@@ -127,3 +159,4 @@ export const AuditEntry = Type.Object({
 
 export type ReportedItemJson = Static<typeof ReportedItem>;
 export type AuditEntryJson = Static<typeof AuditEntry>;
+export type AccountOverviewJson = Static<typeof AccountOverview>;

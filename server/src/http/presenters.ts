@@ -1,6 +1,13 @@
 // Shapes domain objects into the JSON the API answers with.
 
-import type { Account, Channel, PendingAccount, SubscribedChannel } from '../domain/account.js';
+import {
+  type Account,
+  type AccountOverview,
+  type Channel,
+  type PendingAccount,
+  type SubscribedChannel,
+  stateOf,
+} from '../domain/account.js';
 import { chaptersOf } from '../domain/chapters.js';
 import type { Comment } from '../domain/comment.js';
 import type { FailedJob } from '../domain/jobs.js';
@@ -17,7 +24,7 @@ import type { UploadPlan as UploadPlanData } from '../services/upload.service.js
 import type { VideoPage, ViewerState } from '../services/videos/video-page.service.js';
 import type { FailedJobJson, PendingAccountJson } from './administration.schemas.js';
 import type { CommentJson } from './comment.schemas.js';
-import type { AuditEntryJson, ReportedItemJson } from './moderation.schemas.js';
+import type { AccountOverviewJson, AuditEntryJson, ReportedItemJson } from './moderation.schemas.js';
 import type { PlaylistItemJson, PlaylistJson } from './playlist.schemas.js';
 import type { ChannelJson, UserJson } from './schemas.js';
 import type { VideoJson } from './video.schemas.js';
@@ -33,6 +40,7 @@ export class Presenter {
       id: account.id,
       email: account.email,
       role: account.role,
+      state: stateOf(account),
       handle: account.channel.handle,
       displayName: account.channel.displayName,
       avatarUrl: this.avatarUrl(account.channel),
@@ -169,6 +177,15 @@ export class Presenter {
       reasons: item.reasons,
       firstReportedAt: item.firstReportedAt.toISOString(),
       content: item.content,
+    };
+  }
+
+  accountOverview(account: AccountOverview): AccountOverviewJson {
+    return {
+      ...account,
+      state: stateOf(account),
+      suspendedAt: account.suspendedAt?.toISOString() ?? null,
+      createdAt: account.createdAt.toISOString(),
     };
   }
 

@@ -57,11 +57,16 @@ export const Role = Type.Enum(ROLES, {
   description: 'administrator: everything, roles included; moderator: reports and acting on them',
 });
 
+export const AccountState = Type.Union([Type.Literal('active'), Type.Literal('suspended')], {
+  description: 'suspended: cannot sign in; its channel and videos are shown to moderators only',
+});
+
 export const User = Type.Object(
   {
     id: Type.String({ format: 'uuid' }),
     email: Type.String(),
     role: Role,
+    state: AccountState,
     handle: Type.String(),
     displayName: Type.String(),
     avatarUrl: Type.Union([Type.String(), Type.Null()]),

@@ -7,6 +7,8 @@ import { ReadThrough } from '../adapters/cache/read-through.js';
 import { CdnRevocationStore } from '../adapters/cdn/cdn-revocation-store.js';
 import type { SecurityCounters } from '../adapters/counters/security-counters.js';
 import { AccountRepository } from '../adapters/db/account.repository.js';
+import { AccountListRepository } from '../adapters/db/account-list.repository.js';
+import { AccountSuspensionRepository } from '../adapters/db/account-suspension.repository.js';
 import { AuditLogRepository } from '../adapters/db/audit-log.repository.js';
 import { ChannelRepository } from '../adapters/db/channel.repository.js';
 import { ChunkedTranscodeRepository } from '../adapters/db/chunked-transcode.repository.js';
@@ -48,6 +50,8 @@ import { CommentService } from '../services/comment.service.js';
 import { CdnRevocationService } from '../services/media/cdn-revocation.service.js';
 import { MediaService } from '../services/media/media.service.js';
 import { PlaybackTokens } from '../services/media/playback-tokens.js';
+import { AccountListService } from '../services/moderation/account-list.service.js';
+import { AccountSuspensionService } from '../services/moderation/account-suspension.service.js';
 import { AuditLogService } from '../services/moderation/audit-log.service.js';
 import { ModerationService } from '../services/moderation/moderation.service.js';
 import { ReportService } from '../services/moderation/report.service.js';
@@ -256,6 +260,18 @@ export function buildServices({
     }),
     moderation: new ModerationService({ reports, auditLog, videos, comments }),
     roles: new RoleService({ accounts, auditLog }),
+    suspensions: new AccountSuspensionService({
+      accounts,
+      suspensions: new AccountSuspensionRepository(
+        db,
+        forgetVideo,
+        (id) => catalog.forgetChannel(id),
+        revocations,
+      ),
+      reports,
+      auditLog,
+    }),
+    accountList: new AccountListService(new AccountListRepository(db)),
     auditLog: new AuditLogService(auditLog),
     instanceSettings,
     signUpApprovals: new SignUpApprovalService({ pending: new PendingAccountRepository(db), auditLog }),

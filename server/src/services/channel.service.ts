@@ -7,6 +7,7 @@ import type { ObjectStorage } from '../adapters/storage/object-storage.js';
 import type { Channel } from '../domain/account.js';
 import { NotFound } from '../domain/errors.js';
 import { ownedBy } from '../domain/ownership.js';
+import { type Actor, holds } from '../domain/roles.js';
 import { renderAvatar } from '../media/avatar-image.js';
 
 export interface ChannelDeps {
@@ -34,15 +35,18 @@ export class ChannelService {
     return channel;
   }
 
-  /** A channel's page: with whether the viewer follows it, when someone is signed in. */
+  /**
+   * A channel's page: with whether the viewer follows it, when someone is signed in. A suspended account's
+   * channel is there for moderators and administrators only.
+   */
   async getForViewer(
     handle: string,
-    viewerId: string | undefined,
+    viewer: Actor | undefined,
   ): Promise<{ channel: Channel; subscribed: boolean | undefined }> {
     const channel = await this.getByHandle(handle);
-    const subscribed = viewerId
-      ? await this.deps.subscriptions.isSubscribed(viewerId, channel.id)
-      : undefined;
+    if (channel.suspended && !(viewer && holds(viewer.role, 'moderate')))
+      throw new NotFound('channel_not_found', `No channel has the handle @${handle}`);
+    const subscribed = viewer ? await this.deps.subscriptions.isSubscribed(viewer.id, channel.id) : undefined;
     return { channel, subscribed };
   }
 

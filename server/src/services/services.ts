@@ -7,6 +7,8 @@ import type { ChannelService } from './channel.service.js';
 import type { CommentService } from './comment.service.js';
 import type { CdnRevocationService } from './media/cdn-revocation.service.js';
 import type { MediaService } from './media/media.service.js';
+import type { AccountListService } from './moderation/account-list.service.js';
+import type { AccountSuspensionService } from './moderation/account-suspension.service.js';
 import type { AuditLogService } from './moderation/audit-log.service.js';
 import type { ModerationService } from './moderation/moderation.service.js';
 import type { ReportService } from './moderation/report.service.js';
@@ -30,6 +32,8 @@ import type { ViewService } from './views/view.service.js';
 import type { WatchHistoryService } from './watch-history.service.js';
 
 export interface Services {
+  /** The administrators' users list. */
+  accountList: AccountListService;
   auditLog: AuditLogService;
   auth: AuthService;
   /** Only with CDN_KEY_VALUE_STORE_ARN: copies revocations to the CDN's key value store. */
@@ -59,6 +63,7 @@ export interface Services {
   /** Accounts waiting for an administrator's approval. */
   signUpApprovals: SignUpApprovalService;
   subscriptions: SubscriptionService;
+  suspensions: AccountSuspensionService;
   /** Up next beside a video, and the co-watch counts it starts from. */
   upNext: UpNextService;
   uploads: UploadService;

@@ -292,6 +292,19 @@ const MATRIX: Record<string, Entry> = {
     },
     expected: OWNER_ONLY(204),
   },
+  'GET /api/v1/admin/accounts': { attempt: () => ({ url: '' }), expected: ADMINISTRATORS(200) },
+  // The owner may not suspend themselves (403 own_account), as no member may suspend anyone.
+  'PUT /api/v1/admin/accounts/{id}/suspension': {
+    attempt: ({ owner }) => ({
+      url: `/api/v1/admin/accounts/${owner.id}/suspension`,
+      payload: { reason: 'Spam account' },
+    }),
+    expected: MODERATORS(204),
+  },
+  'DELETE /api/v1/admin/accounts/{id}/suspension': {
+    attempt: async () => ({ url: `/api/v1/admin/accounts/${await suspendedMember()}/suspension` }),
+    expected: MODERATORS(204),
+  },
   // Local storage only. The signed part URL is the credential, as a presigned S3 URL is.
   'PUT /api/v1/upload-parts/{uploadId}/{partNumber}': {
     attempt: ({ upload }) => ({
@@ -393,6 +406,19 @@ async function failedJob(videoId: string): Promise<string> {
     test.platform.database.db,
   );
   return id;
+}
+
+/** A member the founder suspended, whose suspension is to be lifted. */
+async function suspendedMember(): Promise<string> {
+  const member = await register(test.app);
+  const suspended = await test.app.inject({
+    method: 'PUT',
+    url: `/api/v1/admin/accounts/${member.id}/suspension`,
+    headers: bearer(founder.token),
+    payload: { reason: 'Spam account' },
+  });
+  expect(suspended.statusCode, suspended.body).toBe(204);
+  return member.id;
 }
 
 /** Whether a route needs an entry: every write, and every read of the administration. */

@@ -69,6 +69,7 @@ describe('POST /api/v1/reports', () => {
         body: 'Buy cheap watches at example.test',
         videoId,
         authorHandle: owner.handle,
+        accountId: owner.id,
       },
     });
 
@@ -78,7 +79,7 @@ describe('POST /api/v1/reports', () => {
     );
     expect(await itemOn(channelId)).toMatchObject({
       kind: 'channel',
-      content: { kind: 'channel', handle: owner.handle },
+      content: { kind: 'channel', handle: owner.handle, accountId: owner.id },
     });
   });
 

@@ -8,7 +8,7 @@ export function JobsPage() {
   usePageTitle('Jobs');
   return (
     <section className="settings">
-      <h1>Jobs</h1>
+      <h2>Jobs</h2>
       <QueueCounts />
       <FailedJobs />
     </section>
@@ -20,7 +20,7 @@ function QueueCounts() {
   if (counts.isError) return <ErrorNotice error={counts.error} />;
   return (
     <section className="card" aria-labelledby="queues">
-      <h2 id="queues">Queues</h2>
+      <h3 id="queues">Queues</h3>
       <table className="admin-table">
         <thead>
           <tr>
@@ -51,7 +51,7 @@ function FailedJobs() {
   const jobs = failed.data?.pages.flatMap((page) => page.items) ?? [];
   return (
     <section className="card" aria-labelledby="failed-jobs">
-      <h2 id="failed-jobs">Failed jobs</h2>
+      <h3 id="failed-jobs">Failed jobs</h3>
       {failed.isError && <ErrorNotice error={failed.error} />}
       {retry.isError && <ErrorNotice error={retry.error} />}
       {failed.isSuccess && jobs.length === 0 && <p>No job has failed.</p>}

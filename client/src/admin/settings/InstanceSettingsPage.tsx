@@ -26,7 +26,7 @@ export function InstanceSettingsPage() {
   if (!settings.data) return <p className="status">Loading…</p>;
   return (
     <section className="narrow-page settings">
-      <h1>Instance settings</h1>
+      <h2>Instance settings</h2>
       <SettingsForm settings={settings.data} />
       <PendingAccounts />
     </section>
@@ -58,7 +58,7 @@ function SettingsForm({ settings }: { settings: InstanceSettings }) {
 
   return (
     <form className="form card" onSubmit={submit}>
-      <h2>About this instance</h2>
+      <h3>About this instance</h3>
       <label>
         Name
         <input name="name" defaultValue={settings.name} maxLength={60} required />

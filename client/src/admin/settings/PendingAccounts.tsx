@@ -10,7 +10,7 @@ export function PendingAccounts() {
 
   return (
     <section className="card" aria-labelledby="pending-accounts">
-      <h2 id="pending-accounts">Accounts awaiting approval</h2>
+      <h3 id="pending-accounts">Accounts awaiting approval</h3>
       {pending.isError && <ErrorNotice error={pending.error} />}
       {decide.isError && <ErrorNotice error={decide.error} />}
       {pending.isSuccess && accounts.length === 0 && <p>No account awaits approval.</p>}

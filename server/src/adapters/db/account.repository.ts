@@ -58,7 +58,15 @@ export class AccountRepository {
           })
           .execute();
         const { id, email, role, awaiting_approval: awaitingApproval, created_at: createdAt } = user;
-        return { id, email, role, awaitingApproval, createdAt, channel: toChannel(channel) };
+        return {
+          id,
+          email,
+          role,
+          awaitingApproval,
+          createdAt,
+          suspendedAt: null,
+          channel: toChannel(channel),
+        };
       });
     } catch (error) {
       const constraint = violatedUniqueConstraint(error);
@@ -124,6 +132,7 @@ export class AccountRepository {
         'users.role',
         'users.awaiting_approval',
         'users.created_at as user_created_at',
+        'users.suspended_at as user_suspended_at',
         ...CHANNEL_COLUMNS,
       ]);
   }
@@ -140,6 +149,7 @@ function toAccount(row: AccountSelection): Account {
     role: row.role,
     awaitingApproval: row.awaiting_approval,
     createdAt: row.user_created_at,
+    suspendedAt: row.user_suspended_at,
     channel: toChannel(row),
   };
 }

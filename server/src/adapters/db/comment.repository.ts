@@ -4,6 +4,7 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Comment, CommentSort } from '../../domain/comment.js';
 import type { PagePosition } from '../../domain/page.js';
+import { lockActiveAccount } from './active-account.js';
 import type { VideoChanged } from './changes.js';
 import type { InTransaction } from './in-transaction.js';
 import { rowsAfter } from './keyset.js';
@@ -34,6 +35,7 @@ export class CommentRepository {
   /** Returns undefined when the thread was deleted meanwhile. */
   async create(comment: NewComment): Promise<Comment | undefined> {
     const id = await this.db.transaction().execute(async (trx) => {
+      await lockActiveAccount(trx, comment.authorId, 'share');
       if (comment.threadId !== null) {
         const thread = await trx
           .updateTable('comments')

@@ -24,6 +24,7 @@ import * as audioLead from './migrations/0023-audio-lead.js';
 import * as computeLedger from './migrations/0024-compute-ledger.js';
 import * as coWatch from './migrations/0025-co-watch.js';
 import * as rolesReportsAndAuditLog from './migrations/0026-roles-reports-and-audit-log.js';
+import * as accountSuspension from './migrations/0027-account-suspension.js';
 import * as instanceSettingsAndApproval from './migrations/0028-instance-settings-and-approval.js';
 import * as reportOutcomeNotifications from './migrations/0031-report-outcome-notifications.js';
 import * as playlists from './migrations/0032-playlists.js';
@@ -54,6 +55,7 @@ const migrations: Record<string, Migration> = {
   '0024-compute-ledger': computeLedger,
   '0025-co-watch': coWatch,
   '0026-roles-reports-and-audit-log': rolesReportsAndAuditLog,
+  '0027-account-suspension': accountSuspension,
   '0028-instance-settings-and-approval': instanceSettingsAndApproval,
   '0031-report-outcome-notifications': reportOutcomeNotifications,
   '0032-playlists': playlists,

@@ -1,6 +1,6 @@
 // Withdrawing the media URLs handed out for a video: its playback version moves on, and tokens signed for an
 // older one are refused (services/media). The one statement for every cause (made private, deleted, hidden
-// by a moderator), run inside the cause's own transaction; `revoked` joins that transaction too, to
+// by a moderator, its owner suspended), run inside the cause's own transaction; `revoked` joins that transaction too, to
 // queue the CDN's copy of the new minimum, so the two happen together or not at all.
 import { type Kysely, type SqlBool, sql } from 'kysely';
 import type { PlaybackRevocation } from '../../domain/video.js';
@@ -17,6 +17,7 @@ const REASONS = {
   'made-private': sql<SqlBool>`visibility <> 'private' AND state <> 'deleted'`,
   deleted: sql<SqlBool>`state <> 'deleted'`,
   hidden: sql<SqlBool>`hidden_at IS NULL AND state <> 'deleted'`,
+  'owner-suspended': sql<SqlBool>`owner_suspended_at IS NULL AND state <> 'deleted'`,
 } as const;
 
 export type RevocationReason = keyof typeof REASONS;

@@ -88,13 +88,16 @@ export class ReportRepository {
         'videos.state as video_state',
         'videos.hidden_at as video_hidden_at',
         'video_channel.handle as video_channel_handle',
+        'video_channel.owner_id as video_owner_id',
         'comments.body as comment_body',
         'comments.deleted_at as comment_deleted_at',
         'comments.video_id as comment_video_id',
         'comment_video.title as comment_video_title',
         'comment_author.handle as comment_author_handle',
+        'comments.author_id as comment_author_id',
         'channel.handle as channel_handle',
         'channel.display_name as channel_display_name',
+        'channel.owner_id as channel_owner_id',
       ])
       .select(
         sql<ReportReason[]>`(SELECT array_agg(DISTINCT reason ORDER BY reason) FROM reports
@@ -197,31 +200,35 @@ interface ContentRow {
   video_state: string | null;
   video_hidden_at: Date | null;
   video_channel_handle: string | null;
+  video_owner_id: string | null;
   comment_body: string | null;
   comment_deleted_at: Date | null;
   comment_video_id: string | null;
   comment_video_title: string | null;
   comment_author_handle: string | null;
+  comment_author_id: string | null;
   channel_handle: string | null;
   channel_display_name: string | null;
+  channel_owner_id: string | null;
 }
 
 /** What the item reports, as it is now: null once it is gone (deleted by its author or owner). */
 function contentOf(row: ContentRow): ReportedContent | null {
   const id = row.item_id;
   if (row.kind === 'video') {
-    if (row.video_title === null || row.video_channel_handle === null || row.video_state === 'deleted')
-      return null;
-    const { video_title: title, video_channel_handle: channelHandle } = row;
-    return { kind: 'video', id, title, channelHandle, hidden: row.video_hidden_at !== null };
+    const { video_title: title, video_channel_handle: channelHandle, video_owner_id: accountId } = row;
+    if (title === null || channelHandle === null || !accountId || row.video_state === 'deleted') return null;
+    return { kind: 'video', id, title, channelHandle, accountId, hidden: row.video_hidden_at !== null };
   }
   if (row.kind === 'comment') {
     const { comment_body: body, comment_video_id: videoId, comment_video_title: videoTitle } = row;
-    const authorHandle = row.comment_author_handle;
+    const { comment_author_handle: authorHandle, comment_author_id: accountId } = row;
     if (body === null || row.comment_deleted_at !== null || !videoId || videoTitle === null || !authorHandle)
       return null;
-    return { kind: 'comment', id, body, videoId, videoTitle, authorHandle };
+    if (!accountId) return null;
+    return { kind: 'comment', id, body, videoId, videoTitle, authorHandle, accountId };
   }
-  if (row.channel_handle === null || row.channel_display_name === null) return null;
-  return { kind: 'channel', id, handle: row.channel_handle, displayName: row.channel_display_name };
+  const { channel_handle: handle, channel_display_name: displayName, channel_owner_id: accountId } = row;
+  if (handle === null || displayName === null || !accountId) return null;
+  return { kind: 'channel', id, handle, displayName, accountId };
 }

@@ -15,6 +15,7 @@ export const CHANNEL_COLUMNS = [
   'channels.subscriber_count',
   'channels.video_count',
   'channels.created_at',
+  'channels.suspended_at',
 ] as const;
 
 type ChannelRow = Selection<Database, 'channels', (typeof CHANNEL_COLUMNS)[number]>;
@@ -30,6 +31,7 @@ export function toChannel(row: ChannelRow): Channel {
     subscriberCount: row.subscriber_count,
     videoCount: row.video_count,
     createdAt: row.created_at,
+    suspended: row.suspended_at !== null,
   };
 }
 
@@ -42,15 +44,18 @@ export function selectVideosWithChannel(db: Kysely<Database>) {
     .select(['channels.handle', 'channels.display_name', 'channels.avatar_key', 'channels.subscriber_count']);
 }
 
-/**
- * Listed videos: public and ready, in the words of the lists' partial indexes, and not hidden by a
- * moderator (a hidden video is in no list, whoever asks).
- */
-export const LISTED = sql<SqlBool>`(videos.state = 'ready' AND videos.visibility = 'public' AND videos.hidden_at IS NULL)`;
+/** Neither hidden by a moderator nor its owner's account suspended: columns of the video's own row. */
+const NOT_WITHDRAWN = sql<SqlBool>`videos.hidden_at IS NULL AND videos.owner_suspended_at IS NULL`;
 
-/** Ready videos this person (or anyone, signed out) may watch: anything neither private nor hidden, and their own. */
+/**
+ * Listed videos: public and ready, in the words of the lists' partial indexes, and not withdrawn by
+ * moderators (a hidden video, or one of a suspended account, is in no list, whoever asks).
+ */
+export const LISTED = sql<SqlBool>`(videos.state = 'ready' AND videos.visibility = 'public' AND ${NOT_WITHDRAWN})`;
+
+/** Ready videos this person (or anyone, signed out) may watch: neither private nor withdrawn, and their own. */
 export function watchableBy(userId: string | undefined) {
-  const forAnyone = sql<SqlBool>`(videos.visibility != 'private' AND videos.hidden_at IS NULL)`;
+  const forAnyone = sql<SqlBool>`(videos.visibility != 'private' AND ${NOT_WITHDRAWN})`;
   const allowed =
     userId === undefined ? forAnyone : sql<SqlBool>`(${forAnyone} OR videos.owner_id = ${userId})`;
   return sql<SqlBool>`(videos.state = 'ready' AND ${allowed})`;
@@ -93,7 +98,7 @@ export function toVideo(row: Selectable<VideosTable>): Video {
     error: row.error,
     playable: row.playable,
     playbackVersion: row.playback_version,
-    hidden: row.hidden_at !== null,
+    hidden: row.hidden_at !== null || row.owner_suspended_at !== null,
     durationSeconds: row.duration_seconds,
     width: row.width,
     height: row.height,

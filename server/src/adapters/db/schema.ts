@@ -25,6 +25,8 @@ export interface UsersTable {
   history_paused: Generated<boolean>;
   role: Generated<Role>;
   awaiting_approval: Generated<boolean>;
+  /** Set while the account is suspended. */
+  suspended_at: Date | null;
 }
 
 export interface ChannelsTable {
@@ -37,6 +39,8 @@ export interface ChannelsTable {
   subscriber_count: Generated<number>;
   video_count: Generated<number>;
   created_at: CreatedAt;
+  /** Its owner's suspension, copied: channel pages leave it out. */
+  suspended_at: Date | null;
 }
 
 export interface SessionsTable {
@@ -94,6 +98,8 @@ export interface VideosTable {
   playback_version: Generated<number>;
   /** Set while a moderator keeps the video hidden. */
   hidden_at: Date | null;
+  /** Its owner's suspension, copied: lists leave the video out while it is set. */
+  owner_suspended_at: Date | null;
 }
 
 export interface CommentsTable {

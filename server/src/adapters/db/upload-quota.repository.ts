@@ -4,6 +4,7 @@
 // transaction that then starts the upload or queues the video, so they are counted one after another.
 import { type Kysely, sql } from 'kysely';
 import type { UploadQuotaUsage } from '../../domain/upload-quota.js';
+import { lockActiveAccount } from './active-account.js';
 import type { Database } from './schema.js';
 
 const DAY_MS = 24 * 3_600_000;
@@ -40,7 +41,7 @@ export class UploadQuotaRepository {
   }
 
   /**
-   * Starts an upload of `bytes`: `admit` sees the usage with the account locked and throws to refuse;
+   * Starts an upload of `bytes` (never for a suspended account): `admit` sees the usage with the account locked and throws to refuse;
    * then the bytes go into the ledger and `insert` runs, in the same transaction.
    */
   async admitStart<T>(
@@ -51,6 +52,7 @@ export class UploadQuotaRepository {
     insert: (transaction: Kysely<Database>) => Promise<T>,
   ): Promise<T> {
     return this.db.transaction().execute(async (transaction) => {
+      await lockActiveAccount(transaction, ownerId, 'update');
       admit(await this.lockedUsage(ownerId, now, transaction));
       // Entries older than a day no longer count: the account's own are forgotten as it adds one.
       await transaction

@@ -32,12 +32,12 @@ const register = {
 
 const logIn = {
   tags: ['auth'],
-  summary: 'Sign in with email and password',
+  summary: 'Sign in with email and password; a suspended account is refused (403 account_suspended)',
   body: Type.Object(
     { email: Email, password: Type.String({ maxLength: 256 }) },
     { additionalProperties: false },
   ),
-  response: { 200: SignedInResponse, ...errorResponses(400, 401, 429) },
+  response: { 200: SignedInResponse, ...errorResponses(400, 401, 403, 429) },
 };
 
 const logOut = {

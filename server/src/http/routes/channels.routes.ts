@@ -61,7 +61,7 @@ export const channelRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (
   app.get('/channels/:handle', { preHandler: identifyAccount, schema: showChannel }, async (request) => {
     const { channel, subscribed } = await channels.getForViewer(
       request.params.handle,
-      request.authenticated?.account.id,
+      request.authenticated?.account,
     );
     return present.channel(channel, subscribed);
   });

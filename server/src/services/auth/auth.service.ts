@@ -6,6 +6,7 @@ import type { SessionRepository } from '../../adapters/db/session.repository.js'
 import type { Account } from '../../domain/account.js';
 import { Forbidden, Unauthorized } from '../../domain/errors.js';
 import type { SignUpMode } from '../../domain/instance-settings.js';
+import { accountSuspended } from '../../domain/suspension.js';
 import type { LoginThrottle } from './login-throttle.js';
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from './passwords.js';
 import { hashSessionToken, newSessionToken } from './session-tokens.js';
@@ -79,23 +80,26 @@ export class AuthService {
       throw new Unauthorized('invalid_credentials', 'Email or password is incorrect');
     }
     await this.deps.throttle.succeeded(email, client.ip);
-    // Told only to whoever knows the password: an unknown email still reads as a wrong password.
+    // Told only to whoever knows the password: an unknown email still reads as a wrong password, and
+    // nobody else learns the account awaits approval or is suspended.
     if (found.account.awaitingApproval)
       throw new Forbidden(
         'account_awaiting_approval',
         'Your account awaits approval by an administrator of this instance',
       );
+    if (found.account.suspendedAt !== null) throw accountSuspended();
     return this.startSession(found.account, client);
   }
 
-  /** The account a token belongs to, or undefined for an unknown, revoked or expired token. */
+  /** The account a token belongs to, or undefined for an unknown, revoked or expired token, or a suspended account. */
   async authenticate(token: string): Promise<{ account: Account; tokenHash: string } | undefined> {
     const tokenHash = hashSessionToken(token);
     const now = this.now();
     const session = await this.deps.sessions.findActive(tokenHash, now);
     if (!session) return undefined;
     const account = await this.deps.accounts.findById(session.userId);
-    if (!account) return undefined;
+    // A suspension ends every session; this also refuses one started while it was being written.
+    if (!account || account.suspendedAt !== null) return undefined;
     if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
       await this.deps.sessions.touch(tokenHash, now);
     }

@@ -81,7 +81,7 @@ describe('GET /api/v1/admin/reports', () => {
     expect(paged[0]).toMatchObject({
       kind: 'video',
       reasons: ['spam'],
-      content: { kind: 'video', id: thrice, channelHandle: owner.handle, hidden: false },
+      content: { kind: 'video', id: thrice, channelHandle: owner.handle, accountId: owner.id, hidden: false },
     });
 
     for (const item of paged) expect((await dismiss(item.id)).statusCode).toBe(204);
