@@ -40,6 +40,7 @@ import { reportRoutes } from './routes/reports.routes.js';
 import { searchRoutes } from './routes/search.routes.js';
 import { uploadPartRoutes } from './routes/upload-parts.routes.js';
 import { uploadRoutes } from './routes/uploads.routes.js';
+import { captionRoutes } from './routes/videos/captions.routes.js';
 import { videoCommentRoutes } from './routes/videos/comments.routes.js';
 import { videoEmbedRoutes } from './routes/videos/embed.routes.js';
 import { videoEventRoutes } from './routes/videos/events.routes.js';
@@ -68,6 +69,7 @@ const API_ROUTES = [
   reactionRoutes,
   videoEventRoutes,
   videoCommentRoutes,
+  captionRoutes,
   videoEmbedRoutes,
   upNextRoutes,
   watchTicketRoutes,

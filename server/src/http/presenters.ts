@@ -1,6 +1,7 @@
 // Shapes domain objects into the JSON the API answers with.
 
 import type { Account, Channel, SubscribedChannel } from '../domain/account.js';
+import { captionLanguage } from '../domain/caption-languages.js';
 import { chaptersOf } from '../domain/chapters.js';
 import type { Comment } from '../domain/comment.js';
 import type { AuditEntry, ReportedItem } from '../domain/moderation.js';
@@ -9,7 +10,13 @@ import type { Page } from '../domain/page.js';
 import type { ReactionOutcome } from '../domain/reaction.js';
 import type { VideoWithChannel } from '../domain/video.js';
 import { watchable } from '../domain/video.js';
-import { MASTER_PLAYLIST, POSTER_FILE, STORYBOARD_TRACK } from '../domain/video-files.js';
+import {
+  CAPTIONS_FOLDER,
+  captionTrackName,
+  MASTER_PLAYLIST,
+  POSTER_FILE,
+  STORYBOARD_TRACK,
+} from '../domain/video-files.js';
 import type { PlaybackTokens } from '../services/media/playback-tokens.js';
 import type { UploadPlan as UploadPlanData } from '../services/upload.service.js';
 import type { VideoPage, ViewerState } from '../services/videos/video-page.service.js';
@@ -105,6 +112,7 @@ export class Presenter {
       posterUrl: mediaUrl(POSTER_FILE, ready),
       storyboardUrl: mediaUrl(STORYBOARD_TRACK, ready),
       chapters: chaptersOf(video.description, video.durationSeconds),
+      captions: playable ? this.captions(video) : [],
       ...(personal
         ? { myReaction: personal.reaction ?? null, resumeAtSeconds: personal.resumeAtSeconds }
         : {}),
@@ -195,6 +203,14 @@ export class Presenter {
   /** Where the video plays from, once it is playable: the URL the player asks for first. */
   masterPlaylistUrl(video: VideoWithChannel): string | null {
     return watchable(video) ? this.videoMediaUrl(video, MASTER_PLAYLIST) : null;
+  }
+
+  /** Each caption's cleaned WebVTT file; players reach the same files through the master playlist. */
+  private captions(video: VideoWithChannel) {
+    return video.captionLanguages.map((language) => ({
+      ...captionLanguage(language),
+      url: this.videoMediaUrl(video, `${CAPTIONS_FOLDER}/${captionTrackName(language)}`),
+    }));
   }
 
   posterUrl(video: VideoWithChannel): string | null {

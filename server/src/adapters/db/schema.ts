@@ -91,6 +91,10 @@ export interface VideosTable {
   playback_version: Generated<number>;
   /** Set while a moderator keeps the video hidden. */
   hidden_at: Date | null;
+  /** Canonical BCP 47 tags of the captions the video has, in the order they are offered. */
+  caption_languages: Generated<string[]>;
+  /** The first timestamp of the ladder's fMP4 timeline, in seconds. */
+  media_start_seconds: Generated<number>;
 }
 
 export interface CommentsTable {
