@@ -187,7 +187,8 @@ function contentSecurity(mediaBaseUrl: string, publicUrl: string) {
   return {
     defaultSrc: ["'self'"],
     imgSrc: ["'self'", 'data:', 'blob:', media],
-    mediaSrc: ["'self'", 'blob:', media],
+    // data: for the empty `data:,WEBVTT` source hls.js gives each caption track (browsers keep its cues).
+    mediaSrc: ["'self'", 'blob:', 'data:', media],
     connectSrc: ["'self'", media],
     workerSrc: ["'self'", 'blob:'],
     styleSrc: ["'self'", "'unsafe-inline'"],
