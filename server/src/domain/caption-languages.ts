@@ -10,8 +10,12 @@ export interface CaptionLanguage {
 
 /** Language, then optional script, region and nothing else (no variants, extensions or private use). */
 const PLAIN_TAG = /^[a-z]{2,3}(?:-[A-Z][a-z]{3})?(?:-(?:[A-Z]{2}|\d{3}))?$/;
-/** Known languages, named once: there are a few hundred, and each page of a captioned video names them. */
+/**
+ * Languages named once (naming one builds an Intl.DisplayNames), as each page of a captioned video names
+ * its captions; bounded, since anyone may send any valid tag.
+ */
 const known = new Map<string, CaptionLanguage>();
+const KNOWN_AT_MOST = 2_000;
 
 /** Canonical tag → label, or an `unknown_language` error for a tag that is malformed or names nothing known. */
 export function captionLanguage(tag: string): CaptionLanguage {
@@ -19,15 +23,17 @@ export function captionLanguage(tag: string): CaptionLanguage {
   if (remembered) return remembered;
   const language = canonical(tag);
   const name =
-    language && new Intl.DisplayNames([language], { type: 'language', fallback: 'none' }).of(language);
-  if (!language || !name || !PLAIN_TAG.test(language)) {
+    language &&
+    PLAIN_TAG.test(language) &&
+    new Intl.DisplayNames([language], { type: 'language', fallback: 'none' }).of(language);
+  if (!language || !name) {
     throw new InvalidContent(
       'unknown_language',
       `"${tag}" is not a language tag we know (such as en or pt-BR)`,
     );
   }
   const found = { language, label: name.charAt(0).toLocaleUpperCase(language) + name.slice(1) };
-  known.set(tag, found);
+  if (known.size < KNOWN_AT_MOST) known.set(tag, found);
   return found;
 }
 
