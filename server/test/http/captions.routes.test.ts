@@ -140,6 +140,19 @@ describe('uploading captions', () => {
   });
 });
 
+describe('changes at once', () => {
+  it('publish in turn: the master playlist names every caption stored', async () => {
+    const videoId = await newVideo();
+    const languages = ['de', 'en', 'es', 'fr', 'it', 'ja'];
+    const answers = await Promise.all(languages.map((language) => putCaption(videoId, language, GOOD_VTT)));
+    expect(answers.map((answer) => answer.statusCode)).toEqual(languages.map(() => 204));
+    const master = (await stored(videoId, 'master.m3u8')) as string;
+    const offered = [...master.matchAll(/TYPE=SUBTITLES,.*LANGUAGE="([^"]+)"/g)].map((match) => match[1]);
+    expect(offered).toEqual(languages);
+    expect((await videoAnswer(videoId)).captions.map((caption) => caption.language)).toEqual(languages);
+  });
+});
+
 describe('removing captions', () => {
   it('takes the caption out of the master playlist and storage, and leaves the ladder untouched', async () => {
     const videoId = await newVideo();
