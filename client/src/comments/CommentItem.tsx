@@ -1,5 +1,5 @@
 // One comment: who wrote it and when, its text (shown as text, never as markup), and what I may do
-// with it: reply to a top-level comment, edit my own, delete my own or any on my video.
+// with it: reply to a top-level comment, edit my own, delete my own or any on my video, report another's.
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { type Comment, useCommentActions } from '../api/comments.js';
@@ -7,6 +7,7 @@ import { useSession } from '../api/session.js';
 import { ChannelAvatar } from '../components/ChannelAvatar.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import { formatAge, formatCount } from '../format/format.js';
+import { ReportButton } from '../moderation/ReportButton.js';
 import { CommentForm } from './CommentForm.js';
 import { RepliesList } from './RepliesList.js';
 
@@ -71,6 +72,7 @@ export function CommentItem({ comment, videoOwnerId }: { comment: Comment; video
                 Delete
               </button>
             )}
+            {!mine && <ReportButton kind="comment" id={comment.id} plain />}
           </div>
         )}
         {mode === 'confirming-delete' && (
