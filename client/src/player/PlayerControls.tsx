@@ -1,5 +1,6 @@
 // The control bar over the foot of the picture: the seek bar, then one row of icon buttons — play/pause,
-// sound, time, and at the end settings, picture-in-picture, theatre and fullscreen. Every control has a
+// sound, time, and at the end captions (when the video has some), settings, picture-in-picture, theatre
+// and fullscreen. Every control has a
 // name (said by screen readers, shown as its tooltip), so the keyboard and assistive tools reach them all.
 import type { RefObject } from 'react';
 import { formatDuration } from '../format/format.js';
@@ -7,6 +8,7 @@ import type { Chapter } from './chapters.js';
 import { PlayerButton } from './PlayerButton.js';
 import { SeekBar } from './SeekBar.js';
 import { type QualityChoice, SettingsMenu } from './SettingsMenu.js';
+import { CAPTIONS_OFF, type CaptionChoice } from './useCaptions.js';
 import type { MediaState } from './useMediaState.js';
 
 /** A view of the page the player can switch (theatre mode on the watch page). */
@@ -25,6 +27,7 @@ interface PlayerControlsProps {
   quality: QualityChoice;
   speed: number;
   onSpeed: (speed: number) => void;
+  captions: CaptionChoice;
   settingsOpen: boolean;
   onSettingsOpen: (open: boolean) => void;
   onTogglePlay: () => void;
@@ -92,12 +95,22 @@ export function PlayerControls(props: PlayerControlsProps) {
           {formatDuration(media.currentTime)} / {formatDuration(media.duration)}
         </span>
         <span className="player-toolbar-end">
+          {props.captions.tracks.length > 0 && (
+            <PlayerButton
+              label="Captions"
+              icon={props.captions.chosen === CAPTIONS_OFF ? 'captions-off' : 'captions'}
+              shortcut="c"
+              pressed={props.captions.chosen !== CAPTIONS_OFF}
+              onClick={props.captions.toggle}
+            />
+          )}
           <SettingsMenu
             open={props.settingsOpen}
             onOpenChange={props.onSettingsOpen}
             quality={props.quality}
             speed={props.speed}
             onSpeed={props.onSpeed}
+            captions={props.captions}
           />
           {document.pictureInPictureEnabled && (
             <PlayerButton

@@ -2,6 +2,8 @@
 // so the control bar, the centre button, the double-tap ripple and the mini-player draw the same shapes. They take the
 // button's colour and are hidden from screen readers: the button's own name says what it does.
 import {
+  Captions,
+  CaptionsOff,
   Expand,
   FastForward,
   type LucideIcon,
@@ -31,6 +33,8 @@ const ICONS = {
   'seek-back': Rewind,
   'seek-forward': FastForward,
   expand: Expand,
+  captions: Captions,
+  'captions-off': CaptionsOff,
   close: X,
 } satisfies Record<string, LucideIcon>;
 

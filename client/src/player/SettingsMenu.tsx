@@ -1,9 +1,11 @@
-// The gear: a small panel over the picture with the quality (Auto says which rung it plays now) and the
-// speed. It closes on Escape, on a click outside it and on the gear again.
+// The gear: a small panel over the picture with the quality (Auto says which rung it plays now), the
+// speed and the captions (when the video has some). It closes on Escape, on a click outside it and on the gear again.
 import { type RefObject, useEffect, useId, useRef } from 'react';
+import { CaptionsMenu } from './CaptionsMenu.js';
 import { PlayerButton } from './PlayerButton.js';
 import { QualityMenu } from './QualityMenu.js';
 import { SpeedMenu } from './SpeedMenu.js';
+import type { CaptionChoice } from './useCaptions.js';
 import type { QualityLevel } from './useHlsPlayback.js';
 
 export interface QualityChoice {
@@ -19,9 +21,10 @@ interface SettingsMenuProps {
   quality: QualityChoice;
   speed: number;
   onSpeed: (speed: number) => void;
+  captions: CaptionChoice;
 }
 
-export function SettingsMenu({ open, onOpenChange, quality, speed, onSpeed }: SettingsMenuProps) {
+export function SettingsMenu({ open, onOpenChange, quality, speed, onSpeed, captions }: SettingsMenuProps) {
   const panelId = useId();
   const box = useRef<HTMLDivElement>(null);
   useClosingOutside(box, open, () => onOpenChange(false));
@@ -44,6 +47,7 @@ export function SettingsMenu({ open, onOpenChange, quality, speed, onSpeed }: Se
             onChoose={quality.chooseLevel}
           />
           <SpeedMenu speed={speed} onChoose={onSpeed} />
+          <CaptionsMenu captions={captions} />
         </fieldset>
       )}
     </div>

@@ -3,12 +3,14 @@
 // everywhere. The controls step aside while the video plays; the mouse, a key or a tap brings them back.
 import { type MouseEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Video } from '../api/client.js';
+import { CaptionView } from './CaptionView.js';
 import { type MiniPlayerActions, MiniPlayerBar } from './MiniPlayerBar.js';
 import { PlayerControls, type ViewToggle } from './PlayerControls.js';
 import { PlayerIcon } from './PlayerIcon.js';
 import { rememberVolume, restoreVolume } from './rememberedVolume.js';
 import { SeekRippleView } from './SeekRippleView.js';
 import { seekBy } from './seekBy.js';
+import { useCaptions } from './useCaptions.js';
 import { useControlsVisibility } from './useControlsVisibility.js';
 import { useHlsPlayback } from './useHlsPlayback.js';
 import { useMediaState } from './useMediaState.js';
@@ -46,6 +48,7 @@ export function VideoPlayer({
   const playback = useHlsPlayback(videoRef, hlsUrl, startAt ?? video.resumeAtSeconds ?? 0);
   const { media, refresh: refreshMedia } = useMediaState(videoRef);
   const { speed, chooseSpeed } = usePlaybackSpeed(videoRef);
+  const captions = useCaptions(playback.hls);
   useWatchReporting(videoRef, video.id, signedIn);
   const [started, setStarted] = useState(false);
   const [fullscreen, setFullscreen] = useState(false);
@@ -60,9 +63,15 @@ export function VideoPlayer({
     if (document.fullscreenElement) void document.exitFullscreen();
     else void frame.current?.requestFullscreen();
   }, []);
+  const toggleCaptions = captions.tracks.length > 0 ? captions.toggle : undefined;
   const shortcuts = useMemo(
-    () => ({ toggleFullscreen, toggleTheatre: theatre?.toggle, afterShortcut: controls.reveal }),
-    [toggleFullscreen, theatre?.toggle, controls.reveal],
+    () => ({
+      toggleFullscreen,
+      toggleTheatre: theatre?.toggle,
+      toggleCaptions,
+      afterShortcut: controls.reveal,
+    }),
+    [toggleFullscreen, theatre?.toggle, toggleCaptions, controls.reveal],
   );
   usePlayerShortcuts(videoRef, mini ? null : shortcuts);
   const gestures = useTapGestures({
@@ -126,7 +135,7 @@ export function VideoPlayer({
       onBlur={() => setKeyboardFocus(false)}
     >
       <div className="player-screen">
-        {/* biome-ignore lint/a11y/useMediaCaption: uploads carry no caption tracks yet */}
+        {/* biome-ignore lint/a11y/useMediaCaption: captions come as text tracks hls.js adds from the master playlist */}
         <video
           ref={videoRef}
           poster={video.posterUrl ?? undefined}
@@ -142,6 +151,7 @@ export function VideoPlayer({
               playback.setFailure('The video could not be played in this browser.');
           }}
         />
+        <CaptionView videoRef={videoRef} />
         {started && media.waiting && !playback.failure && (
           <div className="player-spinner" role="status">
             <span className="visually-hidden">Loading</span>
@@ -176,6 +186,7 @@ export function VideoPlayer({
             quality={playback}
             speed={speed}
             onSpeed={chooseSpeed}
+            captions={captions}
             settingsOpen={settingsOpen}
             onSettingsOpen={setSettingsOpen}
             onTogglePlay={togglePlay}

@@ -22,6 +22,8 @@ export function useHlsPlayback(
   startAt: number,
 ) {
   const hlsRef = useRef<Hls | null>(null);
+  /** The same instance, for hooks that follow it (captions). */
+  const [instance, setInstance] = useState<Hls | null>(null);
   const [levels, setLevels] = useState<QualityLevel[]>([]);
   const [playingLevel, setPlayingLevel] = useState(AUTO);
   const [chosenLevel, setChosenLevel] = useState(AUTO);
@@ -47,6 +49,7 @@ export function useHlsPlayback(
       }
       hls = new HlsPlayer({ startPosition: startAt || -1 });
       hlsRef.current = hls;
+      setInstance(hls);
       hls.on(HlsPlayer.Events.MANIFEST_PARSED, (_event, data) => {
         const parsed = data.levels.map((level, index) => ({
           index,
@@ -76,6 +79,7 @@ export function useHlsPlayback(
       cancelled = true;
       hls?.destroy();
       hlsRef.current = null;
+      setInstance(null);
       setLevels([]);
       setChosenLevel(AUTO);
     };
@@ -95,5 +99,5 @@ export function useHlsPlayback(
 
   const retry = useCallback(() => setAttempt((count) => count + 1), []);
 
-  return { levels, playingLevel, chosenLevel, chooseLevel, failure, setFailure, retry };
+  return { hls: instance, levels, playingLevel, chosenLevel, chooseLevel, failure, setFailure, retry };
 }

@@ -1,5 +1,5 @@
 // The watch page's keyboard shortcuts: space or k play/pause, j/l and ←/→ seek, ↑/↓ volume, f fullscreen,
-// t theatre mode, m mute. Keys typed into a field, or pressed on another button, keep their usual meaning.
+// t theatre mode, m mute, c captions on or off. Keys typed into a field, or pressed on another button, keep their usual meaning.
 import { type RefObject, useEffect } from 'react';
 import { seekBy } from './seekBy.js';
 
@@ -8,6 +8,8 @@ export interface ShortcutActions {
   toggleFullscreen: () => void;
   /** Absent where there is no theatre mode (the embed). */
   toggleTheatre?: () => void;
+  /** Absent while the video has no captions. */
+  toggleCaptions?: () => void;
   /** After any shortcut: the player shows its controls, so the change can be seen. */
   afterShortcut: () => void;
 }
@@ -46,6 +48,9 @@ function runShortcut(key: string, video: HTMLVideoElement, actions: ShortcutActi
     case 't':
       actions.toggleTheatre?.();
       return actions.toggleTheatre !== undefined;
+    case 'c':
+      actions.toggleCaptions?.();
+      return actions.toggleCaptions !== undefined;
     case 'm':
       video.muted = !video.muted;
       return true;

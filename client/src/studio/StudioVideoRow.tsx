@@ -1,5 +1,6 @@
 // One of my videos in the studio: its state (with the percent while processing, the reason if it failed),
-// visibility and numbers, an editor for its details, and deleting it after a confirmation.
+// visibility and numbers, an editor for its details, its captions once it is ready, and deleting it after
+// a confirmation.
 import { type FormEvent, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import type { Video } from '../api/client.js';
@@ -7,6 +8,7 @@ import { useDeleteVideo, useEditVideo } from '../api/videos.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import { readVideoDetails, VideoDetailsFields } from '../components/VideoDetailsFields.js';
 import { formatCount, formatDuration } from '../format/format.js';
+import { CaptionsEditor } from './CaptionsEditor.js';
 
 const STATE_LABELS: Record<Video['state'], string> = {
   awaiting_upload: 'Uploading',
@@ -29,6 +31,7 @@ export function StudioVideoRow({ video }: { video: Video }) {
   const title = video.title || 'Untitled upload';
   const percent = Math.round(video.progress ?? 0);
   const [editing, setEditing] = useState(false);
+  const [captioning, setCaptioning] = useState(false);
   const confirmation = useRef<HTMLDialogElement>(null);
   const save = useEditVideo(video.id, () => setEditing(false));
   const remove = useDeleteVideo(video.id, () => confirmation.current?.close());
@@ -65,6 +68,11 @@ export function StudioVideoRow({ video }: { video: Video }) {
           <button type="button" aria-expanded={editing} onClick={() => setEditing(!editing)}>
             Edit
           </button>
+          {video.state === 'ready' && (
+            <button type="button" aria-expanded={captioning} onClick={() => setCaptioning(!captioning)}>
+              Captions
+            </button>
+          )}
           <button type="button" onClick={() => confirmation.current?.showModal()}>
             Delete
           </button>
@@ -84,6 +92,7 @@ export function StudioVideoRow({ video }: { video: Video }) {
           </div>
         </form>
       )}
+      {captioning && <CaptionsEditor video={video} />}
       <dialog ref={confirmation} aria-labelledby={`delete-${video.id}`}>
         <h2 id={`delete-${video.id}`}>Delete “{title}”?</h2>
         <p>The video and all its files are removed for good.</p>

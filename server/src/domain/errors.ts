@@ -20,6 +20,11 @@ export class InvalidInput extends DomainError {
   }
 }
 
+/** A file sent as a request's body (a caption file) is not what it must be; `code` says what is wrong. */
+export class InvalidContent extends DomainError {
+  readonly status = 400;
+}
+
 export class Unauthorized extends DomainError {
   readonly status = 401;
 }

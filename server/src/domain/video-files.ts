@@ -20,6 +20,11 @@ export const STORYBOARD_TRACK = 'storyboard.vtt';
 export const SHEET_PATTERN = 'storyboard-%03d.jpg';
 export const sheetName = (sheet: number) => `storyboard-${String(sheet).padStart(3, '0')}.jpg`;
 
+/** A caption's cleaned WebVTT file and its one-segment media playlist, one pair per language. */
+export const CAPTIONS_FOLDER = 'captions';
+export const captionTrackName = (language: string) => `${language}.vtt`;
+export const captionPlaylistName = (language: string) => `${language}${PLAYLIST_EXTENSION}`;
+
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
 /** Playlists and the thumbnail track may be rewritten by a re-run of the job: keep them fresh. */
 export const SHORT_LIVED = 'public, max-age=60';

@@ -33,6 +33,10 @@ export interface Video {
   playbackVersion: number;
   /** Withdrawn by moderators (hidden by one, or its owner suspended): only its owner and moderators see it. */
   hidden: boolean;
+  /** Canonical BCP 47 tags of its captions, sorted. */
+  captionLanguages: string[];
+  /** Where the ladder's timeline begins (its first timestamp, in seconds): what captions are aligned to. */
+  mediaStartSeconds: number;
   durationSeconds: number | null;
   width: number | null;
   height: number | null;
@@ -102,6 +106,8 @@ export interface TranscodedDetails {
   width: number;
   height: number;
   renditions: RenditionRecord[];
+  /** Where the ladder's timeline begins: 0 unless the encoder shifted it (chunked encodes start at 1 s). */
+  mediaStartSeconds?: number;
 }
 
 /** A video's playback version moved on: every playback token issued for a lower one is withdrawn. */

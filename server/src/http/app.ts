@@ -47,6 +47,7 @@ import { reportRoutes } from './routes/reports.routes.js';
 import { searchRoutes } from './routes/search.routes.js';
 import { uploadPartRoutes } from './routes/upload-parts.routes.js';
 import { uploadRoutes } from './routes/uploads.routes.js';
+import { captionRoutes } from './routes/videos/captions.routes.js';
 import { videoCommentRoutes } from './routes/videos/comments.routes.js';
 import { videoEmbedRoutes } from './routes/videos/embed.routes.js';
 import { videoEventRoutes } from './routes/videos/events.routes.js';
@@ -76,6 +77,7 @@ const API_ROUTES = [
   reactionRoutes,
   videoEventRoutes,
   videoCommentRoutes,
+  captionRoutes,
   videoEmbedRoutes,
   upNextRoutes,
   watchTicketRoutes,
@@ -200,7 +202,8 @@ function contentSecurity(mediaBaseUrl: string, publicUrl: string) {
   return {
     defaultSrc: ["'self'"],
     imgSrc: ["'self'", 'data:', 'blob:', media],
-    mediaSrc: ["'self'", 'blob:', media],
+    // data: for the empty `data:,WEBVTT` source hls.js gives each caption track (browsers keep its cues).
+    mediaSrc: ["'self'", 'blob:', 'data:', media],
     connectSrc: ["'self'", media],
     workerSrc: ["'self'", 'blob:'],
     styleSrc: ["'self'", "'unsafe-inline'"],

@@ -8,6 +8,7 @@ import {
   type SubscribedChannel,
   stateOf,
 } from '../domain/account.js';
+import { captionLanguage } from '../domain/caption-languages.js';
 import { chaptersOf } from '../domain/chapters.js';
 import type { Comment } from '../domain/comment.js';
 import type { FailedJob } from '../domain/jobs.js';
@@ -18,7 +19,13 @@ import type { ListedPlaylist, Playlist, PlaylistItem } from '../domain/playlist.
 import type { ReactionOutcome } from '../domain/reaction.js';
 import type { VideoWithChannel } from '../domain/video.js';
 import { watchable } from '../domain/video.js';
-import { MASTER_PLAYLIST, POSTER_FILE, STORYBOARD_TRACK } from '../domain/video-files.js';
+import {
+  CAPTIONS_FOLDER,
+  captionTrackName,
+  MASTER_PLAYLIST,
+  POSTER_FILE,
+  STORYBOARD_TRACK,
+} from '../domain/video-files.js';
 import type { PlaybackTokens } from '../services/media/playback-tokens.js';
 import type { UploadPlan as UploadPlanData } from '../services/upload.service.js';
 import type { VideoPage, ViewerState } from '../services/videos/video-page.service.js';
@@ -117,6 +124,7 @@ export class Presenter {
       posterUrl: mediaUrl(POSTER_FILE, ready),
       storyboardUrl: mediaUrl(STORYBOARD_TRACK, ready),
       chapters: chaptersOf(video.description, video.durationSeconds),
+      captions: playable ? this.captions(video) : [],
       ...(personal
         ? { myReaction: personal.reaction ?? null, resumeAtSeconds: personal.resumeAtSeconds }
         : {}),
@@ -260,7 +268,14 @@ export class Presenter {
     return watchable(video) ? this.videoMediaUrl(video, MASTER_PLAYLIST) : null;
   }
 
-  /** The poster, with a playback token in its path (so it expires with the token): once the video is ready. */
+  /** Each caption's cleaned WebVTT file; players reach the same files through the master playlist. */
+  private captions(video: VideoWithChannel) {
+    return video.captionLanguages.map((language) => ({
+      ...captionLanguage(language),
+      url: this.videoMediaUrl(video, `${CAPTIONS_FOLDER}/${captionTrackName(language)}`),
+    }));
+  }
+
   posterUrl(video: VideoWithChannel): string | null {
     return video.state === 'ready' ? this.videoMediaUrl(video, POSTER_FILE) : null;
   }

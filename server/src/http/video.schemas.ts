@@ -65,6 +65,14 @@ export const Video = Type.Object(
         'From the description: lines beginning with a timestamp, the first at 0:00, at least three, ' +
         'each at least 10 s long; otherwise none',
     }),
+    captions: Type.Array(
+      Type.Object({
+        language: Type.String({ description: 'BCP 47 tag, canonical: en, pt-BR' }),
+        label: Type.String({ description: 'The language named in itself: English, Français' }),
+        url: Type.String({ description: 'The cleaned WebVTT file, with a playback token' }),
+      }),
+      { description: 'Captions, also offered in the master playlist as SUBTITLES renditions' },
+    ),
     myReaction: Type.Optional(
       Type.Union([Type.Literal('like'), Type.Literal('dislike'), Type.Null()], {
         description: 'Only when signed in: how the viewer rated the video',

@@ -27,6 +27,7 @@ import { SessionRepository } from '../adapters/db/session.repository.js';
 import { SubscriptionRepository } from '../adapters/db/subscription.repository.js';
 import { UploadQuotaRepository } from '../adapters/db/upload-quota.repository.js';
 import { VideoRepository } from '../adapters/db/video.repository.js';
+import { VideoCaptionsRepository } from '../adapters/db/video-captions.repository.js';
 import { VideoListRepository } from '../adapters/db/video-list.repository.js';
 import { VideoStateRepository } from '../adapters/db/video-state.repository.js';
 import { ViewRepository } from '../adapters/db/view.repository.js';
@@ -71,6 +72,7 @@ import { UploadService } from '../services/upload.service.js';
 import { UploadQuota } from '../services/upload-quota.js';
 import { UpNextService } from '../services/videos/up-next.service.js';
 import { VideoService } from '../services/videos/video.service.js';
+import { VideoCaptionsService } from '../services/videos/video-captions.service.js';
 import { VideoCatalog, videoCacheKey } from '../services/videos/video-catalog.js';
 import { VideoEmbedService } from '../services/videos/video-embed.service.js';
 import { VideoListService } from '../services/videos/video-list.service.js';
@@ -223,6 +225,11 @@ export function buildServices({
       signUps: async () => (await instanceSettings.current()).signUps,
     }),
     videos: videoService,
+    captions: new VideoCaptionsService({
+      captions: new VideoCaptionsRepository(db, forgetVideo),
+      storage: storage.storage,
+      videos: videoService,
+    }),
     reactions,
     videoPages: new VideoPageService(videoService, reactions, history),
     embeds: new VideoEmbedService(catalog),

@@ -24,6 +24,7 @@ import type { SubscriptionService } from './subscription.service.js';
 import type { UploadService } from './upload.service.js';
 import type { UpNextService } from './videos/up-next.service.js';
 import type { VideoService } from './videos/video.service.js';
+import type { VideoCaptionsService } from './videos/video-captions.service.js';
 import type { VideoEmbedService } from './videos/video-embed.service.js';
 import type { VideoListService } from './videos/video-list.service.js';
 import type { VideoPageService } from './videos/video-page.service.js';
@@ -36,6 +37,8 @@ export interface Services {
   accountList: AccountListService;
   auditLog: AuditLogService;
   auth: AuthService;
+  /** A video's captions, which its owner uploads and removes. */
+  captions: VideoCaptionsService;
   /** Only with CDN_KEY_VALUE_STORE_ARN: copies revocations to the CDN's key value store. */
   cdnRevocations: CdnRevocationService | undefined;
   channels: ChannelService;

@@ -153,6 +153,18 @@ const MATRIX: Record<string, Entry> = {
     attempt: ({ videoId }) => ({ url: `/api/v1/videos/${videoId}` }),
     expected: OWNER_ONLY(204),
   },
+  'PUT /api/v1/videos/{id}/captions/{language}': {
+    attempt: ({ videoId }) => ({
+      url: `/api/v1/videos/${videoId}/captions/en`,
+      payload: CAPTION_FILE,
+      headers: { 'content-type': 'text/vtt' },
+    }),
+    expected: OWNER_ONLY(204),
+  },
+  'DELETE /api/v1/videos/{id}/captions/{language}': {
+    attempt: async (fixture) => ({ url: await ownersCaption(fixture) }),
+    expected: OWNER_ONLY(204),
+  },
   'PUT /api/v1/videos/{id}/reaction': {
     attempt: ({ videoId }) => ({ url: `/api/v1/videos/${videoId}/reaction`, payload: { value: 'like' } }),
     expected: SELF_SERVICE(200),
@@ -336,6 +348,21 @@ const PRIVATE_VIDEO_READS: Record<string, Record<Role, number>> = {
   'GET /api/v1/videos/{id}/events': { ...OWNER_ONLY_READ(200), anonymous: 401 },
   'GET /api/v1/videos/{id}/up-next': OWNER_ONLY_READ(200),
 };
+
+const CAPTION_FILE = 'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nHello\n';
+
+/** The URL of a caption the owner uploaded to their own video. */
+async function ownersCaption({ owner, videoId }: Fixture): Promise<string> {
+  const url = `/api/v1/videos/${videoId}/captions/en`;
+  const response = await test.app.inject({
+    method: 'PUT',
+    url,
+    headers: { ...bearer(owner.token), 'content-type': 'text/vtt' },
+    payload: CAPTION_FILE,
+  });
+  expect(response.statusCode, response.body).toBe(204);
+  return url;
+}
 
 /** The URL of a comment the owner wrote on their own video (from an address of its own: not under test). */
 async function ownersComment({ owner, videoId }: Fixture): Promise<string> {

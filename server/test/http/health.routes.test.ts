@@ -33,7 +33,9 @@ describe('health', () => {
       expect(headers['strict-transport-security']).toMatch(/^max-age=\d+/);
       const csp = String(headers['content-security-policy']);
       expect(csp).toContain("default-src 'self'");
-      expect(csp).toContain(`media-src 'self' blob: ${new URL(test.platform.config.mediaBaseUrl).origin}`);
+      expect(csp).toContain(
+        `media-src 'self' blob: data: ${new URL(test.platform.config.mediaBaseUrl).origin}`,
+      );
     }
   });
 

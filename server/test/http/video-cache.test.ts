@@ -97,6 +97,23 @@ describe('every write shows at once', () => {
     expect(video.channel.avatarUrl).toMatch(/\/avatars\/.+\.webp$/);
   });
 
+  it('a caption added, then removed', async () => {
+    const url = `/api/v1/videos/${id}/captions/fr`;
+    const added = await cachedThen(() =>
+      test.app.inject({
+        method: 'PUT',
+        url,
+        headers: { ...bearer(owner.token), 'content-type': 'text/vtt' },
+        payload: 'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nBonjour\n',
+      }),
+    );
+    expect(added.captions.map((caption: { label: string }) => caption.label)).toEqual(['Français']);
+    const removed = await cachedThen(() =>
+      test.app.inject({ method: 'DELETE', url, headers: bearer(owner.token) }),
+    );
+    expect(removed.captions).toEqual([]);
+  });
+
   it('each step of processing, and its failure', async () => {
     const { videoStates } = test.platform.repositories;
     const other = await publishStandInVideo(test.platform, owner, 'public');

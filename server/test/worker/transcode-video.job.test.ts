@@ -78,6 +78,8 @@ describe('transcode-video job', () => {
     const id = await queueUpload(clip);
     const video = await settled(id);
     expect(video).toMatchObject({ state: 'ready', progress: 100, width: 640, height: 360, error: null });
+    // A one-pass ladder starts at 0, where captions are mapped.
+    expect(video.mediaStartSeconds).toBe(0);
     expect(video.durationSeconds).toBeCloseTo(5, 0);
     expect(video.renditions?.map((rendition) => rendition.name)).toEqual(['240p', '360p']);
     expect(video.publishedAt).toBeInstanceOf(Date);

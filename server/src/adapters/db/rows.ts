@@ -99,6 +99,8 @@ export function toVideo(row: Selectable<VideosTable>): Video {
     playable: row.playable,
     playbackVersion: row.playback_version,
     hidden: row.hidden_at !== null || row.owner_suspended_at !== null,
+    captionLanguages: row.caption_languages,
+    mediaStartSeconds: row.media_start_seconds,
     durationSeconds: row.duration_seconds,
     width: row.width,
     height: row.height,

@@ -100,6 +100,10 @@ export interface VideosTable {
   hidden_at: Date | null;
   /** Its owner's suspension, copied: lists leave the video out while it is set. */
   owner_suspended_at: Date | null;
+  /** Canonical BCP 47 tags of the captions the video has, in the order they are offered. */
+  caption_languages: Generated<string[]>;
+  /** The first timestamp of the ladder's fMP4 timeline, in seconds. */
+  media_start_seconds: Generated<number>;
 }
 
 export interface CommentsTable {

@@ -110,6 +110,7 @@ export class VideoStateRepository {
           width: details.width,
           height: details.height,
           renditions: JSON.stringify(details.renditions),
+          media_start_seconds: details.mediaStartSeconds ?? 0,
           published_at: now,
           updated_at: now,
         })

@@ -18,6 +18,7 @@ import {
   SHORT_LIVED,
   VARIANT_PLAYLIST,
 } from '../../domain/video-files.js';
+import { CHUNKED_TIMELINE_START } from '../../media/chunk-commands.js';
 import type { ChunkedPlan } from '../../media/chunked-transcode.js';
 import { describeOutput } from '../../media/published-files.js';
 import { type VariantPlaylist, writeVariantPlaylist } from '../../media/variant-playlist.js';
@@ -55,7 +56,10 @@ export class ChunkStitcher {
     const finished = stitched.plan;
     const published = await videos.markReady(
       videoId,
-      transcodedDetails(finished.source, finished.display, finished.ladder),
+      {
+        ...transcodedDetails(finished.source, finished.display, finished.ladder),
+        mediaStartSeconds: CHUNKED_TIMELINE_START,
+      },
       (transaction) => this.deps.announce(videoId, transaction),
     );
     if (published) this.deps.logger.info({ videoId, chunks: finished.chunks.length }, 'chunked video ready');

@@ -151,6 +151,8 @@ describe('stitching a chunked video', () => {
       durationSeconds: 30,
       width: 640,
       height: 360,
+      // Every chunk's output starts at 1 s: captions are mapped there.
+      mediaStartSeconds: 1,
     });
     expect(await chunks.plan(videoId)).toBeUndefined();
     expect(
