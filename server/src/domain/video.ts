@@ -4,6 +4,12 @@ import { holds, type Role } from './roles.js';
 
 export type VideoState = 'awaiting_upload' | 'queued' | 'processing' | 'ready' | 'failed' | 'deleted';
 export type Visibility = 'public' | 'unlisted' | 'private';
+/**
+ * Who may comment: everyone (`open`), nobody (`closed`: the comments are hidden, none is deleted), or
+ * everyone with new comments held for the owner's approval (`held`).
+ */
+export type CommentPolicy = 'open' | 'closed' | 'held';
+export const COMMENT_POLICIES: readonly CommentPolicy[] = ['open', 'closed', 'held'];
 
 export interface RenditionRecord {
   name: string;
@@ -33,6 +39,7 @@ export interface Video {
   playbackVersion: number;
   /** Hidden by a moderator: only its owner and moderators see it, in no list. */
   hidden: boolean;
+  commentPolicy: CommentPolicy;
   durationSeconds: number | null;
   width: number | null;
   height: number | null;
@@ -115,4 +122,5 @@ export interface VideoEdit {
   title?: string;
   description?: string;
   visibility?: Visibility;
+  commentPolicy?: CommentPolicy;
 }

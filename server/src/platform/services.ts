@@ -9,6 +9,7 @@ import type { SecurityCounters } from '../adapters/counters/security-counters.js
 import { AccountRepository } from '../adapters/db/account.repository.js';
 import { AuditLogRepository } from '../adapters/db/audit-log.repository.js';
 import { ChannelRepository } from '../adapters/db/channel.repository.js';
+import { ChannelBlockRepository } from '../adapters/db/channel-block.repository.js';
 import { ChunkedTranscodeRepository } from '../adapters/db/chunked-transcode.repository.js';
 import { CoWatchRepository } from '../adapters/db/co-watch.repository.js';
 import { CommentRepository } from '../adapters/db/comment.repository.js';
@@ -37,6 +38,7 @@ import type { Metrics } from '../metrics.js';
 import { AuthService } from '../services/auth/auth.service.js';
 import { LoginThrottle } from '../services/auth/login-throttle.js';
 import { ChannelService } from '../services/channel.service.js';
+import { ChannelBlockService } from '../services/channel-block.service.js';
 import { CommentService } from '../services/comment.service.js';
 import { CdnRevocationService } from '../services/media/cdn-revocation.service.js';
 import { MediaService } from '../services/media/media.service.js';
@@ -185,7 +187,8 @@ export function buildServices({
   const auditLog = new AuditLogRepository(db);
   const reports = new ReportRepository(db);
   const comments = new CommentRepository(db, forgetVideo);
-  const commentService = new CommentService(comments, videoService, notifications);
+  const channelBlocks = new ChannelBlockRepository(db, forgetVideo);
+  const commentService = new CommentService(comments, videoService, notifications, channelBlocks);
   const channelService = new ChannelService({ channels, subscriptions, storage: storage.storage, logger });
   const services: Services = {
     cdnRevocations,
@@ -228,6 +231,7 @@ export function buildServices({
       readThrough,
     }),
     channels: channelService,
+    channelBlocks: new ChannelBlockService(channelBlocks),
     reports: new ReportService({
       reports,
       videos: videoService,

@@ -24,6 +24,7 @@ import * as audioLead from './migrations/0023-audio-lead.js';
 import * as computeLedger from './migrations/0024-compute-ledger.js';
 import * as coWatch from './migrations/0025-co-watch.js';
 import * as rolesReportsAndAuditLog from './migrations/0026-roles-reports-and-audit-log.js';
+import * as creatorCommentControls from './migrations/0029-creator-comment-controls.js';
 import type { Database } from './schema.js';
 
 const migrations: Record<string, Migration> = {
@@ -51,6 +52,7 @@ const migrations: Record<string, Migration> = {
   '0024-compute-ledger': computeLedger,
   '0025-co-watch': coWatch,
   '0026-roles-reports-and-audit-log': rolesReportsAndAuditLog,
+  '0029-creator-comment-controls': creatorCommentControls,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

@@ -91,6 +91,7 @@ export function toVideo(row: Selectable<VideosTable>): Video {
     playable: row.playable,
     playbackVersion: row.playback_version,
     hidden: row.hidden_at !== null,
+    commentPolicy: row.comment_policy,
     durationSeconds: row.duration_seconds,
     width: row.width,
     height: row.height,
