@@ -7,6 +7,7 @@ import { useDeleteVideo, useEditVideo } from '../api/videos.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import { readVideoDetails, VideoDetailsFields } from '../components/VideoDetailsFields.js';
 import { formatCount, formatDuration } from '../format/format.js';
+import { CommentPolicyField, readCommentPolicy } from './CommentPolicyField.js';
 
 const STATE_LABELS: Record<Video['state'], string> = {
   awaiting_upload: 'Uploading',
@@ -35,7 +36,8 @@ export function StudioVideoRow({ video }: { video: Video }) {
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    save.mutate(readVideoDetails(event.currentTarget));
+    const form = event.currentTarget;
+    save.mutate({ ...readVideoDetails(form), commentPolicy: readCommentPolicy(form) });
   }
 
   return (
@@ -73,6 +75,7 @@ export function StudioVideoRow({ video }: { video: Video }) {
       {editing && (
         <form className="form" onSubmit={submit} aria-label={`Edit ${title}`}>
           <VideoDetailsFields initial={video} />
+          <CommentPolicyField initial={video.commentPolicy} />
           {save.isError && <ErrorNotice error={save.error} />}
           <div className="form-buttons">
             <button type="submit" className="button-primary" disabled={save.isPending}>
