@@ -5,8 +5,8 @@ import type { ReadThrough } from '../../adapters/cache/read-through.js';
 import type { VideoRepository } from '../../adapters/db/video.repository.js';
 import type { VideoWithChannel } from '../../domain/video.js';
 
-/** v3: the entry says whether a moderator hid the video; older entries, without it, are never read. */
-export const videoCacheKey = (videoId: string) => `video:v3:${videoId}`;
+/** v4: the entry carries the video's comment policy; older entries, without it, are never read. */
+export const videoCacheKey = (videoId: string) => `video:v4:${videoId}`;
 
 type Cached = Omit<VideoWithChannel, 'createdAt' | 'updatedAt' | 'publishedAt' | 'uploadExpiresAt'> & {
   createdAt: string;
