@@ -28,7 +28,7 @@ export class CommentService {
     if (video.state !== 'ready')
       throw new Conflict('video_not_ready', 'Comments open once this video is ready');
     await this.mayComment(video, authorId);
-    const parent = parentId === undefined ? undefined : await this.parentOf(parentId, videoId);
+    const parent = parentId === undefined ? undefined : await this.parentOf(parentId, video, authorId);
     const held = video.commentPolicy === 'held' && video.ownerId !== authorId;
     const comment = await this.comments.create({
       videoId,
@@ -159,9 +159,15 @@ export class CommentService {
   }
 
   /** Who wrote the comment replied to, and the thread the reply joins: the parent's own, or the parent. */
-  private async parentOf(parentId: string, videoId: string): Promise<{ authorId: string; threadId: string }> {
+  /** A comment the replier cannot see (held, or of a blocked author) is not there to reply to. */
+  private async parentOf(
+    parentId: string,
+    video: VideoWithChannel,
+    replierId: string,
+  ): Promise<{ authorId: string; threadId: string }> {
     const parent = await this.comments.find(parentId);
-    if (!parent || parent.videoId !== videoId) throw commentNotFound();
+    if (!parent || parent.videoId !== video.id || !commentVisibleTo(parent, replierId, video.ownerId))
+      throw commentNotFound();
     const thread = parent.threadId === null ? parent : await this.comments.find(parent.threadId);
     if (!thread || thread.deletedAt !== null) throw threadGone();
     return { authorId: parent.authorId, threadId: thread.id };

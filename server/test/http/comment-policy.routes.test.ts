@@ -95,9 +95,12 @@ describe('comment policy', () => {
     expect((await threads(test.app, id)).map((item) => item.replyCount)).toEqual([0]);
     expect(await commentCount(test.app, id)).toBe(1);
 
-    // Others cannot reach a held comment through its own routes either.
+    // Others cannot reach a held comment through its own routes either, nor reply to it.
     const replies = await test.app.inject({ url: `/api/v1/comments/${held.id}/replies` });
     expect(replies.statusCode).toBe(404);
+    const reply = await postComment(test.app, id, other.token, 'a reply to what I cannot see', held.id);
+    expect(reply.statusCode).toBe(404);
+    expect(await replyBodies(test.app, held.id, owner.token)).toEqual([]);
   });
 
   it("held: the owner's own comments are published at once", async () => {
