@@ -1,6 +1,6 @@
 // Comments held for approval, end to end: the creator holds a video's comments in the studio; a viewer's
 // comment shows to them as awaiting approval and to a second viewer not at all, until the creator approves
-// it in the studio's Held comments, after which the second viewer sees it.
+// it in the studio's Held comments, after which the second viewer sees it. Turned off, the comments go.
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { openBrowser, type Person } from '../support/browser.js';
 import { makeClip } from '../support/clips.js';
@@ -43,15 +43,20 @@ async function watch(person: Person): Promise<void> {
   await person.page.locator('.comment-list').waitFor({ state: 'attached' });
 }
 
-it('holds the comments of a video set to held in the studio', async () => {
+/** Sets the video's comment policy in the studio's editor. */
+async function setCommentPolicy(policy: 'open' | 'held' | 'closed'): Promise<void> {
   const { page } = creator;
   const row = page.locator('.studio-row').filter({ hasText: TITLE });
   await row.getByRole('button', { name: 'Edit' }).click();
-  await row.getByLabel('Comments').selectOption('held');
+  await row.getByLabel('Comments').selectOption(policy);
   const saved = page.waitForResponse((response) => response.url().endsWith(`/api/v1/videos/${videoId}`));
   await row.getByRole('button', { name: 'Save' }).click();
-  expect((await saved).request().postDataJSON()).toMatchObject({ commentPolicy: 'held' });
+  expect((await saved).request().postDataJSON()).toMatchObject({ commentPolicy: policy });
   expect((await saved).status()).toBe(200);
+}
+
+it('holds the comments of a video set to held in the studio', async () => {
+  await setCommentPolicy('held');
 });
 
 it('shows a held comment to its author as awaiting approval, and not to a second viewer', async () => {
@@ -85,4 +90,14 @@ it('lets the creator approve it in the studio, after which the second viewer see
   await approved.waitFor();
   expect(await approved.getByText('Awaiting approval').count()).toBe(0);
   for (const person of [creator, viewer, secondViewer]) expect(person.consoleErrors).toEqual([]);
+});
+
+it('hides the comments and the form of a video whose comments are turned off', async () => {
+  await setCommentPolicy('closed');
+  const { page } = secondViewer;
+  await page.goto(`/watch/${videoId}`);
+  await page.getByRole('region', { name: 'Comments' }).getByText('Comments are turned off.').waitFor();
+  expect(await page.getByText(REMARK).count()).toBe(0);
+  expect(await page.getByLabel('Add a comment').count()).toBe(0);
+  expect(secondViewer.consoleErrors).toEqual([]);
 });
