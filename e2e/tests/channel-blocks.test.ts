@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { openBrowser, type Person } from '../support/browser.js';
 import { makeClip } from '../support/clips.js';
-import { signUp } from '../support/in-the-browser.js';
+import { signIn, signUp } from '../support/in-the-browser.js';
 import { type Account, newAccount } from '../support/people.js';
 import { publishClip, register } from '../support/through-the-api.js';
 
@@ -22,10 +22,7 @@ beforeAll(async () => {
   const clip = await makeClip('channel-blocks-clip.mp4', { seconds: 3 });
   videoId = await publishClip(baseUrl, token, clip, { title: TITLE, visibility: 'public' });
   [creator, viewer] = await Promise.all([openBrowser(baseUrl), openBrowser(baseUrl)]);
-  await creator.page.goto(`/signin?next=/watch/${videoId}`);
-  await creator.page.getByLabel('Email').fill(account.email);
-  await creator.page.getByLabel('Password').fill(account.password);
-  await creator.page.getByRole('button', { name: 'Sign in' }).click();
+  await signIn(creator.page, account, `/watch/${videoId}`);
   viewerAccount = newAccount('Spammer');
   await signUp(viewer.page, viewerAccount);
 });

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { openBrowser, type Person } from '../support/browser.js';
 import { makeClip } from '../support/clips.js';
-import { screenshot, signUp } from '../support/in-the-browser.js';
+import { screenshot, signIn, signUp } from '../support/in-the-browser.js';
 import { newAccount } from '../support/people.js';
 import { publishClip, register } from '../support/through-the-api.js';
 
@@ -26,10 +26,7 @@ beforeAll(async () => {
     openBrowser(baseUrl),
     openBrowser(baseUrl),
   ]);
-  await creator.page.goto('/signin?next=/studio');
-  await creator.page.getByLabel('Email').fill(account.email);
-  await creator.page.getByLabel('Password').fill(account.password);
-  await creator.page.getByRole('button', { name: 'Sign in' }).click();
+  await signIn(creator.page, account, '/studio');
   await creator.page.getByRole('heading', { name: 'Your videos' }).waitFor();
   await signUp(viewer.page, newAccount('Viewer'));
   await signUp(secondViewer.page, newAccount('Second'));
