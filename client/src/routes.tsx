@@ -8,6 +8,8 @@ import { HistoryPage } from './pages/HistoryPage.js';
 import { HomePage } from './pages/HomePage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
 import { NotificationsPage } from './pages/NotificationsPage.js';
+import { PlaylistPage } from './pages/PlaylistPage.js';
+import { PlaylistsPage } from './pages/PlaylistsPage.js';
 import { SearchPage } from './pages/SearchPage.js';
 import { SettingsPage } from './pages/SettingsPage.js';
 import { SignInPage } from './pages/SignInPage.js';
@@ -32,12 +34,14 @@ export const router = createBrowserRouter([
     children: [
       { index: true, element: <HomePage /> },
       { path: 'watch/:id', element: <WatchPage /> },
+      { path: 'playlist/:id', element: <PlaylistPage /> },
       { path: ':segment', element: <ChannelOrNotFound /> },
       { path: 'search', element: <SearchPage /> },
       { path: 'upload', element: signedIn(<UploadPage />) },
       { path: 'studio', element: signedIn(<StudioPage />) },
       { path: 'subscriptions', element: signedIn(<SubscriptionsPage />) },
       { path: 'history', element: signedIn(<HistoryPage />) },
+      { path: 'playlists', element: signedIn(<PlaylistsPage />) },
       { path: 'notifications', element: signedIn(<NotificationsPage />) },
       { path: 'settings', element: signedIn(<SettingsPage />) },
       { path: 'signin', element: <SignInPage /> },

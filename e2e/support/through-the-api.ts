@@ -114,3 +114,14 @@ export async function reportPosition(baseUrl: string, token: string, videoId: st
   });
   if (response.status !== 204) throw new Error(`progress: ${response.status} ${await response.text()}`);
 }
+
+/** Posts a comment on the video and returns its id. */
+export async function postComment(baseUrl: string, token: string, videoId: string, body: string) {
+  const route = `/api/v1/videos/${videoId}/comments`;
+  const posted = await call<{ id: string }>(baseUrl, route, {
+    method: 'POST',
+    token,
+    body: JSON.stringify({ body }),
+  });
+  return posted.id;
+}

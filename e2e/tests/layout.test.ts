@@ -52,7 +52,10 @@ it('shows the watch page without sideways scrolling and with every control named
 
 it('shows every signed-in page without sideways scrolling and with every control named', async () => {
   await phone.page.goto(`/@${channelHandle}`);
-  await phone.page.getByRole('heading', { name: 'Videos' }).waitFor();
+  await phone.page
+    .getByRole('navigation', { name: 'Channel' })
+    .getByRole('link', { name: 'Videos' })
+    .waitFor();
   await screenshot(phone.page, 'phone-channel');
   expect(await horizontalOverflow(phone.page)).toBeLessThanOrEqual(0);
 
@@ -62,6 +65,7 @@ it('shows every signed-in page without sideways scrolling and with every control
     ['/search?q=rather+long', 'Results for “rather long”'],
     ['/subscriptions', 'Subscriptions'],
     ['/history', 'History'],
+    ['/playlists', 'Playlists'],
     ['/notifications', 'Notifications'],
     ['/studio', 'Your videos'],
     ['/settings', 'Settings'],

@@ -3,6 +3,10 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from './client.js';
 import { cursorPaging } from './paging.js';
+import type { paths } from './schema.js';
+
+type Inbox = paths['/api/v1/me/notifications']['get']['responses'][200]['content']['application/json'];
+export type Notification = Inbox['items'][number];
 
 const notificationKeys = {
   all: ['notifications'] as const,

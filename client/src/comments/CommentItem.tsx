@@ -1,6 +1,6 @@
 // One comment: who wrote it and when, whether it awaits the creator's approval, its text (shown as text,
 // never as markup), and what I may do with it: reply to a top-level comment, edit my own, delete my own
-// or any on my video, block its author from my channel.
+// or any on my video, report another's, block its author from my channel.
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { type Comment, useCommentActions } from '../api/comments.js';
@@ -8,6 +8,7 @@ import { useSession } from '../api/session.js';
 import { ChannelAvatar } from '../components/ChannelAvatar.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import { formatAge, formatCount } from '../format/format.js';
+import { ReportButton } from '../moderation/ReportButton.js';
 import { BlockAuthorButton } from './BlockAuthorButton.js';
 import { CommentForm } from './CommentForm.js';
 import { RepliesList } from './RepliesList.js';
@@ -75,6 +76,7 @@ export function CommentItem({ comment, videoOwnerId }: { comment: Comment; video
                 Delete
               </button>
             )}
+            {!mine && <ReportButton kind="comment" id={comment.id} plain />}
             {onMyVideo && !mine && comment.author && <BlockAuthorButton author={comment.author} />}
           </div>
         )}

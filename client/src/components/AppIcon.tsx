@@ -7,6 +7,8 @@ import {
   Flag,
   History,
   House,
+  Library,
+  ListPlus,
   ListVideo,
   type LucideIcon,
   Play,
@@ -26,6 +28,8 @@ const ICONS = {
   notifications: Bell,
   share: Share2,
   report: Flag,
+  save: ListPlus,
+  playlists: Library,
 } satisfies Record<string, LucideIcon>;
 
 export type AppIconName = keyof typeof ICONS;

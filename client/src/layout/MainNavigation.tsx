@@ -6,6 +6,7 @@ const SECTIONS: { to: string; label: string; icon: AppIconName }[] = [
   { to: '/', label: 'Home', icon: 'home' },
   { to: '/subscriptions', label: 'Subscriptions', icon: 'subscriptions' },
   { to: '/history', label: 'History', icon: 'history' },
+  { to: '/playlists', label: 'Playlists', icon: 'playlists' },
   { to: '/studio', label: 'Studio', icon: 'studio' },
 ];
 

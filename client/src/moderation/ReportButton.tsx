@@ -1,16 +1,30 @@
-// The watch page's Report button, for people signed in: opens the report dialog.
+// A Report button for people signed in, on a video, a comment or a channel: opens the report dialog.
 import { useState } from 'react';
+import type { ReportKind } from '../api/reports.js';
 import { AppIcon } from '../components/AppIcon.js';
 import { ReportDialog } from './ReportDialog.js';
 
-export function ReportButton({ videoId }: { videoId: string }) {
+interface ReportButtonProps {
+  kind: ReportKind;
+  id: string;
+  /** Among a comment's text actions it is a plain link-like word, without its icon. */
+  plain?: boolean;
+}
+
+export function ReportButton({ kind, id, plain = false }: ReportButtonProps) {
   const [open, setOpen] = useState(false);
   return (
     <>
-      <button type="button" onClick={() => setOpen(true)}>
-        <AppIcon name="report" /> Report
-      </button>
-      {open && <ReportDialog videoId={videoId} onClose={() => setOpen(false)} />}
+      {plain ? (
+        <button type="button" className="link-button" onClick={() => setOpen(true)}>
+          Report
+        </button>
+      ) : (
+        <button type="button" onClick={() => setOpen(true)}>
+          <AppIcon name="report" /> Report
+        </button>
+      )}
+      {open && <ReportDialog kind={kind} id={id} onClose={() => setOpen(false)} />}
     </>
   );
 }

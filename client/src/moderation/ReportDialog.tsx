@@ -1,8 +1,8 @@
-// Report a video to the moderators: why (one of the instance's reasons) and, if the viewer wants, more.
+// Report a video, a comment or a channel to the moderators: why (one of the instance's reasons) and, if the viewer wants, more.
 import { useMutation } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { ApiFailure, errorMessage } from '../api/client.js';
-import { fileReport, type ReportReason } from '../api/reports.js';
+import { fileReport, type ReportKind, type ReportReason } from '../api/reports.js';
 
 const REASONS: Record<ReportReason, string> = {
   spam: 'Spam or scam',
@@ -17,11 +17,12 @@ const REASONS: Record<ReportReason, string> = {
 const MAX_DETAILS = 1000;
 
 interface ReportDialogProps {
-  videoId: string;
+  kind: ReportKind;
+  id: string;
   onClose: () => void;
 }
 
-export function ReportDialog({ videoId, onClose }: ReportDialogProps) {
+export function ReportDialog({ kind, id, onClose }: ReportDialogProps) {
   const titleId = useId();
   const detailsId = useId();
   const dialog = useRef<HTMLDialogElement>(null);
@@ -29,7 +30,7 @@ export function ReportDialog({ videoId, onClose }: ReportDialogProps) {
   const [details, setDetails] = useState('');
   const report = useMutation({
     mutationFn: (chosen: ReportReason) =>
-      fileReport({ kind: 'video', id: videoId, reason: chosen, ...(details.trim() ? { details } : {}) }),
+      fileReport({ kind, id, reason: chosen, ...(details.trim() ? { details } : {}) }),
   });
   useEffect(() => {
     dialog.current?.showModal();
@@ -44,12 +45,12 @@ export function ReportDialog({ videoId, onClose }: ReportDialogProps) {
   const done = report.isSuccess || alreadyReported;
   return (
     <dialog ref={dialog} className="report-dialog" aria-labelledby={titleId} onClose={onClose}>
-      <h2 id={titleId}>Report this video</h2>
+      <h2 id={titleId}>Report this {kind}</h2>
       {done ? (
         <p role="status">
           {alreadyReported
-            ? 'You have already reported this video; a moderator will look at it.'
-            : 'Thank you. A moderator will look at this video.'}
+            ? `You have already reported this ${kind}; a moderator will look at it.`
+            : `Thank you. A moderator will look at this ${kind}.`}
         </p>
       ) : (
         <form id={`${titleId}-form`} onSubmit={submit}>

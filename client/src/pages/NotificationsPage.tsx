@@ -1,10 +1,9 @@
-// /notifications — new videos of channels I follow and replies to my comments, newest first.
-import { Link } from 'react-router';
+// /notifications — new videos of channels I follow, replies to my comments and how my reports ended,
+// newest first.
 import { useMarkRead, useNotifications } from '../api/notifications.js';
-import { ChannelAvatar } from '../components/ChannelAvatar.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
-import { formatAge } from '../format/format.js';
 import { usePageTitle } from '../layout/usePageTitle.js';
+import { NotificationItem } from '../notifications/NotificationItem.js';
 
 export function NotificationsPage() {
   usePageTitle('Notifications');
@@ -26,34 +25,17 @@ export function NotificationsPage() {
       )}
       {items.length === 0 ? (
         <p className="status">
-          Nothing yet. New videos from your subscriptions and replies to you show up here.
+          Nothing yet. New videos from your subscriptions, replies to you and what became of your reports show
+          up here.
         </p>
       ) : (
         <ul className="notification-list">
           {items.map((item) => (
-            <li key={item.id} className={item.read ? 'notification' : 'notification unread'}>
-              <ChannelAvatar channel={item.channel} size="small" />
-              <Link
-                to={`/watch/${item.video.id}`}
-                onClick={() => !item.read && markRead.mutate([item.id])}
-                className="notification-text"
-              >
-                {item.kind === 'new_video' ? (
-                  <>
-                    <strong>{item.channel.displayName}</strong> uploaded: {item.video.title}
-                  </>
-                ) : (
-                  <>
-                    <strong>{item.channel.displayName}</strong> replied on {item.video.title}: “
-                    {item.commentBody}”
-                  </>
-                )}
-                <span className="muted">
-                  {formatAge(item.createdAt)}
-                  {!item.read && ' · unread'}
-                </span>
-              </Link>
-            </li>
+            <NotificationItem
+              key={item.id}
+              item={item}
+              onOpen={() => !item.read && markRead.mutate([item.id])}
+            />
           ))}
         </ul>
       )}

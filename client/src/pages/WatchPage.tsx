@@ -1,4 +1,5 @@
-// /watch/:id — the player (or the processing state), the video's details and what to watch next.
+// /watch/:id — the player (or the processing state), the video's details and what to watch next; with
+// `?list=`, the playlist it plays in beside it.
 import { useEffect, useRef } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiFailure } from '../api/client.js';
@@ -18,6 +19,9 @@ import { ReportButton } from '../moderation/ReportButton.js';
 import { loadHls } from '../player/hlsLibrary.js';
 import { PlayerSlot } from '../player/PlayerSlot.js';
 import { useTheatreMode } from '../player/useTheatreMode.js';
+import { PlaylistPanel } from '../playlists/PlaylistPanel.js';
+import { SaveButton } from '../playlists/SaveButton.js';
+import { usePlaylistPlayback } from '../playlists/usePlaylistPlayback.js';
 import { ProcessingStatus } from '../processing/ProcessingStatus.js';
 import { ShareButton } from '../share/ShareButton.js';
 import { useLinkStart } from '../share/useLinkStart.js';
@@ -31,6 +35,7 @@ export function WatchPage() {
   const linkStart = useLinkStart();
   const theatre = useTheatreMode();
   const playerCell = useRef<HTMLDivElement>(null);
+  const playlist = usePlaylistPlayback(id);
   // The player's library loads beside the video's data, not after it.
   useEffect(() => void loadHls(), []);
 
@@ -73,7 +78,7 @@ export function WatchPage() {
         ) : (
           <ProcessingStatus video={video} live={mine} placeholder />
         )}
-        <AutoplayCountdown videoId={video.id} player={playerCell} />
+        <AutoplayCountdown videoId={video.id} player={playerCell} queued={playlist?.queued} />
       </div>
       <section className="watch-primary">
         {/* A video plays while its last segments are still being encoded; its owner sees how far along. */}
@@ -87,7 +92,8 @@ export function WatchPage() {
           <SubscribeButton handle={video.channel.handle} />
           <ReactionButtons video={video} />
           <ShareButton video={video} playerSeconds={() => playerVideo()?.currentTime ?? 0} />
-          {session && !mine && <ReportButton videoId={video.id} />}
+          {session && <SaveButton videoId={video.id} />}
+          {session && !mine && <ReportButton kind="video" id={video.id} />}
         </div>
         <div className="description card">
           <p className="muted">
@@ -99,7 +105,18 @@ export function WatchPage() {
         {video.playable && <ChapterList chapters={video.chapters} onJump={playFrom} />}
         {video.playable && <CommentsSection video={video} />}
       </section>
-      <UpNext currentId={video.id} />
+      <div className="watch-side">
+        {playlist && (
+          <PlaylistPanel
+            playlist={playlist.playlist}
+            items={playlist.items}
+            currentId={video.id}
+            order={playlist.order}
+            onOrderChange={playlist.changeOrder}
+          />
+        )}
+        <UpNext currentId={video.id} />
+      </div>
     </div>
   );
 }

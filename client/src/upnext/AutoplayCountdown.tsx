@@ -1,18 +1,23 @@
-// Over the player once a video ended: "Up next in 5" with the next video, Cancel and Play now.
+// Over the player once a video ended: "Up next in 5" with the next video, Cancel and Play now. The next
+// video is the playlist's when one plays, else the first of up next.
 import { Play, X } from 'lucide-react';
 import type { RefObject } from 'react';
 import { upNextFeed, useVideoList } from '../api/feeds.js';
+import type { QueuedVideo } from '../playlists/usePlaylistPlayback.js';
 import { useAutoplayCountdown } from './useAutoplayCountdown.js';
 
 interface AutoplayCountdownProps {
   videoId: string;
   /** The element holding the player, whose <video> says when it ended. */
   player: RefObject<HTMLElement | null>;
+  /** What a playing playlist puts next, ahead of up next. */
+  queued?: QueuedVideo | undefined;
 }
 
-export function AutoplayCountdown({ videoId, player }: AutoplayCountdownProps) {
+export function AutoplayCountdown({ videoId, player, queued }: AutoplayCountdownProps) {
   const upNext = useVideoList(upNextFeed(videoId));
-  const next = upNext.data?.pages[0]?.items[0];
+  const suggested = upNext.data?.pages[0]?.items[0];
+  const next = queued ?? (suggested && { video: suggested, to: `/watch/${suggested.id}` });
   const { secondsLeft, cancel, playNow } = useAutoplayCountdown(videoId, next, player);
   if (secondsLeft === null || !next) return null;
   return (
@@ -21,8 +26,8 @@ export function AutoplayCountdown({ videoId, player }: AutoplayCountdownProps) {
         <span role="timer" aria-live="polite">
           Up next in {secondsLeft}
         </span>
-        <strong>{next.title}</strong>
-        <span className="muted">{next.channel.displayName}</span>
+        <strong>{next.video.title}</strong>
+        <span className="muted">{next.video.channel.displayName}</span>
       </p>
       <div className="autoplay-actions">
         <button type="button" onClick={cancel}>

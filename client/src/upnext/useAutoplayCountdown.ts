@@ -2,7 +2,7 @@
 // one again or turned autoplay off. An opened page that was reached this way starts playing by itself.
 import { type RefObject, useCallback, useEffect, useRef, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
-import type { Video } from '../api/client.js';
+import type { QueuedVideo } from '../playlists/usePlaylistPlayback.js';
 import { useAutoplaySetting } from './autoplaySetting.js';
 import { useMediaEvent } from './useMediaEvent.js';
 
@@ -15,7 +15,7 @@ interface AutoplayedState {
 
 export function useAutoplayCountdown(
   videoId: string,
-  next: Video | undefined,
+  next: QueuedVideo | undefined,
   player: RefObject<HTMLElement | null>,
 ) {
   const [autoplay] = useAutoplaySetting();
@@ -25,7 +25,7 @@ export function useAutoplayCountdown(
   const cancel = useCallback(() => setSecondsLeft(null), []);
   const playNow = useCallback(() => {
     setSecondsLeft(null);
-    if (next) navigate(`/watch/${next.id}`, { state: { autoplayed: true } satisfies AutoplayedState });
+    if (next) navigate(next.to, { state: { autoplayed: true } satisfies AutoplayedState });
   }, [next, navigate]);
 
   // In full screen the countdown could not be seen, so nothing starts by itself there.

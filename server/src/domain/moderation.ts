@@ -27,6 +27,17 @@ export interface NewReport {
   reporterId: string;
   reason: ReportReason;
   details: string | null;
+  subject: string;
+}
+
+const MAX_REPORT_SUBJECT_LENGTH = 200;
+
+/** What a report is about as its reporter will be reminded of it: a title, a name, a comment's start. */
+export function reportSubject(text: string): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  return oneLine.length <= MAX_REPORT_SUBJECT_LENGTH
+    ? oneLine
+    : `${oneLine.slice(0, MAX_REPORT_SUBJECT_LENGTH - 1).trimEnd()}…`;
 }
 
 /** How an item's reports were closed. */

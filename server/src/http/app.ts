@@ -14,6 +14,7 @@ import type { Metrics } from '../metrics.js';
 import { Comment } from './comment.schemas.js';
 import { refuseCrossSiteRequests } from './cross-site-requests.js';
 import { registerErrorHandler } from './error-handler.js';
+import { Playlist, PlaylistItem } from './playlist.schemas.js';
 import { counterRateLimitStore, type WindowCounters } from './rate-limit-store.js';
 import type { RouteDeps } from './route-deps.js';
 import { adminAccountRoutes } from './routes/admin/accounts.routes.js';
@@ -33,11 +34,14 @@ import { heldCommentRoutes } from './routes/me/held-comments.routes.js';
 import { historyRoutes } from './routes/me/history.routes.js';
 import { meRoutes } from './routes/me/me.routes.js';
 import { notificationRoutes } from './routes/me/notifications.routes.js';
+import { myPlaylistRoutes } from './routes/me/playlists.routes.js';
 import { mySubscriptionRoutes } from './routes/me/subscriptions.routes.js';
 import { myVideoRoutes } from './routes/me/videos.routes.js';
 import { mediaRoutes } from './routes/media.routes.js';
 import { registerMetrics } from './routes/metrics.routes.js';
 import { oembedRoutes } from './routes/oembed.routes.js';
+import { playlistItemRoutes } from './routes/playlists/items.routes.js';
+import { playlistRoutes } from './routes/playlists/playlists.routes.js';
 import { reportRoutes } from './routes/reports.routes.js';
 import { searchRoutes } from './routes/search.routes.js';
 import { uploadPartRoutes } from './routes/upload-parts.routes.js';
@@ -66,6 +70,7 @@ const API_ROUTES = [
   notificationRoutes,
   heldCommentRoutes,
   blockedAccountRoutes,
+  myPlaylistRoutes,
   channelRoutes,
   uploadRoutes,
   videoRoutes,
@@ -78,6 +83,8 @@ const API_ROUTES = [
   viewRoutes,
   progressRoutes,
   commentRoutes,
+  playlistRoutes,
+  playlistItemRoutes,
   feedRoutes,
   searchRoutes,
   reportRoutes,
@@ -126,6 +133,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ReactionSummary,
     UploadPlan,
     Comment,
+    Playlist,
+    PlaylistItem,
   ])
     app.addSchema(schema);
 

@@ -7,12 +7,14 @@ import {
   MAX_MODERATION_REASON_LENGTH,
   MAX_REPORT_DETAILS_LENGTH,
   REPORT_KINDS,
+  REPORT_OUTCOMES,
   REPORT_REASONS,
 } from '../domain/moderation.js';
 import { Role } from './schemas.js';
 
 export const ReportKind = Type.Enum(REPORT_KINDS);
 export const ReportReason = Type.Enum(REPORT_REASONS);
+export const ReportOutcome = Type.Enum(REPORT_OUTCOMES);
 
 export const NewReport = Type.Object(
   {

@@ -7,6 +7,7 @@ import type { Comment, HeldComment } from '../domain/comment.js';
 import type { AuditEntry, ReportedItem } from '../domain/moderation.js';
 import type { Notification } from '../domain/notification.js';
 import type { Page } from '../domain/page.js';
+import type { ListedPlaylist, Playlist, PlaylistItem } from '../domain/playlist.js';
 import type { ReactionOutcome } from '../domain/reaction.js';
 import type { VideoWithChannel } from '../domain/video.js';
 import { watchable } from '../domain/video.js';
@@ -16,6 +17,7 @@ import type { UploadPlan as UploadPlanData } from '../services/upload.service.js
 import type { VideoPage, ViewerState } from '../services/videos/video-page.service.js';
 import type { CommentJson } from './comment.schemas.js';
 import type { AuditEntryJson, ReportedItemJson } from './moderation.schemas.js';
+import type { PlaylistItemJson, PlaylistJson } from './playlist.schemas.js';
 import type { ChannelJson, UserJson } from './schemas.js';
 import type { VideoJson } from './video.schemas.js';
 
@@ -155,12 +157,17 @@ export class Presenter {
   }
 
   notification(notification: Notification) {
-    const { handle, displayName } = notification.actor;
-    return {
+    const common = {
       id: notification.id,
-      kind: notification.kind,
       read: notification.read,
       createdAt: notification.createdAt.toISOString(),
+    };
+    if (notification.kind === 'report_outcome')
+      return { ...common, kind: notification.kind, report: notification.report };
+    const { handle, displayName } = notification.actor;
+    return {
+      ...common,
+      kind: notification.kind,
       video: notification.video,
       channel: { handle, displayName, avatarUrl: this.avatarUrl(notification.actor) },
       commentBody: notification.commentBody,
@@ -207,17 +214,47 @@ export class Presenter {
     };
   }
 
-  /** The poster, with a playback token in its path (so it expires with the token): once the video is ready. */
+  playlist(playlist: Playlist | ListedPlaylist): PlaylistJson {
+    const first = 'firstVideo' in playlist ? playlist.firstVideo : null;
+    return {
+      id: playlist.id,
+      kind: playlist.kind,
+      title: playlist.title,
+      description: playlist.description,
+      visibility: playlist.visibility,
+      itemCount: playlist.itemCount,
+      channel: { handle: playlist.channel.handle, displayName: playlist.channel.displayName },
+      // Lists hold only ready videos as the first one: a ready video has its poster.
+      thumbnailUrl: first && this.videoMediaUrl(first, POSTER_FILE),
+      ...('videoItemId' in playlist ? { videoItemId: playlist.videoItemId } : {}),
+      createdAt: playlist.createdAt.toISOString(),
+      updatedAt: playlist.updatedAt.toISOString(),
+    };
+  }
+
+  playlistList(page: Page<ListedPlaylist>) {
+    return { items: page.items.map((playlist) => this.playlist(playlist)), nextCursor: page.nextCursor };
+  }
+
+  playlistItem(item: PlaylistItem, viewerId: string | undefined): PlaylistItemJson {
+    return {
+      id: item.id,
+      addedAt: item.addedAt.toISOString(),
+      video: item.video && this.video(item.video, viewerId),
+    };
+  }
+
   /** Where the video plays from, once it is playable: the URL the player asks for first. */
   masterPlaylistUrl(video: VideoWithChannel): string | null {
     return watchable(video) ? this.videoMediaUrl(video, MASTER_PLAYLIST) : null;
   }
 
+  /** The poster, with a playback token in its path (so it expires with the token): once the video is ready. */
   posterUrl(video: VideoWithChannel): string | null {
     return video.state === 'ready' ? this.videoMediaUrl(video, POSTER_FILE) : null;
   }
 
-  private videoMediaUrl(video: VideoWithChannel, file: string): string {
+  private videoMediaUrl(video: Pick<VideoWithChannel, 'id' | 'playbackVersion'>, file: string): string {
     return `${this.mediaBaseUrl}/t/${this.playbackTokens.issue(video.id, video.playbackVersion)}/videos/${video.id}/${file}`;
   }
 

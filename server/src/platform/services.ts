@@ -15,6 +15,7 @@ import { CoWatchRepository } from '../adapters/db/co-watch.repository.js';
 import { CommentRepository } from '../adapters/db/comment.repository.js';
 import { NotificationRepository } from '../adapters/db/notification.repository.js';
 import { PlaybackRevocations } from '../adapters/db/playback-revocations.js';
+import { PlaylistRepository } from '../adapters/db/playlist.repository.js';
 import { ReactionRepository } from '../adapters/db/reaction.repository.js';
 import { ReportRepository } from '../adapters/db/report.repository.js';
 import type { Database } from '../adapters/db/schema.js';
@@ -49,6 +50,7 @@ import { ReportService } from '../services/moderation/report.service.js';
 import { RoleService } from '../services/moderation/roles.service.js';
 import { NotificationService } from '../services/notification.service.js';
 import { PartReceiverService } from '../services/part-receiver.service.js';
+import { PlaylistService } from '../services/playlist.service.js';
 import { ChunkStitcher } from '../services/processing/chunk-stitcher.js';
 import { ChunkedProcessing } from '../services/processing/chunked-processing.js';
 import { VideoProcessingService } from '../services/processing/video-processing.service.js';
@@ -221,6 +223,7 @@ export function buildServices({
     }),
     history,
     subscriptions: new SubscriptionService(subscriptions, channels),
+    playlists: new PlaylistService({ playlists: new PlaylistRepository(db), channels, videos: videoService }),
     videoLists: new VideoListService(videoLists, channels),
     search: new SearchService(searchIndex),
     upNext: new UpNextService({

@@ -11,6 +11,7 @@ import type { ReportService } from './moderation/report.service.js';
 import type { RoleService } from './moderation/roles.service.js';
 import type { NotificationService } from './notification.service.js';
 import type { PartReceiverService } from './part-receiver.service.js';
+import type { PlaylistService } from './playlist.service.js';
 import type { VideoProcessingService } from './processing/video-processing.service.js';
 import type { ReactionService } from './reaction.service.js';
 import type { ReadinessService } from './readiness.service.js';
@@ -42,6 +43,7 @@ export interface Services {
   notifications: NotificationService;
   /** Local-disk storage only: the API's own part endpoint (with S3 the parts go to storage). */
   partReceiver: PartReceiverService | undefined;
+  playlists: PlaylistService;
   /** Only in a process that transcodes (opened with ffmpeg). */
   processing: VideoProcessingService | undefined;
   progress: VideoProgressService;

@@ -245,6 +245,36 @@ const MATRIX: Record<string, Entry> = {
     expected: ADMINISTRATORS(204),
   },
   'GET /api/v1/admin/audit-log': { attempt: () => ({ url: '' }), expected: ADMINISTRATORS(200) },
+  'POST /api/v1/playlists': {
+    attempt: () => ({ url: '', payload: { title: 'Favourites', visibility: 'public' } }),
+    expected: SELF_SERVICE(201),
+  },
+  'PATCH /api/v1/playlists/{id}': {
+    attempt: async (fixture) => ({ url: await ownersPlaylist(fixture), payload: { title: 'Renamed' } }),
+    expected: OWNER_ONLY(200),
+  },
+  'DELETE /api/v1/playlists/{id}': {
+    attempt: async (fixture) => ({ url: await ownersPlaylist(fixture) }),
+    expected: OWNER_ONLY(204),
+  },
+  'POST /api/v1/playlists/{id}/items': {
+    attempt: async (fixture) => ({
+      url: `${await ownersPlaylist(fixture)}/items`,
+      payload: { videoId: fixture.videoId },
+    }),
+    expected: OWNER_ONLY(201),
+  },
+  'DELETE /api/v1/playlists/{id}/items/{itemId}': {
+    attempt: async (fixture) => ({ url: (await ownersPlaylistItems(fixture))[0] ?? '' }),
+    expected: OWNER_ONLY(204),
+  },
+  'PUT /api/v1/playlists/{id}/items/{itemId}/position': {
+    attempt: async (fixture) => {
+      const [first, second] = await ownersPlaylistItems(fixture);
+      return { url: `${second}/position`, payload: { before: first?.split('/').at(-1) } };
+    },
+    expected: OWNER_ONLY(204),
+  },
   // Local storage only. The signed part URL is the credential, as a presigned S3 URL is.
   'PUT /api/v1/upload-parts/{uploadId}/{partNumber}': {
     attempt: ({ upload }) => ({
@@ -307,6 +337,36 @@ async function heldComment({ owner, videoId }: Fixture): Promise<string> {
   });
   expect(response.json().awaitingApproval).toBe(true);
   return `/api/v1/comments/${response.json().id}`;
+}
+
+/** The URL of a playlist of the owner's, public (so another person may read it, and is refused a change). */
+async function ownersPlaylist({ owner }: Fixture, visibility = 'public'): Promise<string> {
+  const response = await test.app.inject({
+    method: 'POST',
+    url: '/api/v1/playlists',
+    headers: bearer(owner.token),
+    payload: { title: 'Owner’s list', visibility },
+  });
+  expect(response.statusCode, response.body).toBe(201);
+  return `/api/v1/playlists/${response.json().id}`;
+}
+
+/** The URLs of the two items of a public playlist of the owner's: the fixture's video, then another. */
+async function ownersPlaylistItems(fixture: Fixture): Promise<string[]> {
+  const playlist = await ownersPlaylist(fixture);
+  const videos = [fixture.videoId, await publishStandInVideo(test.platform, fixture.owner, 'public')];
+  const items: string[] = [];
+  for (const videoId of videos) {
+    const response = await test.app.inject({
+      method: 'POST',
+      url: `${playlist}/items`,
+      headers: bearer(fixture.owner.token),
+      payload: { videoId },
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    items.push(`${playlist}/items/${response.json().id}`);
+  }
+  return items;
 }
 
 /** The id of the moderation queue's item for a report on the owner's video. */
@@ -400,6 +460,26 @@ describe('reads of a private video', () => {
         seen[role] = response.statusCode;
       }
       expect(seen).toEqual(PRIVATE_VIDEO_READS[route]);
+    },
+  );
+});
+
+describe('reads of a private playlist', () => {
+  it.each(['', '/items'])(
+    "GET /api/v1/playlists/{id}%s is the owner's alone: not found for anyone else, staff too",
+    async (tail) => {
+      const seen: Record<string, number> = {};
+      for (const role of ROLES) {
+        const fixture = await makeFixture(role);
+        const url = `${await ownersPlaylist(fixture, 'private')}${tail}`;
+        const person = role === 'owner' ? fixture.owner : fixture.other;
+        const response = await test.app.inject({
+          url,
+          headers: role === 'anonymous' ? {} : bearer(person.token),
+        });
+        seen[role] = response.statusCode;
+      }
+      expect(seen).toEqual(OWNER_ONLY_READ(200));
     },
   );
 });

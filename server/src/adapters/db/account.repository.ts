@@ -1,8 +1,10 @@
-// SQL for accounts: a user row and the channel created with it, always together; and each account's role.
+// SQL for accounts: a user row, the channel and the Watch later list created with it, always together; and
+// each account's role.
 // The first account of an instance becomes its administrator.
 import { type Kysely, sql } from 'kysely';
 import type { Account } from '../../domain/account.js';
 import { Conflict } from '../../domain/errors.js';
+import { WATCH_LATER_TITLE } from '../../domain/playlist.js';
 import type { Role } from '../../domain/roles.js';
 import { CHANNEL_COLUMNS, toChannel } from './rows.js';
 import type { Database } from './schema.js';
@@ -41,6 +43,16 @@ export class AccountRepository {
           .values({ owner_id: user.id, handle: account.handle, display_name: account.displayName })
           .returning(CHANNEL_COLUMNS)
           .executeTakeFirstOrThrow();
+        await trx
+          .insertInto('playlists')
+          .values({
+            owner_id: user.id,
+            channel_id: channel.id,
+            kind: 'watch_later',
+            title: WATCH_LATER_TITLE,
+            visibility: 'private',
+          })
+          .execute();
         const { id, email, role, created_at: createdAt } = user;
         return { id, email, role, createdAt, channel: toChannel(channel) };
       });

@@ -25,6 +25,8 @@ import * as computeLedger from './migrations/0024-compute-ledger.js';
 import * as coWatch from './migrations/0025-co-watch.js';
 import * as rolesReportsAndAuditLog from './migrations/0026-roles-reports-and-audit-log.js';
 import * as creatorCommentControls from './migrations/0029-creator-comment-controls.js';
+import * as reportOutcomeNotifications from './migrations/0031-report-outcome-notifications.js';
+import * as playlists from './migrations/0032-playlists.js';
 import type { Database } from './schema.js';
 
 const migrations: Record<string, Migration> = {
@@ -53,6 +55,8 @@ const migrations: Record<string, Migration> = {
   '0025-co-watch': coWatch,
   '0026-roles-reports-and-audit-log': rolesReportsAndAuditLog,
   '0029-creator-comment-controls': creatorCommentControls,
+  '0031-report-outcome-notifications': reportOutcomeNotifications,
+  '0032-playlists': playlists,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

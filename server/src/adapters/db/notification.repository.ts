@@ -1,7 +1,9 @@
-// SQL for notifications: written when a followed channel publishes or someone replies, listed newest
-// first, counted while unread. A notification about a video the person may no longer see is not shown.
+// SQL for notifications: written when a followed channel publishes or someone replies (a report's outcome is
+// written where the report is closed), listed newest first, counted while unread. A notification about a
+// video the person may no longer see is not shown.
 import { type Kysely, sql } from 'kysely';
-import type { Notification } from '../../domain/notification.js';
+import type { ReportKind, ReportOutcome } from '../../domain/moderation.js';
+import type { Notification, NotificationKind } from '../../domain/notification.js';
 import type { PagePosition } from '../../domain/page.js';
 import { rowsAfter } from './keyset.js';
 import { LISTED, watchableBy } from './rows.js';
@@ -54,8 +56,10 @@ export class NotificationRepository {
 
   async list(userId: string, limit: number, after?: PagePosition): Promise<Notification[]> {
     let query = this.shownTo(userId)
-      .innerJoin('channels', 'channels.id', 'notifications.actor_channel_id')
+      .leftJoin('channels', 'channels.id', 'notifications.actor_channel_id')
       .leftJoin('comments', 'comments.id', 'notifications.comment_id')
+      .leftJoin('reports', 'reports.id', 'notifications.report_id')
+      .leftJoin('reported_items', 'reported_items.id', 'reports.reported_item_id')
       .select([
         'notifications.id',
         'notifications.kind',
@@ -67,6 +71,9 @@ export class NotificationRepository {
         'channels.display_name',
         'channels.avatar_key',
         'comments.body as comment_body',
+        'reported_items.kind as report_kind',
+        'reported_items.outcome as report_outcome',
+        'reports.subject as report_subject',
       ]);
     if (after)
       query = query.where(rowsAfter(['notifications.created_at', 'notifications.id'], [after.at, after.id]));
@@ -75,15 +82,7 @@ export class NotificationRepository {
       .orderBy('notifications.id', 'desc')
       .limit(limit)
       .execute();
-    return rows.map((row) => ({
-      id: row.id,
-      kind: row.kind,
-      createdAt: row.created_at,
-      read: row.read_at !== null,
-      video: { id: row.video_id, title: row.title },
-      actor: { handle: row.handle, displayName: row.display_name, avatarKey: row.avatar_key },
-      commentBody: row.comment_body,
-    }));
+    return rows.map(toNotification);
   }
 
   async unreadCount(userId: string): Promise<number> {
@@ -100,13 +99,13 @@ export class NotificationRepository {
     return Number(row.count);
   }
 
-  /** A person's notifications about videos they may still see. */
+  /** A person's notifications about their reports, and about videos they may still see. */
   private shownTo(userId: string) {
     return this.db
       .selectFrom('notifications')
-      .innerJoin('videos', 'videos.id', 'notifications.video_id')
+      .leftJoin('videos', 'videos.id', 'notifications.video_id')
       .where('notifications.user_id', '=', userId)
-      .where(watchableBy(userId));
+      .where((eb) => eb.or([eb('notifications.kind', '=', 'report_outcome'), watchableBy(userId)]));
   }
 
   /** Marks the given notifications read, or all of them. */
@@ -119,4 +118,45 @@ export class NotificationRepository {
     if (ids) query = query.where('id', 'in', ids);
     await query.execute();
   }
+}
+
+interface NotificationRow {
+  id: string;
+  kind: NotificationKind;
+  created_at: Date;
+  read_at: Date | null;
+  video_id: string | null;
+  title: string | null;
+  handle: string | null;
+  display_name: string | null;
+  avatar_key: string | null;
+  comment_body: string | null;
+  report_kind: ReportKind | null;
+  report_outcome: ReportOutcome | null;
+  report_subject: string | null;
+}
+
+function toNotification(row: NotificationRow): Notification {
+  const common = { id: row.id, createdAt: row.created_at, read: row.read_at !== null };
+  if (row.kind === 'report_outcome') {
+    const report = {
+      kind: joined(row.report_kind),
+      outcome: joined(row.report_outcome),
+      subject: row.report_subject,
+    };
+    return { ...common, kind: row.kind, report };
+  }
+  return {
+    ...common,
+    kind: row.kind,
+    video: { id: joined(row.video_id), title: joined(row.title) },
+    actor: { handle: joined(row.handle), displayName: joined(row.display_name), avatarKey: row.avatar_key },
+    commentBody: row.comment_body,
+  };
+}
+
+/** A column of a left join the row's checks guarantee for its kind. */
+function joined<T>(value: T | null): T {
+  if (value === null) throw new Error('notification row without what its kind requires');
+  return value;
 }

@@ -47,6 +47,7 @@ export class ReportRepository {
           reporter_id: report.reporterId,
           reason: report.reason,
           details: report.details,
+          subject: report.subject,
           created_at: now,
         })
         .onConflict((conflict) => conflict.columns(['reported_item_id', 'reporter_id']).doNothing())
@@ -127,8 +128,8 @@ export class ReportRepository {
   }
 
   /**
-   * Closes the open item `id` with `outcome`; `record` joins the transaction and is told what the item
-   * reported. Undefined when there is no such open item.
+   * Closes the open item `id` with `outcome` and tells its reporters; `record` joins the transaction and is
+   * told what the item reported. Undefined when there is no such open item.
    */
   async closeItem(
     id: string,
@@ -141,26 +142,52 @@ export class ReportRepository {
         .set({ closed_at: new Date(), outcome })
         .where('id', '=', id)
         .where('closed_at', 'is', null)
-        .returning(['kind', 'item_id'])
+        .returning(['id', 'kind', 'item_id'])
         .executeTakeFirst();
       if (!closed) return undefined;
+      await notifyReporters(trx, closed.id);
       const target = { kind: closed.kind, itemId: closed.item_id };
       await record(target, trx);
       return target;
     });
   }
 
-  /** Run inside an action's transaction: the open reports on what it acted on are closed with its outcome. */
+  /**
+   * Run inside an action's transaction: the open reports on what it acted on are closed with its outcome,
+   * and their reporters told.
+   */
   closeOpenOn(target: ReportTarget, outcome: ReportOutcome): InTransaction {
-    return (trx) =>
-      trx
+    return async (trx) => {
+      const closed = await trx
         .updateTable('reported_items')
         .set({ closed_at: new Date(), outcome })
         .where('kind', '=', target.kind)
         .where('item_id', '=', target.itemId)
         .where('closed_at', 'is', null)
-        .execute();
+        .returning('id')
+        .executeTakeFirst();
+      if (closed) await notifyReporters(trx, closed.id);
+    };
   }
+}
+
+/** One notification of the outcome for each report on the item just closed. */
+async function notifyReporters(trx: Kysely<Database>, reportedItemId: string): Promise<void> {
+  await trx
+    .insertInto('notifications')
+    .columns(['user_id', 'kind', 'report_id', 'created_at'])
+    .expression((eb) =>
+      eb
+        .selectFrom('reports')
+        .select([
+          'reporter_id',
+          sql.lit('report_outcome').as('kind'),
+          'id',
+          eb.val(new Date()).as('created_at'),
+        ])
+        .where('reported_item_id', '=', reportedItemId),
+    )
+    .execute();
 }
 
 interface ContentRow {

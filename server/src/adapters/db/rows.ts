@@ -48,9 +48,12 @@ export function selectVideosWithChannel(db: Kysely<Database>) {
  */
 export const LISTED = sql<SqlBool>`(videos.state = 'ready' AND videos.visibility = 'public' AND videos.hidden_at IS NULL)`;
 
-/** Ready videos this person may watch: anything neither private nor hidden, and their own. */
-export function watchableBy(userId: string) {
-  return sql<SqlBool>`(videos.state = 'ready' AND ((videos.visibility != 'private' AND videos.hidden_at IS NULL) OR videos.owner_id = ${userId}))`;
+/** Ready videos this person (or anyone, signed out) may watch: anything neither private nor hidden, and their own. */
+export function watchableBy(userId: string | undefined) {
+  const forAnyone = sql<SqlBool>`(videos.visibility != 'private' AND videos.hidden_at IS NULL)`;
+  const allowed =
+    userId === undefined ? forAnyone : sql<SqlBool>`(${forAnyone} OR videos.owner_id = ${userId})`;
+  return sql<SqlBool>`(videos.state = 'ready' AND ${allowed})`;
 }
 
 type VideoWithChannelRow = Selectable<VideosTable> &

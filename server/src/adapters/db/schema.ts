@@ -9,6 +9,7 @@ import type {
   ReportReason,
 } from '../../domain/moderation.js';
 import type { NotificationKind } from '../../domain/notification.js';
+import type { PlaylistKind } from '../../domain/playlist.js';
 import type { ReactionValue } from '../../domain/reaction.js';
 import type { Role } from '../../domain/roles.js';
 import type { CommentPolicy, RenditionRecord, VideoState, Visibility } from '../../domain/video.js';
@@ -182,9 +183,11 @@ export interface NotificationsTable {
   id: Generated<string>;
   user_id: string;
   kind: NotificationKind;
-  video_id: string;
+  /** Null only for a report's outcome, which is about the report. */
+  video_id: string | null;
   comment_id: string | null;
-  actor_channel_id: string;
+  actor_channel_id: string | null;
+  report_id: string | null;
   created_at: ColumnType<Date, Date, never>;
   read_at: Date | null;
 }
@@ -242,7 +245,30 @@ export interface ReportsTable {
   reporter_id: string;
   reason: ReportReason;
   details: string | null;
+  /** What was reported as the reporter saw it (a title, a comment, a channel's name). */
+  subject: string | null;
   created_at: Date;
+}
+
+export interface PlaylistsTable {
+  id: Generated<string>;
+  owner_id: string;
+  channel_id: string;
+  kind: Generated<PlaylistKind>;
+  title: string;
+  description: Generated<string>;
+  visibility: Visibility;
+  item_count: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: Generated<Date>;
+}
+
+export interface PlaylistItemsTable {
+  id: Generated<string>;
+  playlist_id: string;
+  video_id: string;
+  position: number;
+  added_at: Date;
 }
 
 export interface AuditLogTable {
@@ -284,4 +310,6 @@ export interface Database {
   reported_items: ReportedItemsTable;
   reports: ReportsTable;
   audit_log: AuditLogTable;
+  playlists: PlaylistsTable;
+  playlist_items: PlaylistItemsTable;
 }

@@ -1,7 +1,8 @@
-// /channels/:handle — a channel's page and videos, following it, and its owner's changes.
+// /channels/:handle — a channel's page, videos and playlists, following it, and its owner's changes.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { currentAccount } from '../authentication.js';
+import { PlaylistList } from '../playlist.schemas.js';
 import type { RouteDeps } from '../route-deps.js';
 import { ChannelChanges, errorResponses, Handle, PageQuery } from '../schemas.js';
 import { VideoPage } from '../video.schemas.js';
@@ -45,9 +46,17 @@ const listChannelVideos = {
   response: { 200: VideoPage, ...errorResponses(400, 404) },
 };
 
+const listChannelPlaylists = {
+  tags: ['playlists'],
+  summary: "A channel's public playlists, the most recently changed first",
+  params: HandleParams,
+  querystring: PageQuery,
+  response: { 200: PlaylistList, ...errorResponses(400, 404) },
+};
+
 export const channelRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (
   app,
-  { channels, subscriptions, videoLists, present, requireAccount, identifyAccount },
+  { channels, subscriptions, videoLists, playlists, present, requireAccount, identifyAccount },
 ) => {
   app.get('/channels/:handle', { preHandler: identifyAccount, schema: showChannel }, async (request) => {
     const { channel, subscribed } = await channels.getForViewer(
@@ -77,5 +86,10 @@ export const channelRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (
   app.get('/channels/:handle/videos', { schema: listChannelVideos }, async (request) => {
     const { limit, cursor } = request.query;
     return present.videoList(await videoLists.ofChannel(request.params.handle, limit, cursor));
+  });
+
+  app.get('/channels/:handle/playlists', { schema: listChannelPlaylists }, async (request) => {
+    const { limit, cursor } = request.query;
+    return present.playlistList(await playlists.ofChannel(request.params.handle, limit, cursor));
   });
 };

@@ -1,5 +1,5 @@
 // A moderator hides a video: it is gone at once for everyone but its owner and moderators (its page, the
-// feeds, its channel's list, search, up next, its embed), the media URLs handed out before stop working at the next
+// feeds, its channel's list, search, up next, playlists, its embed), the media URLs handed out before stop working at the next
 // request, and its open reports close. Showing it again gives it back.
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -43,6 +43,8 @@ interface Published {
   word: string;
   /** A later video of the same channel, whose up next lists it. */
   sibling: string;
+  /** A viewer's public playlist that holds it. */
+  playlist: string;
 }
 
 /** A public video with a title of its own, so search finds it and nothing else. */
@@ -50,29 +52,59 @@ async function publicVideo(): Promise<Published> {
   const id = await publishStandInVideo(test.platform, owner, 'public');
   const word = `zebracorn${randomBytes(4).toString('hex').replace(/\d/g, 'q')}`;
   await test.platform.repositories.videos.edit(id, { title: `The ${word} clip` });
-  return { id, word, sibling: await publishStandInVideo(test.platform, owner, 'public') };
+  const sibling = await publishStandInVideo(test.platform, owner, 'public');
+  const made = await test.app.inject({
+    method: 'POST',
+    url: '/api/v1/playlists',
+    headers: as(viewer),
+    payload: { title: 'Saved', visibility: 'public' },
+  });
+  const playlist = made.json().id as string;
+  const added = await test.app.inject({
+    method: 'POST',
+    url: `/api/v1/playlists/${playlist}/items`,
+    headers: as(viewer),
+    payload: { videoId: id },
+  });
+  expect(added.statusCode, added.body).toBe(201);
+  return { id, word, sibling, playlist };
 }
 
 /** The ids each place where others find videos lists, read as `person`. */
-async function listedIn({ word, sibling }: Published, person?: Person): Promise<Record<string, string[]>> {
+async function listedIn(
+  { word, sibling, playlist }: Published,
+  person?: Person,
+): Promise<Record<string, string[]>> {
   const places = {
     home: '/api/v1/feed/home?limit=100',
     newest: '/api/v1/feed/newest?limit=100',
     channel: `/api/v1/channels/${owner.handle}/videos?limit=100`,
     search: `/api/v1/search?q=${word}`,
     upNext: `/api/v1/videos/${sibling}/up-next?limit=100`,
+    playlist: `/api/v1/playlists/${playlist}/items?limit=100`,
   };
   const listed: Record<string, string[]> = {};
   for (const [place, url] of Object.entries(places)) {
     const response = await test.app.inject({ url, headers: as(person) });
     expect(response.statusCode, `${url}: ${response.body}`).toBe(200);
-    listed[place] = (response.json().items as { id: string }[]).map((video) => video.id);
+    // A playlist's items hold their video (null where the reader may not watch it).
+    const items = response.json().items as ({ id: string } | { video: { id: string } | null })[];
+    listed[place] = items.flatMap((item) =>
+      'video' in item ? (item.video ? [item.video.id] : []) : [item.id],
+    );
   }
   return listed;
 }
 
-const everywhere = (id: string) => ({ home: [id], newest: [id], channel: [id], search: [id], upNext: [id] });
-const nowhere = { home: [], newest: [], channel: [], search: [], upNext: [] };
+const everywhere = (id: string) => ({
+  home: [id],
+  newest: [id],
+  channel: [id],
+  search: [id],
+  upNext: [id],
+  playlist: [id],
+});
+const nowhere = { home: [], newest: [], channel: [], search: [], upNext: [], playlist: [] };
 const only = (id: string, listed: Record<string, string[]>) =>
   Object.fromEntries(Object.entries(listed).map(([place, ids]) => [place, ids.filter((x) => x === id)]));
 

@@ -1,16 +1,20 @@
-// /me/notifications — mine, newest first, with the unread count; marking them read.
+// /me/notifications — mine (new videos, replies, my reports' outcomes), newest first, with the unread count; marking them read.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { currentAccount } from '../../authentication.js';
+import { ReportKind, ReportOutcome } from '../../moderation.schemas.js';
 import type { RouteDeps } from '../../route-deps.js';
 import { errorResponses, PageQuery } from '../../schemas.js';
 
 const UnreadCount = Type.Integer({ description: 'Stops counting at 1000' });
-const Notification = Type.Object({
+const Common = {
   id: Type.String({ format: 'uuid' }),
-  kind: Type.Union([Type.Literal('new_video'), Type.Literal('comment_reply')]),
   read: Type.Boolean(),
   createdAt: Type.String({ format: 'date-time' }),
+};
+const VideoNotification = Type.Object({
+  ...Common,
+  kind: Type.Union([Type.Literal('new_video'), Type.Literal('comment_reply')]),
   video: Type.Object({ id: Type.String(), title: Type.String() }),
   channel: Type.Object({
     handle: Type.String(),
@@ -19,6 +23,18 @@ const Notification = Type.Object({
   }),
   commentBody: Type.Union([Type.String(), Type.Null()], { description: 'The reply, for comment_reply' }),
 });
+const ReportOutcomeNotification = Type.Object({
+  ...Common,
+  kind: Type.Literal('report_outcome'),
+  report: Type.Object({
+    kind: ReportKind,
+    outcome: ReportOutcome,
+    subject: Type.Union([Type.String(), Type.Null()], {
+      description: 'What was reported, as the reporter saw it: a title, a comment, a channel name',
+    }),
+  }),
+});
+const Notification = Type.Union([VideoNotification, ReportOutcomeNotification]);
 
 const listNotifications = {
   tags: ['notifications'],

@@ -1,0 +1,16 @@
+// The watch page's Save button, for people signed in: opens the dialog that puts the video in playlists.
+import { useState } from 'react';
+import { AppIcon } from '../components/AppIcon.js';
+import { SaveDialog } from './SaveDialog.js';
+
+export function SaveButton({ videoId }: { videoId: string }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button type="button" onClick={() => setOpen(true)}>
+        <AppIcon name="save" /> Save
+      </button>
+      {open && <SaveDialog videoId={videoId} onClose={() => setOpen(false)} />}
+    </>
+  );
+}
