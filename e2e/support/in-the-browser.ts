@@ -13,6 +13,15 @@ export async function signUp(page: Page, account: Account): Promise<void> {
   await page.getByLabel(`Account menu for ${account.displayName}`).waitFor();
 }
 
+/** Signs in on the sign-in page, which then goes on to `next`. */
+export async function signIn(page: Page, account: Account, next: string): Promise<void> {
+  await page.goto(`/signin?next=${next}`);
+  await page.getByLabel('Email').fill(account.email);
+  await page.getByLabel('Password').fill(account.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => url.pathname === next);
+}
+
 /** How far the page scrolls sideways beyond the viewport: 0 when nothing sticks out. */
 export function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate(() => (document.scrollingElement?.scrollWidth ?? 0) - window.innerWidth);

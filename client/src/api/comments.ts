@@ -10,7 +10,9 @@ export type Comment = components['schemas']['Comment'];
 export type CommentSort = 'newest' | 'top';
 
 const discussionKey = (videoId: string) => ['comments', videoId] as const;
-const commentKeys = {
+export const commentKeys = {
+  /** Every video's discussion (blocking someone changes them all). */
+  all: ['comments'] as const,
   discussion: discussionKey,
   topLevel: (videoId: string, sort: CommentSort) => [...discussionKey(videoId), 'top-level', sort] as const,
   replies: (videoId: string, commentId: string) => [...discussionKey(videoId), 'replies', commentId] as const,

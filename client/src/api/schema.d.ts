@@ -1078,6 +1078,252 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/held-comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The comments held for my approval on all my videos, oldest first, each with its video */
+        get: {
+            parameters: {
+                query: {
+                    cursor?: string;
+                    limit: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                comment: components["schemas"]["Comment"];
+                                video: {
+                                    id: string;
+                                    title: string;
+                                };
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/blocked-accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The people I blocked from commenting on my channel, most recent first */
+        get: {
+            parameters: {
+                query: {
+                    cursor?: string;
+                    limit: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                account: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    handle: string;
+                                    displayName: string;
+                                    avatarUrl: string | null;
+                                };
+                                /** Format: date-time */
+                                blockedAt: string;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/blocked-accounts/{accountId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Block a person from commenting on my videos: new comments are refused, earlier ones hidden from everyone but their author (nothing is deleted) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    accountId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Unblock a person: their earlier comments on my videos show again */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    accountId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/playlists": {
         parameters: {
             query?: never;
@@ -1979,7 +2225,7 @@ export interface paths {
         };
         options?: never;
         head?: never;
-        /** Change the title, description or visibility of a video (owner only) */
+        /** Change the title, description, visibility or comment policy of a video (owner only) */
         patch: {
             parameters: {
                 query?: never;
@@ -1995,6 +2241,8 @@ export interface paths {
                         title?: string;
                         description?: string;
                         visibility?: "public" | "unlisted" | "private";
+                        /** @description open: anyone may comment; closed: no new comments and the comments are hidden (none deleted); held: new comments wait for the owner's approval, seen meanwhile by their author and the owner */
+                        commentPolicy?: "open" | "closed" | "held";
                     };
                 };
             };
@@ -2316,7 +2564,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Comment on a video, or reply to a comment (a reply to a reply joins the same thread) */
+        /** Comment on a video, or reply to a comment (a reply to a reply joins the same thread); refused when comments are turned off (comments_closed) or the channel's owner blocked me (blocked_by_channel) */
         post: {
             parameters: {
                 query?: never;
@@ -2357,6 +2605,15 @@ export interface paths {
                 };
                 /** @description Default Response */
                 401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -3110,6 +3367,80 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/v1/comments/{id}/approval": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a comment held for approval, so everyone sees it (the video's owner only) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Comment"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/playlists": {
@@ -6050,6 +6381,8 @@ export interface components {
             visibility: "public" | "unlisted" | "private";
             /** @description Hidden by a moderator: only its owner and moderators see it */
             hidden: boolean;
+            /** @description open: anyone may comment; closed: no new comments and the comments are hidden (none deleted); held: new comments wait for the owner's approval, seen meanwhile by their author and the owner */
+            commentPolicy: "open" | "closed" | "held";
             progress?: number;
             error?: string | null;
             durationSeconds: number | null;
@@ -6125,6 +6458,11 @@ export interface components {
             /** @description The top-level comment a reply belongs to; null for a top-level comment */
             parentId: string | null;
             author: {
+                /**
+                 * Format: uuid
+                 * @description The author's account
+                 */
+                id: string;
                 handle: string;
                 displayName: string;
                 avatarUrl: string | null;
@@ -6135,6 +6473,8 @@ export interface components {
             edited: boolean;
             /** @description A deleted comment kept because it has replies */
             deleted: boolean;
+            /** @description Held for the video owner's approval: only its author and the owner see it */
+            awaitingApproval: boolean;
             /** Format: date-time */
             createdAt: string;
         };

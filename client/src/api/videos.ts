@@ -9,6 +9,7 @@ type VideoChanges = JsonBody<'/api/v1/videos/{id}', 'patch'>;
 export type Reaction = 'like' | 'dislike';
 
 export const videoKeys = {
+  all: ['video'] as const,
   one: (id: string) => ['video', id] as const,
 };
 

@@ -1,5 +1,6 @@
-// One comment: who wrote it and when, its text (shown as text, never as markup), and what I may do
-// with it: reply to a top-level comment, edit my own, delete my own or any on my video, report another's.
+// One comment: who wrote it and when, whether it awaits the creator's approval, its text (shown as text,
+// never as markup), and what I may do with it: reply to a top-level comment, edit my own, delete my own
+// or any on my video, report another's, block its author from my channel.
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { type Comment, useCommentActions } from '../api/comments.js';
@@ -8,6 +9,7 @@ import { ChannelAvatar } from '../components/ChannelAvatar.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import { formatAge, formatCount } from '../format/format.js';
 import { ReportButton } from '../moderation/ReportButton.js';
+import { BlockAuthorButton } from './BlockAuthorButton.js';
 import { CommentForm } from './CommentForm.js';
 import { RepliesList } from './RepliesList.js';
 
@@ -20,7 +22,8 @@ export function CommentItem({ comment, videoOwnerId }: { comment: Comment; video
   const [showReplies, setShowReplies] = useState(false);
   const isTopLevel = comment.parentId === null;
   const mine = session !== null && comment.author?.handle === session.user.handle;
-  const mayDelete = !comment.deleted && (mine || session?.channel.id === videoOwnerId);
+  const onMyVideo = session?.channel.id === videoOwnerId;
+  const mayDelete = !comment.deleted && (mine || onMyVideo);
   const read = () => setMode('reading');
 
   return (
@@ -41,6 +44,7 @@ export function CommentItem({ comment, videoOwnerId }: { comment: Comment; video
             {formatAge(comment.createdAt)}
             {comment.edited && ' (edited)'}
           </span>
+          {comment.awaitingApproval && <span className="comment-held">Awaiting approval</span>}
         </p>
         {mode === 'editing' ? (
           <CommentForm
@@ -73,6 +77,7 @@ export function CommentItem({ comment, videoOwnerId }: { comment: Comment; video
               </button>
             )}
             {!mine && <ReportButton kind="comment" id={comment.id} plain />}
+            {onMyVideo && !mine && comment.author && <BlockAuthorButton author={comment.author} />}
           </div>
         )}
         {mode === 'confirming-delete' && (

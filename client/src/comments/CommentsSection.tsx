@@ -1,4 +1,5 @@
-// The watch page's discussion: how many comments, their order, a box to add one, and the list.
+// The watch page's discussion: how many comments, their order, a box to add one, and the list. Comments
+// turned off hide all of it; on a video whose comments are held, my new one says it awaits approval.
 import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Video } from '../api/client.js';
@@ -14,6 +15,16 @@ export function CommentsSection({ video }: { video: Video }) {
   const [sort, setSort] = useState<CommentSort>('newest');
   const comments = useComments(video.id, sort);
   const actions = useCommentActions(video.id);
+  const [awaitingApproval, setAwaitingApproval] = useState(false);
+
+  if (video.commentPolicy === 'closed') {
+    return (
+      <section className="comments" aria-labelledby="comments-heading">
+        <h2 id="comments-heading">Comments</h2>
+        <p className="muted">Comments are turned off.</p>
+      </section>
+    );
+  }
 
   return (
     <section className="comments" aria-labelledby="comments-heading">
@@ -31,13 +42,17 @@ export function CommentsSection({ video }: { video: Video }) {
         <CommentForm
           label="Add a comment"
           submitLabel="Comment"
-          onSubmit={(body) => actions.post.mutateAsync({ body })}
+          onSubmit={async (body) => {
+            const posted = await actions.post.mutateAsync({ body });
+            setAwaitingApproval(posted.awaitingApproval);
+          }}
         />
       ) : (
         <p>
           <Link to={`/signin?next=/watch/${video.id}`}>Sign in</Link> to comment.
         </p>
       )}
+      {awaitingApproval && <p role="status">Your comment awaits the creator's approval.</p>}
       {comments.isPending && <p className="muted">Loading comments…</p>}
       {comments.isError && <ErrorNotice error={comments.error} />}
       {comments.data && (

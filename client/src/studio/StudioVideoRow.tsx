@@ -9,6 +9,7 @@ import { ErrorNotice } from '../components/ErrorNotice.js';
 import { readVideoDetails, VideoDetailsFields } from '../components/VideoDetailsFields.js';
 import { formatCount, formatDuration } from '../format/format.js';
 import { CaptionsEditor } from './CaptionsEditor.js';
+import { CommentPolicyField, readCommentPolicy } from './CommentPolicyField.js';
 
 const STATE_LABELS: Record<Video['state'], string> = {
   awaiting_upload: 'Uploading',
@@ -38,7 +39,8 @@ export function StudioVideoRow({ video }: { video: Video }) {
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    save.mutate(readVideoDetails(event.currentTarget));
+    const form = event.currentTarget;
+    save.mutate({ ...readVideoDetails(form), commentPolicy: readCommentPolicy(form) });
   }
 
   return (
@@ -81,6 +83,7 @@ export function StudioVideoRow({ video }: { video: Video }) {
       {editing && (
         <form className="form" onSubmit={submit} aria-label={`Edit ${title}`}>
           <VideoDetailsFields initial={video} />
+          <CommentPolicyField initial={video.commentPolicy} />
           {save.isError && <ErrorNotice error={save.error} />}
           <div className="form-buttons">
             <button type="submit" className="button-primary" disabled={save.isPending}>

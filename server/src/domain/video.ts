@@ -4,6 +4,12 @@ import { holds, type Role } from './roles.js';
 
 export type VideoState = 'awaiting_upload' | 'queued' | 'processing' | 'ready' | 'failed' | 'deleted';
 export type Visibility = 'public' | 'unlisted' | 'private';
+/**
+ * Who may comment: everyone (`open`), nobody (`closed`: the comments are hidden, none is deleted), or
+ * everyone with new comments held for the owner's approval (`held`).
+ */
+export type CommentPolicy = 'open' | 'closed' | 'held';
+export const COMMENT_POLICIES: readonly CommentPolicy[] = ['open', 'closed', 'held'];
 
 export interface RenditionRecord {
   name: string;
@@ -37,6 +43,7 @@ export interface Video {
   captionLanguages: string[];
   /** Where the ladder's timeline begins (its first timestamp, in seconds): what captions are aligned to. */
   mediaStartSeconds: number;
+  commentPolicy: CommentPolicy;
   durationSeconds: number | null;
   width: number | null;
   height: number | null;
@@ -121,4 +128,5 @@ export interface VideoEdit {
   title?: string;
   description?: string;
   visibility?: Visibility;
+  commentPolicy?: CommentPolicy;
 }

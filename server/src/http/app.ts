@@ -31,7 +31,9 @@ import { commentRoutes } from './routes/comments.routes.js';
 import { feedRoutes } from './routes/feed.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { instanceRoutes } from './routes/instance.routes.js';
+import { blockedAccountRoutes } from './routes/me/blocked-accounts.routes.js';
 import { myChannelRoutes } from './routes/me/channel.routes.js';
+import { heldCommentRoutes } from './routes/me/held-comments.routes.js';
 import { historyRoutes } from './routes/me/history.routes.js';
 import { meRoutes } from './routes/me/me.routes.js';
 import { notificationRoutes } from './routes/me/notifications.routes.js';
@@ -70,6 +72,8 @@ const API_ROUTES = [
   myVideoRoutes,
   historyRoutes,
   notificationRoutes,
+  heldCommentRoutes,
+  blockedAccountRoutes,
   myPlaylistRoutes,
   channelRoutes,
   uploadRoutes,

@@ -18,6 +18,7 @@ export const Comment = Type.Object(
     }),
     author: Type.Union([
       Type.Object({
+        id: Type.String({ format: 'uuid', description: "The author's account" }),
         handle: Type.String(),
         displayName: Type.String(),
         avatarUrl: Type.Union([Type.String(), Type.Null()]),
@@ -28,6 +29,9 @@ export const Comment = Type.Object(
     replyCount: Type.Integer(),
     edited: Type.Boolean(),
     deleted: Type.Boolean({ description: 'A deleted comment kept because it has replies' }),
+    awaitingApproval: Type.Boolean({
+      description: "Held for the video owner's approval: only its author and the owner see it",
+    }),
     createdAt: Type.String({ format: 'date-time' }),
   },
   { $id: 'Comment' },
@@ -35,6 +39,33 @@ export const Comment = Type.Object(
 
 export const CommentPage = Type.Object({
   items: Type.Array(Type.Ref('Comment')),
+  nextCursor: Type.Union([Type.String(), Type.Null()]),
+});
+
+/** The comments awaiting my approval, each with the video it is on. */
+export const HeldCommentPage = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      comment: Type.Ref('Comment'),
+      video: Type.Object({ id: Type.String(), title: Type.String() }),
+    }),
+  ),
+  nextCursor: Type.Union([Type.String(), Type.Null()]),
+});
+
+/** The people I blocked from commenting on my channel. */
+export const BlockedAccountPage = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      account: Type.Object({
+        id: Type.String({ format: 'uuid' }),
+        handle: Type.String(),
+        displayName: Type.String(),
+        avatarUrl: Type.Union([Type.String(), Type.Null()]),
+      }),
+      blockedAt: Type.String({ format: 'date-time' }),
+    }),
+  ),
   nextCursor: Type.Union([Type.String(), Type.Null()]),
 });
 

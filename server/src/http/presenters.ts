@@ -9,8 +9,9 @@ import {
   stateOf,
 } from '../domain/account.js';
 import { captionLanguage } from '../domain/caption-languages.js';
+import type { BlockedAccount } from '../domain/channel-block.js';
 import { chaptersOf } from '../domain/chapters.js';
-import type { Comment } from '../domain/comment.js';
+import type { Comment, HeldComment } from '../domain/comment.js';
 import type { FailedJob } from '../domain/jobs.js';
 import type { AuditEntry, ReportedItem } from '../domain/moderation.js';
 import type { Notification } from '../domain/notification.js';
@@ -109,6 +110,7 @@ export class Presenter {
       state: video.state,
       visibility: video.visibility,
       hidden: video.hidden,
+      commentPolicy: video.commentPolicy,
       ...(owner ? { progress: video.progress, error: video.error } : {}),
       durationSeconds: video.durationSeconds,
       width: video.width,
@@ -149,12 +151,26 @@ export class Presenter {
       id: comment.id,
       videoId: comment.videoId,
       parentId: comment.threadId,
-      author: deleted ? null : { handle, displayName, avatarUrl: this.avatarUrl(comment.author) },
+      author: deleted
+        ? null
+        : { id: comment.authorId, handle, displayName, avatarUrl: this.avatarUrl(comment.author) },
       body: deleted ? '' : comment.body,
       replyCount: comment.replyCount,
       edited: comment.editedAt !== null,
       deleted,
+      awaitingApproval: comment.held,
       createdAt: comment.createdAt.toISOString(),
+    };
+  }
+
+  heldComment(held: HeldComment) {
+    return { comment: this.comment(held), video: { id: held.videoId, title: held.videoTitle } };
+  }
+
+  blockedAccount({ accountId, handle, displayName, avatarKey, blockedAt }: BlockedAccount) {
+    return {
+      account: { id: accountId, handle, displayName, avatarUrl: this.avatarUrl({ avatarKey }) },
+      blockedAt: blockedAt.toISOString(),
     };
   }
 

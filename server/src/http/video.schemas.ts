@@ -14,6 +14,14 @@ export const Visibility = Type.Union([
   Type.Literal('unlisted'),
   Type.Literal('private'),
 ]);
+export const CommentPolicy = Type.Union(
+  [Type.Literal('open'), Type.Literal('closed'), Type.Literal('held')],
+  {
+    description:
+      'open: anyone may comment; closed: no new comments and the comments are hidden (none deleted); ' +
+      "held: new comments wait for the owner's approval, seen meanwhile by their author and the owner",
+  },
+);
 
 /** How a video id is written (11 URL-safe characters), for schemas and for URLs read by hand. */
 export const VIDEO_ID_PATTERN = '^[A-Za-z0-9_-]{11}$';
@@ -37,6 +45,7 @@ export const Video = Type.Object(
     state: VideoState,
     visibility: Visibility,
     hidden: Type.Boolean({ description: 'Hidden by a moderator: only its owner and moderators see it' }),
+    commentPolicy: CommentPolicy,
     /** Only for the owner: how far processing has got (0–100) and why it failed. */
     progress: Type.Optional(Type.Number()),
     error: Type.Optional(Type.Union([Type.String(), Type.Null()])),

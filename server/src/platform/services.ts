@@ -11,6 +11,7 @@ import { AccountListRepository } from '../adapters/db/account-list.repository.js
 import { AccountSuspensionRepository } from '../adapters/db/account-suspension.repository.js';
 import { AuditLogRepository } from '../adapters/db/audit-log.repository.js';
 import { ChannelRepository } from '../adapters/db/channel.repository.js';
+import { ChannelBlockRepository } from '../adapters/db/channel-block.repository.js';
 import { ChunkedTranscodeRepository } from '../adapters/db/chunked-transcode.repository.js';
 import { CoWatchRepository } from '../adapters/db/co-watch.repository.js';
 import { CommentRepository } from '../adapters/db/comment.repository.js';
@@ -47,6 +48,7 @@ import { SignUpApprovalService } from '../services/administration/sign-up-approv
 import { AuthService } from '../services/auth/auth.service.js';
 import { LoginThrottle } from '../services/auth/login-throttle.js';
 import { ChannelService } from '../services/channel.service.js';
+import { ChannelBlockService } from '../services/channel-block.service.js';
 import { CommentService } from '../services/comment.service.js';
 import { CdnRevocationService } from '../services/media/cdn-revocation.service.js';
 import { MediaService } from '../services/media/media.service.js';
@@ -209,7 +211,8 @@ export function buildServices({
   const accounts = new AccountRepository(db);
   const reports = new ReportRepository(db);
   const comments = new CommentRepository(db, forgetVideo);
-  const commentService = new CommentService(comments, videoService, notifications);
+  const channelBlocks = new ChannelBlockRepository(db, forgetVideo);
+  const commentService = new CommentService(comments, videoService, notifications, channelBlocks);
   const channelService = new ChannelService({ channels, subscriptions, storage: storage.storage, logger });
   const services: Services = {
     cdnRevocations,
@@ -259,6 +262,7 @@ export function buildServices({
       readThrough,
     }),
     channels: channelService,
+    channelBlocks: new ChannelBlockService(channelBlocks),
     reports: new ReportService({
       reports,
       videos: videoService,

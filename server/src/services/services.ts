@@ -4,6 +4,7 @@ import type { JobAdministrationService } from './administration/job-administrati
 import type { SignUpApprovalService } from './administration/sign-up-approval.service.js';
 import type { AuthService } from './auth/auth.service.js';
 import type { ChannelService } from './channel.service.js';
+import type { ChannelBlockService } from './channel-block.service.js';
 import type { CommentService } from './comment.service.js';
 import type { CdnRevocationService } from './media/cdn-revocation.service.js';
 import type { MediaService } from './media/media.service.js';
@@ -42,6 +43,8 @@ export interface Services {
   /** Only with CDN_KEY_VALUE_STORE_ARN: copies revocations to the CDN's key value store. */
   cdnRevocations: CdnRevocationService | undefined;
   channels: ChannelService;
+  /** The people each owner blocked from commenting on their channel. */
+  channelBlocks: ChannelBlockService;
   comments: CommentService;
   embeds: VideoEmbedService;
   history: WatchHistoryService;

@@ -185,6 +185,19 @@ const MATRIX: Record<string, Entry> = {
     attempt: async (fixture) => ({ url: await ownersComment(fixture) }),
     expected: OWNER_ONLY(204),
   },
+  // Only the video's owner approves; to anyone else a held comment does not exist.
+  'POST /api/v1/comments/{id}/approval': {
+    attempt: async (fixture) => ({ url: `${await heldComment(fixture)}/approval` }),
+    expected: { ...OWNER_ONLY_READ(200), anonymous: 401 },
+  },
+  'PUT /api/v1/me/blocked-accounts/{accountId}': {
+    attempt: () => ({ url: `/api/v1/me/blocked-accounts/${founder.id}` }),
+    expected: SELF_SERVICE(204),
+  },
+  'DELETE /api/v1/me/blocked-accounts/{accountId}': {
+    attempt: () => ({ url: `/api/v1/me/blocked-accounts/${founder.id}` }),
+    expected: SELF_SERVICE(204),
+  },
   // Anyone may open and report watching a video they can see: anonymous viewers are told apart by a signed
   // cookie, and a view counts only on a ticket older than the time reported.
   'POST /api/v1/videos/{id}/watch-tickets': {
@@ -373,6 +386,26 @@ async function ownersComment({ owner, videoId }: Fixture): Promise<string> {
     payload: { body: 'Mine' },
     remoteAddress: randomAddress(),
   });
+  return `/api/v1/comments/${response.json().id}`;
+}
+
+/** The URL of a comment held on the owner's video, written by someone not under test. */
+async function heldComment({ owner, videoId }: Fixture): Promise<string> {
+  const policy = await test.app.inject({
+    method: 'PATCH',
+    url: `/api/v1/videos/${videoId}`,
+    headers: bearer(owner.token),
+    payload: { commentPolicy: 'held' },
+  });
+  expect(policy.statusCode, policy.body).toBe(200);
+  const response = await test.app.inject({
+    method: 'POST',
+    url: `/api/v1/videos/${videoId}/comments`,
+    headers: bearer(founder.token),
+    payload: { body: 'Held' },
+    remoteAddress: randomAddress(),
+  });
+  expect(response.json().awaitingApproval).toBe(true);
   return `/api/v1/comments/${response.json().id}`;
 }
 

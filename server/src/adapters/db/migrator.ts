@@ -26,6 +26,7 @@ import * as coWatch from './migrations/0025-co-watch.js';
 import * as rolesReportsAndAuditLog from './migrations/0026-roles-reports-and-audit-log.js';
 import * as accountSuspension from './migrations/0027-account-suspension.js';
 import * as instanceSettingsAndApproval from './migrations/0028-instance-settings-and-approval.js';
+import * as creatorCommentControls from './migrations/0029-creator-comment-controls.js';
 import * as videoCaptions from './migrations/0030-video-captions.js';
 import * as reportOutcomeNotifications from './migrations/0031-report-outcome-notifications.js';
 import * as playlists from './migrations/0032-playlists.js';
@@ -58,6 +59,7 @@ const migrations: Record<string, Migration> = {
   '0026-roles-reports-and-audit-log': rolesReportsAndAuditLog,
   '0027-account-suspension': accountSuspension,
   '0028-instance-settings-and-approval': instanceSettingsAndApproval,
+  '0029-creator-comment-controls': creatorCommentControls,
   '0030-video-captions': videoCaptions,
   '0031-report-outcome-notifications': reportOutcomeNotifications,
   '0032-playlists': playlists,

@@ -101,6 +101,7 @@ export function toVideo(row: Selectable<VideosTable>): Video {
     hidden: row.hidden_at !== null || row.owner_suspended_at !== null,
     captionLanguages: row.caption_languages,
     mediaStartSeconds: row.media_start_seconds,
+    commentPolicy: row.comment_policy,
     durationSeconds: row.duration_seconds,
     width: row.width,
     height: row.height,

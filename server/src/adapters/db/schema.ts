@@ -13,7 +13,7 @@ import type { NotificationKind } from '../../domain/notification.js';
 import type { PlaylistKind } from '../../domain/playlist.js';
 import type { ReactionValue } from '../../domain/reaction.js';
 import type { Role } from '../../domain/roles.js';
-import type { RenditionRecord, VideoState, Visibility } from '../../domain/video.js';
+import type { CommentPolicy, RenditionRecord, VideoState, Visibility } from '../../domain/video.js';
 
 type CreatedAt = ColumnType<Date, Date | undefined, never>;
 
@@ -104,6 +104,7 @@ export interface VideosTable {
   caption_languages: Generated<string[]>;
   /** The first timestamp of the ladder's fMP4 timeline, in seconds. */
   media_start_seconds: Generated<number>;
+  comment_policy: Generated<CommentPolicy>;
 }
 
 export interface CommentsTable {
@@ -116,6 +117,16 @@ export interface CommentsTable {
   created_at: ColumnType<Date, Date, never>;
   edited_at: Date | null;
   deleted_at: Date | null;
+  /** Awaiting the video owner's approval: seen only by its author and the owner, counted nowhere. */
+  held: Generated<boolean>;
+  /** Its author is blocked by the video's owner: seen only by its author, counted nowhere. */
+  author_blocked: Generated<boolean>;
+}
+
+export interface ChannelBlocksTable {
+  owner_id: string;
+  blocked_id: string;
+  created_at: Date;
 }
 
 export interface VideoDailyViewsTable {
@@ -307,6 +318,7 @@ export interface Database {
   video_reactions: VideoReactionsTable;
   subscriptions: SubscriptionsTable;
   comments: CommentsTable;
+  channel_blocks: ChannelBlocksTable;
   video_daily_views: VideoDailyViewsTable;
   view_batches: ViewBatchesTable;
   trending_videos: TrendingVideosTable;

@@ -64,9 +64,10 @@ export class VideoRepository {
   async edit(id: string, edit: VideoEdit): Promise<Video | undefined> {
     const row = await this.db.transaction().execute(async (trx) => {
       if (edit.visibility === 'private') await this.revocations.revoke(trx, id, 'made-private');
+      const { commentPolicy, ...columns } = edit;
       return trx
         .updateTable('videos')
-        .set({ ...edit, updated_at: new Date() })
+        .set({ ...columns, comment_policy: commentPolicy, updated_at: new Date() })
         .where('id', '=', id)
         .where('state', '!=', 'deleted')
         .returningAll()

@@ -1,4 +1,4 @@
-// /comments/:id — one comment: its replies, and its author's edit or deletion.
+// /comments/:id — one comment: its replies, its author's edit or deletion, its video owner's approval.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { currentAccount } from '../authentication.js';
@@ -31,6 +31,13 @@ const deleteComment = {
   response: { 204: Type.Null(), ...errorResponses(400, 401, 403, 404) },
 };
 
+const approveComment = {
+  tags: ['comments'],
+  summary: "Approve a comment held for approval, so everyone sees it (the video's owner only)",
+  params: CommentParams,
+  response: { 200: Type.Ref('Comment'), ...errorResponses(400, 401, 403, 404) },
+};
+
 export const commentRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (
   app,
   { comments, present, identifyAccount, requireAccount },
@@ -45,6 +52,15 @@ export const commentRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (
     const actorId = currentAccount(request).account.id;
     return present.comment(await comments.edit(request.params.id, actorId, request.body.body));
   });
+
+  app.post(
+    '/comments/:id/approval',
+    { preHandler: requireAccount, schema: approveComment },
+    async (request) => {
+      const actorId = currentAccount(request).account.id;
+      return present.comment(await comments.approve(request.params.id, actorId));
+    },
+  );
 
   app.delete(
     '/comments/:id',

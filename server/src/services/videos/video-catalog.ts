@@ -5,8 +5,9 @@ import type { ReadThrough } from '../../adapters/cache/read-through.js';
 import type { VideoRepository } from '../../adapters/db/video.repository.js';
 import type { VideoWithChannel } from '../../domain/video.js';
 
-/** v4: the entry lists the video's caption languages; older entries, without them, are never read. */
-export const videoCacheKey = (videoId: string) => `video:v4:${videoId}`;
+/** v5: the entry lists the video's caption languages and carries its comment policy; older entries,
+ * without them, are never read. */
+export const videoCacheKey = (videoId: string) => `video:v5:${videoId}`;
 
 type Cached = Omit<VideoWithChannel, 'createdAt' | 'updatedAt' | 'publishedAt' | 'uploadExpiresAt'> & {
   createdAt: string;

@@ -10,13 +10,15 @@ import { VideoParams } from '../../video.schemas.js';
 
 const postComment = {
   tags: ['comments'],
-  summary: 'Comment on a video, or reply to a comment (a reply to a reply joins the same thread)',
+  summary:
+    'Comment on a video, or reply to a comment (a reply to a reply joins the same thread); refused when ' +
+    "comments are turned off (comments_closed) or the channel's owner blocked me (blocked_by_channel)",
   params: VideoParams,
   body: Type.Object(
     { body: CommentText, parentId: Type.Optional(Type.String({ format: 'uuid' })) },
     { additionalProperties: false },
   ),
-  response: { 201: Type.Ref('Comment'), ...errorResponses(400, 401, 404, 409, 429) },
+  response: { 201: Type.Ref('Comment'), ...errorResponses(400, 401, 403, 404, 409, 429) },
 };
 
 const listComments = {

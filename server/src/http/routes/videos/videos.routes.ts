@@ -4,7 +4,7 @@ import { Type } from 'typebox';
 import { currentAccount } from '../../authentication.js';
 import type { RouteDeps } from '../../route-deps.js';
 import { errorResponses } from '../../schemas.js';
-import { VideoParams, Visibility } from '../../video.schemas.js';
+import { CommentPolicy, VideoParams, Visibility } from '../../video.schemas.js';
 
 const showVideo = {
   tags: ['videos'],
@@ -15,13 +15,14 @@ const showVideo = {
 
 const editVideo = {
   tags: ['videos'],
-  summary: 'Change the title, description or visibility of a video (owner only)',
+  summary: 'Change the title, description, visibility or comment policy of a video (owner only)',
   params: VideoParams,
   body: Type.Object(
     {
       title: Type.Optional(Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' })),
       description: Type.Optional(Type.String({ maxLength: 5000 })),
       visibility: Type.Optional(Visibility),
+      commentPolicy: Type.Optional(CommentPolicy),
     },
     { additionalProperties: false, minProperties: 1 },
   ),
