@@ -58,7 +58,9 @@ export class SubscriptionRepository {
       .selectFrom('subscriptions')
       .innerJoin('channels', 'channels.id', 'subscriptions.channel_id')
       .select([...CHANNEL_COLUMNS, 'subscriptions.created_at as subscribed_at'])
-      .where('subscriptions.subscriber_id', '=', subscriberId);
+      .where('subscriptions.subscriber_id', '=', subscriberId)
+      // A suspended account's channel is out of sight, here too; the subscription stays for its return.
+      .where('channels.suspended_at', 'is', null);
     if (after) {
       query = query.where(
         rowsAfter(

@@ -74,7 +74,15 @@ async function publishTitled(owner: Person, word: string): Promise<string> {
 }
 
 /** Where anyone may come across the video, each answering whether it is there. */
-async function whereSeen(videoId: string, owner: Person, word: string): Promise<Record<string, boolean>> {
+async function whereSeen(
+  { videoId, playlistId }: { videoId: string; playlistId: string },
+  owner: Person,
+  word: string,
+): Promise<Record<string, boolean>> {
+  const holds = async (url: string) =>
+    ((await get(url, viewer.token)).json().items as { video?: { id: string } | null }[]).some(
+      (item) => item.video?.id === videoId,
+    );
   return {
     newest: (await ids('/api/v1/feed/newest?limit=100')).includes(videoId),
     home: (await ids('/api/v1/feed/home?limit=100')).includes(videoId),
@@ -83,6 +91,13 @@ async function whereSeen(videoId: string, owner: Person, word: string): Promise<
     search: (await ids(`/api/v1/search?q=${word}`)).includes(videoId),
     channelPage: (await get(`/api/v1/channels/${owner.handle}`, viewer.token)).statusCode === 200,
     watchPage: (await get(`/api/v1/videos/${videoId}`, viewer.token)).statusCode === 200,
+    notifications: await holds('/api/v1/me/notifications'),
+    followed: (
+      (await get('/api/v1/me/subscriptions', viewer.token)).json().items as { channel: { handle: string } }[]
+    )
+      .map((item) => item.channel.handle)
+      .includes(owner.handle),
+    playlist: await holds(`/api/v1/playlists/${playlistId}/items`),
   };
 }
 
@@ -94,6 +109,9 @@ const EVERYWHERE = {
   search: true,
   channelPage: true,
   watchPage: true,
+  notifications: true,
+  followed: true,
+  playlist: true,
 };
 const NOWHERE = Object.fromEntries(Object.keys(EVERYWHERE).map((key) => [key, false]));
 
@@ -140,12 +158,28 @@ describe('a suspended account', () => {
       headers: bearer(viewer.token),
     });
     expect(follow.statusCode).toBe(200);
-    expect(await whereSeen(videoId, owner, word)).toEqual(EVERYWHERE);
+    await test.platform.services.notifications.announceVideo(videoId);
+    const playlist = await test.app.inject({
+      method: 'POST',
+      url: '/api/v1/playlists',
+      headers: bearer(viewer.token),
+      payload: { title: 'Later', visibility: 'public' },
+    });
+    const playlistId = playlist.json().id as string;
+    const saved = await test.app.inject({
+      method: 'POST',
+      url: `/api/v1/playlists/${playlistId}/items`,
+      headers: bearer(viewer.token),
+      payload: { videoId },
+    });
+    expect(saved.statusCode, saved.body).toBe(201);
+    const seen = { videoId, playlistId };
+    expect(await whereSeen(seen, owner, word)).toEqual(EVERYWHERE);
     const kept = await masterPath(videoId, viewer.token);
     expect((await get(kept)).statusCode).toBe(200);
 
     expect((await suspend(moderator, owner)).statusCode).toBe(204);
-    expect(await whereSeen(videoId, owner, word)).toEqual(NOWHERE);
+    expect(await whereSeen(seen, owner, word)).toEqual(NOWHERE);
     const revoked = await get(kept);
     expect(revoked.statusCode).toBe(403);
     expect(revoked.json().error.code).toBe('playback_token_revoked');
@@ -156,7 +190,7 @@ describe('a suspended account', () => {
     expect((await get(moderatorsCopy)).statusCode).toBe(200);
 
     expect((await lift(administrator, owner, '?reason=Appeal%20granted')).statusCode).toBe(204);
-    expect(await whereSeen(videoId, owner, word)).toEqual(EVERYWHERE);
+    expect(await whereSeen(seen, owner, word)).toEqual(EVERYWHERE);
     expect((await get(await masterPath(videoId, viewer.token))).statusCode).toBe(200);
   });
 
