@@ -142,7 +142,9 @@ describe('every argv the code builds', () => {
   it('covers every argv builder in src/media', async () => {
     const folder = path.join(import.meta.dirname, '../../src/media');
     const builders = new Set<string>();
-    for (const file of await readdir(folder)) {
+    // Every module, in sub-folders too (captions/).
+    const files = (await readdir(folder, { recursive: true })).filter((file) => file.endsWith('.ts'));
+    for (const file of files) {
       const module: Record<string, unknown> = await import(path.join(folder, file));
       for (const [name, value] of Object.entries(module))
         if (typeof value === 'function' && /^build\w*Args$/.test(name)) builders.add(name);
