@@ -33,7 +33,7 @@ function saveDialog(page: Page) {
 async function openSaveDialog(page: Page, videoId: string, title: string) {
   await page.goto(`/watch/${videoId}`);
   await page.getByRole('heading', { name: title, level: 1 }).waitFor();
-  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Save to playlist' }).click();
   await saveDialog(page)
     .getByRole('checkbox', { name: /Watch later/ })
     .waitFor();

@@ -7,7 +7,8 @@ export function SaveButton({ videoId }: { videoId: string }) {
   const [open, setOpen] = useState(false);
   return (
     <>
-      <button type="button" onClick={() => setOpen(true)}>
+      {/* Named in full: a comment being edited on the same page has a Save button of its own. */}
+      <button type="button" aria-label="Save to playlist" onClick={() => setOpen(true)}>
         <AppIcon name="save" /> Save
       </button>
       {open && <SaveDialog videoId={videoId} onClose={() => setOpen(false)} />}
