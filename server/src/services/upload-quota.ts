@@ -46,17 +46,18 @@ export class UploadQuota {
     );
   }
 
-  /** Throws if one more queued video would pass the limit. Cheap: no lock, for a fast refusal. */
-  async checkQueue(ownerId: string, now: Date): Promise<void> {
-    this.refuseQueue(await this.limits(), await this.counts.usage(ownerId, now));
-  }
-
   /**
-   * Checks again with the account locked until `transaction` ends: in the transaction that queues the
-   * video, so that parallel completions are counted one after another.
+   * Throws if one more queued video would pass the limit (cheap: no lock, for a fast refusal), and returns
+   * the same check to run again in the transaction that queues the video, with the account locked until
+   * it ends, so that parallel completions are counted one after another. The limits are read here, not in
+   * that transaction: on embedded PGlite it holds the one connection, and a read of the settings would
+   * wait for it until the pool gave up.
    */
-  async admitQueue(ownerId: string, now: Date, transaction: Kysely<Database>): Promise<void> {
-    this.refuseQueue(await this.limits(), await this.counts.lockedUsage(ownerId, now, transaction));
+  async checkQueue(ownerId: string, now: Date): Promise<(transaction: Kysely<Database>) => Promise<void>> {
+    const limits = await this.limits();
+    this.refuseQueue(limits, await this.counts.usage(ownerId, now));
+    return async (transaction) =>
+      this.refuseQueue(limits, await this.counts.lockedUsage(ownerId, now, transaction));
   }
 
   /**

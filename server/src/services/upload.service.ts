@@ -168,7 +168,7 @@ export class UploadService {
     details: PublishedDetails,
   ): Promise<void> {
     if (video.state !== 'awaiting_upload' || !video.uploadId) return;
-    await this.deps.quota.checkQueue(video.ownerId, this.now());
+    const admitQueue = await this.deps.quota.checkQueue(video.ownerId, this.now());
     const key = rawKey(video.id);
     try {
       await this.deps.multipart.complete(key, video.uploadId, parts);
@@ -198,7 +198,7 @@ export class UploadService {
       details,
       (trx) => this.deps.enqueueTranscode(video, trx),
       // Counted again under the account's lock: parallel completions cannot all slip under the limit.
-      (trx) => this.deps.quota.admitQueue(video.ownerId, this.now(), trx),
+      admitQueue,
     );
   }
 
