@@ -44,9 +44,15 @@ container_suite() {
 check lint npm run lint --silent
 check typecheck npm run typecheck --silent
 check build npm run build --silent
-# The same server suites, once on real PostgreSQL + Redis and once on the embedded adapters.
+# The same server suites, once on real PostgreSQL + Redis and once on the embedded adapters, side by side:
+# vitest gives each one worker on this two-core machine (its files one after another), their services are
+# apart (a database, key prefix and data directory per test file), and in turn they took half the run.
+# The embedded suite's output follows the production suite's, whole.
+server_suite embedded "$results/server-embedded.json" >"$results/server-embedded.log" 2>&1 &
+embedded_suite=$!
 server_suite production "$results/server-production.json"
-server_suite embedded "$results/server-embedded.json"
+wait "$embedded_suite"
+cat "$results/server-embedded.log"
 browser_suite
 deploy_suite
 container_suite
