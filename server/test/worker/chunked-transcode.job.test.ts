@@ -133,7 +133,7 @@ describe('a long upload', () => {
     await eventually(piecesGone, 30, 'the pieces deleted');
   }, 300_000);
 
-  it('is split into parts, its first chunk encoded at once, its parts retried alone and in fair turns, and its waiting parts cancelled when it is deleted', async () => {
+  it('is split into parts, its first chunk encoded at once, playable through a retried split, its parts retried alone and in fair turns, and its waiting parts cancelled when it is deleted', async () => {
     const owner = await register(idle.app);
     const id = await queueLongUpload(idle, owner);
     const processing = idle.platform.services.processing;
@@ -160,6 +160,21 @@ describe('a long upload', () => {
       state: 'processing',
       playable: true,
     });
+    // The splitting job again (its worker was lost after the fan-out): the video stays playable, since
+    // what its parts published stays up and their stitches marked it playable once already.
+    const playableDuringRetry = new Set<boolean | undefined>();
+    let retrying = true;
+    const watching = (async () => {
+      while (retrying) {
+        playableDuringRetry.add((await idle.platform.repositories.videos.findById(id))?.playable);
+        await sleep(20);
+      }
+    })();
+    await processing.process(id, { isLast: false }).finally(() => {
+      retrying = false;
+    });
+    await watching;
+    expect([...playableDuringRetry]).toEqual([true]);
 
     // Another account's upload, queued after all of them, is taken before this video's chunks.
     const other = await register(idle.app);

@@ -2,7 +2,7 @@
 // from any state. Each move names the states it may leave, so a late or repeated call changes nothing.
 // Every write reports the video as changed once it is committed, so caches of it can never be forgotten.
 // Deleting a video withdraws the media URLs already handed out (playback-revocations.ts).
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { PublishedDetails, TranscodedDetails, Video, VideoState } from '../../domain/video.js';
 import type { VideoChanged } from './changes.js';
 import type { InTransaction } from './in-transaction.js';
@@ -55,11 +55,22 @@ export class VideoStateRepository {
     return queued;
   }
 
-  /** Claims a queued (or retried) video for processing; undefined if it is gone or already finished. */
+  /**
+   * Claims a queued (or retried) video for processing; undefined if it is gone or already finished. A
+   * retried split stays playable: what its chunks published stays up while it runs again.
+   */
   async startProcessing(id: string): Promise<Video | undefined> {
+    const chunksPlayable = sql<boolean>`exists (
+      select 1 from chunked_transcodes where video_id = ${id} and chunked_transcodes.playable)`;
     const row = await this.db
       .updateTable('videos')
-      .set({ state: 'processing', progress: 0, error: null, playable: false, updated_at: new Date() })
+      .set({
+        state: 'processing',
+        progress: 0,
+        error: null,
+        playable: chunksPlayable,
+        updated_at: new Date(),
+      })
       .where('id', '=', id)
       .where('state', 'in', ['queued', 'processing'])
       .returningAll()
