@@ -29,6 +29,7 @@ import {
   WARM_UP,
   zipfTrace,
 } from './cache-hit-ratio.mjs';
+import { exitAfter } from './support/deadline.js';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -104,6 +105,8 @@ async function countLoads(platform: Platform, work: () => Promise<unknown>): Pro
 
 // ---------------------------------------------------------------- the run
 
+// Four loads of (2 + SECONDS) s and four Zipf replays take about three minutes on two cores.
+exitAfter(5 + (4 * (2 + SECONDS)) / 60, 'bench:api');
 const database = `vidstream_bench_${randomBytes(4).toString('hex')}`;
 const dataDir = await mkdtemp(path.join(os.tmpdir(), 'vidstream-bench-api-'));
 await administer(`CREATE DATABASE ${database}`);
@@ -119,6 +122,9 @@ const cached = await openPlatform(config, silent, { cacheKeyPrefix });
 const uncached = await openPlatform(config, silent, { cache: noCache });
 const cachedApp = await buildPlatformApp(cached);
 const uncachedApp = await buildPlatformApp(uncached);
+// Closed with the rest whatever happens: one left listening keeps the process from exiting.
+const bare = Fastify();
+const ceilingApp = await buildPlatformApp(cached);
 try {
   const registered = await cachedApp.inject({
     method: 'POST',
@@ -135,9 +141,7 @@ try {
   const page = await cachedApp.inject({ url: `/api/v1/videos/${videoId}` });
   const body = page.json();
 
-  const bare = Fastify();
   bare.get('/api/v1/videos/:id', async () => body);
-  const ceilingApp = await buildPlatformApp(cached);
   ceilingApp.get('/ceiling/videos/:id', async () => body);
 
   const urls = {
@@ -192,8 +196,9 @@ try {
     `  Redis allkeys-lfu (for comparison)              ${lfu.toFixed(3)}   ${(lfu / ideal).toFixed(2)} × ideal`,
   );
   console.log('  (Redis ages keys on a 1-second clock: replayed in seconds, its LRU is close to random.)');
-  await bare.close();
 } finally {
+  await bare.close();
+  await ceilingApp.close();
   await cachedApp.close();
   await uncachedApp.close();
   await cached.close();
