@@ -180,8 +180,8 @@ try {
   const ideal = idealHitRatio(trace.subarray(WARM_UP), CAPACITY);
   const entry = await cached.repositories.videos.findWithChannel(videoId);
   const memory = await memoryHitRatio(trace, entry);
-  const redis = await redisHitRatio(trace, JSON.stringify(entry), 'allkeys-lru');
   const lfu = await redisHitRatio(trace, JSON.stringify(entry), 'allkeys-lfu');
+  const lru = await redisHitRatio(trace, JSON.stringify(entry), 'allkeys-lru');
   console.log(
     `\nZipf(1.0) over ${VIDEOS} videos, cache for ${CAPACITY} (5%), ${WARM_UP} requests of warm-up, ${MEASURED} measured:`,
   );
@@ -190,12 +190,14 @@ try {
     `  in-process LRU (embedded)                       ${memory.toFixed(3)}   ${(memory / ideal).toFixed(2)} × ideal (target ≥ 0.85)`,
   );
   console.log(
-    `  Redis allkeys-lru (production)                  ${redis.toFixed(3)}   ${(redis / ideal).toFixed(2)} × ideal (target ≥ 0.85)`,
+    `  Redis allkeys-lfu (production)                  ${lfu.toFixed(3)}   ${(lfu / ideal).toFixed(2)} × ideal (target ≥ 0.90)`,
   );
   console.log(
-    `  Redis allkeys-lfu (for comparison)              ${lfu.toFixed(3)}   ${(lfu / ideal).toFixed(2)} × ideal`,
+    `  Redis allkeys-lru (for comparison)              ${lru.toFixed(3)}   ${(lru / ideal).toFixed(2)} × ideal`,
   );
-  console.log('  (Redis ages keys on a 1-second clock: replayed in seconds, its LRU is close to random.)');
+  console.log(
+    '  (Redis ages LRU keys on a 1-second clock: replayed in seconds, its LRU is close to random.)',
+  );
 } finally {
   await bare.close();
   await ceilingApp.close();
