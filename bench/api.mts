@@ -29,6 +29,7 @@ import {
   WARM_UP,
   zipfTrace,
 } from './cache-hit-ratio.mjs';
+import { exitAfter } from './support/deadline.js';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -104,6 +105,8 @@ async function countLoads(platform: Platform, work: () => Promise<unknown>): Pro
 
 // ---------------------------------------------------------------- the run
 
+// Four loads of (2 + SECONDS) s and four Zipf replays take about three minutes on two cores.
+exitAfter(5 + (4 * (2 + SECONDS)) / 60, 'bench:api');
 const database = `vidstream_bench_${randomBytes(4).toString('hex')}`;
 const dataDir = await mkdtemp(path.join(os.tmpdir(), 'vidstream-bench-api-'));
 await administer(`CREATE DATABASE ${database}`);
@@ -119,6 +122,9 @@ const cached = await openPlatform(config, silent, { cacheKeyPrefix });
 const uncached = await openPlatform(config, silent, { cache: noCache });
 const cachedApp = await buildPlatformApp(cached);
 const uncachedApp = await buildPlatformApp(uncached);
+// Closed with the rest whatever happens: one left listening keeps the process from exiting.
+const bare = Fastify();
+const ceilingApp = await buildPlatformApp(cached);
 try {
   const registered = await cachedApp.inject({
     method: 'POST',
@@ -135,9 +141,7 @@ try {
   const page = await cachedApp.inject({ url: `/api/v1/videos/${videoId}` });
   const body = page.json();
 
-  const bare = Fastify();
   bare.get('/api/v1/videos/:id', async () => body);
-  const ceilingApp = await buildPlatformApp(cached);
   ceilingApp.get('/ceiling/videos/:id', async () => body);
 
   const urls = {
@@ -176,8 +180,8 @@ try {
   const ideal = idealHitRatio(trace.subarray(WARM_UP), CAPACITY);
   const entry = await cached.repositories.videos.findWithChannel(videoId);
   const memory = await memoryHitRatio(trace, entry);
-  const redis = await redisHitRatio(trace, JSON.stringify(entry), 'allkeys-lru');
   const lfu = await redisHitRatio(trace, JSON.stringify(entry), 'allkeys-lfu');
+  const lru = await redisHitRatio(trace, JSON.stringify(entry), 'allkeys-lru');
   console.log(
     `\nZipf(1.0) over ${VIDEOS} videos, cache for ${CAPACITY} (5%), ${WARM_UP} requests of warm-up, ${MEASURED} measured:`,
   );
@@ -186,14 +190,17 @@ try {
     `  in-process LRU (embedded)                       ${memory.toFixed(3)}   ${(memory / ideal).toFixed(2)} × ideal (target ≥ 0.85)`,
   );
   console.log(
-    `  Redis allkeys-lru (production)                  ${redis.toFixed(3)}   ${(redis / ideal).toFixed(2)} × ideal (target ≥ 0.85)`,
+    `  Redis allkeys-lfu (production)                  ${lfu.toFixed(3)}   ${(lfu / ideal).toFixed(2)} × ideal (target ≥ 0.90)`,
   );
   console.log(
-    `  Redis allkeys-lfu (for comparison)              ${lfu.toFixed(3)}   ${(lfu / ideal).toFixed(2)} × ideal`,
+    `  Redis allkeys-lru (for comparison)              ${lru.toFixed(3)}   ${(lru / ideal).toFixed(2)} × ideal`,
   );
-  console.log('  (Redis ages keys on a 1-second clock: replayed in seconds, its LRU is close to random.)');
-  await bare.close();
+  console.log(
+    '  (Redis ages LRU keys on a 1-second clock: replayed in seconds, its LRU is close to random.)',
+  );
 } finally {
+  await bare.close();
+  await ceilingApp.close();
   await cachedApp.close();
   await uncachedApp.close();
   await cached.close();

@@ -82,8 +82,8 @@ export async function memoryHitRatio(trace: Uint32Array, entry: unknown): Promis
 }
 
 /**
- * Production's cache: a Redis of its own with `allkeys-lru` and `maxmemory` sized to hold `CAPACITY`
- * entries of the real size. Lookups run cache-aside in pipelined batches (GETs, then SETs of the misses).
+ * Production's cache: a Redis of its own configured as the app configures it (`allkeys-lfu`), then given
+ * `policy`, with `maxmemory` sized to hold `CAPACITY` entries of the real size. Lookups run cache-aside in pipelined batches (GETs, then SETs of the misses).
  */
 export async function redisHitRatio(
   trace: Uint32Array,

@@ -1,6 +1,6 @@
 // ElastiCache (Valkey): the video cache, near-cache invalidation (pub/sub, client tracking) and the view
-// buffer; security counters live in Aurora. ElastiCache forbids CONFIG SET, so the LRU policy is set in
-// a parameter group.
+// buffer; security counters live in Aurora. ElastiCache forbids CONFIG SET, so the eviction policy (LFU,
+// docs/operations.md "Redis") is set in a parameter group; the server checks it at start-up.
 import { aws_ec2 as ec2, aws_elasticache as elasticache, Stack } from 'aws-cdk-lib';
 import { NagSuppressions } from 'cdk-nag';
 import { Construct } from 'constructs';
@@ -24,8 +24,8 @@ export class Cache extends Construct {
     });
     const parameters = new elasticache.CfnParameterGroup(this, 'Parameters', {
       cacheParameterGroupFamily: 'valkey8',
-      description: 'VidStream: a cache that evicts the least recently used keys',
-      properties: { 'maxmemory-policy': 'allkeys-lru', 'maxmemory-samples': '10' },
+      description: 'VidStream: a cache that evicts the least frequently used keys',
+      properties: { 'maxmemory-policy': 'allkeys-lfu', 'maxmemory-samples': '10' },
     });
     this.replicationGroup = new elasticache.CfnReplicationGroup(this, 'ReplicationGroup', {
       replicationGroupDescription: `${Stack.of(this).stackName} cache`,

@@ -192,9 +192,9 @@ describe('database and cache', () => {
     template.hasResourceProperties('AWS::RDS::DBInstance', { DBInstanceClass: 'db.serverless' });
   });
 
-  it('runs the cache with allkeys-lru, since ElastiCache refuses CONFIG SET', () => {
+  it('runs the cache with allkeys-lfu, since ElastiCache refuses CONFIG SET', () => {
     template.hasResourceProperties('AWS::ElastiCache::ParameterGroup', {
-      Properties: Match.objectLike({ 'maxmemory-policy': 'allkeys-lru' }),
+      Properties: Match.objectLike({ 'maxmemory-policy': 'allkeys-lfu', 'maxmemory-samples': '10' }),
     });
     template.hasResourceProperties('AWS::ElastiCache::ReplicationGroup', {
       CacheParameterGroupName: { Ref: Match.stringLikeRegexp('^CacheParameters') },

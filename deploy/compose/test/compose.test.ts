@@ -151,10 +151,11 @@ describe('compose.yaml', () => {
     expect(services.minio?.volumes).toContain('minio-data:/data');
   });
 
-  it('caps the cache’s memory and evicts least recently used keys', () => {
+  it('caps the cache’s memory and evicts least frequently used keys', () => {
     const command = services.valkey?.command as string[];
     const option = (name: string) => command[command.indexOf(name) + 1];
-    expect(option('--maxmemory-policy')).toBe('allkeys-lru');
+    expect(option('--maxmemory-policy')).toBe('allkeys-lfu');
+    expect(option('--maxmemory-samples')).toBe('10');
     // The server sets the cap it is given at start-up, so both must read the same variable.
     const cap = new Map([['REDIS_MAXMEMORY', '1gb']]);
     expect(interpolate(option('--maxmemory') ?? '', cap)).toBe('1gb');

@@ -11,13 +11,19 @@ export interface OwnRedis {
   stop(): Promise<void>;
 }
 
-export async function startRedisServer(policy: string, maxMemory = '0'): Promise<OwnRedis> {
+/** `options` go on the command line as they are (e.g. `--rename-command CONFIG ""`, as managed services do). */
+export async function startRedisServer(
+  policy: string,
+  maxMemory = '0',
+  options: string[] = [],
+): Promise<OwnRedis> {
   const port = await freePort();
   const server: ChildProcess = spawn(
     'redis-server',
     [
       ...['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
       ...['--maxmemory-policy', policy, '--maxmemory', maxMemory],
+      ...options,
     ],
     { stdio: 'ignore' },
   );

@@ -5,8 +5,9 @@ import { pino } from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Cache } from '../../../src/adapters/cache/cache.js';
 import { MemoryCache } from '../../../src/adapters/cache/memory-cache.js';
-import { RedisCache } from '../../../src/adapters/cache/redis-cache.js';
+import { CACHE_EVICTION_POLICY, RedisCache } from '../../../src/adapters/cache/redis-cache.js';
 import { CACHE_ADAPTERS } from '../../support/cache-adapters.js';
+import { startRedisServer } from '../../support/redis-server.js';
 
 const silent = pino({ level: 'silent' });
 const closers: (() => Promise<void>)[] = [];
@@ -119,5 +120,40 @@ describe('RedisCache when Redis is unreachable', () => {
     expect(lease).toEqual(expect.any(String));
     expect(await cache.fill('key', lease as string, 'value', 60)).toBe(false);
     await expect(cache.ping()).rejects.toThrow();
+  });
+});
+
+describe('RedisCache eviction', () => {
+  /** A Redis of the test's own, started with LRU, and the warnings the cache logs about it. */
+  async function cacheOn(serverOptions: string[] = []) {
+    const server = await startRedisServer('allkeys-lru', '0', serverOptions);
+    closers.push(server.stop);
+    const warnings: string[] = [];
+    const logger = pino({ level: 'warn' }, { write: (line: string) => warnings.push(line) });
+    const cache = await open(() => RedisCache.connect({ url: server.url, logger }));
+    return { server, cache: cache as RedisCache, warnings };
+  }
+
+  it('asks Redis to evict the least frequently used keys under the cap, and warns of nothing', async () => {
+    expect(CACHE_EVICTION_POLICY).toBe('allkeys-lfu');
+    const { server, cache, warnings } = await cacheOn();
+    await cache.configureEviction('64mb');
+    expect(await server.client.config('GET', 'maxmemory-policy')).toEqual([
+      'maxmemory-policy',
+      'allkeys-lfu',
+    ]);
+    expect(await server.client.config('GET', 'maxmemory')).toEqual(['maxmemory', String(64 * 1024 * 1024)]);
+    expect(await cache.evictionPolicy()).toBe('allkeys-lfu');
+    expect(warnings).toEqual([]);
+  });
+
+  it('warns, naming the policy it found, where CONFIG is refused and the server evicts otherwise', async () => {
+    const { cache, warnings } = await cacheOn(['--rename-command', 'CONFIG', '']);
+    await cache.configureEviction('64mb');
+    expect(await cache.evictionPolicy()).toBe('allkeys-lru');
+    expect(warnings).toHaveLength(1);
+    expect(JSON.parse(warnings[0] as string).msg).toMatch(
+      /maxmemory-policy allkeys-lru, not allkeys-lfu; set it on the server/,
+    );
   });
 });
