@@ -119,8 +119,11 @@ export interface Config {
   };
   /** What one source may cost a worker: pixels to decode, and the longest an ffmpeg run may take. */
   sourceBudget: { maxGigapixels: number; transcodeMaxSeconds: number };
-  /** Sources at least `minChunkedSeconds` long are encoded in chunks of about `chunkSeconds` by many workers. */
-  chunking: { minChunkedSeconds: number; chunkSeconds: number };
+  /**
+   * Sources at least `minChunkedSeconds` long are encoded in chunks by many workers: of `chunkSeconds`, or
+   * shorter (down to `minChunkSeconds`) when many workers are idle.
+   */
+  chunking: { minChunkedSeconds: number; chunkSeconds: number; minChunkSeconds: number };
 }
 
 export class ConfigError extends Error {
@@ -289,6 +292,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
     chunking: {
       minChunkedSeconds: read.integer('CHUNKED_TRANSCODE_MIN_SECONDS', 120, 1, 86_400),
       chunkSeconds: read.integer('TRANSCODE_CHUNK_SECONDS', 40, 4, 3600),
+      minChunkSeconds: read.integer('TRANSCODE_MIN_CHUNK_SECONDS', 12, 4, 3600),
     },
   };
   if (read.problems.length > 0) throw new ConfigError(read.problems);

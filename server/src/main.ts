@@ -13,6 +13,7 @@ import { createLogger } from './platform/logger.js';
 import { buildOpsApp } from './platform/ops-app.js';
 import { openPlatform } from './platform/platform.js';
 import { startQueueDepthMetric } from './platform/queue-depth-metric.js';
+import { joinFleet } from './worker/fleet-presence.js';
 import { buildGivenUpHandlers, buildJobHandlers } from './worker/job-handlers.js';
 import { startWorker } from './worker/worker.js';
 
@@ -56,6 +57,9 @@ async function main(role: Role): Promise<void> {
       logger,
       buildGivenUpHandlers(platform.services),
     );
+  const fleetPresence = ffmpeg
+    ? joinFleet(platform.repositories.fleet, config.workerConcurrency, logger)
+    : undefined;
 
   const { intervalSeconds, namespace } = config.queueDepthMetric;
   const stopQueueDepthMetric =
@@ -72,6 +76,7 @@ async function main(role: Role): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'shutting down');
     stopQueueDepthMetric?.();
+    await fleetPresence?.leave();
     await app.close();
     await platform.close();
     process.exit(0);

@@ -6,11 +6,20 @@ import { type SegmentGrid, segmentsBefore } from './segment-grid.js';
 export interface ChunkPolicy {
   /** Sources at least this long are chunked; shorter ones are encoded in one pass. */
   minChunkedSeconds: number;
-  /** The length of a chunk of source, rounded to a whole number of segments. */
+  /** The longest chunk of source, rounded to a whole number of segments: a lost one costs this much. */
   chunkSeconds: number;
+  /**
+   * The shortest chunk, however many workers are idle: below it a job's own costs outweigh the gain.
+   * Without it, chunks are never shortened.
+   */
+  minChunkSeconds?: number;
 }
 
-export const DEFAULT_CHUNK_POLICY: ChunkPolicy = { minChunkedSeconds: 120, chunkSeconds: 40 };
+export const DEFAULT_CHUNK_POLICY: ChunkPolicy = {
+  minChunkedSeconds: 120,
+  chunkSeconds: 40,
+  minChunkSeconds: 12,
+};
 
 export interface Chunk {
   index: number;
@@ -31,17 +40,27 @@ export interface Chunk {
  */
 export const REFERENCE_FRAME_RATE = 24;
 
-/** The chunks of a source, in order; empty when it holds too little work to be worth splitting. */
+/**
+ * The chunks of a source, in order, for `workers` transcode slots free to take them (the planning one
+ * included); empty when it holds too little work to be worth splitting.
+ */
 export function planChunks(
   durationSeconds: number,
   grid: SegmentGrid,
   policy: ChunkPolicy,
   frameRate = REFERENCE_FRAME_RATE,
+  workers = 1,
 ): Chunk[] {
   const stretch = Math.max(1, REFERENCE_FRAME_RATE / frameRate);
   if (durationSeconds < policy.minChunkedSeconds * stretch) return [];
+  const length = chunkLength(
+    durationSeconds,
+    policy.chunkSeconds * stretch,
+    (policy.minChunkSeconds ?? policy.chunkSeconds) * stretch,
+    workers,
+  );
   // Whole segments, and never ending inside the opening's short ones.
-  const segmentsPerChunk = Math.max(1, Math.round((policy.chunkSeconds * stretch) / grid.segmentSeconds));
+  const segmentsPerChunk = Math.max(1, Math.round(length / grid.segmentSeconds));
   const chunkSeconds = Math.max(segmentsPerChunk * grid.segmentSeconds, grid.openingSeconds);
   // A tail shorter than half a chunk joins the chunk before it: a tiny job costs more than it saves.
   const count = Math.max(1, Math.round(durationSeconds / chunkSeconds));
@@ -57,6 +76,17 @@ export function planChunks(
       isLast,
     };
   });
+}
+
+/**
+ * The longest chunk while one worker is free; with more, the source is shared out in equal rounds of one
+ * chunk a worker, as few rounds as the longest chunk allows: 60 minutes on 64 workers is two rounds of
+ * 28 s rather than one of 40 s and a second for the 26 chunks left. Never shorter than `shortest`.
+ */
+function chunkLength(durationSeconds: number, longest: number, shortest: number, workers: number): number {
+  if (workers <= 1) return longest;
+  const rounds = Math.ceil(durationSeconds / (workers * longest));
+  return Math.min(longest, Math.max(shortest, durationSeconds / (workers * rounds)));
 }
 
 /**

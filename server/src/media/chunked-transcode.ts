@@ -37,9 +37,15 @@ export interface ChunkedPlan {
 /** The chunked plan of a source, or undefined when it is short enough for one pass. */
 export function planChunkedTranscode(
   source: SourceFacts,
-  inputs: PlanInputs & { chunks: ChunkPolicy },
+  inputs: PlanInputs & { chunks: ChunkPolicy; workers?: number },
 ): ChunkedPlan | undefined {
-  const chunks = planChunks(source.durationSeconds, inputs.policy, inputs.chunks, source.video.frameRate);
+  const chunks = planChunks(
+    source.durationSeconds,
+    inputs.policy,
+    inputs.chunks,
+    source.video.frameRate,
+    inputs.workers,
+  );
   if (chunks.length < 2) return undefined;
   // The one-pass plan checks the source against the ladder and gives the playlists; its argv is not run.
   const whole = planTranscode(source, { input: 'source', outputDir: 'out' }, inputs);

@@ -35,6 +35,7 @@ import { ViewRepository } from '../adapters/db/view.repository.js';
 import { WatchHistoryRepository } from '../adapters/db/watch-history.repository.js';
 import { JobBoard } from '../adapters/queue/job-board.js';
 import type { JobQueue } from '../adapters/queue/job-queue.js';
+import { TranscodeFleet } from '../adapters/queue/transcode-fleet.js';
 import type { ViewBuffer } from '../adapters/views/view-buffer.js';
 import type { Config } from '../config.js';
 import type { FfmpegBinaries } from '../media/ffmpeg-binaries.js';
@@ -165,6 +166,7 @@ export function buildServices({
   const catalog = new VideoCatalog(videos, readThrough, (...keys) => readThrough.delete(...keys));
   const channels = new ChannelRepository(db, (id) => catalog.forgetChannel(id));
   const chunks = new ChunkedTranscodeRepository(db);
+  const fleet = new TranscodeFleet(db);
   const transcodeTimeout = {
     ...TRANSCODE_TIMEOUT,
     maximumMs: config.sourceBudget.transcodeMaxSeconds * 1000,
@@ -320,6 +322,7 @@ export function buildServices({
           ffmpeg: ffmpeg.ffmpeg,
           planInputs: { policy: DEFAULT_POLICY, storyboard: DEFAULT_STORYBOARD, deadline: transcodeTimeout },
           chunkPolicy: config.chunking,
+          idleWorkers: () => fleet.idleSlots(),
           growingIntervalMs: GROWING_INTERVAL_MS,
           enqueue: (videoId, part, ownerId, transaction) =>
             queue.send('transcode-video', { videoId, part }, transaction, ownerId),
@@ -343,5 +346,5 @@ export function buildServices({
         onFinished: (outcome, seconds) => metrics.transcodeDuration.observe({ outcome }, seconds),
       }),
   };
-  return { services, repositories: { videos, videoStates, channels }, playbackTokens };
+  return { services, repositories: { videos, videoStates, channels, fleet }, playbackTokens };
 }

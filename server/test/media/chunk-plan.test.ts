@@ -88,6 +88,46 @@ describe('planChunks', () => {
       [32, 32],
     ]);
   });
+
+  describe('for the workers free to take them', () => {
+    const fleetPolicy = { ...policy, minChunkSeconds: 12 };
+    const lengths = (duration: number, workers: number) =>
+      planChunks(duration, grid, fleetPolicy, 24, workers).map((chunk) => chunk.durationSeconds);
+
+    it('keeps the longest chunks while there are more of them than workers to take them', () => {
+      expect(lengths(600, 1)).toEqual(planChunks(600, grid, policy).map((c) => c.durationSeconds));
+      // 15 chunks of 40 s for 4 workers: four rounds of 37.5 s, rounded to 36 s of whole segments.
+      expect(lengths(600, 4)[0]).toBe(36);
+      expect(lengths(600, 4).length).toBeGreaterThanOrEqual(16);
+    });
+
+    it('shares the source out in equal rounds when workers outnumber the longest chunks', () => {
+      // 60 minutes on 64 workers: two rounds of 28 s (and 16 s left, cut short), not 90 chunks of 40 s
+      // (64, then a second round for the 26 left).
+      const hour = lengths(3600, 64);
+      expect(hour.slice(0, 128)).toEqual(Array(128).fill(28));
+      expect(hour.slice(128).reduce((sum, length) => sum + length, 0)).toBe(16);
+      // 10 minutes on 16 workers: one round of 37.5 s, as 36 s of whole segments.
+      expect(lengths(600, 16)[0]).toBe(36);
+    });
+
+    it('never cuts a chunk shorter than the policy’s shortest, however many workers wait', () => {
+      const many = lengths(600, 64);
+      expect(many[0]).toBe(12);
+      expect(Math.min(...many.slice(0, -3))).toBe(12);
+      // Without a shortest chunk in the policy, the fleet changes nothing.
+      expect(planChunks(600, grid, policy, 24, 64)).toEqual(planChunks(600, grid, policy));
+    });
+
+    it('reaches whole segments and every second of the source, with any fleet', () => {
+      for (const workers of [2, 3, 7, 16, 64, 500]) {
+        const chunks = planChunks(3600, grid, fleetPolicy, 24, workers);
+        const last = chunks.at(-1);
+        expect((last?.startSeconds ?? 0) + (last?.durationSeconds ?? 0)).toBe(3600);
+        for (const chunk of chunks.slice(0, -1)) expect(chunk.durationSeconds % 4, `${workers}`).toBe(0);
+      }
+    });
+  });
 });
 
 describe('variant playlists', () => {

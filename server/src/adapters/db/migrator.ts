@@ -30,6 +30,7 @@ import * as creatorCommentControls from './migrations/0029-creator-comment-contr
 import * as videoCaptions from './migrations/0030-video-captions.js';
 import * as reportOutcomeNotifications from './migrations/0031-report-outcome-notifications.js';
 import * as playlists from './migrations/0032-playlists.js';
+import * as transcodeWorkers from './migrations/0033-transcode-workers.js';
 import type { Database } from './schema.js';
 
 const migrations: Record<string, Migration> = {
@@ -63,6 +64,7 @@ const migrations: Record<string, Migration> = {
   '0030-video-captions': videoCaptions,
   '0031-report-outcome-notifications': reportOutcomeNotifications,
   '0032-playlists': playlists,
+  '0033-transcode-workers': transcodeWorkers,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

@@ -283,6 +283,14 @@ export interface PlaylistItemsTable {
   added_at: Date;
 }
 
+export interface TranscodeWorkersTable {
+  /** One per worker process, made when it starts. */
+  id: string;
+  /** How many transcode jobs it runs at once. */
+  slots: number;
+  seen_at: Date;
+}
+
 export interface AuditLogTable {
   /** bigint: pg returns it as a string. */
   id: ColumnType<string, never, never>;
@@ -339,4 +347,5 @@ export interface Database {
   instance_settings: InstanceSettingsTable;
   playlists: PlaylistsTable;
   playlist_items: PlaylistItemsTable;
+  transcode_workers: TranscodeWorkersTable;
 }

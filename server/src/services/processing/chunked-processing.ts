@@ -48,6 +48,8 @@ export interface ChunkedProcessingDeps {
   ffmpeg: string;
   planInputs: PlanInputs;
   chunkPolicy: ChunkPolicy;
+  /** Transcode slots free to take a part now, besides the one planning: chunks are shorter when many are. */
+  idleWorkers: () => Promise<number>;
   /** How often the first chunk's growing output is published. */
   growingIntervalMs: number;
   /** Queues one part's job in the transaction that records the plan, in the owner's fair turn. */
@@ -70,9 +72,10 @@ export class ChunkedProcessing {
     this.encoder = new ChunkEncoder(deps);
   }
 
-  /** The chunked plan of a probed source, or undefined when one pass will do. */
-  plan(source: SourceFacts): ChunkedPlan | undefined {
-    return planChunkedTranscode(source, { ...this.deps.planInputs, chunks: this.deps.chunkPolicy });
+  /** The chunked plan of a probed source, for the workers there are, or undefined when one pass will do. */
+  async plan(source: SourceFacts): Promise<ChunkedPlan | undefined> {
+    const workers = 1 + (await this.deps.idleWorkers());
+    return planChunkedTranscode(source, { ...this.deps.planInputs, chunks: this.deps.chunkPolicy, workers });
   }
 
   /** Splits the downloaded source, queues its parts, and encodes the first chunk here. */

@@ -141,7 +141,7 @@ export class VideoProcessingService {
       throw new UnusableSource('The uploaded file is missing; please upload the video again');
     const source = await probeSource(this.deps.media.ffprobe, input, this.deps.media.limits);
     await this.deps.compute.admitCompute(video.ownerId, videoId, source, new Date());
-    const chunkedPlan = chunked?.plan(source);
+    const chunkedPlan = await chunked?.plan(source);
     if (chunked && chunkedPlan) {
       await chunked.fanOut(video, input, chunkedPlan, scratch, signal);
       return 'split';
