@@ -75,7 +75,8 @@ try {
   printPlayableSteps('(b)', b);
   const source = { seconds: SOURCE.seconds, grid: DEFAULT_POLICY };
   const stitchSeconds = await output.playlistWriteSeconds(b.videoId);
-  const measured = measuredRun(b.jobs.completed, source, loadConfig({}).chunking, stitchSeconds);
+  const chunking = loadConfig({}).chunking;
+  const measured = measuredRun(b.jobs.completed, source, chunking, stitchSeconds, b.workers);
   printParts(b, measured, stored.b, upload.length);
   printProjection(measured, a, b);
 } finally {

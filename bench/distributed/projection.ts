@@ -3,7 +3,8 @@
 // extras); W workers take them in that order, each the next part as soon as it is free, so chunks per
 // worker round up; every part costs the measured pickup plus its measured run time (which holds fetching
 // its piece, encoding, uploading its outputs and one stitch), and stitches take turns on the video's lock.
-// Split, audio and extras scale with the source's length; chunks are the measured ones, more of them.
+// Split, audio and extras scale with the source's length; chunks are planned as the splitting job plans
+// them for that many workers (shorter when many are idle), at the measured cost per second of source.
 import { type ChunkPolicy, planChunks } from '../../server/src/media/chunk-plan.js';
 import type { SegmentGrid } from '../../server/src/media/segment-grid.js';
 import type { JobTiming } from './job-timings.js';
@@ -16,15 +17,16 @@ export interface MeasuredRun {
   splitSeconds: number;
   /** Chunks the video's job encoded itself rather than queueing them (0 while it only splits). */
   chunksInSplit: number;
-  /** Mean run time of a chunk job of full length, and that length. */
-  chunkSeconds: number;
+  /** Mean run time of a chunk job per second of the source it encodes. */
+  chunkSecondsPerSourceSecond: number;
+  /** The longest chunk the measured run planned, in seconds of source. */
   chunkSourceSeconds: number;
   audioSeconds: number | undefined;
   extrasSeconds: number;
   /** Writing the stitched playlists once, under the video's lock. */
   stitchSeconds: number;
   grid: SegmentGrid;
-  minChunkedSeconds: number;
+  chunking: ChunkPolicy;
 }
 
 /**
@@ -36,8 +38,10 @@ export function measuredRun(
   source: { seconds: number; grid: SegmentGrid },
   chunking: ChunkPolicy,
   stitchSeconds: number,
+  /** The workers the run had: its splitting job planned its chunks for them. */
+  workers: number,
 ): MeasuredRun {
-  const chunks = planChunks(source.seconds, source.grid, chunking);
+  const chunks = planChunks(source.seconds, source.grid, chunking, undefined, workers);
   const clean = jobs.filter((job) => job.retries === 0);
   const chunkJobs = clean.filter((job) => job.kind === 'chunk');
   // Audio and extras are one job each: retried, its last attempt is all there is to go by.
@@ -56,13 +60,13 @@ export function measuredRun(
     pickupSeconds: clean.reduce((sum, job) => sum + job.waitedSeconds, 0) / Math.max(1, clean.length),
     splitSeconds: (ofKind('video') ?? 0) - chunksInSplit * perSourceSecond * fullChunk,
     chunksInSplit,
-    chunkSeconds: perSourceSecond * fullChunk,
+    chunkSecondsPerSourceSecond: perSourceSecond,
     chunkSourceSeconds: fullChunk,
     audioSeconds: ofKind('audio'),
     extrasSeconds: ofKind('extras') ?? 0,
     stitchSeconds,
     grid: source.grid,
-    minChunkedSeconds: chunking.minChunkedSeconds,
+    chunking,
   };
 }
 
@@ -82,11 +86,8 @@ export interface Projection {
 
 export function project(run: MeasuredRun, sourceSeconds: number, workers: number): Projection {
   const scale = sourceSeconds / run.sourceSeconds;
-  const chunks = planChunks(sourceSeconds, run.grid, {
-    minChunkedSeconds: run.minChunkedSeconds,
-    chunkSeconds: run.chunkSourceSeconds,
-  });
-  const chunkTime = (seconds: number) => (run.chunkSeconds * seconds) / run.chunkSourceSeconds;
+  const chunks = planChunks(sourceSeconds, run.grid, run.chunking, undefined, workers);
+  const chunkTime = (seconds: number) => run.chunkSecondsPerSourceSecond * seconds;
   const inSplit = chunks.slice(0, run.chunksInSplit);
   const split =
     run.splitSeconds * scale + inSplit.reduce((sum, chunk) => sum + chunkTime(chunk.durationSeconds), 0);

@@ -91,7 +91,7 @@ export function printParts(b: ModeRun, run: MeasuredRun, storedBytes: number, up
   const inSplit = run.chunksInSplit ? `, besides the ${run.chunksInSplit} chunk(s) it encoded itself` : '';
   console.log(`    split (the video's job): ${seconds(run.splitSeconds)}${inSplit}`);
   console.log(
-    `    chunks: ${chunks}, jobs ran ${seconds(Math.min(...chunkRuns))}–${seconds(Math.max(...chunkRuns))}: ${seconds(run.chunkSeconds)} per ${run.chunkSourceSeconds} s of source`,
+    `    chunks: ${chunks}, jobs ran ${seconds(Math.min(...chunkRuns))}–${seconds(Math.max(...chunkRuns))}: ${seconds(run.chunkSecondsPerSourceSecond * run.chunkSourceSeconds)} per ${run.chunkSourceSeconds} s of source`,
   );
   const audio = run.audioSeconds === undefined ? 'none' : seconds(run.audioSeconds);
   console.log(`    audio ${audio}; extras (poster, storyboard) ${seconds(run.extrasSeconds)}`);
