@@ -4,6 +4,7 @@
 // again later) or a relay is cut for 5–15 s. Then it waits for every upload to settle and prints uploads
 // made and ready, videos lost (target 0), views counted by the API against views in the database (exact),
 // 5xx outside fault windows (target 0) and the longest recovery. Talks only to local processes.
+// `--quick`: 3 minutes (unless --minutes says otherwise), and at most 5 minutes for uploads to settle.
 // Needs PostgreSQL and Redis (TEST_DATABASE_URL, TEST_REDIS_URL, as the tests), ffmpeg and `npm run build`.
 import { randomInt } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -14,14 +15,25 @@ import { startRelay, type TcpRelay } from '../server/test/support/tcp-relay.js';
 import { testDatabaseUrl, testRedisUrl } from '../server/test/support/test-adapters.js';
 import { ApiClient } from './support/api-client.js';
 import { openBackends } from './support/backends.js';
+import { benchDeadline } from './support/deadline.js';
 import { type VidStreamProcess, vidstreamProcess } from './support/processes.js';
 
+const quick = process.argv.includes('--quick');
 const minutesArgument = process.argv.indexOf('--minutes');
-const minutes = minutesArgument > 0 ? Number(process.argv[minutesArgument + 1]) : 10;
+const minutes = minutesArgument > 0 ? Number(process.argv[minutesArgument + 1]) : quick ? 3 : 10;
+/** How long uploads still in flight after the faults may take to get ready. */
+const SETTLE_MINUTES = quick ? 5 : 10;
 /** After a fault ends, errors this long after it still belong to it (clients' retries settle). */
 const FAULT_GRACE_MS = 10_000;
 
+// The faults, the settling, and a few minutes to start and to read the results.
+const run = benchDeadline('chaos', {
+  quick: Math.min(15, minutes + SETTLE_MINUTES + 5),
+  full: minutes + SETTLE_MINUTES + 10,
+});
+run.stage('starting the backends, relays, 2 API and 2 worker processes');
 const backends = await openBackends('chaos');
+run.onStop(() => backends.close());
 const { work, s3 } = backends;
 const relays = {
   postgres: await startRelay(new URL(testDatabaseUrl), 5432),
@@ -51,13 +63,9 @@ const apis = [1, 2].map((n) => vidstreamProcess(`api-${n}`, 'api', ports[n - 1] 
 const workers = [1, 2].map((n) =>
   vidstreamProcess(`worker-${n}`, 'worker', ports[n + 1] as number, env, work),
 );
-// Whatever ends this run (the end, an error, Ctrl-C) ends its VidStream processes too.
-process.on('exit', () => {
-  for (const child of [...apis, ...workers]) child.kill();
-});
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(130));
 await Promise.all([...apis, ...workers].map((child) => child.start()));
 
+run.stage('making clips and signing up');
 const client = new ApiClient(apis.map((api) => `http://127.0.0.1:${api.port}`));
 const CLIP_SECONDS = [2, 4, 8];
 /** Long enough for a view of any clip (all of it), and no more: views are watched in real time. */
@@ -142,10 +150,12 @@ async function breakThings() {
 }
 
 console.log(`chaos for ${minutes} min: 2 api, 2 workers; logs in ${work}`);
+run.stage(`uploads, views and faults for ${minutes} min`);
 await Promise.all([uploadContinuously(), watchContinuously(), breakThings()]);
 
 // Every upload accepted must end ready: wait for the stragglers (retries, jobs of killed workers).
-const settleBy = Date.now() + 10 * 60_000;
+run.stage(`waiting up to ${SETTLE_MINUTES} min for every upload to get ready`);
+const settleBy = Date.now() + SETTLE_MINUTES * 60_000;
 while (Date.now() < settleBy && ready.size < made.size) {
   for (const [id, token] of made) {
     if (!ready.has(id) && (await client.state(token, id)) === 'ready') ready.add(id);
@@ -153,8 +163,10 @@ while (Date.now() < settleBy && ready.size < made.size) {
   await sleep(2_000);
 }
 // A clean stop flushes the views each API process still holds.
+run.stage('stopping the processes, which flushes their views');
 await Promise.all([...apis, ...workers].map((child) => child.stop()));
 
+run.stage('reading states and views from the database');
 const db = new pg.Client({ connectionString: backends.databaseUrl });
 await db.connect();
 const { rows } = await db.query<{ state: string; views: string }>(
@@ -184,5 +196,6 @@ views counted / stored      ${viewsCounted} / ${viewsStored}   (${viewsCounted =
   .join('')}
 longest recovery            ${(Math.max(0, ...faults.map((fault) => fault.recoveryMs)) / 1000).toFixed(1)} s`);
 
+run.stage('closing the relays and the backends');
 for (const relay of Object.values(relays)) relay.cut();
 await backends.close();

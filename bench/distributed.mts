@@ -3,7 +3,8 @@
 // the ladder of a 10-minute 1080p30 source in one pass; (b) two worker processes, one core each (-c 0 and
 // -c 1), chunking on, the same source. Prints time to ready and (b)/(a), CPU seconds of the workers with
 // their ffmpeg runs, time to playable, where (b)'s time goes (from pgboss.job rows), and a projection of
-// (b)'s measured parts to 4, 16 and 64 workers for 10- and 60-minute sources. `--quick`: a 3-minute source.
+// (b)'s measured parts to 4, 16 and 64 workers for 10- and 60-minute sources. `--quick`: a 2-minute source
+// (the shortest that is chunked by default), the same table.
 // The API runs as its own process at nice 19, on no fixed core; PostgreSQL, Redis and the S3 test server
 // (in this process) share the workers' cores: the machine has two.
 // Needs PostgreSQL and Redis (TEST_DATABASE_URL, TEST_REDIS_URL, as the tests), ffmpeg, taskset and
@@ -26,22 +27,24 @@ import {
 import { StoredOutput } from './distributed/stored-output.js';
 import { ApiClient } from './support/api-client.js';
 import { openBackends } from './support/backends.js';
+import { benchDeadline } from './support/deadline.js';
 import { type VidStreamProcess, vidstreamProcess } from './support/processes.js';
 import { cachedSource, describeSource, type SourceSpec } from './support/sources.js';
 
 const quick = process.argv.includes('--quick');
-const SOURCE: SourceSpec = { codec: 'h264', width: 1920, height: 1080, seconds: quick ? 180 : 600 };
+const SOURCE: SourceSpec = { codec: 'h264', width: 1920, height: 1080, seconds: quick ? 120 : 600 };
 /** No source is this long: every video is one pass. */
 const CHUNKING_OFF = { CHUNKED_TRANSCODE_MIN_SECONDS: '86400' };
 
+// About 40 minutes on two shared cores, and 11 with --quick.
+const run = benchDeadline('bench:distributed', { quick: 15, full: 90 });
+run.stage(`making the source: ${describeSource(SOURCE)}`);
 const upload = await readFile(await cachedSource(SOURCE));
+run.stage('starting the backends and the API');
 const backends = await openBackends('distributed');
+run.onStop(() => backends.close());
 const env = backends.environment();
 const started: VidStreamProcess[] = [];
-process.on('exit', () => {
-  for (const child of started) child.kill();
-});
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(130));
 const loadAverage = () =>
   os
     .loadavg()
@@ -53,7 +56,8 @@ try {
   started.push(api);
   await api.start();
   const client = new ApiClient([`http://127.0.0.1:${api.port}`]);
-  const context: ModeContext = { backends, env, client, token: await client.signUp(), upload, started };
+  const token = await client.signUp();
+  const context: ModeContext = { backends, env, client, token, upload, started, stage: run.stage };
   console.log(`bench:distributed${quick ? ' --quick' : ''}: ${describeSource(SOURCE)}, ${mb(upload.length)}`);
   console.log(
     `${os.cpus().length} cores; load average at the start ${loadAverage()} (a shared machine: noisy)`,
@@ -68,6 +72,7 @@ try {
   printMode(b);
   console.log(`load average at the end ${loadAverage()}`);
 
+  run.stage("reading what was stored and (b)'s parts");
   const output = new StoredOutput(backends.s3);
   const stored = { a: await output.bytes(a.videoId), b: await output.bytes(b.videoId) };
   printComparison(a, b, stored);
@@ -80,6 +85,7 @@ try {
   printParts(b, measured, stored.b, upload.length);
   printProjection(measured, a, b);
 } finally {
+  run.stage('stopping the processes and the backends');
   await Promise.all(started.map((child) => child.stop()));
   await backends.close();
 }

@@ -24,12 +24,15 @@ import {
 import { type Player, plainHlsPlayer, vidStreamPlayer } from './qoe/players.js';
 import { printNetwork } from './qoe/report.js';
 import { ApiClient } from './support/api-client.js';
+import { benchDeadline } from './support/deadline.js';
 import { cachedSource } from './support/sources.js';
 import { watchUntilReady } from './support/time-to-ready.js';
 
 const quick = process.argv.includes('--quick');
 const PLAY_SECONDS = quick ? 20 : 60;
 const networks = quick ? NETWORKS.filter((network) => !network.drop) : NETWORKS;
+// About 10 minutes on two shared cores, and 4 with --quick.
+const run = benchDeadline('bench:qoe', { quick: 15, full: 30 });
 
 async function playOn(baseUrl: string, network: NetworkProfile, player: Player): Promise<Playback> {
   const person = await openBrowser(baseUrl);
@@ -54,9 +57,12 @@ async function playOn(baseUrl: string, network: NetworkProfile, player: Player):
   }
 }
 
+run.stage('starting the app and the baseline page server');
 const baseline = await startBaselineServer(await freePort());
 const app = await startApp({ logName: 'qoe-app.log', env: { CORS_ORIGINS: baseline.origin } });
+run.onStop(() => app.stop());
 try {
+  run.stage('making the source, uploading it and waiting until it is ready');
   const client = new ApiClient([app.baseUrl]);
   const token = await client.signUp();
   const source = await cachedSource({ codec: 'h264', width: 1920, height: 1080, seconds: 60 });
@@ -70,11 +76,14 @@ try {
   const players = [vidStreamPlayer(videoId), plainHlsPlayer(baseline.pageUrl(video.hlsUrl))];
   for (const network of networks) {
     const results = [];
-    for (const player of players)
+    for (const player of players) {
+      run.stage(`playing on ${network.name} in ${player.name}`);
       results.push({ player: player.name, playback: await playOn(app.baseUrl, network, player) });
+    }
     printNetwork(network, results);
   }
 } finally {
+  run.stage('stopping the app');
   await app.stop();
   await baseline.close();
 }

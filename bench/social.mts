@@ -4,7 +4,8 @@
 // 500 channels, search, and up next beside a video (its first page computed afresh, and a next page read
 // from the cached ranking), each through the whole API in this process; then shows EXPLAIN ANALYZE of the
 // slowest query of every page over its target (20 ms; search 50 ms).
-// The seeded database is kept between runs (seeding takes minutes): `--reseed` starts again.
+// The seeded database is kept between runs (seeding takes minutes): `--reseed` starts again. `--quick`:
+// tables at 0.05 of the size (BENCH_SCALE) and 100 requests a page (BENCH_ITERATIONS), the same table.
 // Needs PostgreSQL (TEST_DATABASE_URL, as the tests).
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -18,12 +19,22 @@ import { buildPlatformApp } from '../server/src/platform/api-app.js';
 import { openPlatform } from '../server/src/platform/platform.js';
 import { administer } from '../server/test/support/global-setup.js';
 import { databaseUrl, testDatabaseUrl } from '../server/test/support/test-adapters.js';
-import { channelHandle, POPULAR_VIDEO, SCALE, seed, VOCABULARY, videoId } from './social-seed.mjs';
+import {
+  channelHandle,
+  POPULAR_VIDEO,
+  SCALE,
+  SCALE_FACTOR,
+  seed,
+  VOCABULARY,
+  videoId,
+} from './social-seed.mjs';
+import { benchDeadline } from './support/deadline.js';
 
-const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? 300);
+const quick = process.argv.includes('--quick');
+const ITERATIONS = Number(process.env.BENCH_ITERATIONS ?? (quick ? 100 : 300));
 const WARMUP = 20;
 const PAGE = 20;
-const database = `vidstream_bench_social_${String(process.env.BENCH_SCALE ?? 1).replace('.', '_')}`;
+const database = `vidstream_bench_social_${String(SCALE_FACTOR).replace('.', '_')}`;
 const silent = pino({ level: 'silent' });
 /** The mark of a finished seed; a database seeded before the co-watch counts is seeded again. */
 const SEEDED = 'seeded with co-watch counts';
@@ -34,6 +45,8 @@ interface CapturedQuery {
   ms: number;
 }
 let capture: CapturedQuery[] | undefined;
+// Seeding the full size takes a quarter of an hour or more on two shared cores; measuring, a few minutes.
+const run = benchDeadline('bench:social', { quick: 15, full: 90 });
 
 async function seededDatabaseExists(): Promise<boolean> {
   const client = new pg.Client({ connectionString: testDatabaseUrl });
@@ -50,12 +63,14 @@ async function seededDatabaseExists(): Promise<boolean> {
   }
 }
 
+run.stage(`looking for ${database}`);
 const reseed = process.argv.includes('--reseed') || !(await seededDatabaseExists());
 if (reseed) {
   await administer(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
   await administer(`CREATE DATABASE ${database}`);
 }
 const dataDir = await mkdtemp(path.join(os.tmpdir(), 'vidstream-bench-social-'));
+run.onStop(() => rm(dataDir, { recursive: true, force: true }));
 const config = loadConfig({
   DATABASE_URL: databaseUrl(database),
   SESSION_SECRET: randomBytes(32).toString('hex'),
@@ -74,12 +89,14 @@ const app = await buildPlatformApp(platform);
 
 try {
   if (reseed) {
+    run.stage(`seeding ${database}`);
     console.log(`seeding ${database}:`);
     await seed(platform.database.db, (step) => console.log(`  ${step}`));
     await platform.services.views.refreshTrending();
     await administer(`COMMENT ON DATABASE ${database} IS '${SEEDED}'`);
   }
 
+  run.stage('a viewer following 500 channels, and the cursors of deep pages');
   const viewer = await app.inject({
     method: 'POST',
     url: '/api/v1/auth/register',
@@ -222,6 +239,7 @@ try {
   // BENCH_ONLY=search measures just the pages whose name contains it.
   const only = process.env.BENCH_ONLY ?? '';
   for (const scenario of scenarios.filter(({ name }) => name.includes(only))) {
+    run.stage(`measuring ${scenario.name}`);
     const times: number[] = [];
     const queries: CapturedQuery[] = [];
     for (let index = 0; index < WARMUP + ITERATIONS; index++) {
@@ -249,6 +267,7 @@ try {
   }
 
   for (const { name, query } of slow) {
+    run.stage(`EXPLAIN ANALYZE of ${name}`);
     console.log(
       `\n--- ${name}: its slowest query took ${query.ms.toFixed(1)} ms; EXPLAIN (ANALYZE, BUFFERS):`,
     );

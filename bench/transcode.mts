@@ -3,6 +3,7 @@
 // a time), (c) a hand-written single command with cascaded scaling, (d) remux only (the I/O floor). Twice:
 // on an H.264 1080p30 source (BENCH_SECONDS, default 20) and on a phone's HEVC Main 10 2160p30 one
 // (BENCH_PHONE_SECONDS, default 6). Sources are cached between runs (bench/support/sources.ts).
+// `--quick`: sources of 8 s and 4 s (one segment), the same table.
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,14 +13,28 @@ import { planLadder } from '../server/src/media/ladder.js';
 import { probeSource } from '../server/src/media/probe.js';
 import { DEFAULT_LIMITS } from '../server/src/media/source-facts.js';
 import { DEFAULT_POLICY } from '../server/src/media/transcode-policy.js';
+import { benchDeadline } from './support/deadline.js';
 import { cachedSource, describeSource, type SourceSpec } from './support/sources.js';
 import { cascadedArgs, perRungCommands, remuxArgs } from './transcode/baselines.js';
 
+const quick = process.argv.includes('--quick');
 const SOURCES: SourceSpec[] = [
-  { codec: 'h264', width: 1920, height: 1080, seconds: Number(process.env.BENCH_SECONDS ?? 20) },
-  { codec: 'hevc-main10', width: 3840, height: 2160, seconds: Number(process.env.BENCH_PHONE_SECONDS ?? 6) },
+  {
+    codec: 'h264',
+    width: 1920,
+    height: 1080,
+    seconds: Number(process.env.BENCH_SECONDS ?? (quick ? 8 : 20)),
+  },
+  {
+    codec: 'hevc-main10',
+    width: 3840,
+    height: 2160,
+    seconds: Number(process.env.BENCH_PHONE_SECONDS ?? (quick ? 4 : 6)),
+  },
 ];
+const run = benchDeadline('bench:transcode', { quick: 15, full: 60 });
 const work = await mkdtemp(path.join(os.tmpdir(), 'vidstream-bench-'));
+run.onStop(() => rm(work, { recursive: true, force: true }));
 
 async function outputDir(name: string): Promise<string> {
   const dir = path.join(work, name);
@@ -37,10 +52,12 @@ async function twoAtATime(jobs: (() => Promise<void>)[]): Promise<void> {
 
 /** Every way of making the ladder of one source, timed; returns (a)/(b), the best of the two (b)s. */
 async function compare(spec: SourceSpec, name: string): Promise<number> {
+  run.stage(`${describeSource(spec)}: the source`);
   const input = await cachedSource(spec);
   const ffmpeg = (args: string[]) =>
     runFfmpeg('ffmpeg', args, { durationSeconds: spec.seconds, timeoutMs: 30 * 60_000 });
   const timed = async (label: string, job: () => Promise<unknown>) => {
+    run.stage(`${describeSource(spec)}: ${label}`);
     const started = performance.now();
     await job();
     const seconds = (performance.now() - started) / 1000;

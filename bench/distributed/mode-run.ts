@@ -34,6 +34,8 @@ export interface ModeContext {
   upload: Buffer;
   /** Every process started, so that whatever ends the run can end them too. */
   started: VidStreamProcess[];
+  /** Names what the run does now (deadline.ts). */
+  stage(name: string): void;
 }
 
 export async function runMode(
@@ -43,6 +45,7 @@ export async function runMode(
   settings: Record<string, string>,
 ): Promise<ModeRun> {
   const { backends, client, token } = context;
+  context.stage(`(${label}): starting ${cores.length} worker(s)`);
   const workers: VidStreamProcess[] = [];
   for (const core of cores) {
     const env = { ...context.env, ...settings, LOG_LEVEL: 'warn' };
@@ -62,6 +65,7 @@ export async function runMode(
   await Promise.all(workers.map((worker) => worker.start()));
   const pids = workers.map((worker) => worker.pid() as number);
 
+  context.stage(`(${label}): uploading`);
   const uploadStarted = performance.now();
   const videoId = await client.upload(token, context.upload);
   if (!videoId) throw new Error('the upload was refused');
@@ -69,11 +73,14 @@ export async function runMode(
   const completedAt = Date.now();
   const cpuBefore = await Promise.all(pids.map(processCpuSeconds));
   const busyBefore = await machineBusySeconds();
+  context.stage(`(${label}): waiting until the video is ready`);
   const readiness = await watchUntilReady(() => client.video(token, videoId), completed);
+  context.stage(`(${label}): waiting for the video's last jobs`);
   await waitUntilJobsSettle(backends.databaseUrl, videoId);
   const cpuAfter = await Promise.all(pids.map(processCpuSeconds));
   const machineBusy = (await machineBusySeconds()) - busyBefore;
   const wallSeconds = (performance.now() - completed) / 1000;
+  context.stage(`(${label}): stopping the workers, reading their jobs and logs`);
   await Promise.all(workers.map((worker) => worker.stop()));
 
   const jobs = await videoJobs(backends.databaseUrl, videoId, cores.length);

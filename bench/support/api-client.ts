@@ -128,9 +128,11 @@ export class ApiClient {
 /** A part straight to storage through its presigned URL, retried while storage is away. */
 async function putPart(url: string, body: Buffer): Promise<string | undefined> {
   for (let attempt = 0; attempt < 30; attempt += 1) {
-    const answer = await fetch(url, { method: 'PUT', body, signal: AbortSignal.timeout(15_000) }).catch(
-      () => undefined,
-    );
+    const answer = await fetch(url, {
+      method: 'PUT',
+      body: new Uint8Array(body),
+      signal: AbortSignal.timeout(15_000),
+    }).catch(() => undefined);
     if (answer?.ok) return answer.headers.get('etag') ?? '';
     await new Promise((resolve) => setTimeout(resolve, 1_000));
   }

@@ -18,7 +18,7 @@ export function perRungCommands(source: SourceFacts, ladder: Rendition[], input:
     buildTranscodeArgs(silent, [rung], DEFAULT_POLICY, { input, outputDir: `${out}/${rung.name}` }),
   );
   const audio = [
-    ...ffmpegInput({ path: input, container: source.container }),
+    ...ffmpegInput({ path: input, container: source.container, frame: source.video }),
     '-vn',
     ...AUDIO_ARGS,
     ...HLS_ARGS,
@@ -66,7 +66,7 @@ export function cascadedArgs(source: SourceFacts, ladder: Rendition[], input: st
     'a:0,agroup:a,name:audio',
   ];
   return [
-    ...ffmpegInput({ path: input, container: source.container }),
+    ...ffmpegInput({ path: input, container: source.container, frame: source.video }),
     '-filter_complex',
     graph,
     ...outputs,
@@ -86,7 +86,7 @@ export function cascadedArgs(source: SourceFacts, ladder: Rendition[], input: st
 export function remuxArgs(source: SourceFacts, input: string, out: string): string[] {
   const hls = ['-f', 'hls', '-hls_time', '4', '-hls_segment_type', 'fmp4'];
   return [
-    ...ffmpegInput({ path: input, container: source.container }),
+    ...ffmpegInput({ path: input, container: source.container, frame: source.video }),
     ...['-c', 'copy', ...hls, `${out}/index.m3u8`],
   ];
 }

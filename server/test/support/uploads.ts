@@ -34,7 +34,7 @@ export async function startUpload(
 /** PUTs one part; an absolute URL (S3) goes over the network, a path goes to the app in-process. */
 export async function putPart(app: FastifyInstance, url: string, bytes: Buffer) {
   if (url.startsWith('http')) {
-    const response = await fetch(url, { method: 'PUT', body: bytes });
+    const response = await fetch(url, { method: 'PUT', body: new Uint8Array(bytes) });
     return { status: response.status, etag: response.headers.get('etag') ?? '' };
   }
   const response = await app.inject({
