@@ -1,13 +1,9 @@
 // A worker killed with SIGKILL mid-transcode: once its lease runs out (the job's own expiry is an hour),
 // another worker process takes it over and publishes a complete ladder, once. A worker stopped with
 // SIGTERM hands its job back at once instead.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
-import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VideoRepository } from '../../src/adapters/db/video.repository.js';
@@ -15,11 +11,10 @@ import type { Video } from '../../src/domain/video.js';
 import { processedPrefix } from '../../src/domain/video-files.js';
 import { register } from '../support/accounts.js';
 import { makeClip } from '../support/media-clips.js';
-import { testRedisUrl } from '../support/test-adapters.js';
 import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
 import { uploadFile } from '../support/uploads.js';
+import { killGroup, WorkerProcesses } from '../support/worker-processes.js';
 
-const MAIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/main.js');
 const QUEUE = {
   TRANSCODE_JOB_EXPIRY_SECONDS: '3600',
   TRANSCODE_LEASE_SECONDS: '4',
@@ -29,51 +24,20 @@ const QUEUE = {
 
 let test: TestPlatform;
 let videos: VideoRepository;
-const workers: ChildProcess[] = [];
+const workers = new WorkerProcesses(() => test, QUEUE);
 
 beforeAll(async () => {
-  if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run "npm run build" first (npm test does)`);
   test = await startTestPlatform(QUEUE);
   videos = test.platform.repositories.videos;
 });
 afterAll(async () => {
-  for (const worker of workers) killGroup(worker);
+  workers.killAll();
   await test.close();
 });
 
-/** Kills a worker and the ffmpeg it started; one already gone is fine. */
-function killGroup(worker: ChildProcess): void {
-  try {
-    if (worker.pid) process.kill(-worker.pid, 'SIGKILL');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
-  }
-}
-
-/** `vidstream worker` in its own process group, so a kill also takes the ffmpeg it started. */
-function startWorkerProcess(env: Record<string, string> = {}): ChildProcess & { output: () => string } {
-  const { config } = test.platform;
-  const child = spawn(process.execPath, [MAIN, 'worker'], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: os.homedir(),
-      DATA_DIR: test.dataDir,
-      DATABASE_URL: config.database.kind === 'postgres' ? config.database.url : '',
-      REDIS_URL: testRedisUrl,
-      SESSION_SECRET: config.sessionSecret ?? '',
-      LOG_LEVEL: 'info',
-      PORT: '0',
-      ...QUEUE,
-      ...env,
-    },
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk) => (output += chunk));
-  child.stderr?.on('data', (chunk) => (output += chunk));
-  workers.push(child);
-  return Object.assign(child, { output: () => output });
+/** The worker processes that announced themselves (the killed ones' rows stay until forgotten). */
+async function fleetSize(): Promise<number> {
+  return (await test.platform.database.db.selectFrom('transcode_workers').select('id').execute()).length;
 }
 
 /** The transcode jobs of a video, as the queue holds them, oldest first. */
@@ -106,12 +70,12 @@ describe('a worker killed mid-transcode', () => {
     });
     const { video } = await uploadFile(test.app, owner.token, await readFile(clip));
 
-    const first = startWorkerProcess();
+    const first = workers.start();
     const interrupted = await waitFor(video.id, (v) => v.state === 'processing' && v.progress > 0, 60);
     expect(interrupted.progress).toBeLessThan(100);
     killGroup(first);
 
-    const second = startWorkerProcess();
+    const second = workers.start();
     const finished = await waitFor(video.id, (v) => v.state === 'ready' || v.state === 'failed', 120);
     expect(finished).toMatchObject({ state: 'ready', progress: 100, error: null, width: 1280, height: 720 });
     // The job's log line follows the state change: give it a moment to arrive.
@@ -153,7 +117,7 @@ describe('a worker killed mid-transcode', () => {
 
   it('stopped with SIGTERM, hands its job back at once for another worker to finish', async () => {
     // Only the worker this test starts may take its video.
-    for (const worker of workers.splice(0)) killGroup(worker);
+    workers.killAll();
     const owner = await register(test.app);
     const clip = await makeClip(os.tmpdir(), `stopped-${process.pid}.mp4`, {
       width: 1280,
@@ -162,16 +126,20 @@ describe('a worker killed mid-transcode', () => {
     });
     const { video } = await uploadFile(test.app, owner.token, await readFile(clip));
 
-    const first = startWorkerProcess({ WORKER_SHUTDOWN_GRACE_SECONDS: '1' });
+    const fleetBefore = await fleetSize();
+    const first = workers.start({ WORKER_SHUTDOWN_GRACE_SECONDS: '1' });
     await waitFor(video.id, (v) => v.state === 'processing' && v.progress > 0, 60);
+    // Counted in the transcode fleet while it runs; out of it as soon as it stops.
+    expect(await fleetSize()).toBe(fleetBefore + 1);
     const exited = new Promise((resolve) => first.once('exit', resolve));
     first.kill('SIGTERM');
     expect(await exited).toBe(0);
+    expect(await fleetSize()).toBe(fleetBefore);
     // Handed back, not failed or expired: waiting to be taken, its attempt not counted.
     expect(await transcodeJob(video.id)).toEqual([{ state: 'created', retry_count: 0 }]);
     expect(first.output()).not.toMatch(/"msg":"job failed"/);
 
-    startWorkerProcess();
+    workers.start();
     const finished = await waitFor(video.id, (v) => v.state === 'ready' || v.state === 'failed', 120);
     expect(finished).toMatchObject({ state: 'ready', progress: 100, error: null });
   }, 180_000);
