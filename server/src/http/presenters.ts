@@ -296,8 +296,13 @@ export class Presenter {
     return video.state === 'ready' ? this.videoMediaUrl(video, POSTER_FILE) : null;
   }
 
+  /** The token every media URL of the video carries now: the same for a whole window. */
+  playbackToken(video: Pick<VideoWithChannel, 'id' | 'playbackVersion'>): string {
+    return this.playbackTokens.issue(video.id, video.playbackVersion);
+  }
+
   private videoMediaUrl(video: Pick<VideoWithChannel, 'id' | 'playbackVersion'>, file: string): string {
-    return `${this.mediaBaseUrl}/t/${this.playbackTokens.issue(video.id, video.playbackVersion)}/videos/${video.id}/${file}`;
+    return `${this.mediaBaseUrl}/t/${this.playbackToken(video)}/videos/${video.id}/${file}`;
   }
 
   private avatarUrl(channel: Pick<Channel, 'avatarKey'>): string | null {

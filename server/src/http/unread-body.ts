@@ -4,11 +4,13 @@
 import type { FastifyInstance } from 'fastify';
 
 export function closeOnUnreadBody(app: FastifyInstance): void {
-  app.addHook('onSend', async (request, reply) => {
+  // Callback style, and the status first: most answers are not refusals, and need no other look.
+  app.addHook('onSend', (request, reply, payload, done) => {
     const announcesBody =
       Number(request.headers['content-length'] ?? 0) > 0 ||
       request.headers['transfer-encoding'] !== undefined;
     if (reply.statusCode >= 400 && announcesBody && !request.raw.complete)
       reply.header('connection', 'close');
+    done(null, payload);
   });
 }

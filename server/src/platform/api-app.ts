@@ -4,6 +4,7 @@ import { isDatabaseAway } from '../adapters/db/outage.js';
 import { buildApp } from '../http/app.js';
 import { createAccountGuard, createOptionalAccountGuard, sessionCookieFor } from '../http/authentication.js';
 import { Presenter } from '../http/presenters.js';
+import { PublicVideoAnswers } from '../http/public-video-answers.js';
 import { ShareLinks } from '../http/share-links.js';
 import { SharePresenter } from '../http/share-presenter.js';
 import type { Platform } from './platform.js';
@@ -17,6 +18,7 @@ export function buildPlatformApp(platform: Platform, clientDir?: string): Promis
     routes: {
       ...services,
       present,
+      publicVideoAnswers: new PublicVideoAnswers(present),
       share: new SharePresenter(shareLinks, present),
       shareLinks,
       requireAccount: createAccountGuard(services.auth, sessionCookie),

@@ -1,8 +1,10 @@
 // GET /api/v1/videos/{id} reads through the cache: repeated reads stay off the database, a burst of
-// misses makes one query, and every write that changes the answer shows at once.
+// misses makes one query, and every write that changes the answer shows at once. Someone not signed in
+// gets an answer presented and serialized once per version of the video and playback-token window.
 import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { VideoRepository } from '../../src/adapters/db/video.repository.js';
+import { Presenter } from '../../src/http/presenters.js';
 import { videoCacheKey } from '../../src/services/videos/video-catalog.js';
 import { bearer, register } from '../support/accounts.js';
 import { forceState, publishStandInVideo } from '../support/published-videos.js';
@@ -15,11 +17,17 @@ beforeAll(async () => {
   owner = await register(test.app);
 });
 afterAll(() => test.close());
-afterEach(() => vi.restoreAllMocks());
+afterEach(() => {
+  vi.restoreAllMocks();
+  vi.useRealTimers();
+});
 
 const countLoads = () => vi.spyOn(VideoRepository.prototype, 'findWithChannel');
 const read = (id: string, token = owner.token) =>
   test.app.inject({ url: `/api/v1/videos/${id}`, headers: bearer(token) });
+const readSignedOut = (id: string) => test.app.inject({ url: `/api/v1/videos/${id}` });
+const edit = (id: string, payload: Record<string, string>) =>
+  test.app.inject({ method: 'PATCH', url: `/api/v1/videos/${id}`, headers: bearer(owner.token), payload });
 
 describe('reading a video', () => {
   it('asks the database once, then answers from the cache', async () => {
@@ -150,5 +158,41 @@ describe('every write shows at once', () => {
     });
     expect(deleted.statusCode).toBe(204);
     expect((await read(id)).statusCode).toBe(404);
+  });
+});
+
+describe('a video page for someone not signed in', () => {
+  it('is what the owner sees without the owner’s and viewer’s fields, presented once', async () => {
+    const id = await publishStandInVideo(test.platform, owner, 'public');
+    await readSignedOut(id);
+    const presented = vi.spyOn(Presenter.prototype, 'videoPage');
+    const first = await readSignedOut(id);
+    const second = await readSignedOut(id);
+    expect(first.statusCode).toBe(200);
+    expect(first.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(second.body).toBe(first.body);
+    expect(presented).not.toHaveBeenCalled();
+
+    const { progress, error, myReaction, resumeAtSeconds, ...shared } = (await read(id)).json();
+    expect(Object.entries(first.json())).toEqual(Object.entries(shared));
+  });
+
+  it('shows an edit at once, and nothing once the video is private', async () => {
+    const id = await publishStandInVideo(test.platform, owner, 'public');
+    expect((await readSignedOut(id)).json().title).not.toBe('Day 4');
+    expect((await edit(id, { title: 'Day 4' })).statusCode).toBe(200);
+    expect((await readSignedOut(id)).json().title).toBe('Day 4');
+    expect((await edit(id, { visibility: 'private' })).statusCode).toBe(200);
+    expect((await readSignedOut(id)).statusCode).toBe(404);
+  });
+
+  it('carries the playback token of the current window', async () => {
+    const id = await publishStandInVideo(test.platform, owner, 'public');
+    const before = (await readSignedOut(id)).json().hlsUrl as string;
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + 2 * 3600 * 1000);
+    const later = (await readSignedOut(id)).json().hlsUrl as string;
+    expect(later).not.toBe(before);
+    expect(later).toBe((await read(id)).json().hlsUrl);
   });
 });

@@ -8,11 +8,13 @@ import type { Metrics } from '../../metrics.js';
 /** On the root instance, so the hook sees every route. */
 export function registerMetrics(app: FastifyInstance, metrics: Metrics, token: string | undefined): void {
   // Labelled by route pattern, never by raw URL, so the number of series stays bounded.
-  app.addHook('onResponse', async (request, reply) => {
+  // Callback style: an async hook costs every request a promise and a turn of the microtask queue.
+  app.addHook('onResponse', (request, reply, done) => {
     metrics.httpRequestDuration.observe(
       { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: reply.statusCode },
       reply.elapsedTime / 1000,
     );
+    done();
   });
 
   app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {

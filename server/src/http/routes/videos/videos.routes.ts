@@ -38,11 +38,15 @@ const deleteVideo = {
 
 export const videoRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (
   app,
-  { videos, videoPages, present, identifyAccount, requireAccount },
+  { videos, videoPages, present, publicVideoAnswers, identifyAccount, requireAccount },
 ) => {
-  app.get('/videos/:id', { preHandler: identifyAccount, schema: showVideo }, async (request) => {
+  app.get('/videos/:id', { preHandler: identifyAccount, schema: showVideo }, async (request, reply) => {
     const viewer = request.authenticated?.account;
-    return present.videoPage(await videoPages.show(request.params.id, viewer?.id, viewer?.role), viewer?.id);
+    const page = await videoPages.show(request.params.id, viewer?.id, viewer?.role);
+    if (viewer) return present.videoPage(page, viewer.id);
+    // The hottest read: presented and serialized (by this route's schema) once, sent as it is.
+    const body = publicVideoAnswers.body(page.video, (answer) => reply.serialize(answer));
+    return reply.type('application/json; charset=utf-8').send(body);
   });
 
   app.patch('/videos/:id', { preHandler: requireAccount, schema: editVideo }, async (request) => {
