@@ -7,6 +7,7 @@
 // encoded once. Every output is shifted by the same CHUNKED_TIMELINE_START, so no encoder's reordering
 // delay ever pushes a chunk's first timestamps below zero (which the muxer would "fix" by moving them).
 import type { Chunk } from './chunk-plan.js';
+import { buildStillOutputs, type ChunkedStills, stillTaps } from './chunk-stills.js';
 import { ffmpegInput } from './ffmpeg-input.js';
 import {
   audioOutputArgs,
@@ -58,13 +59,17 @@ export function buildAudioPieceArgs(source: SourceFacts, input: string, piece: s
   ];
 }
 
-/** Every rung of one chunk, from its piece: one decode, segments numbered on from the chunks before. */
+/**
+ * Every rung of one chunk, from its piece: one decode, segments numbered on from the chunks before. With
+ * `stills`, the same decode also writes the chunk's storyboard thumbnails and poster (chunk-stills.ts).
+ */
 export function buildChunkArgs(
   source: SourceFacts,
   ladder: Rendition[],
   policy: TranscodePolicy,
   chunk: Chunk,
   paths: { piece: string; outputDir: string },
+  stills?: ChunkedStills,
 ): string[] {
   const rule = keyframeRule(policy, chunk.startSeconds);
   const piece: SourceFacts = {
@@ -72,6 +77,8 @@ export function buildChunkArgs(
     container: PIECE_CONTAINER,
     video: { ...source.video, streamIndex: 0 },
   };
+  const taps = Array.from({ length: stills ? stillTaps(stills, chunk) : 0 }, (_, index) => `still${index}`);
+  const still = stills ? buildStillOutputs(stills, chunk, taps, paths.outputDir) : undefined;
   return [
     ...ffmpegInput({
       path: paths.piece,
@@ -83,7 +90,7 @@ export function buildChunkArgs(
       keepCodedOrientation: true,
     }),
     '-filter_complex',
-    videoFilterGraph(piece, ladder, true),
+    [videoFilterGraph(piece, ladder, true, taps), ...(still?.filters ?? [])].join(';'),
     ...ladder.flatMap((rendition, index) => videoOutputArgs(rendition, index, policy, rule)),
     ...['-an', '-sn', '-dn'],
     ...(chunk.isLast ? [] : ['-t', chunk.durationSeconds.toFixed(3)]),
@@ -95,6 +102,8 @@ export function buildChunkArgs(
       firstSegment: chunk.firstSegment,
       ownTimestamps: true,
     }),
+    // Options after the rungs' output are the stills' own: the -t and offset above are not theirs.
+    ...(still?.outputs ?? []),
   ];
 }
 

@@ -1,7 +1,8 @@
 // The media side of a chunked transcode, on local files: plan it, cut the source into pieces, encode one
-// chunk's rungs, encode the audio. Each step is one ffmpeg run a different worker may do; what the steps
-// hand each other (the plan, the pieces, the segment lists) is plain data. Knows nothing of storage or jobs.
-import { readFile } from 'node:fs/promises';
+// chunk's rungs and its share of the stills, encode the audio. Each step is one ffmpeg run a different
+// worker may do; what the steps hand each other (the plan, the pieces, the segment lists) is plain data.
+// Knows nothing of storage or jobs.
+import { copyFile, mkdir, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AUDIO_RENDITION, VARIANT_PLAYLIST } from '../domain/video-files.js';
 import {
@@ -11,6 +12,15 @@ import {
   buildPieceArgs,
 } from './chunk-commands.js';
 import { type Chunk, type ChunkPolicy, planChunks } from './chunk-plan.js';
+import {
+  CHUNK_POSTER,
+  type ChunkedStills,
+  chunkThumbnails,
+  holdsPoster,
+  planChunkedStills,
+  STILLS_FOLDER,
+  thumbnailName,
+} from './chunk-stills.js';
 import { runWithinDeadline } from './deadline-run.js';
 import { checkInputRules } from './ffmpeg-input.js';
 import type { Rendition } from './ladder.js';
@@ -29,6 +39,11 @@ export interface ChunkedPlan {
   renditions: string[];
   masterPlaylist: string;
   storyboardVtt: string;
+  /**
+   * What the chunks need to make the storyboard thumbnails and poster. Absent from plans recorded before
+   * the chunks made them: those videos finish with the `extras` part, which reads the whole source.
+   */
+  stills?: ChunkedStills;
   policy: TranscodePolicy;
   /** Deadline of each ffmpeg run, from the length of what it reads. */
   timeoutMs: number;
@@ -57,6 +72,7 @@ export function planChunkedTranscode(
     renditions: whole.renditions,
     masterPlaylist: whole.masterPlaylist,
     storyboardVtt: whole.storyboardVtt,
+    stills: planChunkedStills(source.durationSeconds, whole.display, inputs.storyboard),
     policy: inputs.policy,
     timeoutMs: whole.timeoutMs,
   };
@@ -108,6 +124,7 @@ export async function encodeChunk(
   outputDir: string,
   context: RunContext,
 ): Promise<Record<string, VariantPlaylist>> {
+  if (plan.stills) await mkdir(path.join(outputDir, STILLS_FOLDER), { recursive: true });
   await run(plan, chunkArgs(plan, chunk, piece, outputDir), chunk.durationSeconds, context);
   const playlists: Record<string, VariantPlaylist> = {};
   for (const { name } of plan.ladder) playlists[name] = await readPlaylist(outputDir, name);
@@ -129,8 +146,36 @@ export async function encodeAudio(
   return readPlaylist(outputDir, AUDIO_RENDITION);
 }
 
+/**
+ * The stills `encodeChunk` wrote, as paths below `outputDir`: the chunk's thumbnails, every one of them
+ * (one the decode did not reach, past the source's last frame, repeats the one before, as one pass
+ * would), and the poster if the chunk holds it.
+ */
+export async function chunkStills(plan: ChunkedPlan, chunk: Chunk, outputDir: string): Promise<string[]> {
+  if (!plan.stills) return [];
+  const folder = path.join(outputDir, STILLS_FOLDER);
+  const written = new Set(await readdir(folder));
+  const files: string[] = [];
+  const range = chunkThumbnails(plan.stills, chunk);
+  let previous: string | undefined;
+  for (let index = range?.first ?? 0; range && index <= range.last; index++) {
+    const name = thumbnailName(index);
+    if (!written.has(name)) {
+      if (!previous) throw new Error(`chunk ${chunk.index} made no thumbnail ${index}`);
+      await copyFile(path.join(folder, previous), path.join(folder, name));
+    }
+    previous = name;
+    files.push(`${STILLS_FOLDER}/${name}`);
+  }
+  if (holdsPoster(plan.stills, chunk)) {
+    if (!written.has(CHUNK_POSTER)) throw new Error(`chunk ${chunk.index} made no poster`);
+    files.push(`${STILLS_FOLDER}/${CHUNK_POSTER}`);
+  }
+  return files;
+}
+
 function chunkArgs(plan: ChunkedPlan, chunk: Chunk, piece: string, outputDir: string): string[] {
-  return buildChunkArgs(plan.source, plan.ladder, plan.policy, chunk, { piece, outputDir });
+  return buildChunkArgs(plan.source, plan.ladder, plan.policy, chunk, { piece, outputDir }, plan.stills);
 }
 
 async function readPlaylist(outputDir: string, rendition: string): Promise<VariantPlaylist> {

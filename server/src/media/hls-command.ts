@@ -125,14 +125,23 @@ export function videoFilterGraph(
   ladder: Rendition[],
   /** Turn the picture here: the input is read with -noautorotate (see ffmpeg-input.ts). */
   turnPicture = false,
+  /** Labels of further copies of the decoded, upright picture, for stills made in the same decode. */
+  taps: string[] = [],
 ): string {
   const topDown = ladder.map((rendition, index) => ({ rendition, index })).reverse();
+  // The stream the probe checked, by its index: `0:v:0` may be cover art or another track.
+  const decoded = `[0:${source.video.streamIndex}]`;
+  const orientation = turnPicture ? orientationSteps(source.video.rotation) : [];
+  const tapped = taps.length > 0;
+  const head = tapped
+    ? `${decoded}${[...orientation, `split=${taps.length + 1}`].join(',')}[picture]${taps.map((tap) => `[${tap}]`).join('')};`
+    : '';
   let incomingRate = source.video.frameRate;
-  return topDown
+  return `${head}${topDown
     .map(({ rendition, index }, position) => {
-      // The stream the probe checked, by its index: `0:v:0` may be cover art or another track.
-      const input = position === 0 ? `[0:${source.video.streamIndex}]` : `[c${topDown[position - 1]?.index}]`;
-      const steps = position === 0 && turnPicture ? orientationSteps(source.video.rotation) : [];
+      const first = tapped ? '[picture]' : decoded;
+      const input = position === 0 ? first : `[c${topDown[position - 1]?.index}]`;
+      const steps = position === 0 && !tapped ? [...orientation] : [];
       if (rendition.frameRate < incomingRate - 0.01) steps.push(`fps=${rendition.frameRate}`);
       incomingRate = rendition.frameRate;
       steps.push(`scale=${rendition.width}:${rendition.height}`, 'setsar=1');
@@ -140,7 +149,7 @@ export function videoFilterGraph(
       const isLowest = position === topDown.length - 1;
       return `${input}${steps.join(',')}${isLowest ? `[v${index}]` : `,split=2[v${index}][c${index}]`}`;
     })
-    .join(';');
+    .join(';')}`;
 }
 
 /** The filters that show a picture coded on its side upright, as ffmpeg's autorotation would. */

@@ -11,6 +11,7 @@ import {
   buildPieceArgs,
   PIECE_CONTAINER,
 } from '../../src/media/chunk-commands.js';
+import { planChunkedStills } from '../../src/media/chunk-stills.js';
 import { checkInputRules, UnsafeMediaInput } from '../../src/media/ffmpeg-input.js';
 import { runFfmpeg } from '../../src/media/ffmpeg-runner.js';
 import { buildAudioArgs, buildTranscodeArgs } from '../../src/media/hls-command.js';
@@ -116,6 +117,20 @@ const chunked = ALLOWED_CONTAINERS.flatMap((container) =>
       {
         builder: 'buildChunkArgs',
         argv: buildChunkArgs(source, ladder, DEFAULT_POLICY, CHUNK, piece),
+        container: PIECE_CONTAINER,
+        input: piece.piece,
+      },
+      // The first chunk, with the storyboard's thumbnails and the poster from the same decode.
+      {
+        builder: 'buildChunkArgs',
+        argv: buildChunkArgs(
+          source,
+          ladder,
+          DEFAULT_POLICY,
+          { ...CHUNK, index: 0, startSeconds: 0, firstSegment: 0 },
+          piece,
+          planChunkedStills(1200, displaySize(source.video), DEFAULT_STORYBOARD),
+        ),
         container: PIECE_CONTAINER,
         input: piece.piece,
       },

@@ -1,6 +1,7 @@
-// A long upload goes through chunks: its job splits it, each chunk, the audio and the extras are jobs of
-// their own that any worker takes, and the result is one seamless ladder. Deleting it meanwhile cancels
-// the parts still waiting.
+// A long upload goes through chunks: its job splits it, each chunk and the audio are jobs of their own
+// that any worker takes, and the result is one seamless ladder with the storyboard and poster the chunks
+// made. No part reads the whole source after the split. Deleting it meanwhile cancels the parts still
+// waiting; a video split before the chunks made the stills still finishes through its `extras` part.
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -9,12 +10,16 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { sql } from 'kysely';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Video } from '../../src/domain/video.js';
 import { piecesPrefix, rawKey } from '../../src/domain/video-files.js';
+import { posterTime } from '../../src/media/poster.js';
+import { buildStoryboardVtt, DEFAULT_STORYBOARD, planStoryboard } from '../../src/media/storyboard.js';
 import { readVariantPlaylist } from '../../src/media/variant-playlist.js';
 import { bearer, register } from '../support/accounts.js';
 import { eventually } from '../support/eventually.js';
+import { grayPixels, meanGrayDifference } from '../support/gray-pixels.js';
 import { makeClip } from '../support/media-clips.js';
 import { startTestPlatform, startTestWorker, type TestPlatform } from '../support/test-platform.js';
 
@@ -73,6 +78,14 @@ async function settled(test: TestPlatform, id: string): Promise<Video> {
   throw new Error(`video ${id} did not settle within 240 s`);
 }
 
+/** The clip's frame at a time, as the poster is sized (the clip's own size). */
+async function frameAt(seconds: number): Promise<Buffer> {
+  const file = path.join(dir, `frame-${seconds}.jpg`);
+  const clipFile = path.join(dir, 'long.mp4');
+  await run('ffmpeg', ['-v', 'error', '-y', '-ss', String(seconds), '-i', clipFile, '-frames:v', '1', file]);
+  return grayPixels(await readFile(file));
+}
+
 async function stored(test: TestPlatform, key: string): Promise<Buffer | undefined> {
   const object = await test.platform.storage.getObject('processed', key);
   if (!object) return undefined;
@@ -93,22 +106,49 @@ async function partJobs(test: TestPlatform, id: string): Promise<{ part: string;
 describe('a long upload', () => {
   it('is encoded in chunks by separate jobs and published as one seamless ladder', async () => {
     const owner = await register(working.app);
+    // What every part fetches from storage: only the split reads the source.
+    const { storage } = working.platform;
+    const fetched: string[] = [];
+    const getObject = storage.getObject.bind(storage);
+    storage.getObject = (area, key, range) => {
+      fetched.push(`${area}/${key}`);
+      return getObject(area, key, range);
+    };
     const id = await queueLongUpload(working, owner);
-    const video = await settled(working, id);
+    const video = await settled(working, id).finally(() => {
+      storage.getObject = getObject;
+    });
     expect(video).toMatchObject({ state: 'ready', error: null, width: 640, height: 360 });
+    expect(fetched.filter((key) => key === `raw/${rawKey(id)}`)).toHaveLength(1);
 
     // The part that made it ready records its outcome, and the pieces go, just after the ready mark.
     const allCompleted = async () => (await partJobs(working, id)).every((job) => job.state === 'completed');
     await eventually(allCompleted, 30, 'every part job completed');
     const parts = await partJobs(working, id);
     // The first chunk is encoded by the job that split the source; every other part is a job of its own.
-    expect(parts.map((job) => job.part).sort()).toEqual(['audio', 'chunk1', 'chunk2', 'chunk3', 'extras']);
+    // No part decodes the whole source for the poster and storyboard: the chunks made them.
+    expect(parts.map((job) => job.part).sort()).toEqual(['audio', 'chunk1', 'chunk2', 'chunk3']);
     expect(parts.every((job) => job.state === 'completed')).toBe(true);
 
     const master = (await stored(working, `videos/${id}/master.m3u8`))?.toString() ?? '';
     expect(master).toContain('360p/playlist.m3u8');
-    for (const file of ['poster.jpg', 'storyboard.vtt', 'audio/playlist.m3u8'])
-      expect(await stored(working, `videos/${id}/${file}`), file).toBeDefined();
+    expect(await stored(working, `videos/${id}/audio/playlist.m3u8`)).toBeDefined();
+    // The storyboard as one pass plans it: 15 thumbnails of 2 s on one sheet of 10 × 10 tiles.
+    const vtt = (await stored(working, `videos/${id}/storyboard.vtt`))?.toString();
+    expect(vtt).toBe(
+      buildStoryboardVtt(planStoryboard(SECONDS, { width: 640, height: 360 }, DEFAULT_STORYBOARD), SECONDS),
+    );
+    const sheet = await stored(working, `videos/${id}/storyboard-001.jpg`);
+    expect(await sharp(sheet).metadata()).toMatchObject({ width: 1600, height: 900 });
+    expect(await stored(working, `videos/${id}/storyboard-002.jpg`)).toBeUndefined();
+    // The poster is the frame at the poster's time, nearer it than to the frames 2 s either side.
+    const poster = await grayPixels((await stored(working, `videos/${id}/poster.jpg`)) as Buffer);
+    const at = posterTime(SECONDS);
+    const near = await Promise.all(
+      [at - 2, at, at + 2].map(async (seconds) => meanGrayDifference(poster, await frameAt(seconds))),
+    );
+    expect(near[1]).toBeLessThan(6);
+    expect(near[1]).toBeLessThan(Math.min(near[0] as number, near[2] as number));
 
     // The stitched 360p rung, as a player fetches it: every frame of the source, in order, once.
     const playlist = readVariantPlaylist(
@@ -140,7 +180,7 @@ describe('a long upload', () => {
     if (!processing) throw new Error('the test platform transcodes');
     await processing.process(id, { isLast: false });
     const parts = await partJobs(idle, id);
-    expect(parts.map((job) => job.part)).toEqual(['audio', 'extras', 'chunk1', 'chunk2', 'chunk3']);
+    expect(parts.map((job) => job.part)).toEqual(['audio', 'chunk1', 'chunk2', 'chunk3']);
     expect(parts.every((job) => job.state === 'created')).toBe(true);
     // The first chunk is out already, in every rung, growing until the other chunks join it.
     const first = (await stored(idle, `videos/${id}/360p/playlist.m3u8`))?.toString() ?? '';
@@ -204,8 +244,29 @@ describe('a long upload', () => {
       headers: bearer(owner.token),
     });
     expect(deleted.statusCode).toBe(204);
-    expect((await partJobs(idle, id)).map((job) => job.state)).toEqual(Array(5).fill('cancelled'));
+    expect((await partJobs(idle, id)).map((job) => job.state)).toEqual(Array(4).fill('cancelled'));
     await idle.platform.services.videos.removeFiles({ videoId: id, uploadId: null });
     expect(await idle.platform.storage.getObject('raw', `${piecesPrefix(id)}chunk-3.mkv`)).toBeUndefined();
+  }, 120_000);
+
+  it('split before the chunks made the stills (no stills in its plan, an extras part queued) still becomes ready', async () => {
+    const owner = await register(idle.app);
+    const id = await queueLongUpload(idle, owner);
+    const processing = idle.platform.services.processing;
+    if (!processing) throw new Error('the test platform transcodes');
+    await processing.process(id, { isLast: false });
+    // The plan as an earlier release recorded it.
+    const { db } = idle.platform.database;
+    await sql`UPDATE chunked_transcodes SET plan = plan - 'stills' WHERE video_id = ${id}`.execute(db);
+    for (const index of [1, 2, 3])
+      await processing.processPart(id, { kind: 'chunk', index }, { isLast: false });
+    await processing.processPart(id, { kind: 'audio' }, { isLast: false });
+    // Every chunk and the audio are done, but no chunk assembled stills the plan does not ask for.
+    expect(await idle.platform.repositories.videos.findById(id)).toMatchObject({ state: 'processing' });
+    expect(await stored(idle, `videos/${id}/storyboard.vtt`)).toBeUndefined();
+    await processing.processPart(id, { kind: 'extras' }, { isLast: false });
+    expect(await idle.platform.repositories.videos.findById(id)).toMatchObject({ state: 'ready' });
+    for (const file of ['poster.jpg', 'storyboard.vtt', 'storyboard-001.jpg'])
+      expect(await stored(idle, `videos/${id}/${file}`), file).toBeDefined();
   }, 120_000);
 });

@@ -116,6 +116,27 @@ export class ChunkedTranscodeRepository {
       .execute();
   }
 
+  /**
+   * The plan, when every chunk is recorded and the stills are not yet: the moment to assemble them.
+   * Undefined otherwise, or when the transcode is gone (the video is ready, or withdrawn).
+   */
+  async stillsDue(videoId: string): Promise<unknown> {
+    const row = await this.db
+      .selectFrom('chunked_transcodes')
+      .select(['plan', 'extras_done'])
+      .where('video_id', '=', videoId)
+      .executeTakeFirst();
+    if (!row || row.extras_done) return undefined;
+    const waiting = await this.db
+      .selectFrom('transcode_chunks')
+      .select((eb) => eb.fn.countAll<string>().as('count'))
+      .where('video_id', '=', videoId)
+      .where('playlists', 'is', null)
+      .executeTakeFirstOrThrow();
+    return Number(waiting.count) === 0 ? row.plan : undefined;
+  }
+
+  /** The poster, storyboard sheets and track are published (by the extras part, or the assembly). */
   async recordExtras(videoId: string): Promise<void> {
     await this.db
       .updateTable('chunked_transcodes')

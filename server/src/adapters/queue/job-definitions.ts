@@ -15,7 +15,10 @@ export interface JobPayloads {
   'forget-cdn-revocation': PlaybackRevocation;
 }
 
-/** A part of a chunked transcode: one chunk's rungs, the audio, or the poster and storyboard. */
+/**
+ * A part of a chunked transcode: one chunk's rungs, the audio, or the poster and storyboard (`extras`,
+ * queued only for plans recorded before the chunks made those; kept so their queued jobs still run).
+ */
 export type TranscodePart = { kind: 'chunk'; index: number } | { kind: 'audio' } | { kind: 'extras' };
 
 /** What a deleted video leaves in storage: its source (and the upload still open on it), its ladder. */

@@ -1,16 +1,22 @@
 // Encodes one chunk's rungs from its piece and publishes them under the names they keep in the stitched
 // ladder; the first chunk's segments go out as they are written, so the video plays before it is done.
+// The chunk's storyboard thumbnails (and poster) from the same decode are stored for the assembly.
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import type { ChunkedTranscodeRepository } from '../../adapters/db/chunked-transcode.repository.js';
 import type { ObjectStorage } from '../../adapters/storage/object-storage.js';
-import { processedPrefix } from '../../domain/video-files.js';
-import { type ChunkedPlan, encodeChunk, type RunContext } from '../../media/chunked-transcode.js';
+import { piecesPrefix, processedPrefix } from '../../domain/video-files.js';
+import {
+  type ChunkedPlan,
+  chunkStills,
+  encodeChunk,
+  type RunContext,
+} from '../../media/chunked-transcode.js';
 import { describeOutput } from '../../media/published-files.js';
 import type { ChunkStitcher } from './chunk-stitcher.js';
 import { GrowingPublication } from './growing-publication.js';
-import { publish } from './scratch-files.js';
+import { publish, store } from './scratch-files.js';
 
 export interface ChunkEncoderDeps {
   chunks: ChunkedTranscodeRepository;
@@ -67,6 +73,14 @@ export class ChunkEncoder {
     ]);
     const unpublished = files.filter((file) => !growing?.holds(file));
     await publish(storage, outputDir, prefix, unpublished.map(describeOutput));
+    // The chunk's stills wait beside the pieces for the assembly, stored before the chunk is recorded:
+    // a recorded chunk's stills are always there.
+    const stills = (await chunkStills(plan, chunk, outputDir)).map((file) => ({
+      relativePath: file,
+      contentType: 'image/jpeg',
+      cacheControl: 'no-store',
+    }));
+    await store(storage, 'raw', outputDir, piecesPrefix(videoId), stills);
     await chunks.recordChunk(videoId, index, playlists);
   }
 }

@@ -1,9 +1,10 @@
 // A long video encoded by many workers. The job that probed it records the plan and splits the source by
-// stream copy (no decode): the audio first, queued as a job of its own with the poster and storyboard;
-// then it encodes the first chunk itself, from the source it holds, publishing it as it grows, while it
-// stores every other chunk's piece and queues that chunk's job. Each part's job fetches only what it
-// reads, publishes its files, records its playlists and stitches (chunk-stitcher.ts). A part that fails is
-// retried alone; a part an earlier attempt recorded only stitches again.
+// stream copy (no decode): the audio first, queued as a job of its own; then it encodes the first chunk
+// itself, from the source it holds, publishing it as it grows, while it stores every other chunk's piece
+// and queues that chunk's job. Each part's job fetches only what it reads, publishes its files, records
+// its playlists and stitches (chunk-stitcher.ts). Each chunk also writes its share of the storyboard and
+// the poster; the job that records the last chunk assembles them (stills-assembly.ts). A part that fails
+// is retried alone; a part an earlier attempt recorded only stitches again.
 import { createReadStream } from 'node:fs';
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -40,6 +41,7 @@ import { ChunkEncoder } from './chunk-encoder.js';
 import type { ChunkStitcher } from './chunk-stitcher.js';
 import { GrowingPublication } from './growing-publication.js';
 import { download, publish } from './scratch-files.js';
+import { StillsAssembly } from './stills-assembly.js';
 
 export interface ChunkedProcessingDeps {
   chunks: ChunkedTranscodeRepository;
@@ -67,9 +69,11 @@ const MISSING_PIECE = 'Part of the uploaded file is missing; please upload the v
 
 export class ChunkedProcessing {
   private readonly encoder: ChunkEncoder;
+  private readonly assembly: StillsAssembly;
 
   constructor(private readonly deps: ChunkedProcessingDeps) {
     this.encoder = new ChunkEncoder(deps);
+    this.assembly = new StillsAssembly(deps);
   }
 
   /** The chunked plan of a probed source, for the workers there are, or undefined when one pass will do. */
@@ -85,9 +89,10 @@ export class ChunkedProcessing {
     const context = this.context(signal);
     if (plan.source.audio) await this.storePiece(video.id, await cutAudioPiece(plan, input, dir, context));
     const begun = await this.deps.chunks.begin(video.id, plan, plan.chunks.length, async (transaction) => {
+      // The chunks make the poster and storyboard (stills-assembly.ts): no part reads the whole source.
       const parts: TranscodePart[] = [
         ...(plan.source.audio ? [{ kind: 'audio' } as const] : []),
-        { kind: 'extras' },
+        ...(plan.stills ? [] : [{ kind: 'extras' } as const]),
       ];
       for (const part of parts) await this.deps.enqueue(video.id, part, video.ownerId, transaction);
     });
@@ -111,6 +116,7 @@ export class ChunkedProcessing {
       leadOut.then(() => this.queueChunks(video, plan, others, input, dir, context)),
     ]);
     for (const outcome of outcomes) if (outcome.status === 'rejected') throw outcome.reason;
+    await this.assembly.assembleIfDue(video.id, scratch);
     await this.deps.stitcher.stitch(video.id);
   }
 
@@ -150,8 +156,11 @@ export class ChunkedProcessing {
       this.deps.logger.info({ videoId, part }, 'no chunked transcode for this part any more; job skipped');
       return;
     }
-    if (part.kind === 'chunk') await this.encodeChunk(videoId, plan, part.index, scratch, signal);
-    else if (part.kind === 'audio') await this.encodeAudio(videoId, plan, scratch, signal);
+    if (part.kind === 'chunk') {
+      await this.encodeChunk(videoId, plan, part.index, scratch, signal);
+      // Also when the chunk was recorded already: the attempt that recorded it may have failed assembling.
+      await this.assembly.assembleIfDue(videoId, scratch);
+    } else if (part.kind === 'audio') await this.encodeAudio(videoId, plan, scratch, signal);
     else await this.makeExtras(videoId, plan, scratch, signal);
     await this.deps.stitcher.stitch(videoId);
   }
@@ -203,7 +212,10 @@ export class ChunkedProcessing {
     await this.deps.chunks.recordAudio(videoId, playlist);
   }
 
-  /** The poster and the storyboard need frames from the whole length: this part reads the whole source. */
+  /**
+   * The poster and the storyboard of a video whose plan was recorded before the chunks made them: this
+   * part reads the whole source. Kept for those videos' queued `extras` jobs; new plans queue none.
+   */
   private async makeExtras(videoId: string, plan: ChunkedPlan, scratch: string, signal?: AbortSignal) {
     const input = path.join(scratch, 'source');
     if (!(await download(this.deps.storage, 'raw', rawKey(videoId), input)))

@@ -46,8 +46,19 @@ export async function download(
 }
 
 /** Uploads files of an output directory to the processed area under `prefix`, a few at a time. */
-export async function publish(
+export function publish(
   storage: ObjectStorage,
+  outputDir: string,
+  prefix: string,
+  files: PublishedFile[],
+): Promise<void> {
+  return store(storage, 'processed', outputDir, prefix, files);
+}
+
+/** Uploads files of an output directory to an area under `prefix`, a few at a time. */
+export async function store(
+  storage: ObjectStorage,
+  area: StorageArea,
   outputDir: string,
   prefix: string,
   files: PublishedFile[],
@@ -56,7 +67,7 @@ export async function publish(
   const publishNext = async (): Promise<void> => {
     for (let file = queue.shift(); file; file = queue.shift()) {
       await storage.putObject(
-        'processed',
+        area,
         `${prefix}${file.relativePath}`,
         createReadStream(path.join(outputDir, file.relativePath)),
         { contentType: file.contentType, cacheControl: file.cacheControl },
