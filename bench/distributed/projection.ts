@@ -1,10 +1,12 @@
 // What a chunked transcode would take on more workers, projected from one measured run. The model: the
-// video's job is picked up, splits the source and queues the parts (chunk 0, audio, the other chunks,
-// extras); W workers take them in that order, each the next part as soon as it is free, so chunks per
-// worker round up; every part costs the measured pickup plus its measured run time (which holds fetching
-// its piece, encoding, uploading its outputs and one stitch), and stitches take turns on the video's lock.
-// Split, audio and extras scale with the source's length; chunks are planned as the splitting job plans
-// them for that many workers (shorter when many are idle), at the measured cost per second of source.
+// video's job is picked up, splits the source and queues the parts (chunk 0, audio, the other chunks;
+// and extras, for a video split before chunks made the poster and storyboard); W workers take them in
+// that order, each the next part as soon as it is free, so chunks per worker round up; every part costs
+// the measured pickup plus its measured run time (which holds fetching its piece, encoding, uploading its
+// outputs and one stitch; the last chunk's also assembles the storyboard, averaged into the chunks' cost),
+// and stitches take turns on the video's lock. Split, audio and extras scale with the source's length;
+// chunks are planned as the splitting job plans them for that many workers (shorter when many are idle),
+// at the measured cost per second of source.
 import { type ChunkPolicy, planChunks } from '../../server/src/media/chunk-plan.js';
 import type { SegmentGrid } from '../../server/src/media/segment-grid.js';
 import type { JobTiming } from './job-timings.js';
@@ -22,7 +24,8 @@ export interface MeasuredRun {
   /** The longest chunk the measured run planned, in seconds of source. */
   chunkSourceSeconds: number;
   audioSeconds: number | undefined;
-  extrasSeconds: number;
+  /** Only a run whose video was split by a version that queued an extras job has one. */
+  extrasSeconds: number | undefined;
   /** Writing the stitched playlists once, under the video's lock. */
   stitchSeconds: number;
   grid: SegmentGrid;
@@ -63,7 +66,7 @@ export function measuredRun(
     chunkSecondsPerSourceSecond: perSourceSecond,
     chunkSourceSeconds: fullChunk,
     audioSeconds: ofKind('audio'),
-    extrasSeconds: ofKind('extras') ?? 0,
+    extrasSeconds: ofKind('extras'),
     stitchSeconds,
     grid: source.grid,
     chunking,
@@ -99,7 +102,7 @@ export function project(run: MeasuredRun, sourceSeconds: number, workers: number
     ...queued.slice(0, 1),
     ...(run.audioSeconds === undefined ? [] : [{ name: 'audio', seconds: run.audioSeconds * scale }]),
     ...queued.slice(1),
-    { name: 'extras', seconds: run.extrasSeconds * scale },
+    ...(run.extrasSeconds === undefined ? [] : [{ name: 'extras', seconds: run.extrasSeconds * scale }]),
   ];
 
   return schedule(parts, workers, run.pickupSeconds + split, run, chunks.length);

@@ -94,7 +94,9 @@ export function printParts(b: ModeRun, run: MeasuredRun, storedBytes: number, up
     `    chunks: ${chunks}, jobs ran ${seconds(Math.min(...chunkRuns))}–${seconds(Math.max(...chunkRuns))}: ${seconds(run.chunkSecondsPerSourceSecond * run.chunkSourceSeconds)} per ${run.chunkSourceSeconds} s of source`,
   );
   const audio = run.audioSeconds === undefined ? 'none' : seconds(run.audioSeconds);
-  console.log(`    audio ${audio}; extras (poster, storyboard) ${seconds(run.extrasSeconds)}`);
+  const extras =
+    run.extrasSeconds === undefined ? 'made by the chunks' : `an extras job of ${seconds(run.extrasSeconds)}`;
+  console.log(`    audio ${audio}; poster and storyboard: ${extras}`);
   console.log(
     `    queue pickup: mean ${seconds(run.pickupSeconds)}, max ${seconds(Math.max(...waits))} (idle transcode workers ask every 0.5 s)`,
   );
@@ -106,9 +108,10 @@ export function printParts(b: ModeRun, run: MeasuredRun, storedBytes: number, up
 
 export function printProjection(run: MeasuredRun, a: ModeRun, b: ModeRun): void {
   console.log(`Projection to workers of one core each, from (b)'s measured parts. Model: the video's job is taken
-(pickup), splits (its time × length) and queues chunk 0, audio, the other chunks, extras; each free worker
-takes the next part (chunks per worker round up), costing pickup + its measured run time (fetch piece,
-encode, upload outputs, record, stitch); audio and extras scale with length; stitches take turns on the
+(pickup), splits (its time × length) and queues chunk 0, audio, the other chunks (planned for that many
+workers); each free worker takes the next part (chunks per worker round up), costing pickup + its
+measured run time (fetch piece, encode, upload outputs, record, stitch); audio scales with length; the
+poster and storyboard come from the chunks (an extras job only if (b) had one); stitches take turns on the
 video's lock. One pass = (a)'s time to ready × length. Storage and database are assumed to keep up.`);
   const check = project(run, run.sourceSeconds, b.workers);
   console.log(
