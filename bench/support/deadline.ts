@@ -23,6 +23,7 @@ export function exitAfter(minutes: number, bench: string): BenchRun {
   const cleanups: (() => unknown)[] = [];
 
   const stop = async (why: string, code: number) => {
+    process.exitCode = code;
     const stuck = current
       ? `"${current.name}" never finished (running ${minutesSince(current.since)} min)`
       : 'no stage named';
@@ -31,7 +32,8 @@ export function exitAfter(minutes: number, bench: string): BenchRun {
     // Servers, ffmpeg and Chromium first: a cleanup may wait on what they hold.
     killDescendants();
     const cleaning = Promise.allSettled(cleanups.map(async (cleanup) => cleanup()));
-    await Promise.race([cleaning, new Promise((resolve) => setTimeout(resolve, CLEANUP_MS).unref())]);
+    // Not unref'd: a cleanup waiting on nothing must not let the run end as if it had passed.
+    await Promise.race([cleaning, new Promise((resolve) => setTimeout(resolve, CLEANUP_MS))]);
     process.exit(code);
   };
 
