@@ -28,7 +28,7 @@ export function exitAfter(minutes: number, bench: string): BenchRun {
       ? `"${current.name}" never finished (running ${minutesSince(current.since)} min)`
       : 'no stage named';
     console.error(`${bench}: ${why}; stopped: ${stuck}`);
-    if (finished.length > 0) console.error(`  finished: ${finished.join('; ')}`);
+    for (const name of finished) console.error(`  finished: ${name}`);
     // Servers, ffmpeg and Chromium first: a cleanup may wait on what they hold.
     killDescendants();
     const cleaning = Promise.allSettled(cleanups.map(async (cleanup) => cleanup()));
