@@ -29,6 +29,10 @@ export function exitAfter(minutes: number, bench: string): BenchRun {
       : 'no stage named';
     console.error(`${bench}: ${why}; stopped: ${stuck}`);
     for (const name of finished) console.error(`  finished: ${name}`);
+    // What the run was waiting on now fails (a server it was starting, a request): said, not fatal, so
+    // the cleanups still run.
+    const failed = (error: unknown) => console.error(`  after the stop: ${String(error)}`);
+    process.on('uncaughtException', failed).on('unhandledRejection', failed);
     // Servers, ffmpeg and Chromium first: a cleanup may wait on what they hold.
     killDescendants();
     const cleaning = Promise.allSettled(cleanups.map(async (cleanup) => cleanup()));
