@@ -23,15 +23,21 @@ export function exitAfter(minutes: number, bench: string): BenchRun {
   const cleanups: (() => unknown)[] = [];
 
   const stop = async (why: string, code: number) => {
+    process.exitCode = code;
     const stuck = current
       ? `"${current.name}" never finished (running ${minutesSince(current.since)} min)`
       : 'no stage named';
     console.error(`${bench}: ${why}; stopped: ${stuck}`);
-    if (finished.length > 0) console.error(`  finished: ${finished.join('; ')}`);
+    for (const name of finished) console.error(`  finished: ${name}`);
+    // What the run was waiting on now fails (a server it was starting, a request): said, not fatal, so
+    // the cleanups still run.
+    const failed = (error: unknown) => console.error(`  after the stop: ${String(error)}`);
+    process.on('uncaughtException', failed).on('unhandledRejection', failed);
     // Servers, ffmpeg and Chromium first: a cleanup may wait on what they hold.
     killDescendants();
     const cleaning = Promise.allSettled(cleanups.map(async (cleanup) => cleanup()));
-    await Promise.race([cleaning, new Promise((resolve) => setTimeout(resolve, CLEANUP_MS).unref())]);
+    // Not unref'd: a cleanup waiting on nothing must not let the run end as if it had passed.
+    await Promise.race([cleaning, new Promise((resolve) => setTimeout(resolve, CLEANUP_MS))]);
     process.exit(code);
   };
 
