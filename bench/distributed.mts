@@ -77,7 +77,7 @@ try {
   const stored = { a: await output.bytes(a.videoId), b: await output.bytes(b.videoId) };
   printComparison(a, b, stored);
   printPlayableSteps('(a)', a);
-  printPlayableSteps('(b)', b);
+  printPlayableSteps('(b)', b, true);
   const source = { seconds: SOURCE.seconds, grid: DEFAULT_POLICY };
   const stitchSeconds = await output.playlistWriteSeconds(b.videoId);
   const chunking = loadConfig({}).chunking;

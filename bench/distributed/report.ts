@@ -1,7 +1,8 @@
 // What bench:distributed prints: each mode as it ends, the comparison against its targets, where the time
 // to playable went, (b)'s parts, and the projection to more workers.
 import os from 'node:os';
-import { describeJob } from './job-timings.js';
+import type { CostLine } from './cost-line.js';
+import { describeJob, type JobTiming } from './job-timings.js';
 import type { ModeRun } from './mode-run.js';
 import { type MeasuredRun, project } from './projection.js';
 
@@ -56,21 +57,23 @@ export function printComparison(a: ModeRun, b: ModeRun, stored: { a: number; b: 
   console.log('');
 }
 
-/** The jobs before each mode was playable, as their rows and the API tell it. */
-export function printPlayableSteps(label: string, run: ModeRun): void {
+/**
+ * A mode's jobs as their rows and the API tell it: those before it was playable, or (`all`) every job, the
+ * rows the projection's model is fitted to.
+ */
+export function printPlayableSteps(label: string, run: ModeRun, all = false): void {
   console.log(
-    `${label} until playable, seconds after \`complete\` (pgboss.job rows; API polled every 0.1 s):`,
+    `${label} ${all ? 'every job' : 'until playable'}, seconds after \`complete\` (pgboss.job rows; API polled every 0.1 s):`,
   );
   const since = (at: number) => {
     const offset = (at - run.completedAt) / 1000;
-    return `${offset < 0 ? '−' : '+'}${Math.abs(offset).toFixed(1)}`;
+    return `${offset < 0 ? '−' : '+'}${Math.abs(offset).toFixed(1)}`.padStart(6);
   };
-  const early = run.jobs.completed.filter(
-    (job) => job.kind === 'video' || job.kind === 'audio' || (job.kind === 'chunk' && job.index === 0),
-  );
-  for (const job of early) {
+  const early = (job: JobTiming) =>
+    job.kind === 'video' || job.kind === 'audio' || (job.kind === 'chunk' && job.index === 0);
+  for (const job of run.jobs.completed.filter((candidate) => all || early(candidate))) {
     console.log(
-      `    ${describeJob(job).padEnd(16)} queued ${since(job.createdAt)}  taken ${since(job.startedAt)}  done ${since(job.completedAt)}  (ran ${seconds(job.ranSeconds)}${job.retries ? `, last of ${job.retries + 1} attempts` : ''})`,
+      `    ${describeJob(job).padEnd(16)} queued ${since(job.createdAt)}  taken ${since(job.startedAt)}  done ${since(job.completedAt)}  (ran ${seconds(job.ranSeconds)}, waited ${seconds(job.waitedSeconds)}${job.retries ? `, last of ${job.retries + 1} attempts` : ''})`,
     );
   }
   console.log(`    the API said playable at +${run.readiness.playableSeconds.toFixed(1)}`);
@@ -78,25 +81,23 @@ export function printPlayableSteps(label: string, run: ModeRun): void {
 
 export function printParts(b: ModeRun, run: MeasuredRun, storedBytes: number, uploaded: number): void {
   const jobs = b.jobs.completed;
-  const chunkRuns = jobs
-    .filter((job) => job.kind === 'chunk' && job.retries === 0)
-    .map((job) => job.ranSeconds);
   const waits = jobs.filter((job) => job.retries === 0).map((job) => job.waitedSeconds);
-  const chunks = jobs.filter((job) => job.kind === 'chunk').length + run.chunksInSplit;
+  const chunks = jobs.filter((job) => job.kind === 'chunk').length + 1;
   const perChunk = storedBytes / chunks;
   const storageRate = uploaded / b.uploadSeconds;
+  const line = (fit: CostLine) =>
+    `${seconds(fit.fixedSeconds)} + ${fit.perSourceSecond.toFixed(3)} s per s of source`;
   console.log(
-    `\n(b)'s parts (pgboss.job rows; retried chunks left out of run times, retried jobs out of waits):`,
+    `\n(b)'s parts, fitted to its pgboss.job rows (retried chunks left out of fits, retried jobs out of waits):`,
   );
-  const inSplit = run.chunksInSplit ? `, besides the ${run.chunksInSplit} chunk(s) it encoded itself` : '';
-  console.log(`    split (the video's job): ${seconds(run.splitSeconds)}${inSplit}`);
   console.log(
-    `    chunks: ${chunks}, jobs ran ${seconds(Math.min(...chunkRuns))}–${seconds(Math.max(...chunkRuns))}: ${seconds(run.chunkSecondsPerSourceSecond * run.chunkSourceSeconds)} per ${run.chunkSourceSeconds} s of source`,
+    `    the video's job: ${seconds(run.prepSeconds)} until it queued the audio (download, probe, plan, audio's piece); ${seconds(run.leadSeconds)} more until chunk 0 had segments out; each other piece cut, stored and queued in ${line(run.piece)}`,
   );
-  const audio = run.audioSeconds === undefined ? 'none' : seconds(run.audioSeconds);
-  const extras =
-    run.extrasSeconds === undefined ? 'made by the chunks' : `an extras job of ${seconds(run.extrasSeconds)}`;
-  console.log(`    audio ${audio}; poster and storyboard: ${extras}`);
+  console.log(
+    `    chunks: ${chunks}; a chunk's job ${line(run.chunk)}; chunk 0 in the video's job ${seconds(run.firstChunkExtraSeconds)} more; the storyboard's assembly ${seconds(run.assemblySecondsPerSourceSecond * run.sourceSeconds)}`,
+  );
+  const audio = run.audioSeconds === undefined ? 'none' : seconds(run.audioSeconds + run.stitchSeconds);
+  console.log(`    audio's job ${audio}`);
   console.log(
     `    queue pickup: mean ${seconds(run.pickupSeconds)}, max ${seconds(Math.max(...waits))} (idle transcode workers ask every 0.5 s)`,
   );
@@ -107,27 +108,40 @@ export function printParts(b: ModeRun, run: MeasuredRun, storedBytes: number, up
 }
 
 export function printProjection(run: MeasuredRun, a: ModeRun, b: ModeRun): void {
-  console.log(`Projection to workers of one core each, from (b)'s measured parts. Model: the video's job is taken
-(pickup), splits (its time × length) and queues chunk 0, audio, the other chunks (planned for that many
-workers); each free worker takes the next part (chunks per worker round up), costing pickup + its
-measured run time (fetch piece, encode, upload outputs, record, stitch); audio scales with length; the
-poster and storyboard come from the chunks (an extras job only if (b) had one); stitches take turns on the
-video's lock. One pass = (a)'s time to ready × length. Storage and database are assumed to keep up.`);
+  console.log(`Projection to workers of one core each, from (b)'s parts as fitted above. Model (projection.ts): the
+video's job is taken (pickup), prepares (× length) and queues the audio, encodes chunk 0 itself and, once
+it has segments out, cuts and queues the other chunks one by one (planned for that many workers); free
+workers take the queued parts in order, each costing pickup + its fitted cost; the job recording the last
+chunk assembles the storyboard (× length); every part ends with a stitch on the video's lock, in turn.
+One pass = (a)'s time to ready × length. Storage and database are assumed to keep up.`);
   const check = project(run, run.sourceSeconds, b.workers);
+  const error = check.readySeconds / b.readiness.readySeconds - 1;
   console.log(
-    `Check, ${b.workers} workers on this source: model ${seconds(check.readySeconds)}, measured ${seconds(b.readiness.readySeconds)}\n`,
+    `Check, ${b.workers} workers on this source: model ${seconds(check.readySeconds)}, measured ${seconds(b.readiness.readySeconds)} (${error >= 0 ? '+' : ''}${percent(error)})\n`,
   );
   console.log(
-    'source    workers  chunks      ready   one pass ÷ ready   finishes last   stitch-lock waits (sum)',
+    'source   workers chunks rounds    ready  one pass ÷ ready  audio queued  last piece  audio done  chunks done  lock waits  finishes last',
   );
   for (const minutes of [10, 60]) {
     for (const workers of [4, 16, 64]) {
       const length = minutes * 60;
-      const projected = project(run, length, workers);
-      const speedUp = (a.readiness.readySeconds * length) / run.sourceSeconds / projected.readySeconds;
-      console.log(
-        `${`${minutes} min`.padEnd(9)} ${String(workers).padStart(7)}  ${String(projected.chunks).padStart(6)}  ${seconds(projected.readySeconds).padStart(9)}  ${`${speedUp.toFixed(1)}×`.padStart(17)}   ${projected.lastPart.padEnd(14)} ${seconds(projected.lockWaitSeconds).padStart(10)}`,
-      );
+      const p = project(run, length, workers);
+      const speedUp = (a.readiness.readySeconds * length) / run.sourceSeconds / p.readySeconds;
+      const cells = [
+        `${minutes} min`.padEnd(8),
+        String(workers).padStart(7),
+        String(p.chunks).padStart(6),
+        String(p.rounds).padStart(6),
+        seconds(p.readySeconds).padStart(8),
+        `${speedUp.toFixed(1)}×`.padStart(17),
+        seconds(p.audioQueuedSeconds).padStart(13),
+        seconds(p.lastQueuedSeconds).padStart(11),
+        seconds(p.audioDoneSeconds).padStart(11),
+        seconds(p.chunksDoneSeconds).padStart(12),
+        seconds(p.lockWaitSeconds).padStart(11),
+        ` ${p.lastPart}`,
+      ];
+      console.log(cells.join(' '));
     }
   }
 }

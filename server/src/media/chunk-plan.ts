@@ -53,19 +53,18 @@ export function planChunks(
 ): Chunk[] {
   const stretch = Math.max(1, REFERENCE_FRAME_RATE / frameRate);
   if (durationSeconds < policy.minChunkedSeconds * stretch) return [];
-  const length = chunkLength(
+  const share = fleetShare(
     durationSeconds,
     policy.chunkSeconds * stretch,
     (policy.minChunkSeconds ?? policy.chunkSeconds) * stretch,
     workers,
   );
-  // Whole segments, and never ending inside the opening's short ones.
-  const segmentsPerChunk = Math.max(1, Math.round(length / grid.segmentSeconds));
-  const chunkSeconds = Math.max(segmentsPerChunk * grid.segmentSeconds, grid.openingSeconds);
-  // A tail shorter than half a chunk joins the chunk before it: a tiny job costs more than it saves.
-  const count = Math.max(1, Math.round(durationSeconds / chunkSeconds));
-  const starts = Array.from({ length: count }, (_, index) => index * chunkSeconds);
-  if (count > 2) starts.push(...taperedStarts(starts.pop() as number, durationSeconds, grid.segmentSeconds));
+  const starts =
+    'chunks' in share
+      ? equalStarts(durationSeconds, share.chunks, grid)
+      : fixedLengthStarts(durationSeconds, share.chunkSeconds, grid);
+  if (starts.length > 2)
+    starts.push(...taperedStarts(starts.pop() as number, durationSeconds, grid.segmentSeconds));
   return starts.map((startSeconds, index) => {
     const isLast = index === starts.length - 1;
     return {
@@ -78,15 +77,46 @@ export function planChunks(
   });
 }
 
+/** Chunks of one length in whole segments; a tail shorter than half a chunk joins the chunk before it. */
+function fixedLengthStarts(durationSeconds: number, length: number, grid: SegmentGrid): number[] {
+  // Never ending inside the opening's short segments.
+  const segmentsPerChunk = Math.max(1, Math.round(length / grid.segmentSeconds));
+  const chunkSeconds = Math.max(segmentsPerChunk * grid.segmentSeconds, grid.openingSeconds);
+  // A tiny job costs more than it saves.
+  const count = Math.max(1, Math.round(durationSeconds / chunkSeconds));
+  return Array.from({ length: count }, (_, index) => index * chunkSeconds);
+}
+
 /**
- * The longest chunk while one worker is free; with more, the source is shared out in equal rounds of one
- * chunk a worker, as few rounds as the longest chunk allows: 60 minutes on 64 workers is two rounds of
- * 28 s rather than one of 40 s and a second for the 26 chunks left. Never shorter than `shortest`.
+ * `count` chunks whose lengths differ by one segment at most: the source shared out in whole segments,
+ * every worker's round as long as the others'.
  */
-function chunkLength(durationSeconds: number, longest: number, shortest: number, workers: number): number {
-  if (workers <= 1) return longest;
+function equalStarts(durationSeconds: number, count: number, grid: SegmentGrid): number[] {
+  const segments = durationSeconds / grid.segmentSeconds;
+  const starts = Array.from(
+    { length: count },
+    (_, index) => Math.floor((index * segments) / count) * grid.segmentSeconds,
+  );
+  // Never ending inside the opening's short segments.
+  return starts.filter((start, index) => index === 0 || start >= grid.openingSeconds);
+}
+
+/**
+ * How the source is shared out. While one worker is free, in chunks of the longest length; with more, in
+ * equal rounds of one chunk a worker, as few rounds as the longest chunk allows (60 minutes on 64 workers
+ * is two rounds, 128 chunks of 28 or 32 s, rather than 90 chunks of 40 s, of which 26 wait for a second
+ * round); but never in chunks shorter than `shortest`.
+ */
+function fleetShare(
+  durationSeconds: number,
+  longest: number,
+  shortest: number,
+  workers: number,
+): { chunks: number } | { chunkSeconds: number } {
+  if (workers <= 1) return { chunkSeconds: longest };
   const rounds = Math.ceil(durationSeconds / (workers * longest));
-  return Math.min(longest, Math.max(shortest, durationSeconds / (workers * rounds)));
+  if (durationSeconds / (workers * rounds) < shortest) return { chunkSeconds: shortest };
+  return { chunks: workers * rounds };
 }
 
 /**

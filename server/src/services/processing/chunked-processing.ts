@@ -1,10 +1,11 @@
 // A long video encoded by many workers. The job that probed it records the plan and splits the source by
 // stream copy (no decode): the audio first, queued as a job of its own; then it encodes the first chunk
 // itself, from the source it holds, publishing it as it grows, while it stores every other chunk's piece
-// and queues that chunk's job. Each part's job fetches only what it reads, publishes its files, records
-// its playlists and stitches (chunk-stitcher.ts). Each chunk also writes its share of the storyboard and
-// the poster; the job that records the last chunk assembles them (stills-assembly.ts). A part that fails
-// is retried alone; a part an earlier attempt recorded only stitches again.
+// and queues that chunk's job (cutting the next piece while one goes up). Each part's job fetches only
+// what it reads, publishes its files, records its playlists and stitches (chunk-stitcher.ts). Each chunk
+// also writes its share of the storyboard and the poster; the job that records the last chunk assembles
+// them (stills-assembly.ts). A part that fails is retried alone; a part an earlier attempt recorded only
+// stitches again.
 import { createReadStream } from 'node:fs';
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -40,6 +41,7 @@ import { writeVariantPlaylist } from '../../media/variant-playlist.js';
 import { ChunkEncoder } from './chunk-encoder.js';
 import type { ChunkStitcher } from './chunk-stitcher.js';
 import { GrowingPublication } from './growing-publication.js';
+import { pipelined } from './pipelined.js';
 import { download, publish } from './scratch-files.js';
 import { StillsAssembly } from './stills-assembly.js';
 
@@ -120,7 +122,10 @@ export class ChunkedProcessing {
     await this.deps.stitcher.stitch(video.id);
   }
 
-  /** Stores each chunk's piece and queues its job, the first ones first. */
+  /**
+   * Stores each chunk's piece and queues its job, the first ones first; the next piece is cut while the
+   * one before goes up to storage.
+   */
   private async queueChunks(
     video: Video,
     plan: ChunkedPlan,
@@ -130,12 +135,16 @@ export class ChunkedProcessing {
     context: RunContext,
   ) {
     const queued = await this.deps.chunks.queuedChunks(video.id);
-    for (const chunk of chunks.filter((candidate) => !queued.has(candidate.index))) {
-      await this.storePiece(video.id, await cutChunkPiece(plan, chunk, input, dir, context));
-      await this.deps.chunks.queueChunk(video.id, chunk.index, (transaction) =>
-        this.deps.enqueue(video.id, { kind: 'chunk', index: chunk.index }, video.ownerId, transaction),
-      );
-    }
+    await pipelined(
+      chunks.filter((candidate) => !queued.has(candidate.index)),
+      (chunk) => cutChunkPiece(plan, chunk, input, dir, context),
+      async (chunk, piece) => {
+        await this.storePiece(video.id, piece);
+        await this.deps.chunks.queueChunk(video.id, chunk.index, (transaction) =>
+          this.deps.enqueue(video.id, { kind: 'chunk', index: chunk.index }, video.ownerId, transaction),
+        );
+      },
+    );
   }
 
   private async storePiece(videoId: string, file: string): Promise<void> {
