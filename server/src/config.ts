@@ -110,6 +110,16 @@ export interface Config {
   requestLimits: RequestLimits;
   /** Progress streams (SSE) one account or address may hold open per API process, and their lifetime. */
   progressStreams: { perAccount: number; perAddress: number; lifetimeMs: number };
+  /** Live chat: messages per account per window, streams per API process, and how often a tail looks. */
+  chat: {
+    messagesPerWindow: number;
+    windowMs: number;
+    streamsPerAccount: number;
+    streamsPerAddress: number;
+    lifetimeMs: number;
+    heartbeatMs: number;
+    lookEveryMs: number;
+  };
   /** Per account: what one uploader may hold of the platform at once, or in a day. */
   uploadQuotas: {
     uploadsInFlight: number;
@@ -266,6 +276,16 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
       perAccount: read.integer('PROGRESS_STREAMS_PER_ACCOUNT', 10, 1, 10_000),
       perAddress: read.integer('PROGRESS_STREAMS_PER_ADDRESS', 20, 1, 10_000),
       lifetimeMs: read.integer('PROGRESS_STREAM_MAX_SECONDS', 1_800, 1, 86_400) * 1000,
+    },
+    chat: {
+      messagesPerWindow: read.integer('CHAT_RATE_LIMIT_MESSAGES', 5, 1, 10_000),
+      windowMs: read.integer('CHAT_RATE_LIMIT_SECONDS', 10, 1, 3_600) * 1000,
+      streamsPerAccount: read.integer('CHAT_STREAMS_PER_ACCOUNT', 10, 1, 10_000),
+      streamsPerAddress: read.integer('CHAT_STREAMS_PER_ADDRESS', 50, 1, 100_000),
+      lifetimeMs: read.integer('CHAT_STREAM_MAX_SECONDS', 1_800, 1, 86_400) * 1000,
+      heartbeatMs: 15_000,
+      // Every API process looks this often at each chat someone follows there: the delay across processes.
+      lookEveryMs: read.integer('CHAT_POLL_MS', 250, 50, 10_000),
     },
     requestLimits: {
       searchesPerMinute: read.integer('SEARCH_RATE_LIMIT_PER_MINUTE', 60, 1, 100_000),

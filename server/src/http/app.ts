@@ -11,6 +11,7 @@ import type { TrustProxy } from '../config.js';
 import { addressGroup } from '../domain/client-address.js';
 import { TooManyRequests } from '../domain/errors.js';
 import type { Metrics } from '../metrics.js';
+import { ChatMessageJson } from './chat.schemas.js';
 import { Comment } from './comment.schemas.js';
 import { refuseCrossSiteRequests } from './cross-site-requests.js';
 import { registerErrorHandler } from './error-handler.js';
@@ -50,6 +51,7 @@ import { searchRoutes } from './routes/search.routes.js';
 import { uploadPartRoutes } from './routes/upload-parts.routes.js';
 import { uploadRoutes } from './routes/uploads.routes.js';
 import { captionRoutes } from './routes/videos/captions.routes.js';
+import { chatRoutes } from './routes/videos/chat.routes.js';
 import { videoCommentRoutes } from './routes/videos/comments.routes.js';
 import { videoEmbedRoutes } from './routes/videos/embed.routes.js';
 import { videoEventRoutes } from './routes/videos/events.routes.js';
@@ -81,6 +83,7 @@ const API_ROUTES = [
   reactionRoutes,
   videoEventRoutes,
   videoCommentRoutes,
+  chatRoutes,
   captionRoutes,
   videoEmbedRoutes,
   upNextRoutes,
@@ -143,6 +146,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     Comment,
     Playlist,
     PlaylistItem,
+    ChatMessageJson,
   ])
     app.addSchema(schema);
 

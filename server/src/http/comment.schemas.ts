@@ -1,13 +1,9 @@
 // Comments as the API shows them.
 import { type Static, Type } from 'typebox';
 import { MAX_COMMENT_LENGTH } from '../domain/comment.js';
+import { WrittenText } from './schemas.js';
 
-export const CommentText = Type.String({
-  minLength: 1,
-  maxLength: MAX_COMMENT_LENGTH,
-  pattern: '\\S',
-  description: 'Plain text, stored as written; clients must show it as text, never as markup',
-});
+export const CommentText = WrittenText(MAX_COMMENT_LENGTH, 'stored as written');
 
 export const Comment = Type.Object(
   {

@@ -48,6 +48,15 @@ export const SubscriptionState = Type.Object(
 );
 
 /** Query of every list: an opaque cursor from the previous page, and a page size. */
+/** Text people write (a comment, a chat message): not blank, at most `maxLength` characters. */
+export const WrittenText = (maxLength: number, stored: string) =>
+  Type.String({
+    minLength: 1,
+    maxLength,
+    pattern: '\\S',
+    description: `Plain text, ${stored}; clients must show it as text, never as markup`,
+  });
+
 export const PageQuery = Type.Object({
   cursor: Type.Optional(Type.String({ maxLength: 500 })),
   limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),

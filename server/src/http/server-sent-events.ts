@@ -2,7 +2,8 @@
 import type { FastifyReply } from 'fastify';
 
 export interface EventStream {
-  send(event: string, data: unknown): void;
+  /** `id` is what a browser sends back as Last-Event-ID when it reconnects. */
+  send(event: string, data: unknown, id?: string): void;
   comment(text: string): void;
   close(): void;
   readonly closed: boolean;
@@ -18,13 +19,16 @@ export function openEventStream(reply: FastifyReply): EventStream {
     // Proxies such as nginx would otherwise hold events back in a buffer.
     'x-accel-buffering': 'no',
   });
+  // Sent now, not with the first event: the client knows at once that it is following.
+  response.flushHeaders();
   let closed = false;
   response.on('close', () => {
     closed = true;
   });
   return {
-    send(event, data) {
-      if (!closed) response.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    send(event, data, id) {
+      const idLine = id === undefined ? '' : `id: ${id}\n`;
+      if (!closed) response.write(`${idLine}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
     },
     comment(text) {
       if (!closed) response.write(`: ${text}\n\n`);

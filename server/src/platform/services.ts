@@ -12,6 +12,7 @@ import { AccountSuspensionRepository } from '../adapters/db/account-suspension.r
 import { AuditLogRepository } from '../adapters/db/audit-log.repository.js';
 import { ChannelRepository } from '../adapters/db/channel.repository.js';
 import { ChannelBlockRepository } from '../adapters/db/channel-block.repository.js';
+import { ChatRepository } from '../adapters/db/chat.repository.js';
 import { ChunkedTranscodeRepository } from '../adapters/db/chunked-transcode.repository.js';
 import { CoWatchRepository } from '../adapters/db/co-watch.repository.js';
 import { CommentRepository } from '../adapters/db/comment.repository.js';
@@ -50,6 +51,8 @@ import { AuthService } from '../services/auth/auth.service.js';
 import { LoginThrottle } from '../services/auth/login-throttle.js';
 import { ChannelService } from '../services/channel.service.js';
 import { ChannelBlockService } from '../services/channel-block.service.js';
+import { ChatService } from '../services/chat/chat.service.js';
+import { ChatFeed } from '../services/chat/chat-feed.js';
 import { CommentService } from '../services/comment.service.js';
 import { CdnRevocationService } from '../services/media/cdn-revocation.service.js';
 import { MediaService } from '../services/media/media.service.js';
@@ -214,6 +217,7 @@ export function buildServices({
   const reports = new ReportRepository(db);
   const comments = new CommentRepository(db, forgetVideo);
   const channelBlocks = new ChannelBlockRepository(db, forgetVideo);
+  const chat = new ChatRepository(db);
   const commentService = new CommentService(comments, videoService, notifications, channelBlocks);
   const channelService = new ChannelService({ channels, subscriptions, storage: storage.storage, logger });
   const services: Services = {
@@ -239,6 +243,13 @@ export function buildServices({
     videoPages: new VideoPageService(videoService, reactions, history),
     embeds: new VideoEmbedService(catalog),
     progress: new VideoProgressService(videoService, config.progressStreams),
+    chat: new ChatService(
+      chat,
+      videoService,
+      new ChatFeed(chat, config.chat.lookEveryMs),
+      counters,
+      config.chat,
+    ),
     comments: commentService,
     notifications,
     views: new ViewService({

@@ -5,6 +5,7 @@ import type { SignUpApprovalService } from './administration/sign-up-approval.se
 import type { AuthService } from './auth/auth.service.js';
 import type { ChannelService } from './channel.service.js';
 import type { ChannelBlockService } from './channel-block.service.js';
+import type { ChatService } from './chat/chat.service.js';
 import type { CommentService } from './comment.service.js';
 import type { CdnRevocationService } from './media/cdn-revocation.service.js';
 import type { MediaService } from './media/media.service.js';
@@ -61,6 +62,8 @@ export interface Services {
   /** Only in a process that transcodes (opened with ffmpeg). */
   processing: VideoProcessingService | undefined;
   progress: VideoProgressService;
+  /** Live chat beside a video's player. */
+  chat: ChatService;
   reactions: ReactionService;
   readiness: ReadinessService;
   reports: ReportService;

@@ -15,7 +15,8 @@ let avatar: Buffer;
 /** The instance's first account, so its administrator: every person of a fixture is a member. */
 let founder: Person;
 beforeAll(async () => {
-  test = await startTestPlatform();
+  // A chat stream the owner may follow ends within a second here, so its read answers.
+  test = await startTestPlatform({ CHAT_STREAM_MAX_SECONDS: '1' });
   founder = await register(test.app);
   avatar = await sharp({ create: { width: 64, height: 64, channels: 3, background: '#3a7' } })
     .png()
@@ -176,6 +177,14 @@ const MATRIX: Record<string, Entry> = {
   'POST /api/v1/videos/{id}/comments': {
     attempt: ({ videoId }) => ({ url: `/api/v1/videos/${videoId}/comments`, payload: { body: 'Nice' } }),
     expected: SELF_SERVICE(201),
+  },
+  'POST /api/v1/videos/{id}/chat': {
+    attempt: ({ videoId }) => ({ url: `/api/v1/videos/${videoId}/chat`, payload: { text: 'Hello' } }),
+    expected: SELF_SERVICE(201),
+  },
+  'DELETE /api/v1/videos/{id}/chat/{messageId}': {
+    attempt: async (fixture) => ({ url: await ownersChatMessage(fixture) }),
+    expected: OWNER_ONLY(204),
   },
   'PATCH /api/v1/comments/{id}': {
     attempt: async (fixture) => ({ url: await ownersComment(fixture), payload: { body: 'Edited' } }),
@@ -350,6 +359,8 @@ const PRIVATE_VIDEO_READS: Record<string, Record<Role, number>> = {
   // Moderators and administrators see no more of a private video than anyone else.
   'GET /api/v1/videos/{id}': OWNER_ONLY_READ(200),
   'GET /api/v1/videos/{id}/comments': OWNER_ONLY_READ(200),
+  'GET /api/v1/videos/{id}/chat': OWNER_ONLY_READ(200),
+  'GET /api/v1/videos/{id}/chat/events': OWNER_ONLY_READ(200),
   'GET /api/v1/videos/{id}/embed': {
     anonymous: 403,
     other: 403,
@@ -387,6 +398,18 @@ async function ownersComment({ owner, videoId }: Fixture): Promise<string> {
     remoteAddress: randomAddress(),
   });
   return `/api/v1/comments/${response.json().id}`;
+}
+
+/** The URL of a chat message the owner wrote on their own video. */
+async function ownersChatMessage({ owner, videoId }: Fixture): Promise<string> {
+  const response = await test.app.inject({
+    method: 'POST',
+    url: `/api/v1/videos/${videoId}/chat`,
+    headers: bearer(owner.token),
+    payload: { text: 'Mine' },
+  });
+  expect(response.statusCode, response.body).toBe(201);
+  return `/api/v1/videos/${videoId}/chat/${response.json().id}`;
 }
 
 /** The URL of a comment held on the owner's video, written by someone not under test. */

@@ -291,6 +291,18 @@ export interface TranscodeWorkersTable {
   seen_at: Date;
 }
 
+export interface ChatMessagesTable {
+  /** bigint: pg returns it as a string. */
+  id: ColumnType<string, never, never>;
+  video_id: string;
+  author_id: string;
+  body: string;
+  /** bigint: the message's latest write, from the `chat_revisions` sequence. */
+  revision: ColumnType<string, string, string>;
+  created_at: CreatedAt;
+  deleted_at: Date | null;
+}
+
 export interface AuditLogTable {
   /** bigint: pg returns it as a string. */
   id: ColumnType<string, never, never>;
@@ -348,4 +360,5 @@ export interface Database {
   playlists: PlaylistsTable;
   playlist_items: PlaylistItemsTable;
   transcode_workers: TranscodeWorkersTable;
+  chat_messages: ChatMessagesTable;
 }

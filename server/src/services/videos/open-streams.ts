@@ -1,4 +1,4 @@
-// The progress streams this process holds open, counted per account and per client address, so one
+// The streams of one kind (progress, chat) this process holds open, counted per account and per client address, so one
 // person (or one address) cannot hold the server's connections and database looks.
 import { addressGroup } from '../../domain/client-address.js';
 import { TooManyRequests } from '../../domain/errors.js';
@@ -15,20 +15,24 @@ export class OpenStreams {
   private readonly byAccount = new Map<string, number>();
   private readonly byAddress = new Map<string, number>();
 
-  constructor(private readonly limits: StreamLimits) {}
+  constructor(
+    private readonly limits: StreamLimits,
+    /** What the streams are, for the refusal's message. */
+    private readonly kind = 'progress',
+  ) {}
 
   /** Counts one more stream, or refuses it; the returned function gives its place back, once. */
   open(accountId: string, clientAddress: string): () => void {
     const address = addressGroup(clientAddress);
     if ((this.byAccount.get(accountId) ?? 0) >= this.limits.perAccount) {
       throw new TooManyRequests(
-        `At most ${this.limits.perAccount} progress streams may be open for one account`,
+        `At most ${this.limits.perAccount} ${this.kind} streams may be open for one account`,
         RETRY_AFTER_SECONDS,
       );
     }
     if ((this.byAddress.get(address) ?? 0) >= this.limits.perAddress) {
       throw new TooManyRequests(
-        `At most ${this.limits.perAddress} progress streams may be open from one address`,
+        `At most ${this.limits.perAddress} ${this.kind} streams may be open from one address`,
         RETRY_AFTER_SECONDS,
       );
     }
