@@ -124,6 +124,14 @@ export interface Config {
    * shorter (down to `minChunkSeconds`) when many workers are idle.
    */
   chunking: { minChunkedSeconds: number; chunkSeconds: number; minChunkSeconds: number };
+  live: LiveConfig;
+}
+
+export interface LiveConfig {
+  /** Where the live role takes RTMP publishes. */
+  rtmpPort: number;
+  /** What encoders are told to publish to, without the key (`rtmp://host:port/live`). */
+  ingestBaseUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -294,6 +302,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
       chunkSeconds: read.integer('TRANSCODE_CHUNK_SECONDS', 40, 4, 3600),
       minChunkSeconds: read.integer('TRANSCODE_MIN_CHUNK_SECONDS', 12, 4, 3600),
     },
+    live: readLive(read, publicUrl),
   };
   if (read.problems.length > 0) throw new ConfigError(read.problems);
   return config;
@@ -385,5 +394,16 @@ function readStorage(read: EnvReader, dataDir: string): StorageConfig {
     accessKeyId,
     secretAccessKey,
     forcePathStyle: read.boolean('S3_FORCE_PATH_STYLE', endpoint !== undefined),
+  };
+}
+
+function readLive(read: EnvReader, publicUrl: string): LiveConfig {
+  const rtmpPort = read.integer('LIVE_RTMP_PORT', 1935, 0, 65535);
+  return {
+    rtmpPort,
+    // By default the host people reach the site at, on the RTMP port.
+    ingestBaseUrl:
+      read.url('LIVE_INGEST_URL', ['rtmp:', 'rtmps:']) ??
+      `rtmp://${new URL(publicUrl).hostname}:${rtmpPort}/live`,
   };
 }

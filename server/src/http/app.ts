@@ -38,6 +38,7 @@ import { historyRoutes } from './routes/me/history.routes.js';
 import { meRoutes } from './routes/me/me.routes.js';
 import { notificationRoutes } from './routes/me/notifications.routes.js';
 import { myPlaylistRoutes } from './routes/me/playlists.routes.js';
+import { streamKeyRoutes } from './routes/me/stream-keys.routes.js';
 import { mySubscriptionRoutes } from './routes/me/subscriptions.routes.js';
 import { myVideoRoutes } from './routes/me/videos.routes.js';
 import { mediaRoutes } from './routes/media.routes.js';
@@ -75,6 +76,7 @@ const API_ROUTES = [
   heldCommentRoutes,
   blockedAccountRoutes,
   myPlaylistRoutes,
+  streamKeyRoutes,
   channelRoutes,
   uploadRoutes,
   videoRoutes,

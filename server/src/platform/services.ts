@@ -25,6 +25,7 @@ import { ReportRepository } from '../adapters/db/report.repository.js';
 import type { Database } from '../adapters/db/schema.js';
 import { SearchRepository } from '../adapters/db/search.repository.js';
 import { SessionRepository } from '../adapters/db/session.repository.js';
+import { StreamKeyRepository } from '../adapters/db/stream-key.repository.js';
 import { SubscriptionRepository } from '../adapters/db/subscription.repository.js';
 import { UploadQuotaRepository } from '../adapters/db/upload-quota.repository.js';
 import { VideoRepository } from '../adapters/db/video.repository.js';
@@ -51,6 +52,7 @@ import { LoginThrottle } from '../services/auth/login-throttle.js';
 import { ChannelService } from '../services/channel.service.js';
 import { ChannelBlockService } from '../services/channel-block.service.js';
 import { CommentService } from '../services/comment.service.js';
+import { StreamKeyService } from '../services/live/stream-key.service.js';
 import { CdnRevocationService } from '../services/media/cdn-revocation.service.js';
 import { MediaService } from '../services/media/media.service.js';
 import { PlaybackTokens } from '../services/media/playback-tokens.js';
@@ -253,6 +255,10 @@ export function buildServices({
     }),
     history,
     subscriptions: new SubscriptionService(subscriptions, channels),
+    streamKeys: new StreamKeyService({
+      keys: new StreamKeyRepository(db),
+      ingestBaseUrl: config.live.ingestBaseUrl,
+    }),
     playlists: new PlaylistService({ playlists: new PlaylistRepository(db), channels, videos: videoService }),
     videoLists: new VideoListService(videoLists, channels),
     search: new SearchService(searchIndex),

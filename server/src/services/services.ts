@@ -6,6 +6,7 @@ import type { AuthService } from './auth/auth.service.js';
 import type { ChannelService } from './channel.service.js';
 import type { ChannelBlockService } from './channel-block.service.js';
 import type { CommentService } from './comment.service.js';
+import type { StreamKeyService } from './live/stream-key.service.js';
 import type { CdnRevocationService } from './media/cdn-revocation.service.js';
 import type { MediaService } from './media/media.service.js';
 import type { AccountListService } from './moderation/account-list.service.js';
@@ -68,6 +69,8 @@ export interface Services {
   search: SearchService;
   /** Accounts waiting for an administrator's approval. */
   signUpApprovals: SignUpApprovalService;
+  /** The keys encoders publish a channel's live stream with. */
+  streamKeys: StreamKeyService;
   subscriptions: SubscriptionService;
   suspensions: AccountSuspensionService;
   /** Up next beside a video, and the co-watch counts it starts from. */

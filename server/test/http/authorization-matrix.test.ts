@@ -287,6 +287,15 @@ const MATRIX: Record<string, Entry> = {
     }),
     expected: ADMINISTRATORS(204),
   },
+  'POST /api/v1/me/stream-keys': {
+    attempt: () => ({ url: '', payload: { name: 'Studio' } }),
+    expected: SELF_SERVICE(201),
+  },
+  // Another person is told the owner's key does not exist, staff too: keys are revoked by their owner.
+  'DELETE /api/v1/me/stream-keys/{id}': {
+    attempt: async ({ owner }) => ({ url: `/api/v1/me/stream-keys/${await ownersStreamKey(owner)}` }),
+    expected: { anonymous: 401, other: 404, owner: 204, moderator: 404, administrator: 404 },
+  },
   'POST /api/v1/playlists': {
     attempt: () => ({ url: '', payload: { title: 'Favourites', visibility: 'public' } }),
     expected: SELF_SERVICE(201),
@@ -457,6 +466,18 @@ async function accountAwaitingApproval(): Promise<string> {
     .where('id', '=', person.id)
     .execute();
   return person.id;
+}
+
+/** The id of a new stream key of the owner's. */
+async function ownersStreamKey(owner: Person): Promise<string> {
+  const response = await test.app.inject({
+    method: 'POST',
+    url: '/api/v1/me/stream-keys',
+    headers: bearer(owner.token),
+    payload: { name: 'Owner’s encoder' },
+  });
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json().id;
 }
 
 /** A notification job about the owner's video, ended as pg-boss ends one after its last attempt. */

@@ -31,6 +31,7 @@ import * as videoCaptions from './migrations/0030-video-captions.js';
 import * as reportOutcomeNotifications from './migrations/0031-report-outcome-notifications.js';
 import * as playlists from './migrations/0032-playlists.js';
 import * as transcodeWorkers from './migrations/0033-transcode-workers.js';
+import * as streamKeys from './migrations/0034-stream-keys.js';
 import type { Database } from './schema.js';
 
 const migrations: Record<string, Migration> = {
@@ -65,6 +66,7 @@ const migrations: Record<string, Migration> = {
   '0031-report-outcome-notifications': reportOutcomeNotifications,
   '0032-playlists': playlists,
   '0033-transcode-workers': transcodeWorkers,
+  '0034-stream-keys': streamKeys,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

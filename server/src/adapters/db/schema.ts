@@ -291,6 +291,17 @@ export interface TranscodeWorkersTable {
   seen_at: Date;
 }
 
+export interface StreamKeysTable {
+  id: Generated<string>;
+  owner_id: string;
+  channel_id: string;
+  name: string;
+  /** SHA-256 of the key, hex: the key itself is shown once and never stored. */
+  key_hash: string;
+  created_at: CreatedAt;
+  revoked_at: Date | null;
+}
+
 export interface AuditLogTable {
   /** bigint: pg returns it as a string. */
   id: ColumnType<string, never, never>;
@@ -348,4 +359,5 @@ export interface Database {
   playlists: PlaylistsTable;
   playlist_items: PlaylistItemsTable;
   transcode_workers: TranscodeWorkersTable;
+  stream_keys: StreamKeysTable;
 }
