@@ -132,6 +132,8 @@ export interface LiveConfig {
   rtmpPort: number;
   /** What encoders are told to publish to, without the key (`rtmp://host:port/live`). */
   ingestBaseUrl: string;
+  /** The short side of the highest live rung: a larger picture is scaled down to it. */
+  topRungShortSide: number;
 }
 
 export class ConfigError extends Error {
@@ -162,6 +164,15 @@ class EnvReader {
       return fallback;
     }
     return value;
+  }
+
+  /** One of a few numbers (sizes a ladder has). */
+  oneOf(name: string, allowed: readonly number[], fallback: number): number {
+    const raw = this.string(name);
+    if (raw === undefined) return fallback;
+    if (allowed.includes(Number(raw))) return Number(raw);
+    this.problems.push(`${name} must be one of ${allowed.join(', ')} (got "${raw}")`);
+    return fallback;
   }
 
   boolean(name: string, fallback: boolean): boolean {
@@ -397,6 +408,9 @@ function readStorage(read: EnvReader, dataDir: string): StorageConfig {
   };
 }
 
+/** The rungs a live ladder may top out at (the upload ladder's, from 360p). */
+const LIVE_TOP_RUNGS = [360, 480, 720, 1080, 1440, 2160] as const;
+
 function readLive(read: EnvReader, publicUrl: string): LiveConfig {
   const rtmpPort = read.integer('LIVE_RTMP_PORT', 1935, 0, 65535);
   return {
@@ -405,5 +419,6 @@ function readLive(read: EnvReader, publicUrl: string): LiveConfig {
     ingestBaseUrl:
       read.url('LIVE_INGEST_URL', ['rtmp:', 'rtmps:']) ??
       `rtmp://${new URL(publicUrl).hostname}:${rtmpPort}/live`,
+    topRungShortSide: read.oneOf('LIVE_TOP_RUNG', LIVE_TOP_RUNGS, 720),
   };
 }

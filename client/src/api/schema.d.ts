@@ -1392,7 +1392,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My stream keys in use, oldest first, without the keys themselves */
+        /** My stream keys in use, oldest first, without the keys themselves; each with the video live on it */
         get: {
             parameters: {
                 query?: never;
@@ -1415,6 +1415,8 @@ export interface paths {
                                 name: string;
                                 /** Format: date-time */
                                 createdAt: string;
+                                /** @description The video live on this key right now, if one is */
+                                liveVideoId: string | null;
                             }[];
                         };
                     };
@@ -6576,6 +6578,15 @@ export interface components {
             }[];
             /** @description Whether hlsUrl can be played now */
             playable: boolean;
+            /** @description Only for a video made by a live publish: live while it is sent, then ended */
+            live: {
+                state: "live" | "ended";
+                /** Format: date-time */
+                startedAt: string;
+                endedAt: string | null;
+                /** @description People watching now: not counted yet, always null */
+                viewers: number | null;
+            } | null;
             /** @description The master playlist; for private and unlisted videos it carries an expiring playback token */
             hlsUrl: string | null;
             posterUrl: string | null;

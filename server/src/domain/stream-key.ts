@@ -9,6 +9,11 @@ export interface StreamKey {
   createdAt: Date;
 }
 
+/** A key as its owner's list shows it: with the video live on it, if one is. */
+export interface StreamKeyInUse extends StreamKey {
+  liveVideoId: string | null;
+}
+
 /** A key just made: the only time the secret itself is known. */
 export interface NewStreamKey {
   streamKey: StreamKey;

@@ -24,4 +24,20 @@ export const NewStreamKey = Type.Object({
   ingestUrl: Type.String({ description: 'Where an encoder publishes with it: rtmp://host:port/live/{key}' }),
 });
 
-export const StreamKeyList = Type.Object({ items: Type.Array(StreamKey) });
+export const StreamKeyInUse = Type.Object({
+  ...StreamKey.properties,
+  liveVideoId: Type.Union([Type.String(), Type.Null()], {
+    description: 'The video live on this key right now, if one is',
+  }),
+});
+
+export const StreamKeyList = Type.Object({ items: Type.Array(StreamKeyInUse) });
+
+export const LiveFacts = Type.Object({
+  state: Type.Union([Type.Literal('live'), Type.Literal('ended')]),
+  startedAt: Type.String({ format: 'date-time' }),
+  endedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  viewers: Type.Union([Type.Integer(), Type.Null()], {
+    description: 'People watching now: not counted yet, always null',
+  }),
+});

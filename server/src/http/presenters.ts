@@ -18,7 +18,7 @@ import type { Notification } from '../domain/notification.js';
 import type { Page } from '../domain/page.js';
 import type { ListedPlaylist, Playlist, PlaylistItem } from '../domain/playlist.js';
 import type { ReactionOutcome } from '../domain/reaction.js';
-import type { NewStreamKey, StreamKey } from '../domain/stream-key.js';
+import type { NewStreamKey, StreamKey, StreamKeyInUse } from '../domain/stream-key.js';
 import type { VideoWithChannel } from '../domain/video.js';
 import { watchable } from '../domain/video.js';
 import {
@@ -124,6 +124,12 @@ export class Presenter {
         frameRate,
       })),
       playable,
+      live: video.live && {
+        state: video.live.state,
+        startedAt: video.live.startedAt.toISOString(),
+        endedAt: video.live.endedAt?.toISOString() ?? null,
+        viewers: null,
+      },
       hlsUrl: this.masterPlaylistUrl(video),
       posterUrl: mediaUrl(POSTER_FILE, ready),
       storyboardUrl: mediaUrl(STORYBOARD_TRACK, ready),
@@ -178,6 +184,10 @@ export class Presenter {
 
   streamKey({ id, name, createdAt }: StreamKey): StreamKeyJson {
     return { id, name, createdAt: createdAt.toISOString() };
+  }
+
+  streamKeyInUse(key: StreamKeyInUse) {
+    return { ...this.streamKey(key), liveVideoId: key.liveVideoId };
   }
 
   newStreamKey({ streamKey, key, ingestUrl }: NewStreamKey) {

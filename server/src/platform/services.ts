@@ -16,6 +16,7 @@ import { ChunkedTranscodeRepository } from '../adapters/db/chunked-transcode.rep
 import { CoWatchRepository } from '../adapters/db/co-watch.repository.js';
 import { CommentRepository } from '../adapters/db/comment.repository.js';
 import { InstanceSettingsRepository } from '../adapters/db/instance-settings.repository.js';
+import { LiveVideoRepository } from '../adapters/db/live-video.repository.js';
 import { NotificationRepository } from '../adapters/db/notification.repository.js';
 import { PendingAccountRepository } from '../adapters/db/pending-account.repository.js';
 import { PlaybackRevocations } from '../adapters/db/playback-revocations.js';
@@ -40,6 +41,7 @@ import { TranscodeFleet } from '../adapters/queue/transcode-fleet.js';
 import type { ViewBuffer } from '../adapters/views/view-buffer.js';
 import type { Config } from '../config.js';
 import type { FfmpegBinaries } from '../media/ffmpeg-binaries.js';
+import { DEFAULT_LIVE_LADDER } from '../media/live-ladder.js';
 import { DEFAULT_LIMITS } from '../media/source-facts.js';
 import { DEFAULT_STORYBOARD } from '../media/storyboard.js';
 import { DEFAULT_POLICY } from '../media/transcode-policy.js';
@@ -52,6 +54,7 @@ import { LoginThrottle } from '../services/auth/login-throttle.js';
 import { ChannelService } from '../services/channel.service.js';
 import { ChannelBlockService } from '../services/channel-block.service.js';
 import { CommentService } from '../services/comment.service.js';
+import { LiveIngestService } from '../services/live/live-ingest.service.js';
 import { StreamKeyService } from '../services/live/stream-key.service.js';
 import { CdnRevocationService } from '../services/media/cdn-revocation.service.js';
 import { MediaService } from '../services/media/media.service.js';
@@ -217,6 +220,8 @@ export function buildServices({
   const comments = new CommentRepository(db, forgetVideo);
   const channelBlocks = new ChannelBlockRepository(db, forgetVideo);
   const commentService = new CommentService(comments, videoService, notifications, channelBlocks);
+  const streamKeys = new StreamKeyRepository(db);
+  const liveVideos = new LiveVideoRepository(db, forgetVideo);
   const channelService = new ChannelService({ channels, subscriptions, storage: storage.storage, logger });
   const services: Services = {
     cdnRevocations,
@@ -256,9 +261,23 @@ export function buildServices({
     history,
     subscriptions: new SubscriptionService(subscriptions, channels),
     streamKeys: new StreamKeyService({
-      keys: new StreamKeyRepository(db),
+      keys: streamKeys,
+      liveVideos,
       ingestBaseUrl: config.live.ingestBaseUrl,
     }),
+    live:
+      ffmpeg &&
+      new LiveIngestService({
+        keys: streamKeys,
+        videos: liveVideos,
+        storage: storage.storage,
+        ffmpeg: ffmpeg.ffmpeg,
+        scratchDir: config.scratchDir,
+        ladder: { ...DEFAULT_LIVE_LADDER, topShortSide: config.live.topRungShortSide },
+        publishIntervalMs: GROWING_INTERVAL_MS,
+        logger,
+        now: clock,
+      }),
     playlists: new PlaylistService({ playlists: new PlaylistRepository(db), channels, videos: videoService }),
     videoLists: new VideoListService(videoLists, channels),
     search: new SearchService(searchIndex),

@@ -6,6 +6,7 @@ import type { AuthService } from './auth/auth.service.js';
 import type { ChannelService } from './channel.service.js';
 import type { ChannelBlockService } from './channel-block.service.js';
 import type { CommentService } from './comment.service.js';
+import type { LiveIngestService } from './live/live-ingest.service.js';
 import type { StreamKeyService } from './live/stream-key.service.js';
 import type { CdnRevocationService } from './media/cdn-revocation.service.js';
 import type { MediaService } from './media/media.service.js';
@@ -53,6 +54,8 @@ export interface Services {
   instanceSettings: InstanceSettingsService;
   /** The background jobs as administrators see them. */
   jobAdministration: JobAdministrationService;
+  /** Only in a process that runs ffmpeg: live publishes, admitted and made into ladders. */
+  live: LiveIngestService | undefined;
   media: MediaService;
   moderation: ModerationService;
   notifications: NotificationService;

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, newUser, promote, randomAddress, register } from '../support/accounts.js';
 import { fileReport, openItems } from '../support/moderation.js';
 import { publishStandInVideo } from '../support/published-videos.js';
+import { makeStreamKey } from '../support/stream-keys.js';
 import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
 import { type Plan, putPart, startUpload } from '../support/uploads.js';
 
@@ -293,7 +294,9 @@ const MATRIX: Record<string, Entry> = {
   },
   // Another person is told the owner's key does not exist, staff too: keys are revoked by their owner.
   'DELETE /api/v1/me/stream-keys/{id}': {
-    attempt: async ({ owner }) => ({ url: `/api/v1/me/stream-keys/${await ownersStreamKey(owner)}` }),
+    attempt: async ({ owner }) => ({
+      url: `/api/v1/me/stream-keys/${(await makeStreamKey(test.app, owner)).id}`,
+    }),
     expected: { anonymous: 401, other: 404, owner: 204, moderator: 404, administrator: 404 },
   },
   'POST /api/v1/playlists': {
@@ -466,18 +469,6 @@ async function accountAwaitingApproval(): Promise<string> {
     .where('id', '=', person.id)
     .execute();
   return person.id;
-}
-
-/** The id of a new stream key of the owner's. */
-async function ownersStreamKey(owner: Person): Promise<string> {
-  const response = await test.app.inject({
-    method: 'POST',
-    url: '/api/v1/me/stream-keys',
-    headers: bearer(owner.token),
-    payload: { name: 'Owner’s encoder' },
-  });
-  expect(response.statusCode, response.body).toBe(201);
-  return response.json().id;
 }
 
 /** A notification job about the owner's video, ended as pg-boss ends one after its last attempt. */

@@ -48,7 +48,9 @@ describe('stream keys', () => {
     ]);
     const listed = await listKeys(owner);
     expect(listed.body).not.toContain(key);
-    expect(listed.json().items).toEqual([{ id, name: 'Studio OBS', createdAt: expect.any(String) }]);
+    expect(listed.json().items).toEqual([
+      { id, name: 'Studio OBS', createdAt: expect.any(String), liveVideoId: null },
+    ]);
   });
 
   it('lists only my own keys, oldest first, and never their secrets', async () => {

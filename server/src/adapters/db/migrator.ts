@@ -32,6 +32,7 @@ import * as reportOutcomeNotifications from './migrations/0031-report-outcome-no
 import * as playlists from './migrations/0032-playlists.js';
 import * as transcodeWorkers from './migrations/0033-transcode-workers.js';
 import * as streamKeys from './migrations/0034-stream-keys.js';
+import * as liveVideos from './migrations/0035-live-videos.js';
 import type { Database } from './schema.js';
 
 const migrations: Record<string, Migration> = {
@@ -67,6 +68,7 @@ const migrations: Record<string, Migration> = {
   '0032-playlists': playlists,
   '0033-transcode-workers': transcodeWorkers,
   '0034-stream-keys': streamKeys,
+  '0035-live-videos': liveVideos,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

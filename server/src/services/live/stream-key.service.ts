@@ -1,13 +1,19 @@
 // A channel's stream keys: made (the key shown this once), listed without their secrets, revoked. A key is
 // made and kept as a session token is: 256 random bits, only their SHA-256 stored.
+import type { LiveVideoRepository } from '../../adapters/db/live-video.repository.js';
 import type { StreamKeyRepository } from '../../adapters/db/stream-key.repository.js';
 import type { Account } from '../../domain/account.js';
 import { Conflict, NotFound } from '../../domain/errors.js';
-import { MAX_STREAM_KEYS_PER_CHANNEL, type NewStreamKey, type StreamKey } from '../../domain/stream-key.js';
+import {
+  MAX_STREAM_KEYS_PER_CHANNEL,
+  type NewStreamKey,
+  type StreamKeyInUse,
+} from '../../domain/stream-key.js';
 import { hashSessionToken, newSessionToken } from '../auth/session-tokens.js';
 
 export interface StreamKeyDeps {
   keys: StreamKeyRepository;
+  liveVideos: Pick<LiveVideoRepository, 'liveByKey'>;
   /** Where encoders publish, without the key: `rtmp://host:port/live`. */
   ingestBaseUrl: string;
 }
@@ -29,8 +35,12 @@ export class StreamKeyService {
     return { streamKey, key, ingestUrl: `${this.deps.ingestBaseUrl}/${key}` };
   }
 
-  list(ownerId: string): Promise<StreamKey[]> {
-    return this.deps.keys.listActive(ownerId);
+  async list(ownerId: string): Promise<StreamKeyInUse[]> {
+    const [keys, live] = await Promise.all([
+      this.deps.keys.listActive(ownerId),
+      this.deps.liveVideos.liveByKey(ownerId),
+    ]);
+    return keys.map((key) => ({ ...key, liveVideoId: live.get(key.id) ?? null }));
   }
 
   async revoke(ownerId: string, id: string): Promise<void> {

@@ -15,7 +15,7 @@ const createStreamKey = {
 
 const listStreamKeys = {
   tags: ['live'],
-  summary: 'My stream keys in use, oldest first, without the keys themselves',
+  summary: 'My stream keys in use, oldest first, without the keys themselves; each with the video live on it',
   response: { 200: StreamKeyList, ...errorResponses(401) },
 };
 
@@ -38,7 +38,9 @@ export const streamKeyRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (
   });
 
   app.get('/me/stream-keys', { schema: listStreamKeys }, async (request) => ({
-    items: (await streamKeys.list(currentAccount(request).account.id)).map((key) => present.streamKey(key)),
+    items: (await streamKeys.list(currentAccount(request).account.id)).map((key) =>
+      present.streamKeyInUse(key),
+    ),
   }));
 
   app.delete('/me/stream-keys/:id', { schema: revokeStreamKey }, async (request, reply) => {
