@@ -43,7 +43,8 @@ export function vidstreamProcess(
     async start() {
       const [command = process.execPath, ...args] = [...launcher, process.execPath, MAIN, role];
       child = spawn(command, args, {
-        env: { ...process.env, ...env, PORT: String(port) },
+        // Any free port for RTMP: several `all` processes may run at once.
+        env: { ...process.env, LIVE_RTMP_PORT: '0', ...env, PORT: String(port) },
         detached: true,
         stdio: ['ignore', 'pipe', 'pipe'],
       });

@@ -65,6 +65,8 @@ export async function startApp({ env = {}, logName = 'app.log' }: AppOptions = {
     cwd: REPO_ROOT,
     env: {
       ...process.env,
+      // Any free port for RTMP: another app or suite may hold 1935.
+      LIVE_RTMP_PORT: '0',
       ...env,
       PORT: String(port),
       HOST: '127.0.0.1',

@@ -134,6 +134,16 @@ export interface Config {
    * shorter (down to `minChunkSeconds`) when many workers are idle.
    */
   chunking: { minChunkedSeconds: number; chunkSeconds: number; minChunkSeconds: number };
+  live: LiveConfig;
+}
+
+export interface LiveConfig {
+  /** Where the live role takes RTMP publishes. */
+  rtmpPort: number;
+  /** What encoders are told to publish to, without the key (`rtmp://host:port/live`). */
+  ingestBaseUrl: string;
+  /** The short side of the highest live rung: a larger picture is scaled down to it. */
+  topRungShortSide: number;
 }
 
 export class ConfigError extends Error {
@@ -164,6 +174,15 @@ class EnvReader {
       return fallback;
     }
     return value;
+  }
+
+  /** One of a few numbers (sizes a ladder has). */
+  oneOf(name: string, allowed: readonly number[], fallback: number): number {
+    const raw = this.string(name);
+    if (raw === undefined) return fallback;
+    if (allowed.includes(Number(raw))) return Number(raw);
+    this.problems.push(`${name} must be one of ${allowed.join(', ')} (got "${raw}")`);
+    return fallback;
   }
 
   boolean(name: string, fallback: boolean): boolean {
@@ -314,6 +333,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): Config {
       chunkSeconds: read.integer('TRANSCODE_CHUNK_SECONDS', 40, 4, 3600),
       minChunkSeconds: read.integer('TRANSCODE_MIN_CHUNK_SECONDS', 12, 4, 3600),
     },
+    live: readLive(read, publicUrl),
   };
   if (read.problems.length > 0) throw new ConfigError(read.problems);
   return config;
@@ -405,5 +425,20 @@ function readStorage(read: EnvReader, dataDir: string): StorageConfig {
     accessKeyId,
     secretAccessKey,
     forcePathStyle: read.boolean('S3_FORCE_PATH_STYLE', endpoint !== undefined),
+  };
+}
+
+/** The rungs a live ladder may top out at (the upload ladder's, from 360p). */
+const LIVE_TOP_RUNGS = [360, 480, 720, 1080, 1440, 2160] as const;
+
+function readLive(read: EnvReader, publicUrl: string): LiveConfig {
+  const rtmpPort = read.integer('LIVE_RTMP_PORT', 1935, 0, 65535);
+  return {
+    rtmpPort,
+    // By default the host people reach the site at, on the RTMP port.
+    ingestBaseUrl:
+      read.url('LIVE_INGEST_URL', ['rtmp:', 'rtmps:']) ??
+      `rtmp://${new URL(publicUrl).hostname}:${rtmpPort}/live`,
+    topRungShortSide: read.oneOf('LIVE_TOP_RUNG', LIVE_TOP_RUNGS, 720),
   };
 }

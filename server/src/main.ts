@@ -1,11 +1,12 @@
 #!/usr/bin/env node
-// `vidstream [all|api|worker|migrate]`: reads the configuration, opens the platform and starts the
-// requested roles. `all` (the default) runs the API and the worker in one process. `vidstream admin …`
+// `vidstream [all|api|worker|live|migrate]`: reads the configuration, opens the platform and starts the
+// requested roles. `all` (the default) runs the API, the worker and the live ingest in one process. `vidstream admin …`
 // changes an account's role and exits (platform/admin-command.ts).
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig } from './config.js';
 import { DomainError } from './domain/errors.js';
+import { startRtmpIngest } from './ingest/rtmp-ingest.js';
 import { FfmpegMissing, locateFfmpeg } from './media/ffmpeg-binaries.js';
 import { AdminUsageError, parseAdminCommand, runAdminCommand } from './platform/admin-command.js';
 import { buildPlatformApp } from './platform/api-app.js';
@@ -17,7 +18,7 @@ import { joinFleet } from './worker/fleet-presence.js';
 import { buildGivenUpHandlers, buildJobHandlers } from './worker/job-handlers.js';
 import { startWorker } from './worker/worker.js';
 
-const ROLES = ['all', 'api', 'worker', 'migrate', 'healthcheck', 'admin'] as const;
+const ROLES = ['all', 'api', 'worker', 'live', 'migrate', 'healthcheck', 'admin'] as const;
 type Role = (typeof ROLES)[number];
 
 const CLIENT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../client/dist');
@@ -29,8 +30,9 @@ async function main(role: Role): Promise<void> {
   const logger = createLogger({ level: config.logLevel, format: config.logFormat, role });
   const runsApi = role === 'all' || role === 'api';
   const runsWorker = role === 'all' || role === 'worker';
+  const runsLive = role === 'all' || role === 'live';
 
-  const ffmpeg = runsWorker ? await locateFfmpeg(config) : undefined;
+  const ffmpeg = runsWorker || runsLive ? await locateFfmpeg(config) : undefined;
   if (ffmpeg)
     logger.info({ ffmpeg: ffmpeg.ffmpeg, ffprobe: ffmpeg.ffprobe, version: ffmpeg.version }, 'using ffmpeg');
   const platform = await openPlatform(config, logger, { ffmpeg });
@@ -49,7 +51,7 @@ async function main(role: Role): Promise<void> {
   }
 
   const app = runsApi ? await buildPlatformApp(platform, CLIENT_DIR) : await buildOpsApp(platform);
-  if (ffmpeg)
+  if (runsWorker)
     await startWorker(
       platform.queue,
       buildJobHandlers(platform.services, logger),
@@ -57,7 +59,7 @@ async function main(role: Role): Promise<void> {
       logger,
       buildGivenUpHandlers(platform.services),
     );
-  const fleetPresence = ffmpeg
+  const fleetPresence = runsWorker
     ? joinFleet(platform.repositories.fleet, config.workerConcurrency, logger)
     : undefined;
 
@@ -70,6 +72,15 @@ async function main(role: Role): Promise<void> {
         })
       : undefined;
 
+  const ingest =
+    runsLive && platform.services.live
+      ? await startRtmpIngest(
+          platform.services.live,
+          { port: config.live.rtmpPort, host: config.host },
+          logger,
+        )
+      : undefined;
+
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -77,6 +88,7 @@ async function main(role: Role): Promise<void> {
     logger.info({ signal }, 'shutting down');
     stopQueueDepthMetric?.();
     await fleetPresence?.leave();
+    await ingest?.close();
     await app.close();
     await platform.close();
     process.exit(0);
@@ -93,8 +105,9 @@ async function main(role: Role): Promise<void> {
       `VidStream is running: open ${config.port === port ? config.publicUrl : `http://localhost:${port}`}`,
     );
   } else {
-    console.log(`VidStream worker is running: health and metrics on port ${port}`);
+    console.log(`VidStream ${role} is running: health and metrics on port ${port}`);
   }
+  if (ingest) console.log(`Live ingest: publish RTMP to ${config.live.ingestBaseUrl}/{stream key}`);
 }
 
 /**

@@ -11,6 +11,14 @@ export type Visibility = 'public' | 'unlisted' | 'private';
 export type CommentPolicy = 'open' | 'closed' | 'held';
 export const COMMENT_POLICIES: readonly CommentPolicy[] = ['open', 'closed', 'held'];
 
+/** A video made by a live publish is live while its publisher sends, then ended. */
+export type LiveState = 'live' | 'ended';
+export interface LiveFacts {
+  state: LiveState;
+  startedAt: Date;
+  endedAt: Date | null;
+}
+
 export interface RenditionRecord {
   name: string;
   width: number;
@@ -44,6 +52,8 @@ export interface Video {
   /** Where the ladder's timeline begins (its first timestamp, in seconds): what captions are aligned to. */
   mediaStartSeconds: number;
   commentPolicy: CommentPolicy;
+  /** Only for a video made by a live publish. */
+  live: LiveFacts | null;
   durationSeconds: number | null;
   width: number | null;
   height: number | null;

@@ -39,6 +39,7 @@ import { historyRoutes } from './routes/me/history.routes.js';
 import { meRoutes } from './routes/me/me.routes.js';
 import { notificationRoutes } from './routes/me/notifications.routes.js';
 import { myPlaylistRoutes } from './routes/me/playlists.routes.js';
+import { streamKeyRoutes } from './routes/me/stream-keys.routes.js';
 import { mySubscriptionRoutes } from './routes/me/subscriptions.routes.js';
 import { myVideoRoutes } from './routes/me/videos.routes.js';
 import { mediaRoutes } from './routes/media.routes.js';
@@ -77,6 +78,7 @@ const API_ROUTES = [
   heldCommentRoutes,
   blockedAccountRoutes,
   myPlaylistRoutes,
+  streamKeyRoutes,
   channelRoutes,
   uploadRoutes,
   videoRoutes,

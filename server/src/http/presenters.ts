@@ -18,6 +18,7 @@ import type { Notification } from '../domain/notification.js';
 import type { Page } from '../domain/page.js';
 import type { ListedPlaylist, Playlist, PlaylistItem } from '../domain/playlist.js';
 import type { ReactionOutcome } from '../domain/reaction.js';
+import type { NewStreamKey, StreamKey, StreamKeyInUse } from '../domain/stream-key.js';
 import type { VideoWithChannel } from '../domain/video.js';
 import { watchable } from '../domain/video.js';
 import {
@@ -32,6 +33,7 @@ import type { UploadPlan as UploadPlanData } from '../services/upload.service.js
 import type { VideoPage, ViewerState } from '../services/videos/video-page.service.js';
 import type { FailedJobJson, PendingAccountJson } from './administration.schemas.js';
 import type { CommentJson } from './comment.schemas.js';
+import type { StreamKeyJson } from './live.schemas.js';
 import type { AccountOverviewJson, AuditEntryJson, ReportedItemJson } from './moderation.schemas.js';
 import type { PlaylistItemJson, PlaylistJson } from './playlist.schemas.js';
 import type { ChannelJson, UserJson } from './schemas.js';
@@ -122,6 +124,12 @@ export class Presenter {
         frameRate,
       })),
       playable,
+      live: video.live && {
+        state: video.live.state,
+        startedAt: video.live.startedAt.toISOString(),
+        endedAt: video.live.endedAt?.toISOString() ?? null,
+        viewers: null,
+      },
       hlsUrl: this.masterPlaylistUrl(video),
       posterUrl: mediaUrl(POSTER_FILE, ready),
       storyboardUrl: mediaUrl(STORYBOARD_TRACK, ready),
@@ -172,6 +180,18 @@ export class Presenter {
       account: { id: accountId, handle, displayName, avatarUrl: this.avatarUrl({ avatarKey }) },
       blockedAt: blockedAt.toISOString(),
     };
+  }
+
+  streamKey({ id, name, createdAt }: StreamKey): StreamKeyJson {
+    return { id, name, createdAt: createdAt.toISOString() };
+  }
+
+  streamKeyInUse(key: StreamKeyInUse) {
+    return { ...this.streamKey(key), liveVideoId: key.liveVideoId };
+  }
+
+  newStreamKey({ streamKey, key, ingestUrl }: NewStreamKey) {
+    return { ...this.streamKey(streamKey), key, ingestUrl };
   }
 
   notification(notification: Notification) {

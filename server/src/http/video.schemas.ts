@@ -1,5 +1,6 @@
 // The video as the API shows it, and the upload plan.
 import { type Static, Type } from 'typebox';
+import { LiveFacts } from './live.schemas.js';
 
 export const VideoState = Type.Union([
   Type.Literal('awaiting_upload'),
@@ -61,6 +62,9 @@ export const Video = Type.Object(
       }),
     ),
     playable: Type.Boolean({ description: 'Whether hlsUrl can be played now' }),
+    live: Type.Union([LiveFacts, Type.Null()], {
+      description: 'Only for a video made by a live publish: live while it is sent, then ended',
+    }),
     hlsUrl: Type.Union([Type.String(), Type.Null()], {
       description:
         'The master playlist; for private and unlisted videos it carries an expiring playback token',

@@ -45,6 +45,25 @@ export function ffmpegInput(input: MediaInput): string[] {
   ];
 }
 
+/** The container a live stream reaches ffmpeg in: RTMP's own payload, as FLV. */
+export const LIVE_CONTAINER = 'flv';
+
+/**
+ * The start of an ffmpeg argv that reads a live stream: FLV written to its stdin by the ingest (never a
+ * network URL ffmpeg would open itself), read only as FLV, frames no larger than `frame`.
+ */
+export function liveInput(frame: { width: number; height: number }): string[] {
+  return [
+    '-nostdin',
+    ...FFMPEG_HEAD,
+    ...['-protocol_whitelist', 'pipe', '-format_whitelist', LIVE_CONTAINER, '-f', LIVE_CONTAINER],
+    ...['-max_pixels', String(decodablePixels(frame))],
+    ...['-i', LIVE_PIPE],
+  ];
+}
+
+const LIVE_PIPE = 'pipe:0';
+
 /**
  * Pixels a decoder may allocate for a frame of the declared size: decoders round the width, and some the
  * height, up to their alignment (at most 128 here), so that much is allowed on top and no more.
@@ -89,9 +108,12 @@ function brokenFfmpegRule(argv: readonly string[]): string | undefined {
   const at = inputs[0] as number;
   // ffmpeg applies options to the next file named: the input's are those before its -i.
   const inputSide = argv.slice(0, at);
-  if (!argv[at + 1]?.startsWith('file:')) return 'the input must be a "file:" path';
-  if (onlyValue(inputSide, '-protocol_whitelist') !== 'file')
-    return 'the input must be read with -protocol_whitelist file';
+  // A live stream arrives on stdin: the only input that is not a local file.
+  const piped = argv[at + 1] === LIVE_PIPE;
+  if (!piped && !argv[at + 1]?.startsWith('file:')) return 'the input must be a "file:" path';
+  const protocol = piped ? 'pipe' : 'file';
+  if (onlyValue(inputSide, '-protocol_whitelist') !== protocol)
+    return `the input must be read with -protocol_whitelist ${protocol}`;
   const forced = onlyValue(inputSide, '-f');
   if (forced === undefined || !ALLOWED_CONTAINERS.includes(forced))
     return 'the input must be forced (-f) to an allowed container';

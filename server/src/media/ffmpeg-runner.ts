@@ -2,6 +2,7 @@
 // it past a deadline, and turns its exit into a result or a typed error. Knows nothing of what the command
 // does, but runs none that could read an upload outside the input rules.
 import { spawn } from 'node:child_process';
+import type { Writable } from 'node:stream';
 import { checkInputRules } from './ffmpeg-input.js';
 import { GUEST_ENVIRONMENT, guestCommand, guestLimits } from './guest-process.js';
 
@@ -14,6 +15,8 @@ export interface RunOptions {
   signal?: AbortSignal;
   /** Runs ffmpeg nicer than a guest's default: it gets the core only when the other guests leave it. */
   niceness?: number;
+  /** Given ffmpeg's stdin once it runs, for a command that reads its input there (a live stream). */
+  feed?: (stdin: Writable) => void;
 }
 
 export class FfmpegFailed extends Error {
@@ -40,11 +43,12 @@ export function runFfmpeg(ffmpeg: string, args: string[], options: RunOptions): 
     checkInputRules('ffmpeg', args);
     const guest = guestCommand(ffmpeg, args, guestLimits(options.timeoutMs, options.niceness));
     const child = spawn(guest.command, guest.args, {
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: [options.feed ? 'pipe' : 'ignore', 'pipe', 'pipe'],
       env: GUEST_ENVIRONMENT,
       signal: options.signal,
       killSignal: 'SIGKILL',
     });
+    if (options.feed && child.stdin) options.feed(child.stdin);
     let stderr = '';
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -53,7 +57,7 @@ export function runFfmpeg(ffmpeg: string, args: string[], options: RunOptions): 
     }, options.timeoutMs);
 
     let pending = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
       const lines = (pending + chunk).split('\n');
       pending = lines.pop() ?? '';
       for (const line of lines) {
@@ -61,7 +65,7 @@ export function runFfmpeg(ffmpeg: string, args: string[], options: RunOptions): 
         if (percent !== undefined) options.onProgress?.(percent);
       }
     });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
       stderr = (stderr + chunk).slice(-STDERR_TAIL_BYTES);
     });
 

@@ -67,6 +67,8 @@ export interface HlsOutput {
    * real start in an edit list, which HLS players of fMP4 ignore: pieces encoded apart would all start at 0.
    */
   ownTimestamps?: boolean;
+  /** Each segment's wall-clock time (`EXT-X-PROGRAM-DATE-TIME`): what live players and latency go by. */
+  programDateTime?: boolean;
 }
 
 /** The HLS muxer's side of a command: fMP4 segments and one playlist per rendition, each in its folder. */
@@ -83,7 +85,7 @@ export function hlsOutputArgs(output: HlsOutput): string[] {
     '-hls_segment_type',
     'fmp4',
     '-hls_flags',
-    'independent_segments+temp_file',
+    `independent_segments+temp_file${output.programDateTime ? '+program_date_time' : ''}`,
     ...(output.firstSegment ? ['-start_number', String(output.firstSegment)] : []),
     ...(output.ownTimestamps ? ['-hls_segment_options', 'movflags=+frag_discont+negative_cts_offsets'] : []),
     '-hls_fmp4_init_filename',

@@ -17,6 +17,7 @@ import { ChunkedTranscodeRepository } from '../adapters/db/chunked-transcode.rep
 import { CoWatchRepository } from '../adapters/db/co-watch.repository.js';
 import { CommentRepository } from '../adapters/db/comment.repository.js';
 import { InstanceSettingsRepository } from '../adapters/db/instance-settings.repository.js';
+import { LiveVideoRepository } from '../adapters/db/live-video.repository.js';
 import { NotificationRepository } from '../adapters/db/notification.repository.js';
 import { PendingAccountRepository } from '../adapters/db/pending-account.repository.js';
 import { PlaybackRevocations } from '../adapters/db/playback-revocations.js';
@@ -26,6 +27,7 @@ import { ReportRepository } from '../adapters/db/report.repository.js';
 import type { Database } from '../adapters/db/schema.js';
 import { SearchRepository } from '../adapters/db/search.repository.js';
 import { SessionRepository } from '../adapters/db/session.repository.js';
+import { StreamKeyRepository } from '../adapters/db/stream-key.repository.js';
 import { SubscriptionRepository } from '../adapters/db/subscription.repository.js';
 import { UploadQuotaRepository } from '../adapters/db/upload-quota.repository.js';
 import { VideoRepository } from '../adapters/db/video.repository.js';
@@ -40,6 +42,7 @@ import { TranscodeFleet } from '../adapters/queue/transcode-fleet.js';
 import type { ViewBuffer } from '../adapters/views/view-buffer.js';
 import type { Config } from '../config.js';
 import type { FfmpegBinaries } from '../media/ffmpeg-binaries.js';
+import { DEFAULT_LIVE_LADDER } from '../media/live-ladder.js';
 import { DEFAULT_LIMITS } from '../media/source-facts.js';
 import { DEFAULT_STORYBOARD } from '../media/storyboard.js';
 import { DEFAULT_POLICY } from '../media/transcode-policy.js';
@@ -54,6 +57,8 @@ import { ChannelBlockService } from '../services/channel-block.service.js';
 import { ChatService } from '../services/chat/chat.service.js';
 import { ChatFeed } from '../services/chat/chat-feed.js';
 import { CommentService } from '../services/comment.service.js';
+import { LiveIngestService } from '../services/live/live-ingest.service.js';
+import { StreamKeyService } from '../services/live/stream-key.service.js';
 import { CdnRevocationService } from '../services/media/cdn-revocation.service.js';
 import { MediaService } from '../services/media/media.service.js';
 import { PlaybackTokens } from '../services/media/playback-tokens.js';
@@ -219,6 +224,8 @@ export function buildServices({
   const channelBlocks = new ChannelBlockRepository(db, forgetVideo);
   const chat = new ChatRepository(db);
   const commentService = new CommentService(comments, videoService, notifications, channelBlocks);
+  const streamKeys = new StreamKeyRepository(db);
+  const liveVideos = new LiveVideoRepository(db, forgetVideo);
   const channelService = new ChannelService({ channels, subscriptions, storage: storage.storage, logger });
   const services: Services = {
     cdnRevocations,
@@ -264,6 +271,24 @@ export function buildServices({
     }),
     history,
     subscriptions: new SubscriptionService(subscriptions, channels),
+    streamKeys: new StreamKeyService({
+      keys: streamKeys,
+      liveVideos,
+      ingestBaseUrl: config.live.ingestBaseUrl,
+    }),
+    live:
+      ffmpeg &&
+      new LiveIngestService({
+        keys: streamKeys,
+        videos: liveVideos,
+        storage: storage.storage,
+        ffmpeg: ffmpeg.ffmpeg,
+        scratchDir: config.scratchDir,
+        ladder: { ...DEFAULT_LIVE_LADDER, topShortSide: config.live.topRungShortSide },
+        publishIntervalMs: GROWING_INTERVAL_MS,
+        logger,
+        now: clock,
+      }),
     playlists: new PlaylistService({ playlists: new PlaylistRepository(db), channels, videos: videoService }),
     videoLists: new VideoListService(videoLists, channels),
     search: new SearchService(searchIndex),

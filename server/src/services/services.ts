@@ -7,6 +7,8 @@ import type { ChannelService } from './channel.service.js';
 import type { ChannelBlockService } from './channel-block.service.js';
 import type { ChatService } from './chat/chat.service.js';
 import type { CommentService } from './comment.service.js';
+import type { LiveIngestService } from './live/live-ingest.service.js';
+import type { StreamKeyService } from './live/stream-key.service.js';
 import type { CdnRevocationService } from './media/cdn-revocation.service.js';
 import type { MediaService } from './media/media.service.js';
 import type { AccountListService } from './moderation/account-list.service.js';
@@ -53,6 +55,8 @@ export interface Services {
   instanceSettings: InstanceSettingsService;
   /** The background jobs as administrators see them. */
   jobAdministration: JobAdministrationService;
+  /** Only in a process that runs ffmpeg: live publishes, admitted and made into ladders. */
+  live: LiveIngestService | undefined;
   media: MediaService;
   moderation: ModerationService;
   notifications: NotificationService;
@@ -71,6 +75,8 @@ export interface Services {
   search: SearchService;
   /** Accounts waiting for an administrator's approval. */
   signUpApprovals: SignUpApprovalService;
+  /** The keys encoders publish a channel's live stream with. */
+  streamKeys: StreamKeyService;
   subscriptions: SubscriptionService;
   suspensions: AccountSuspensionService;
   /** Up next beside a video, and the co-watch counts it starts from. */

@@ -16,6 +16,11 @@ import { formatBytes } from './format-bytes.js';
 import type { UploadQuota, UploadQuotaStatus } from './upload-quota.js';
 import type { VideoCatalog } from './videos/video-catalog.js';
 
+/** A new video's id: 64 random bits, URL-safe (uploads and live streams alike). */
+export function newVideoId(): string {
+  return randomBytes(8).toString('base64url');
+}
+
 /** MIME types of the containers the worker accepts (checked again by probing after upload). */
 export const ACCEPTED_CONTENT_TYPES = [
   'video/mp4',
@@ -85,7 +90,7 @@ export class UploadService {
     }
     const { quota } = this.deps;
     await quota.checkStart(owner.id, upload.size, this.now());
-    const id = randomBytes(8).toString('base64url');
+    const id = newVideoId();
     const uploadId = await this.deps.multipart.create(rawKey(id), upload.contentType);
     const newVideo = {
       id,

@@ -18,6 +18,8 @@ const MAY_IMPORT: Record<string, readonly string[] | '*'> = {
   http: ['domain', 'services', 'config', 'metrics'],
   // Jobs arrive through the queue the way requests arrive through Fastify: its adapter is their transport.
   worker: ['domain', 'services', 'adapters/queue'],
+  // Live publishes arrive through RTMP the way requests arrive through Fastify.
+  ingest: ['domain', 'services'],
   platform: '*',
   main: '*',
 };

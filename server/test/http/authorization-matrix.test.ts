@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, newUser, promote, randomAddress, register } from '../support/accounts.js';
 import { fileReport, openItems } from '../support/moderation.js';
 import { publishStandInVideo } from '../support/published-videos.js';
+import { makeStreamKey } from '../support/stream-keys.js';
 import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
 import { type Plan, putPart, startUpload } from '../support/uploads.js';
 
@@ -295,6 +296,17 @@ const MATRIX: Record<string, Entry> = {
       payload: {},
     }),
     expected: ADMINISTRATORS(204),
+  },
+  'POST /api/v1/me/stream-keys': {
+    attempt: () => ({ url: '', payload: { name: 'Studio' } }),
+    expected: SELF_SERVICE(201),
+  },
+  // Another person is told the owner's key does not exist, staff too: keys are revoked by their owner.
+  'DELETE /api/v1/me/stream-keys/{id}': {
+    attempt: async ({ owner }) => ({
+      url: `/api/v1/me/stream-keys/${(await makeStreamKey(test.app, owner)).id}`,
+    }),
+    expected: { anonymous: 401, other: 404, owner: 204, moderator: 404, administrator: 404 },
   },
   'POST /api/v1/playlists': {
     attempt: () => ({ url: '', payload: { title: 'Favourites', visibility: 'public' } }),

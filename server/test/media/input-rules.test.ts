@@ -16,6 +16,7 @@ import { checkInputRules, UnsafeMediaInput } from '../../src/media/ffmpeg-input.
 import { runFfmpeg } from '../../src/media/ffmpeg-runner.js';
 import { buildAudioArgs, buildTranscodeArgs } from '../../src/media/hls-command.js';
 import { displaySize, planLadder } from '../../src/media/ladder.js';
+import { buildLiveArgs, DEFAULT_LIVE_LADDER, planLive } from '../../src/media/live-ladder.js';
 import { buildPosterArgs } from '../../src/media/poster.js';
 import { buildProbeArgs } from '../../src/media/probe.js';
 import { ALLOWED_CONTAINERS, type SourceFacts } from '../../src/media/source-facts.js';
@@ -56,6 +57,8 @@ interface BuiltArgv {
   container?: string;
   /** The one file it reads, when not the upload itself. */
   input?: string;
+  /** Reads a live stream from stdin instead of a file. */
+  piped?: boolean;
 }
 
 const SIZES: [number, number][] = [
@@ -151,7 +154,21 @@ const probes = [INPUT, '/scratch/job 2/-i name with spaces'].map(
     argv: buildProbeArgs(input),
   }),
 );
-const EVERY_ARGV = [...transcodes, ...audios, ...stills, ...chunked, ...probes];
+/** A live stream, as the ingest hands it over: the publisher's own bytes, as hostile as an upload. */
+const lives = [
+  { videoCodec: 'h264' as const, width: 1280, height: 720, frameRate: 30, hasAudio: true },
+  { videoCodec: 'other' as const, width: 1920, height: 1080, frameRate: 60, hasAudio: false },
+].map(
+  (announced): BuiltArgv => ({
+    builder: 'buildLiveArgs',
+    label: `${announced.videoCodec} ${announced.width}x${announced.height}`,
+    program: 'ffmpeg',
+    argv: buildLiveArgs(planLive(announced, DEFAULT_LIVE_LADDER), OUTPUT),
+    container: 'flv',
+    piped: true,
+  }),
+);
+const EVERY_ARGV = [...transcodes, ...audios, ...stills, ...chunked, ...lives, ...probes];
 
 describe('every argv the code builds', () => {
   it('covers every argv builder in src/media', async () => {
@@ -178,17 +195,17 @@ describe('every argv the code builds', () => {
       built,
     ]),
   )(
-    '%s (%s) reads one local file, only as its probed container, without stdin',
+    '%s (%s) reads one local file or its stdin, only as its probed container, never interactively',
     (_builder, _label, built) => {
-      const { argv, container, input = INPUT } = built as BuiltArgv;
+      const { argv, container, input = INPUT, piped } = built as BuiltArgv;
       expect(argv).toContain('-nostdin');
       const inputs = argv.flatMap((arg, index) => (arg === '-i' ? [index] : []));
       expect(inputs).toHaveLength(1);
       const at = inputs[0] as number;
-      expect(argv[at + 1]).toBe(`file:${input}`);
+      expect(argv[at + 1]).toBe(piped ? 'pipe:0' : `file:${input}`);
       // Options before -i are the input's.
       const inputSide = argv.slice(0, at);
-      expect(onlyValue(inputSide, '-protocol_whitelist')).toBe('file');
+      expect(onlyValue(inputSide, '-protocol_whitelist')).toBe(piped ? 'pipe' : 'file');
       expect(onlyValue(inputSide, '-f')).toBe(container);
       expect(onlyValue(inputSide, '-format_whitelist')).toBe(container);
       for (const demuxer of DANGEROUS_DEMUXERS) expect(inputSide).not.toContain(demuxer);
@@ -248,6 +265,7 @@ describe('checkInputRules', () => {
     OUTPUT,
   );
   const probe = buildProbeArgs(INPUT);
+  const live = (lives[0] as BuiltArgv).argv;
 
   it.each([
     ['-nostdin is missing', poster.filter((arg) => arg !== '-nostdin'), /-nostdin/],
@@ -286,6 +304,14 @@ describe('checkInputRules', () => {
     ['-max_pixels is missing', without(poster, '-max_pixels'), /-max_pixels/],
     ['-max_pixels is unbounded', withValue(poster, '-max_pixels', '0'), /-max_pixels/],
     ['-max_pixels is given twice', beforeInput(poster, '-max_pixels', '1000'), /-max_pixels/],
+    ['a file is read as a pipe would be', withValue(poster, '-protocol_whitelist', 'pipe'), /whitelist file/],
+    ['stdin is read with files allowed', withValue(live, '-protocol_whitelist', 'file'), /whitelist pipe/],
+    ['another pipe is read', withValue(live, '-i', 'pipe:3'), /"file:" path/],
+    [
+      'stdin is read as a playlist',
+      withValue(withValue(live, '-f', 'hls'), '-format_whitelist', 'hls'),
+      /forced/,
+    ],
   ] as [string, string[], RegExp][])('refuses an ffmpeg argv when %s', (_case, argv, rule) => {
     expect(() => checkInputRules('ffmpeg', argv)).toThrow(UnsafeMediaInput);
     expect(() => checkInputRules('ffmpeg', argv)).toThrow(rule);

@@ -30,7 +30,8 @@ export async function startVidstream(env: Record<string, string>, role = 'all'):
   const port = await freePort();
   const started = performance.now();
   const child = spawn(process.execPath, [MAIN, role], {
-    env: { ...freshShell(), PORT: String(port), ...env },
+    // Any free port for RTMP too: suites run side by side, and 1935 may be taken.
+    env: { ...freshShell(), PORT: String(port), LIVE_RTMP_PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -31,6 +31,8 @@ import * as videoCaptions from './migrations/0030-video-captions.js';
 import * as reportOutcomeNotifications from './migrations/0031-report-outcome-notifications.js';
 import * as playlists from './migrations/0032-playlists.js';
 import * as transcodeWorkers from './migrations/0033-transcode-workers.js';
+import * as streamKeys from './migrations/0034-stream-keys.js';
+import * as liveVideos from './migrations/0035-live-videos.js';
 import * as liveChat from './migrations/0036-live-chat.js';
 import type { Database } from './schema.js';
 
@@ -66,6 +68,8 @@ const migrations: Record<string, Migration> = {
   '0031-report-outcome-notifications': reportOutcomeNotifications,
   '0032-playlists': playlists,
   '0033-transcode-workers': transcodeWorkers,
+  '0034-stream-keys': streamKeys,
+  '0035-live-videos': liveVideos,
   '0036-live-chat': liveChat,
 };
 

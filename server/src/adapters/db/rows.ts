@@ -102,6 +102,10 @@ export function toVideo(row: Selectable<VideosTable>): Video {
     captionLanguages: row.caption_languages,
     mediaStartSeconds: row.media_start_seconds,
     commentPolicy: row.comment_policy,
+    live:
+      row.live_state && row.live_started_at
+        ? { state: row.live_state, startedAt: row.live_started_at, endedAt: row.live_ended_at }
+        : null,
     durationSeconds: row.duration_seconds,
     width: row.width,
     height: row.height,

@@ -13,7 +13,13 @@ import type { NotificationKind } from '../../domain/notification.js';
 import type { PlaylistKind } from '../../domain/playlist.js';
 import type { ReactionValue } from '../../domain/reaction.js';
 import type { Role } from '../../domain/roles.js';
-import type { CommentPolicy, RenditionRecord, VideoState, Visibility } from '../../domain/video.js';
+import type {
+  CommentPolicy,
+  LiveState,
+  RenditionRecord,
+  VideoState,
+  Visibility,
+} from '../../domain/video.js';
 
 type CreatedAt = ColumnType<Date, Date | undefined, never>;
 
@@ -105,6 +111,11 @@ export interface VideosTable {
   /** The first timestamp of the ladder's fMP4 timeline, in seconds. */
   media_start_seconds: Generated<number>;
   comment_policy: Generated<CommentPolicy>;
+  /** Set on a video made by a live publish: live while its publisher sends, then ended. */
+  live_state: LiveState | null;
+  live_started_at: Date | null;
+  live_ended_at: Date | null;
+  stream_key_id: string | null;
 }
 
 export interface CommentsTable {
@@ -291,6 +302,17 @@ export interface TranscodeWorkersTable {
   seen_at: Date;
 }
 
+export interface StreamKeysTable {
+  id: Generated<string>;
+  owner_id: string;
+  channel_id: string;
+  name: string;
+  /** SHA-256 of the key, hex: the key itself is shown once and never stored. */
+  key_hash: string;
+  created_at: CreatedAt;
+  revoked_at: Date | null;
+}
+
 export interface ChatMessagesTable {
   /** bigint: pg returns it as a string. */
   id: ColumnType<string, never, never>;
@@ -360,5 +382,6 @@ export interface Database {
   playlists: PlaylistsTable;
   playlist_items: PlaylistItemsTable;
   transcode_workers: TranscodeWorkersTable;
+  stream_keys: StreamKeysTable;
   chat_messages: ChatMessagesTable;
 }

@@ -18,7 +18,10 @@ export class UploadQuotaRepository {
       .selectFrom('videos')
       .select([
         sql<string>`count(*) filter (where state = 'awaiting_upload')`.as('in_flight'),
-        sql<string>`count(*) filter (where state in ('queued', 'processing'))`.as('queued'),
+        // A live video is processing while it lasts (docs/live.md) but waits for no worker.
+        sql<string>`count(*) filter (where state in ('queued', 'processing') and live_state is null)`.as(
+          'queued',
+        ),
         sql<string>`(select coalesce(sum(bytes), 0) from upload_ledger
           where owner_id = ${ownerId} and started_at > ${dayStart})`.as('bytes'),
         sql<number>`(select coalesce(sum(gigapixels), 0) from compute_ledger

@@ -50,6 +50,16 @@ export class GrowingPublication {
   }
 
   /**
+   * Once the encoder has ended: publishes what it wrote last, then every playlist as it ends (with
+   * `EXT-X-ENDLIST`) and its usual cache life. For a ladder nobody else completes (a live stream).
+   */
+  async finish(): Promise<void> {
+    await this.stop();
+    await this.publishNew();
+    for (const [key, playlist] of this.playlists) await this.put(key, Buffer.from(playlist), false);
+  }
+
+  /**
    * Takes back the playlists it published, master first, so that no player is sent to a segment about to
    * be deleted; the caller stops it first and then deletes the rest.
    */
@@ -122,9 +132,12 @@ export class GrowingPublication {
     this.published.add(relativePath);
   }
 
-  private async put(relativePath: string, bytes: Buffer): Promise<void> {
+  private async put(
+    relativePath: string,
+    bytes: Buffer,
+    growing = relativePath.endsWith(PLAYLIST_EXTENSION),
+  ): Promise<void> {
     const { contentType, cacheControl } = describeOutput(relativePath);
-    const growing = relativePath.endsWith(PLAYLIST_EXTENSION);
     await this.deps.storage.putObject('processed', `${this.deps.prefix}${relativePath}`, bytes, {
       contentType,
       cacheControl: growing ? GROWING : cacheControl,

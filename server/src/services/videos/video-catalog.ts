@@ -3,13 +3,16 @@
 // (docs/architecture.md, "The read path").
 import type { ReadThrough } from '../../adapters/cache/read-through.js';
 import type { VideoRepository } from '../../adapters/db/video.repository.js';
-import type { VideoWithChannel } from '../../domain/video.js';
+import type { LiveFacts, VideoWithChannel } from '../../domain/video.js';
 
-/** v5: the entry lists the video's caption languages and carries its comment policy; older entries,
- * without them, are never read. */
-export const videoCacheKey = (videoId: string) => `video:v5:${videoId}`;
+/** v6: the entry carries the video's live facts; older entries, without them, are never read. */
+export const videoCacheKey = (videoId: string) => `video:v6:${videoId}`;
 
-type Cached = Omit<VideoWithChannel, 'createdAt' | 'updatedAt' | 'publishedAt' | 'uploadExpiresAt'> & {
+type Cached = Omit<
+  VideoWithChannel,
+  'createdAt' | 'updatedAt' | 'publishedAt' | 'uploadExpiresAt' | 'live'
+> & {
+  live: (Omit<LiveFacts, 'startedAt' | 'endedAt'> & { startedAt: string; endedAt: string | null }) | null;
   createdAt: string;
   updatedAt: string;
   publishedAt: string | null;
@@ -49,5 +52,10 @@ function revive(cached: Cached): VideoWithChannel {
     updatedAt: new Date(cached.updatedAt),
     publishedAt: date(cached.publishedAt),
     uploadExpiresAt: date(cached.uploadExpiresAt),
+    live: cached.live && {
+      ...cached.live,
+      startedAt: new Date(cached.live.startedAt),
+      endedAt: date(cached.live.endedAt),
+    },
   };
 }

@@ -1,0 +1,83 @@
+// SQL for live videos: made when a key's publish is taken, playable once its first segments are out, ended
+// when its publisher stops. The unique index on a key's live video keeps a key to one live stream at a
+// time across every process that takes publishes.
+import type { Kysely } from 'kysely';
+import type { StreamKey } from '../../domain/stream-key.js';
+import type { Video } from '../../domain/video.js';
+import type { VideoChanged } from './changes.js';
+import { toVideo } from './rows.js';
+import type { Database } from './schema.js';
+import { violatedUniqueConstraint } from './unique-violation.js';
+
+export class LiveVideoRepository {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly changed: VideoChanged,
+  ) {}
+
+  /**
+   * The key's new live video, processing (its ladder is being made) and public; undefined when the key
+   * already has a live one.
+   */
+  async start(id: string, key: StreamKey, title: string, now: Date): Promise<Video | undefined> {
+    try {
+      const row = await this.db
+        .insertInto('videos')
+        .values({
+          id,
+          owner_id: key.ownerId,
+          channel_id: key.channelId,
+          state: 'processing',
+          visibility: 'public',
+          title,
+          source_file_name: 'live',
+          source_size: 0,
+          source_content_type: 'video/x-flv',
+          upload_id: null,
+          part_size: 0,
+          upload_expires_at: null,
+          published_at: now,
+          live_state: 'live',
+          live_started_at: now,
+          stream_key_id: key.id,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await this.changed(id);
+      return toVideo(row);
+    } catch (error) {
+      if (violatedUniqueConstraint(error) === 'videos_one_live_per_key') return undefined;
+      throw error;
+    }
+  }
+
+  async markPlayable(id: string): Promise<void> {
+    await this.db
+      .updateTable('videos')
+      .set({ playable: true, updated_at: new Date() })
+      .where('id', '=', id)
+      .execute();
+    await this.changed(id);
+  }
+
+  async end(id: string, now: Date): Promise<void> {
+    await this.db
+      .updateTable('videos')
+      .set({ live_state: 'ended', live_ended_at: now, updated_at: now })
+      .where('id', '=', id)
+      .where('live_state', '=', 'live')
+      .execute();
+    await this.changed(id);
+  }
+
+  /** The live video of each of the owner's keys that has one, by key id. */
+  async liveByKey(ownerId: string): Promise<Map<string, string>> {
+    const rows = await this.db
+      .selectFrom('videos')
+      .select(['id', 'stream_key_id'])
+      .where('owner_id', '=', ownerId)
+      .where('live_state', '=', 'live')
+      .execute();
+    return new Map(rows.flatMap((row) => (row.stream_key_id ? [[row.stream_key_id, row.id]] : [])));
+  }
+}

@@ -1,0 +1,153 @@
+// A real encoder publishing RTMP: ffmpeg sends a synthetic picture and tone in real time. A stream key in
+// use makes a live video whose playlists and segments are read through /media while it is sent, and which
+// is ended when the publisher stops; a revoked key, and a second publish on a key already live, are refused.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { sql } from 'kysely';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RtmpIngest, startRtmpIngest } from '../../src/ingest/rtmp-ingest.js';
+import { bearer, register } from '../support/accounts.js';
+import { eventually } from '../support/eventually.js';
+import { makeStreamKey } from '../support/stream-keys.js';
+import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
+
+let test: TestPlatform;
+let ingest: RtmpIngest;
+beforeAll(async () => {
+  test = await startTestPlatform();
+  const live = test.platform.services.live;
+  if (!live) throw new Error('the test platform runs ffmpeg, so it takes live publishes');
+  ingest = await startRtmpIngest(live, { port: 0, host: '127.0.0.1' }, pino({ level: 'silent' }));
+});
+afterAll(async () => {
+  await ingest.close();
+  await test.close();
+});
+
+type Person = Awaited<ReturnType<typeof register>>;
+
+/** ffmpeg publishing 720p H.264 with AAC, paced as a camera would, for `seconds`. */
+function publish(key: string, seconds: number): ChildProcess {
+  return spawn(
+    'ffmpeg',
+    [
+      ...['-hide_banner', '-v', 'error', '-nostdin', '-re'],
+      ...['-f', 'lavfi', '-i', 'testsrc=size=1280x720:rate=30'],
+      ...['-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000'],
+      ...[
+        '-t',
+        String(seconds),
+        '-c:v',
+        'libx264',
+        '-preset',
+        'ultrafast',
+        '-g',
+        '30',
+        '-pix_fmt',
+        'yuv420p',
+      ],
+      ...['-c:a', 'aac', '-f', 'flv', `rtmp://127.0.0.1:${ingest.port}/live/${key}`],
+    ],
+    { stdio: 'ignore' },
+  );
+}
+
+async function exitCode(publisher: ChildProcess): Promise<number | null> {
+  if (publisher.exitCode !== null) return publisher.exitCode;
+  const [code] = await once(publisher, 'exit');
+  return code as number | null;
+}
+
+const liveVideoOf = async (owner: Person): Promise<string | null> => {
+  const response = await test.app.inject({ url: '/api/v1/me/stream-keys', headers: bearer(owner.token) });
+  return response.json().items[0]?.liveVideoId ?? null;
+};
+
+const videoAnswer = async (id: string) => (await test.app.inject({ url: `/api/v1/videos/${id}` })).json();
+
+const videosOf = async (owner: Person) => {
+  const { rows } = await sql<{ count: string }>`
+    SELECT count(*) FROM videos WHERE owner_id = ${owner.id}`.execute(test.platform.database.db);
+  return Number(rows[0]?.count);
+};
+
+const liveVideos = async () => {
+  const { rows } = await sql<{ count: string }>`
+    SELECT count(*) FROM videos WHERE live_state IS NOT NULL`.execute(test.platform.database.db);
+  return Number(rows[0]?.count);
+};
+
+const media = (file: string, hlsUrl: string) => test.app.inject({ url: new URL(file, hlsUrl).pathname });
+
+describe('RTMP ingest', () => {
+  it('makes a live video read through /media while it is sent, and ends it when the publisher stops', async () => {
+    const owner = await register(test.app);
+    const { key } = await makeStreamKey(test.app, owner);
+    // Sends until told to stop (at most a minute), so a slow machine cannot end it before the checks.
+    const publisher = publish(key, 60);
+
+    await eventually(async () => (await liveVideoOf(owner)) !== null, 20, 'the key is live');
+    const id = (await liveVideoOf(owner)) as string;
+    await eventually(async () => (await videoAnswer(id)).playable, 20, 'the live video plays');
+    const video = await videoAnswer(id);
+    expect(video.live).toEqual({
+      state: 'live',
+      startedAt: expect.any(String),
+      endedAt: null,
+      viewers: null,
+    });
+    expect(video.state).toBe('processing');
+
+    // The publisher's 720p H.264 is copied, 360p is encoded, the audio has its own rendition.
+    const master = await media('master.m3u8', video.hlsUrl);
+    expect(master.statusCode).toBe(200);
+    expect(master.body).toContain('RESOLUTION=1280x720');
+    expect(master.body).toContain('RESOLUTION=640x360');
+    const variant = await media('720p/playlist.m3u8', video.hlsUrl);
+    expect(variant.statusCode).toBe(200);
+    expect(variant.headers['cache-control']).toBe('no-cache');
+    expect(variant.body).toContain('#EXT-X-PROGRAM-DATE-TIME:');
+    expect(variant.body).not.toContain('#EXT-X-ENDLIST');
+    const segment = variant.body.split('\n').find((line) => line.endsWith('.m4s')) as string;
+    const bytes = await media(`720p/${segment}`, video.hlsUrl);
+    expect(bytes.statusCode).toBe(200);
+    expect(bytes.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(bytes.rawPayload.length).toBeGreaterThan(0);
+
+    // A second encoder on the same key is turned away; the first goes on.
+    const second = publish(key, 3);
+    expect(await exitCode(second)).not.toBe(0);
+    expect(await videosOf(owner)).toBe(1);
+
+    publisher.kill('SIGINT');
+    await exitCode(publisher);
+    await eventually(async () => (await videoAnswer(id)).live.state === 'ended', 20, 'the stream ends');
+    expect((await videoAnswer(id)).live.endedAt).toEqual(expect.any(String));
+    expect(await liveVideoOf(owner)).toBeNull();
+    for (const rendition of ['360p', '720p', 'audio']) {
+      const ended = await media(`${rendition}/playlist.m3u8`, video.hlsUrl);
+      expect(ended.body, rendition).toContain('#EXT-X-ENDLIST');
+      expect(ended.headers['cache-control']).toBe('public, max-age=60');
+    }
+  });
+
+  it('refuses a revoked key at its publish and makes no video', async () => {
+    const owner = await register(test.app);
+    const { id, key } = await makeStreamKey(test.app, owner);
+    const revoked = await test.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/me/stream-keys/${id}`,
+      headers: bearer(owner.token),
+    });
+    expect(revoked.statusCode).toBe(204);
+    expect(await exitCode(publish(key, 3))).not.toBe(0);
+    expect(await videosOf(owner)).toBe(0);
+  });
+
+  it('refuses a key nobody made and makes no video', async () => {
+    const before = await liveVideos();
+    expect(await exitCode(publish('not-a-key-anyone-has', 3))).not.toBe(0);
+    expect(await liveVideos()).toBe(before);
+  });
+});
