@@ -47,5 +47,10 @@ export function printFloor(figures: FloorFigures): number {
     `  (a) against its floor     ${(ours.wall / floorWall).toFixed(2)}×   ${ours.cpu.toFixed(1)} CPU s ` +
       `(${percent(ours.cpu, floorCpu)} of the floor's), cores ${percent(ours.cpu, ours.wall * cores)} busy`,
   );
+  // Wall seconds stretch when other work takes the cores; CPU seconds hardly do.
+  console.log(
+    `  (a)/(b) in CPU seconds    ${(ours.cpu / perRungCpu).toFixed(2)}   floor ${(floorCpu / perRungCpu).toFixed(2)}` +
+      '   (other work on the machine hardly moves these)',
+  );
   return floorWall / bestPerRung;
 }
