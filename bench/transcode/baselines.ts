@@ -82,6 +82,14 @@ export function cascadedArgs(source: SourceFacts, ladder: Rendition[], input: st
   ];
 }
 
+/** The video decoded and thrown away, as every command above decodes it: the cost one decode adds. */
+export function decodeOnlyArgs(source: SourceFacts, input: string): string[] {
+  return [
+    ...ffmpegInput({ path: input, container: source.container, frame: source.video }),
+    ...['-map', `0:${source.video.streamIndex}`, '-f', 'null', '-'],
+  ];
+}
+
 /** (d): the source repackaged without decoding, the I/O floor. */
 export function remuxArgs(source: SourceFacts, input: string, out: string): string[] {
   const hls = ['-f', 'hls', '-hls_time', '4', '-hls_segment_type', 'fmp4'];
