@@ -382,5 +382,5 @@ export function buildServices({
         onFinished: (outcome, seconds) => metrics.transcodeDuration.observe({ outcome }, seconds),
       }),
   };
-  return { services, repositories: { videos, videoStates, channels, fleet }, playbackTokens };
+  return { services, repositories: { videos, videoStates, liveVideos, channels, fleet }, playbackTokens };
 }

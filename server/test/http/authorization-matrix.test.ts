@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, newUser, promote, randomAddress, register } from '../support/accounts.js';
+import { startLiveVideo } from '../support/live-videos.js';
 import { fileReport, openItems } from '../support/moderation.js';
 import { publishStandInVideo } from '../support/published-videos.js';
 import { makeStreamKey } from '../support/stream-keys.js';
@@ -180,7 +181,10 @@ const MATRIX: Record<string, Entry> = {
     expected: SELF_SERVICE(201),
   },
   'POST /api/v1/videos/{id}/chat': {
-    attempt: ({ videoId }) => ({ url: `/api/v1/videos/${videoId}/chat`, payload: { text: 'Hello' } }),
+    attempt: async ({ owner }) => ({
+      url: `/api/v1/videos/${await startLiveVideo(test, owner)}/chat`,
+      payload: { text: 'Hello' },
+    }),
     expected: SELF_SERVICE(201),
   },
   'DELETE /api/v1/videos/{id}/chat/{messageId}': {
@@ -412,8 +416,9 @@ async function ownersComment({ owner, videoId }: Fixture): Promise<string> {
   return `/api/v1/comments/${response.json().id}`;
 }
 
-/** The URL of a chat message the owner wrote on their own video. */
-async function ownersChatMessage({ owner, videoId }: Fixture): Promise<string> {
+/** The URL of a chat message the owner wrote on their own live video. */
+async function ownersChatMessage({ owner }: Fixture): Promise<string> {
+  const videoId = await startLiveVideo(test, owner);
   const response = await test.app.inject({
     method: 'POST',
     url: `/api/v1/videos/${videoId}/chat`,

@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bearer, register } from '../support/accounts.js';
 import { followEvents, type OpenedStream } from '../support/event-stream.js';
-import { publishStandInVideo } from '../support/published-videos.js';
+import { startLiveVideo } from '../support/live-videos.js';
 import { twoInstances } from '../support/test-platform.js';
 
 const instances = twoInstances();
@@ -39,7 +39,7 @@ describe('two API processes', () => {
   it('pass a message written through one to a follower of the other', async () => {
     const { first, second } = instances;
     const owner = await register(first.app);
-    const videoId = await publishStandInVideo(first.platform, owner, 'public');
+    const videoId = await startLiveVideo(first, owner);
     const follower = await followEvents(`${urls[1]}/api/v1/videos/${videoId}/chat/events`);
     try {
       const written = await post(first.app, videoId, owner.token, 'from the first process');
@@ -54,7 +54,7 @@ describe('two API processes', () => {
   it('give every follower every message once, in one order, while both take writes at once', async () => {
     const { first, second } = instances;
     const owner = await register(first.app);
-    const videoId = await publishStandInVideo(first.platform, owner, 'public');
+    const videoId = await startLiveVideo(first, owner);
     const writers = await Promise.all(Array.from({ length: 6 }, () => register(first.app)));
     const followers = await Promise.all(
       urls.map((url) => followEvents(`${url}/api/v1/videos/${videoId}/chat/events`)),

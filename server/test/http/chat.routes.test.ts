@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, register } from '../support/accounts.js';
 import { followEvents } from '../support/event-stream.js';
+import { endLiveVideo, startLiveVideo } from '../support/live-videos.js';
 import { publishStandInVideo } from '../support/published-videos.js';
 import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
 
@@ -15,9 +16,20 @@ beforeAll(async () => {
 });
 afterAll(() => test.close());
 
+/** A live video, public as the ingest makes it, or made private by its owner. */
 async function videoOf(visibility: 'public' | 'private' = 'public') {
   const owner = await register(test.app);
-  return { owner, id: await publishStandInVideo(test.platform, owner, visibility) };
+  const id = await startLiveVideo(test, owner);
+  if (visibility === 'private') {
+    const edited = await test.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/videos/${id}`,
+      headers: bearer(owner.token),
+      payload: { visibility },
+    });
+    expect(edited.statusCode, edited.body).toBe(200);
+  }
+  return { owner, id };
 }
 
 const post = (videoId: string, token: string | undefined, payload: unknown) =>
@@ -82,6 +94,22 @@ describe('POST /api/v1/videos/{id}/chat', () => {
     expect((await post(id, viewer.token, { text: 'hello' })).statusCode).toBe(404);
     expect((await test.app.inject({ url: `/api/v1/videos/${id}/chat` })).statusCode).toBe(404);
     expect((await post(id, owner.token, { text: 'only me' })).statusCode).toBe(201);
+  });
+
+  it('is open while the video is live, and read only before and after', async () => {
+    const viewer = await register(test.app);
+    const uploaded = await publishStandInVideo(test.platform, await register(test.app), 'public');
+    const closed = await post(uploaded, viewer.token, { text: 'hello?' });
+    expect(closed.statusCode).toBe(409);
+    expect(closed.json().error.code).toBe('chat_closed');
+
+    const { id } = await videoOf();
+    expect((await post(id, viewer.token, { text: 'while live' })).statusCode).toBe(201);
+    await endLiveVideo(test.platform, id);
+    expect((await post(id, viewer.token, { text: 'too late' })).json().error.code).toBe('chat_closed');
+    expect((await history(id)).items.map((message: { body: string }) => message.body)).toEqual([
+      'while live',
+    ]);
   });
 });
 

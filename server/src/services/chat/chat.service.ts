@@ -1,5 +1,5 @@
-// Live chat beside a video: anyone who may watch the video reads it and follows it; a signed-in viewer
-// writes in it, a few messages at a time (a per-account limit, counted across API processes); the author
+// Live chat beside a video: anyone who may watch the video reads it and follows it; while the video is
+// live, a signed-in viewer writes in it, a few messages at a time (a per-account limit, counted across API processes); the author
 // or the video's owner deletes a message. The chat stays with the video to read afterwards.
 import type { SecurityCounters } from '../../adapters/counters/security-counters.js';
 import type { ChatRepository } from '../../adapters/db/chat.repository.js';
@@ -39,7 +39,7 @@ export class ChatService {
 
   async post(videoId: string, authorId: string, text: string): Promise<ChatMessage> {
     const video = await this.videos.getForViewer(videoId, authorId);
-    if (!chatOpen(video)) throw new Conflict('chat_closed', 'This chat is closed');
+    if (!chatOpen(video)) throw new Conflict('chat_closed', 'Chat is open while the video is live');
     const { count, resetInMs } = await this.counters.increment(`chat:${authorId}`, this.limits.windowMs);
     if (count > this.limits.messagesPerWindow) {
       const seconds = Math.max(1, Math.ceil(resetInMs / 1000));
@@ -105,9 +105,9 @@ export class ChatService {
   }
 }
 
-/** Written in while the video can be watched. */
+/** Written in while the video is live; read, and followed, before and after. */
 function chatOpen(video: VideoWithChannel): boolean {
-  return video.state === 'ready';
+  return video.live?.state === 'live';
 }
 
 const messageNotFound = () => new NotFound('chat_message_not_found', 'No such chat message');
