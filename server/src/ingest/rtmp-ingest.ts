@@ -9,7 +9,7 @@ import NodeRtmpServer from 'node-media-server/src/server/rtmp_server.js';
 import BaseSession from 'node-media-server/src/session/base_session.js';
 import type { Logger } from 'pino';
 import type { LiveSource } from '../domain/live-source.js';
-import type { LiveIngestService } from '../services/live/live-ingest.service.js';
+import { LIVE_SEEN_EVERY_MS, type LiveIngestService } from '../services/live/live-ingest.service.js';
 import type { LiveStream } from '../services/live/live-stream.js';
 
 /** The RTMP application encoders publish to: `rtmp://host:port/live/{key}`. */
@@ -70,10 +70,14 @@ export async function startRtmpIngest(
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   logger.info({ port }, 'live ingest listening for RTMP');
+  const keeping = setInterval(() => {
+    live.keepAlive().catch((error: unknown) => logger.warn({ err: error }, 'live videos not kept alive'));
+  }, LIVE_SEEN_EVERY_MS).unref();
 
   return {
     port,
     async close() {
+      clearInterval(keeping);
       Context.eventEmitter.off('prePublish', onPublish);
       Context.eventEmitter.off('donePublish', onPublishDone);
       const closed = new Promise((resolve) => server.close(resolve));

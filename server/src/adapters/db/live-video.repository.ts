@@ -1,5 +1,5 @@
 // SQL for live videos: made when a key's publish is taken, playable once its first segments are out, ended
-// when its publisher stops. The unique index on a key's live video keeps a key to one live stream at a
+// when its publisher stops, or when the process making it has not been seen for a while. The unique index on a key's live video keeps a key to one live stream at a
 // time across every process that takes publishes.
 import type { Kysely } from 'kysely';
 import type { StreamKey } from '../../domain/stream-key.js';
@@ -39,6 +39,7 @@ export class LiveVideoRepository {
           published_at: now,
           live_state: 'live',
           live_started_at: now,
+          live_seen_at: now,
           stream_key_id: key.id,
         })
         .returningAll()
@@ -68,6 +69,30 @@ export class LiveVideoRepository {
       .where('live_state', '=', 'live')
       .execute();
     await this.changed(id);
+  }
+
+  /** The live process making these videos still runs. */
+  async seen(ids: string[], now: Date): Promise<void> {
+    if (ids.length === 0) return;
+    await this.db
+      .updateTable('videos')
+      .set({ live_seen_at: now })
+      .where('id', 'in', ids)
+      .where('live_state', '=', 'live')
+      .execute();
+  }
+
+  /** Ends the live videos no live process has said it makes since `seenBefore`; returns their ids. */
+  async endUnseen(seenBefore: Date, now: Date): Promise<string[]> {
+    const rows = await this.db
+      .updateTable('videos')
+      .set({ live_state: 'ended', live_ended_at: now, updated_at: now })
+      .where('live_state', '=', 'live')
+      .where('live_seen_at', '<', seenBefore)
+      .returning('id')
+      .execute();
+    for (const { id } of rows) await this.changed(id);
+    return rows.map((row) => row.id);
   }
 
   /** The live video of each of the owner's keys that has one, by key id. */

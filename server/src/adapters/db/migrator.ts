@@ -34,6 +34,7 @@ import * as transcodeWorkers from './migrations/0033-transcode-workers.js';
 import * as streamKeys from './migrations/0034-stream-keys.js';
 import * as liveVideos from './migrations/0035-live-videos.js';
 import * as liveChat from './migrations/0036-live-chat.js';
+import * as liveSeen from './migrations/0037-live-seen.js';
 import type { Database } from './schema.js';
 
 const migrations: Record<string, Migration> = {
@@ -71,6 +72,7 @@ const migrations: Record<string, Migration> = {
   '0034-stream-keys': streamKeys,
   '0035-live-videos': liveVideos,
   '0036-live-chat': liveChat,
+  '0037-live-seen': liveSeen,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

@@ -115,6 +115,8 @@ export interface VideosTable {
   live_state: LiveState | null;
   live_started_at: Date | null;
   live_ended_at: Date | null;
+  /** While live: when the live process making it last said it still runs. */
+  live_seen_at: Date | null;
   stream_key_id: string | null;
 }
 
