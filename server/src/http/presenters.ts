@@ -316,8 +316,13 @@ export class Presenter {
     return video.state === 'ready' ? this.videoMediaUrl(video, POSTER_FILE) : null;
   }
 
+  /** When the tokens in media URLs presented now expire: a new expiry means new URLs. */
+  playbackExpiry(): number {
+    return this.playbackTokens.expiryOfIssuedNow();
+  }
+
   /** The token every media URL of the video carries now: the same for a whole window. */
-  playbackToken(video: Pick<VideoWithChannel, 'id' | 'playbackVersion'>): string {
+  private playbackToken(video: Pick<VideoWithChannel, 'id' | 'playbackVersion'>): string {
     return this.playbackTokens.issue(video.id, video.playbackVersion);
   }
 
