@@ -11,6 +11,8 @@ export interface FanOutResult {
   p99Ms: number;
   /** Polls answered a second, against the viewers' one each. */
   pollsPerSecond: number;
+  /** Versions of the playlist the viewers were given (told apart by their newest segment). */
+  versionsSeen: number;
 }
 
 export interface FanOutOptions {
@@ -26,6 +28,7 @@ export interface FanOutOptions {
 export async function pollAsViewers(options: FanOutOptions): Promise<FanOutResult> {
   const { viewers, seconds, playlistUrls, reloadMs, inFlight } = options;
   const times: number[] = [];
+  const newestSegments = new Set<string>();
   let failed = 0;
   let turn = 0;
   let running = 0;
@@ -49,9 +52,11 @@ export async function pollAsViewers(options: FanOutOptions): Promise<FanOutResul
       const sent = performance.now();
       try {
         const answer = await fetch(url, { signal: AbortSignal.timeout(10_000) });
-        await answer.arrayBuffer();
-        if (answer.ok) times.push(performance.now() - sent);
-        else failed += 1;
+        const playlist = await answer.text();
+        if (answer.ok) {
+          times.push(performance.now() - sent);
+          newestSegments.add(playlist.trimEnd().split('\n').at(-1) ?? '');
+        } else failed += 1;
       } catch {
         failed += 1;
       } finally {
@@ -70,5 +75,6 @@ export async function pollAsViewers(options: FanOutOptions): Promise<FanOutResul
     p50Ms: quantile(times, 0.5),
     p99Ms: quantile(times, 0.99),
     pollsPerSecond: times.length / elapsed,
+    versionsSeen: newestSegments.size,
   };
 }

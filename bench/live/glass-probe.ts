@@ -13,37 +13,40 @@ export interface ShownFrame {
 /** Runs in the page (serialized by Playwright): keep it self-contained. */
 export function installGlassProbe({ bits, stripShare }: { bits: number; stripShare: number }): void {
   const shown: ShownFrame[] = [];
-  (window as unknown as { glass: ShownFrame[] }).glass = shown;
+  const failures: string[] = [];
+  Object.assign(window, { glass: shown, glassFailures: failures });
   // A small copy of the picture is enough: the strip's blocks are wide.
   const canvas = document.createElement('canvas');
   canvas.width = 256;
   canvas.height = 144;
   const context = canvas.getContext('2d', { willReadFrequently: true });
   const stripRow = Math.floor(canvas.height * (1 - stripShare / 2));
-  const watch = (video: HTMLVideoElement) => {
-    const onFrame = (_now: number, metadata: VideoFrameCallbackMetadata) => {
-      if (context) {
-        context.drawImage(video, 0, 0, canvas.width, canvas.height);
-        const row = context.getImageData(0, stripRow, canvas.width, 1).data;
-        let frame = 0;
-        for (let bit = 0; bit < bits; bit += 1) {
-          const red = row[Math.floor(((bit + 0.5) * canvas.width) / bits) * 4] ?? 0;
-          if (red > 128) frame += 2 ** bit;
-        }
-        const shownAt = performance.timeOrigin + metadata.expectedDisplayTime;
-        shown.push({ frame, shownAt, height: metadata.height });
-      }
-      video.requestVideoFrameCallback(onFrame);
-    };
-    video.requestVideoFrameCallback(onFrame);
-  };
-  // The page may replace its <video> (a React remount): each one is watched from when it appears.
+  // The page may replace its <video> (a React remount): each one is watched from when it appears. No
+  // function here is bound to a name of its own: tsx would wrap it in a helper the page does not have.
   const watched = new WeakSet<HTMLVideoElement>();
   setInterval(() => {
     for (const video of document.querySelectorAll('video')) {
-      if (watched.has(video)) continue;
+      if (watched.has(video) || !context) continue;
       watched.add(video);
-      watch(video);
+      const reader = {
+        onFrame(_now: number, metadata: VideoFrameCallbackMetadata) {
+          video.requestVideoFrameCallback(reader.onFrame);
+          try {
+            context.drawImage(video, 0, 0, canvas.width, canvas.height);
+            const row = context.getImageData(0, stripRow, canvas.width, 1).data;
+            let frame = 0;
+            for (let bit = 0; bit < bits; bit += 1) {
+              const red = row[Math.floor(((bit + 0.5) * canvas.width) / bits) * 4] ?? 0;
+              if (red > 128) frame += 2 ** bit;
+            }
+            const shownAt = performance.timeOrigin + metadata.expectedDisplayTime;
+            shown.push({ frame, shownAt, height: metadata.height });
+          } catch (error) {
+            if (failures.length < 5) failures.push(String(error));
+          }
+        },
+      };
+      video.requestVideoFrameCallback(reader.onFrame);
     }
   }, 50);
 }
@@ -53,7 +56,8 @@ export function describeVideo(): string {
   const video = document.querySelector('video');
   if (!video) return 'no <video> in the page';
   const { paused, currentTime, readyState, error } = video;
-  return `paused ${paused}, at ${currentTime.toFixed(1)} s, readyState ${readyState}, error ${error?.message ?? 'none'}`;
+  const failures = (window as unknown as { glassFailures: string[] }).glassFailures;
+  return `paused ${paused}, at ${currentTime.toFixed(1)} s, readyState ${readyState}, error ${error?.message ?? 'none'}, reading the picture failed: ${failures.join('; ') || 'never'}`;
 }
 
 export interface Latency {
