@@ -101,6 +101,7 @@ async function measureGlassToGlass(baseUrl: string, videoId: string, clock: Cloc
     console.log(
       `  median ${seconds(latency.medianMs)} (target ≤ ${seconds(TARGETS.medianMs)} ${verdict(latency.medianMs <= TARGETS.medianMs)})`,
       `  p95 ${seconds(latency.p95Ms)} (target ≤ ${seconds(TARGETS.p95Ms)} ${verdict(latency.p95Ms <= TARGETS.p95Ms)})`,
+      `  min ${seconds(latency.minMs)}, max ${seconds(latency.maxMs)}`,
     );
     console.log(
       `  the encoder's pace: ${clock.paceDriftMs().toFixed(0)} ms behind real time after ${clock.reportedSeconds().toFixed(0)} s (its capture times are start + n / 30 s)`,
@@ -150,11 +151,16 @@ try {
     hlsUrl: string;
   };
 
+  const storageKey = `${videoId}/720p/playlist.m3u8`;
+  const quietWrites = storage.count('PUT', storageKey);
+  const quietSince = performance.now();
   await measureGlassToGlass(bases[0], videoId, clock);
+  // How often the playlist is published with one viewer, to hold the fan-out's figure against.
+  const quietRate =
+    (storage.count('PUT', storageKey) - quietWrites) / ((performance.now() - quietSince) / 1000);
 
   run.stage(`fan-out: ${FAN_OUT.viewers} viewers polling the live playlist`);
   const playlistPath = new URL('720p/playlist.m3u8', hlsUrl).pathname;
-  const storageKey = `${videoId}/720p/playlist.m3u8`;
   const [readsBefore, writesBefore] = [storage.count('GET', storageKey), storage.count('PUT', storageKey)];
   const fanOut = await pollAsViewers({ ...FAN_OUT, playlistUrls: bases.map((base) => base + playlistPath) });
   const reads = storage.count('GET', storageKey) - readsBefore;
@@ -167,7 +173,7 @@ try {
     `p50 ${fanOut.p50Ms.toFixed(0)} ms, p99 ${fanOut.p99Ms.toFixed(0)} ms`,
   );
   console.log(
-    `  origin reads of that playlist: ${(reads / FAN_OUT.seconds).toFixed(0)}/s; ${versions} versions written to storage and ${fanOut.versionsSeen} served:`,
+    `  origin reads of that playlist: ${(reads / FAN_OUT.seconds).toFixed(0)}/s; ${versions} versions written to storage (${(versions / FAN_OUT.seconds).toFixed(2)}/s; ${quietRate.toFixed(2)}/s with one viewer) and ${fanOut.versionsSeen} served:`,
     `${(reads / Math.max(fanOut.versionsSeen, 1)).toFixed(0)} reads a version served (target 1 per process: ${verdict(reads <= fanOut.versionsSeen * bases.length)})`,
   );
 

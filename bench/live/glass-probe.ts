@@ -62,8 +62,10 @@ export function describeVideo(): string {
 
 export interface Latency {
   frames: number;
+  minMs: number;
   medianMs: number;
   p95Ms: number;
+  maxMs: number;
   /** Frames whose number would put their capture after their display: misread strips. */
   misread: number;
   heights: number[];
@@ -75,8 +77,10 @@ export function glassToGlass(shown: ShownFrame[], capturedAt: (frame: number) =>
   const plausible = latencies.filter((latency) => latency > 0).sort((a, b) => a - b);
   return {
     frames: plausible.length,
+    minMs: quantile(plausible, 0),
     medianMs: quantile(plausible, 0.5),
     p95Ms: quantile(plausible, 0.95),
+    maxMs: quantile(plausible, 1),
     misread: latencies.length - plausible.length,
     heights: [...new Set(shown.map((sample) => sample.height))].sort((a, b) => a - b),
   };
@@ -85,5 +89,6 @@ export function glassToGlass(shown: ShownFrame[], capturedAt: (frame: number) =>
 /** The value at `share` of an ascending list (nearest rank); NaN for an empty one. */
 export function quantile(ascending: number[], share: number): number {
   if (ascending.length === 0) return Number.NaN;
-  return ascending[Math.min(ascending.length - 1, Math.ceil(share * ascending.length) - 1)] as number;
+  const rank = Math.min(ascending.length - 1, Math.max(0, Math.ceil(share * ascending.length) - 1));
+  return ascending[rank] as number;
 }
