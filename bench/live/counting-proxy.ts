@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 export interface CountingProxy {
   url: string;
   /** Requests of this method whose path ends with `suffix`, since the start. */
-  count(method: 'GET' | 'PUT', suffix: string): number;
+  count(method: 'GET' | 'HEAD' | 'PUT', suffix: string): number;
   close(): Promise<void>;
 }
 
