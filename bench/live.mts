@@ -38,7 +38,7 @@ const CHAT = { followers: 200, messagesPerSecond: 20, seconds: quick ? 15 : 60, 
 const SETTLE_SECONDS = 5;
 const TARGETS = { medianMs: 4_000, p95Ms: 6_000 };
 const LIVE_SETTINGS = path.resolve(import.meta.dirname, '../client/src/player/liveSettings.ts');
-// About 6 minutes on two shared cores with --quick, 12 without.
+// About 4 minutes on two shared cores with --quick, 7 without.
 const run = benchDeadline('bench:live', { quick: 10, full: 30 });
 
 const verdict = (met: boolean) => (met ? 'met' : 'NOT met');

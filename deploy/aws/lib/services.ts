@@ -37,9 +37,10 @@ export interface ServicesProps {
 
 /**
  * A live task's size. Its ffmpeg encodes every rung the publisher did not send: one core kept a 720p30
- * publish's ladder (720p copied, 360p encoded) at 3.7× real time, a 1080p30 one (both rungs encoded) at
- * 1.0× (bench:live), so 2 vCPU carry about 5 streams of the first kind and 1 of the second. Its scratch
- * disk holds each stream's segments until the stream ends, about 2 GB an hour of a 720p stream.
+ * publish's ladder (720p copied, 360p encoded) at 3.7× real time or more, a 1080p30 one (both rungs
+ * encoded) at 1.0× or more (bench:live), so 2 vCPU carry about 4 streams of the first kind and 1–2 of the
+ * second (docs/live.md). Its scratch disk holds each stream's segments until the stream ends, about 2 GB
+ * an hour of a 720p stream.
  */
 export const LIVE_TASK = { cpu: 2048, memoryLimitMiB: 4096, ephemeralStorageGiB: 100 };
 
