@@ -1,5 +1,6 @@
 // Answers GET and HEAD for one stored object the way players and CDNs expect: validators and 304,
-// single byte ranges with 206 and 416, and a body streamed from storage, never held in memory.
+// single byte ranges with 206 and 416, and a body streamed from storage (a playlist, small and polled by
+// every viewer, from the copy the media service holds for a moment).
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { RangeNotSatisfiable } from '../domain/errors.js';
 import type { MediaService, StoredObject } from '../services/media/media.service.js';
@@ -12,7 +13,8 @@ export async function sendObject(
   request: FastifyRequest,
   reply: FastifyReply,
 ): Promise<FastifyReply> {
-  const info = await media.describe(object);
+  const opened = await media.open(object);
+  const { info } = opened;
   reply
     .header('etag', info.etag)
     .header('last-modified', info.lastModified.toUTCString())
@@ -34,5 +36,5 @@ export async function sendObject(
   reply.header('content-length', range ? range.end - range.start + 1 : info.size);
   if (request.method === 'HEAD') return reply.send();
 
-  return reply.send(await media.read(object, range));
+  return reply.send(await opened.read(range));
 }

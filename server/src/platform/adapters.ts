@@ -13,6 +13,7 @@ import { PostgresCounters } from '../adapters/counters/postgres-counters.js';
 import { RedisCounters } from '../adapters/counters/redis-counters.js';
 import type { SecurityCounters } from '../adapters/counters/security-counters.js';
 import type { Database } from '../adapters/db/schema.js';
+import { HeldPlaylists, type PlaylistReads } from '../adapters/storage/held-playlists.js';
 import { LocalDiskStorage } from '../adapters/storage/local-disk-storage.js';
 import { LocalMultipartUploads } from '../adapters/storage/local-multipart-uploads.js';
 import type { MultipartUploads } from '../adapters/storage/multipart-uploads.js';
@@ -90,6 +91,8 @@ export async function createCounterStores(
 
 export interface Storage {
   storage: ObjectStorage;
+  /** The same storage's playlists, read once per moment for every viewer. */
+  playlists: PlaylistReads;
   multipart: MultipartUploads;
   /** Local disk only: the uploads behind the API's own part endpoint (with S3 the parts go to storage). */
   localUploads: LocalMultipartUploads | undefined;
@@ -97,15 +100,18 @@ export interface Storage {
 
 export function createStorage(config: StorageConfig, secret: string): Storage {
   if (config.kind === 's3') {
-    const storage = new S3Storage(config);
-    const presigner = config.publicEndpoint ? createS3Client(config, config.publicEndpoint) : storage.client;
+    const s3 = new S3Storage(config);
+    const presigner = config.publicEndpoint ? createS3Client(config, config.publicEndpoint) : s3.client;
+    const storage = new HeldPlaylists(s3);
     return {
       storage,
-      multipart: new S3MultipartUploads(storage.client, config.rawBucket, presigner),
+      playlists: storage,
+      multipart: new S3MultipartUploads(s3.client, config.rawBucket, presigner),
       localUploads: undefined,
     };
   }
-  const storage = new LocalDiskStorage({ rootDir: config.rootDir });
-  const localUploads = new LocalMultipartUploads({ rootDir: config.rootDir, storage, secret });
-  return { storage, multipart: localUploads, localUploads };
+  const disk = new LocalDiskStorage({ rootDir: config.rootDir });
+  const localUploads = new LocalMultipartUploads({ rootDir: config.rootDir, storage: disk, secret });
+  const storage = new HeldPlaylists(disk);
+  return { storage, playlists: storage, multipart: localUploads, localUploads };
 }

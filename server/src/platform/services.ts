@@ -330,7 +330,7 @@ export function buildServices({
       videos: videoStates,
       videoChanged: forgetVideo,
     }),
-    media: new MediaService(playbackTokens, storage.storage, catalog),
+    media: new MediaService(playbackTokens, storage.storage, storage.playlists, catalog),
     uploads,
     partReceiver: storage.localUploads && new PartReceiverService(storage.localUploads, secret),
     readiness: new ReadinessService(

@@ -2,7 +2,10 @@
 // the playback-token rules.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { LocalDiskStorage } from '../../src/adapters/storage/local-disk-storage.js';
+import { S3Storage } from '../../src/adapters/storage/s3-storage.js';
+import { processedPrefix } from '../../src/domain/video-files.js';
 import { bearer, register } from '../support/accounts.js';
 import { publishStandInVideo, standInFiles } from '../support/published-videos.js';
 import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
@@ -155,6 +158,54 @@ describe('validators', () => {
     expect((await get(url(), { 'if-modified-since': lastModified })).statusCode).toBe(304);
     const before = new Date(Date.parse(lastModified) - 60_000).toUTCString();
     expect((await get(url(), { 'if-modified-since': before })).statusCode).toBe(200);
+  });
+});
+
+describe('playlists', () => {
+  const url = () => publicFile('360p/playlist.m3u8');
+  const playlist = files['360p/playlist.m3u8'] as Buffer;
+
+  it('are read from storage once for a crowd of viewers asking at once', async () => {
+    const rung = Buffer.from('#EXTM3U\n#EXT-X-MAP:URI="init.mp4"\n#EXTINF:4,\nsegment-00000.m4s\n');
+    await test.platform.storage.putObject(
+      'processed',
+      `${processedPrefix(publicId)}720p/playlist.m3u8`,
+      rung,
+      {
+        contentType: 'application/vnd.apple.mpegurl',
+        cacheControl: 'no-cache',
+      },
+    );
+    // Whichever storage this adapter set runs on: count the reads that reach it.
+    const reads = [LocalDiskStorage.prototype, S3Storage.prototype].map((storage) =>
+      vi.spyOn(storage, 'getObject'),
+    );
+    try {
+      const answers = await Promise.all(
+        Array.from({ length: 40 }, () => get(publicFile('720p/playlist.m3u8'))),
+      );
+      for (const answer of answers) {
+        expect(answer.statusCode).toBe(200);
+        expect(answer.rawPayload.equals(rung)).toBe(true);
+      }
+      expect(reads.reduce((sum, read) => sum + read.mock.calls.length, 0)).toBe(1);
+    } finally {
+      for (const read of reads) read.mockRestore();
+    }
+  });
+
+  it('answer ranges and validators from the copy they hold', async () => {
+    const whole = await get(url());
+    expect(whole.headers['content-length']).toBe(String(playlist.length));
+    const part = await get(url(), { range: 'bytes=0-6' });
+    expect(part.statusCode).toBe(206);
+    expect(part.headers['content-range']).toBe(`bytes 0-6/${playlist.length}`);
+    expect(part.rawPayload.equals(playlist.subarray(0, 7))).toBe(true);
+    const again = await get(url(), { 'if-none-match': String(whole.headers.etag) });
+    expect(again.statusCode).toBe(304);
+    const head = await test.app.inject({ method: 'HEAD', url: url() });
+    expect(head.headers['content-length']).toBe(String(playlist.length));
+    expect(head.rawPayload.length).toBe(0);
   });
 });
 

@@ -6,7 +6,6 @@ import { randomBytes } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { S3Storage } from '../../src/adapters/storage/s3-storage.js';
 import { bearer, register } from '../support/accounts.js';
 import {
   answerWithin,
@@ -20,6 +19,7 @@ import { publishStandInVideo } from '../support/published-videos.js';
 import {
   type S3TestServer,
   s3Environment,
+  s3StorageOf,
   signBucketPathsWithoutSlash,
   startS3Server,
 } from '../support/s3-server.js';
@@ -45,7 +45,7 @@ beforeAll(async () => {
     },
     { databaseUrl: cluster.url },
   );
-  signBucketPathsWithoutSlash((test.platform.storage as S3Storage).client);
+  signBucketPathsWithoutSlash(s3StorageOf(test.platform).client);
   owner = await register(test.app);
   await Promise.all(Array.from({ length: 3 }, () => publishStandInVideo(test.platform, owner, 'public')));
   reads = databaseReads(owner.handle);

@@ -6,7 +6,6 @@ import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { S3Storage } from '../../src/adapters/storage/s3-storage.js';
 import { processedPrefix, rawKey } from '../../src/domain/video-files.js';
 import { bearer, register } from '../support/accounts.js';
 import { eventually } from '../support/eventually.js';
@@ -14,6 +13,7 @@ import { makeClip } from '../support/media-clips.js';
 import {
   type S3TestServer,
   s3Environment,
+  s3StorageOf,
   signBucketPathsWithoutSlash,
   startS3Server,
 } from '../support/s3-server.js';
@@ -41,7 +41,7 @@ beforeAll(async () => {
     ...s3Environment(s3, `http://127.0.0.1:${relay.port}`),
     TRANSCODE_RETRY_DELAY_SECONDS: '1',
   });
-  signBucketPathsWithoutSlash((test.platform.storage as S3Storage).client);
+  signBucketPathsWithoutSlash(s3StorageOf(test.platform).client);
   owner = await register(test.app);
   await startTestWorker(test.platform);
   const file = `outage-${randomBytes(4).toString('hex')}.mp4`;
@@ -55,7 +55,7 @@ afterAll(async () => {
 
 /** Every object left of a video in both buckets, listed on the S3 server itself. */
 async function storedKeys(videoId: string): Promise<string[]> {
-  const client = (test.platform.storage as S3Storage).client;
+  const client = s3StorageOf(test.platform).client;
   const listed = await Promise.all(
     [
       [s3.buckets.raw, rawKey(videoId)],

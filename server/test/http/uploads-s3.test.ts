@@ -4,13 +4,13 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { S3Storage } from '../../src/adapters/storage/s3-storage.js';
 import { processedPrefix } from '../../src/domain/video-files.js';
 import { register } from '../support/accounts.js';
 import { makeClip } from '../support/media-clips.js';
 import {
   type S3TestServer,
   s3Environment,
+  s3StorageOf,
   signBucketPathsWithoutSlash,
   startS3Server,
 } from '../support/s3-server.js';
@@ -24,7 +24,7 @@ let owner: Awaited<ReturnType<typeof register>>;
 beforeAll(async () => {
   s3 = await startS3Server();
   test = await startTestPlatform(s3Environment(s3));
-  signBucketPathsWithoutSlash((test.platform.storage as S3Storage).client);
+  signBucketPathsWithoutSlash(s3StorageOf(test.platform).client);
   owner = await register(test.app);
   await startTestWorker(test.platform);
 });

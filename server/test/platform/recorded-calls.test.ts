@@ -30,6 +30,7 @@ import {
   answerMultipartCommandsTheServerLacks,
   type S3TestServer,
   s3Environment,
+  s3StorageOf,
   signBucketPathsWithoutSlash,
   startS3Server,
 } from '../support/s3-server.js';
@@ -70,7 +71,7 @@ beforeAll(async () => {
       { cdnKeyValueStoreClient: keyValueStore },
     ),
   );
-  const storage = test.platform.storage as S3Storage;
+  const storage = s3StorageOf(test.platform);
   signBucketPathsWithoutSlash(storage.client);
   answerMultipartCommandsTheServerLacks(storage.client);
   recorder.recordS3(storage.client, { [s3.buckets.raw]: 'raw', [s3.buckets.processed]: 'processed' });

@@ -7,6 +7,9 @@ import path from 'node:path';
 // @ts-expect-error: the package ships no type declarations.
 import S3rver from '@20minutes/s3rver';
 import type { S3Client } from '@aws-sdk/client-s3';
+import type { HeldPlaylists } from '../../src/adapters/storage/held-playlists.js';
+import type { ObjectStorage } from '../../src/adapters/storage/object-storage.js';
+import { S3Storage } from '../../src/adapters/storage/s3-storage.js';
 import { makeObjectWritesAtomic } from './s3-atomic-objects.js';
 
 export interface S3TestServer {
@@ -104,4 +107,11 @@ export function answerMultipartCommandsTheServerLacks(client: S3Client): S3Clien
     { step: 'initialize', name: 'answerMultipartCommandsTheServerLacks', priority: 'low' },
   );
   return client;
+}
+
+/** The S3 storage under a platform opened on S3 (its playlists are held in front of it). */
+export function s3StorageOf(platform: { storage: ObjectStorage }): S3Storage {
+  const { storage } = platform.storage as HeldPlaylists;
+  if (!(storage instanceof S3Storage)) throw new Error('this platform does not run on S3');
+  return storage;
 }

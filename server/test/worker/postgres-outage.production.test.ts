@@ -8,7 +8,6 @@ import os from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { S3Storage } from '../../src/adapters/storage/s3-storage.js';
 import type { Video } from '../../src/domain/video.js';
 import { processedPrefix } from '../../src/domain/video-files.js';
 import { register } from '../support/accounts.js';
@@ -17,6 +16,7 @@ import { type PostgresCluster, startPostgresCluster } from '../support/postgres-
 import {
   type S3TestServer,
   s3Environment,
+  s3StorageOf,
   signBucketPathsWithoutSlash,
   startS3Server,
 } from '../support/s3-server.js';
@@ -53,7 +53,7 @@ afterAll(() => s3?.close());
 /** A platform with a worker in this process, its database reached as `options` say. */
 async function startWithWorker(options: TestPlatformOptions): Promise<TestPlatform> {
   const test = await startTestPlatform({ ...s3Environment(s3), ...ENV }, options);
-  signBucketPathsWithoutSlash((test.platform.storage as S3Storage).client);
+  signBucketPathsWithoutSlash(s3StorageOf(test.platform).client);
   await startTestWorker(test.platform);
   return test;
 }

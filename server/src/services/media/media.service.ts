@@ -4,10 +4,11 @@
 // version moved on (made private, hidden by a moderator, deleted) is refused: the version comes from the cached video read, so
 // a segment request stays a cache hit.
 import type { Readable } from 'node:stream';
+import type { PlaylistReads } from '../../adapters/storage/held-playlists.js';
 import type { ObjectStorage } from '../../adapters/storage/object-storage.js';
 import { Forbidden, NotFound } from '../../domain/errors.js';
 import type { ByteRange, ObjectInfo, StorageArea } from '../../domain/stored-object.js';
-import { processedPrefix } from '../../domain/video-files.js';
+import { PLAYLIST_EXTENSION, processedPrefix } from '../../domain/video-files.js';
 import { mediaFileServing } from '../../media/published-files.js';
 import { AVATAR_CACHE_CONTROL } from '../channel.service.js';
 import type { VideoCatalog } from '../videos/video-catalog.js';
@@ -21,22 +22,37 @@ export interface StoredObject {
   cacheControl: string;
 }
 
+/** A stored object found: its facts for the answer's headers, and its bytes (or one range of them). */
+export interface OpenedObject {
+  info: ObjectInfo;
+  read(range?: ByteRange): Promise<Readable | Buffer>;
+}
+
 export class MediaService {
   constructor(
     private readonly playbackTokens: PlaybackTokens,
     private readonly storage: ObjectStorage,
+    private readonly playlists: PlaylistReads,
     private readonly catalog: VideoCatalog,
   ) {}
 
-  /** What storage holds of the object: size and validators for the answer's headers. */
-  async describe(object: StoredObject): Promise<ObjectInfo> {
+  /**
+   * The object, or NotFound. A playlist comes whole from a copy shared by every viewer of the moment, its
+   * facts and bytes from one read; anything else is streamed from storage when its body is wanted.
+   */
+  async open(object: StoredObject): Promise<OpenedObject> {
+    if (object.key.endsWith(PLAYLIST_EXTENSION)) {
+      const held = await this.playlists.readPlaylist(object.area, object.key);
+      if (!held) throw new NotFound('media_not_found', 'No such media');
+      const { info, bytes } = held;
+      return { info, read: async (range) => (range ? bytes.subarray(range.start, range.end + 1) : bytes) };
+    }
     const info = await this.storage.headObject(object.area, object.key);
     if (!info) throw new NotFound('media_not_found', 'No such media');
-    return info;
+    return { info, read: (range) => this.stream(object, range) };
   }
 
-  /** The object's bytes, or one range of them, streamed from storage. */
-  async read(object: StoredObject, range?: ByteRange): Promise<Readable> {
+  private async stream(object: StoredObject, range?: ByteRange): Promise<Readable> {
     const opened = await this.storage.getObject(object.area, object.key, range);
     if (!opened) throw new NotFound('media_not_found', 'No such media');
     return opened.body;
