@@ -96,7 +96,10 @@ export function WatchPage() {
       )}
       <section className="watch-primary">
         {/* A video plays while its last segments are still being encoded; its owner sees how far along. */}
-        {video.playable && mine && video.state === 'processing' && <ProcessingStatus video={video} live />}
+        {/* A live video stays `processing` with no progress to show. */}
+        {video.playable && mine && video.state === 'processing' && !video.live && (
+          <ProcessingStatus video={video} live />
+        )}
         <h1 className="watch-title">{video.title}</h1>
         <div className="watch-actions">
           <Link to={`/@${video.channel.handle}`} className="channel-line">
