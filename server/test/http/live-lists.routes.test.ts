@@ -27,14 +27,7 @@ it('puts public live videos first on the first page of each list, and nowhere el
   const ended = await startLiveVideo(test, creator);
   await endLiveVideo(test.platform, ended);
   const hiddenCreator = await register(test.app);
-  const privateLive = await startLiveVideo(test, hiddenCreator);
-  const privately = await test.app.inject({
-    method: 'PATCH',
-    url: `/api/v1/videos/${privateLive}`,
-    headers: bearer(hiddenCreator.token),
-    payload: { visibility: 'private' },
-  });
-  expect(privately.statusCode, privately.body).toBe(200);
+  await startLiveVideo(test, hiddenCreator, 'private');
   const live = await startLiveVideo(test, creator);
   const fan = await register(test.app);
   await test.app.inject({

@@ -97,18 +97,12 @@ describe('POST /api/v1/videos/{id}/presence', () => {
   });
 
   it('hides a private live video from everyone but its owner', async () => {
-    const id = await startLiveVideo(test, owner);
-    const made = await test.app.inject({
-      method: 'PATCH',
-      url: `/api/v1/videos/${id}`,
-      headers: bearer(owner.token),
-      payload: { visibility: 'private' },
-    });
-    expect(made.statusCode, made.body).toBe(200);
+    const id = await startLiveVideo(test, owner, 'private');
     expect((await present(id, {}, (await register(test.app)).token)).statusCode).toBe(404);
     expect((await present(id, {})).statusCode).toBe(404);
     expect((await present(id, {}, owner.token)).json()).toEqual({ present: true });
-    // The edit's answer read the count (0) just now: a process reads it again once it is 5 s old.
+    // Making it private answered with its page, which read the count (0) just now: a process reads it
+    // again once it is 5 s old.
     expect(await viewersOf(id, owner.token)).toBe(0);
     test.clock.advance(6);
     expect(await viewersOf(id, owner.token)).toBe(1);
