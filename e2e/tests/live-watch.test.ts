@@ -3,7 +3,7 @@
 // message from someone else, and their own from the form), counts them as watching, and says when the
 // stream ended.
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import { openBrowser, type Person } from '../support/browser.js';
+import { openBrowser, type Person, PHONE } from '../support/browser.js';
 import { screenshot, signUp } from '../support/in-the-browser.js';
 import { makeStreamKey, type Publisher, publishLive } from '../support/live-publisher.js';
 import { newAccount } from '../support/people.js';
@@ -61,6 +61,8 @@ it('plays a live stream at its edge, with its chat beside it, until it ends', as
 
   // Someone else's message, then the viewer's own from the form, arrive through the chat's stream.
   const chat = page.getByRole('region', { name: 'Live chat' });
+  const [playerBox, chatBox] = [await player.boundingBox(), await chat.boundingBox()];
+  expect(chatBox?.x).toBeGreaterThanOrEqual((playerBox?.x ?? 0) + (playerBox?.width ?? 0));
   const guestToken = await register(baseUrl, newAccount('Guest'));
   await postChatMessage(baseUrl, guestToken, videoId, 'Hello from the audience');
   await chat.getByText('Hello from the audience').waitFor({ timeout: 10_000 });
@@ -78,4 +80,21 @@ it('plays a live stream at its edge, with its chat beside it, until it ends', as
   await chat.getByText('Hello from the audience').waitFor();
   await screenshot(page, 'desktop-watch-live-ended');
   expect(viewer.consoleErrors, JSON.stringify(viewer.consoleErrors)).toEqual([]);
+});
+
+it('shows the kept chat under the player on a phone once the stream has ended', async () => {
+  const phone = await openBrowser(baseUrl, PHONE);
+  try {
+    await phone.page.goto(`/watch/${videoId}`);
+    const chat = phone.page.getByRole('region', { name: 'Live chat' });
+    await chat.getByText('Hello from the audience').waitFor();
+    await chat.getByText('the chat is closed').waitFor();
+    const player = await phone.page.getByRole('region', { name: 'Video player' }).boundingBox();
+    const chatBox = await chat.boundingBox();
+    expect(chatBox?.y).toBeGreaterThanOrEqual((player?.y ?? 0) + (player?.height ?? 0));
+    await screenshot(phone.page, 'phone-watch-live-ended');
+    expect(phone.consoleErrors, JSON.stringify(phone.consoleErrors)).toEqual([]);
+  } finally {
+    await phone.close();
+  }
 });

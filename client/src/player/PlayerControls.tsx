@@ -6,7 +6,7 @@ import type { RefObject } from 'react';
 import { formatDuration } from '../format/format.js';
 import type { Chapter } from './chapters.js';
 import { LiveIndicator } from './LiveIndicator.js';
-import { type LivePosition, livePosition } from './livePosition.js';
+import { formatBehindLive, type LivePosition, livePosition } from './livePosition.js';
 import { PlayerButton } from './PlayerButton.js';
 import { SeekBar } from './SeekBar.js';
 import { type QualityChoice, SettingsMenu } from './SettingsMenu.js';
@@ -66,6 +66,7 @@ export function PlayerControls(props: PlayerControlsProps) {
         storyboardUrl={live ? null : props.storyboardUrl}
         chapters={live ? [] : props.chapters}
         onSeek={(seconds) => seekTo(seconds + offset)}
+        timeLabel={live ? (seconds) => formatBehindLive(live.liveTarget - offset - seconds) : undefined}
       />
       <div className="player-toolbar">
         <PlayerButton

@@ -1,5 +1,6 @@
 // Where a live viewer is: the stretch of the stream they may seek in (the DVR window), and how far behind
 // the live target they play.
+import { formatDuration } from '../format/format.js';
 import {
   LIVE_DVR_WINDOW_SECONDS,
   LIVE_EDGE_TOLERANCE_SECONDS,
@@ -29,4 +30,10 @@ export function livePosition(video: HTMLVideoElement): LivePosition {
     behind,
     atLiveEdge: behind < LIVE_EDGE_TOLERANCE_SECONDS,
   };
+}
+
+/** "−12 s" up to a minute, then "−3:05" (a true minus sign). */
+export function formatBehindLive(seconds: number): string {
+  const whole = Math.round(seconds);
+  return `\u2212${whole < 60 ? `${whole} s` : formatDuration(whole)}`;
 }

@@ -4,7 +4,7 @@
 import type { HlsConfig } from 'hls.js';
 
 /** The length of one live segment, as the server cuts them. */
-export const LIVE_SEGMENT_SECONDS = 1;
+const LIVE_SEGMENT_SECONDS = 1;
 
 /** Segments the player stays behind the newest one: its target latency is this many seconds. */
 const LIVE_SYNC_SEGMENTS = 3;
