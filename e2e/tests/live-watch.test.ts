@@ -1,7 +1,7 @@
 // Watching a live stream: a real encoder publishes RTMP to the app; a signed-in viewer's watch page shows
 // LIVE and plays near the live edge, falls behind on a pause and goes back to live, follows the chat (a
 // message from someone else, and their own from the form), counts them as watching, and says when the
-// stream ended.
+// stream ended. The chat's own refusals show as the server words them.
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { openBrowser, type Person, PHONE } from '../support/browser.js';
 import { screenshot, signUp } from '../support/in-the-browser.js';
@@ -69,6 +69,12 @@ it('plays a live stream at its edge, with its chat beside it, until it ends', as
   await chat.getByLabel('Chat message').fill('Hi everyone');
   await chat.getByRole('button', { name: 'Send' }).click();
   await chat.getByRole('log').getByText('Hi everyone').waitFor({ timeout: 10_000 });
+  // A refusal shows in the server's words; the browser logs the refused request, as it does any 400.
+  await chat.getByLabel('Chat message').fill('x'.repeat(201));
+  await chat.getByRole('button', { name: 'Send' }).click();
+  await expect.poll(() => chat.getByRole('alert').textContent()).toContain('200 characters');
+  const refusals = viewer.takeConsoleErrors();
+  expect(refusals.map((problem) => problem.text).join('\n')).toMatch(/^[^\n]*400[^\n]*$/);
 
   // Its player reported the viewer present: the page (asked again every 15 s) counts them.
   await page.getByText('1 watching').waitFor({ timeout: 40_000 });
