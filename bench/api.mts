@@ -53,6 +53,8 @@ const noCache: Cache = {
   fill: async () => false,
   release: async () => {},
   increment: async () => 1,
+  markPresent: async () => {},
+  countPresent: async () => 0,
   ping: async () => {},
   close: async () => {},
 };

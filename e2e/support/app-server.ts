@@ -20,7 +20,7 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -65,8 +65,8 @@ export async function startApp({ env = {}, logName = 'app.log' }: AppOptions = {
     cwd: REPO_ROOT,
     env: {
       ...process.env,
-      // Any free port for RTMP: another app or suite may hold 1935.
-      LIVE_RTMP_PORT: '0',
+      // A free port for RTMP (another app or suite may hold 1935), named so stream keys' ingest URLs work.
+      LIVE_RTMP_PORT: String(await freePort()),
       ...env,
       PORT: String(port),
       HOST: '127.0.0.1',

@@ -125,3 +125,23 @@ export async function postComment(baseUrl: string, token: string, videoId: strin
   });
   return posted.id;
 }
+
+/** The live video of the account's stream key, once the publish it sends is taken. */
+export async function waitForLiveVideo(baseUrl: string, token: string): Promise<string> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    const keys = await call<{ items: { liveVideoId: string | null }[] }>(baseUrl, '/api/v1/me/stream-keys', {
+      token,
+    });
+    const live = keys.items.find((key) => key.liveVideoId)?.liveVideoId;
+    if (live) return live;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error('no live video within a minute of publishing');
+}
+
+/** Writes in a live video's chat. */
+export async function postChatMessage(baseUrl: string, token: string, videoId: string, text: string) {
+  const route = `/api/v1/videos/${videoId}/chat`;
+  await call(baseUrl, route, { method: 'POST', token, body: JSON.stringify({ text }) });
+}

@@ -3552,6 +3552,83 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/videos/{id}/presence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Say I am watching a live video now (every 15 s while it plays): its live.viewers count
+         * @description Counts a signed-in account, or the viewer of a ticket from `POST /videos/{id}/watch-tickets`; `present` is false when the video is not live or the viewer is unknown.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Names a viewer not signed in */
+                        ticket?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            present: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ErrorResponse"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/videos/{id}/progress": {
         parameters: {
             query?: never;
@@ -6853,7 +6930,7 @@ export interface components {
                 /** Format: date-time */
                 startedAt: string;
                 endedAt: string | null;
-                /** @description People watching now: not counted yet, always null */
+                /** @description People watching now (heard from in the last 30 s, read at most every 5 s), on the video page while live; null in lists and once ended */
                 viewers: number | null;
             } | null;
             /** @description The master playlist; for private and unlisted videos it carries an expiring playback token */

@@ -13,10 +13,14 @@ export const videoKeys = {
   one: (id: string) => ['video', id] as const,
 };
 
+/** How often a live video is asked for again: its viewer count, and whether it ended. */
+const LIVE_REFRESH_MS = 15_000;
+
 export function useVideo(id: string) {
   return useQuery({
     queryKey: videoKeys.one(id),
     queryFn: () => unwrap(api.GET('/api/v1/videos/{id}', byId(id))),
+    refetchInterval: (query) => (query.state.data?.live?.state === 'live' ? LIVE_REFRESH_MS : false),
   });
 }
 
@@ -81,6 +85,13 @@ export async function takeWatchTicket(id: string) {
 /** Counts a view (one per viewer and hour, on a ticket at least `watchedSeconds` old); nothing waits. */
 export function countView(id: string, ticket: string, watchedSeconds: number) {
   return api.POST('/api/v1/videos/{id}/views', { ...byId(id), body: { ticket, watchedSeconds } });
+}
+
+/** Says I am watching a live video now (its viewer count); a failure waits for the next report. */
+export function reportPresence(id: string, ticket: string | undefined) {
+  return api
+    .POST('/api/v1/videos/{id}/presence', { ...byId(id), body: ticket ? { ticket } : {} })
+    .catch(() => undefined);
 }
 
 /** Stores where I am in a video, for my history and for resuming. */

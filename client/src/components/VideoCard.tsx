@@ -1,4 +1,4 @@
-// One video in a grid: poster with its duration, title, channel, views and age.
+// One video in a grid: poster with its duration (or LIVE), title, channel, views and age.
 import { Link } from 'react-router';
 import type { Video } from '../api/client.js';
 import { formatAge, formatCount, formatDuration } from '../format/format.js';
@@ -15,8 +15,12 @@ export function VideoCard({ video, watchedSeconds }: { video: Video; watchedSeco
         ) : (
           <span className="poster-placeholder" />
         )}
-        {video.durationSeconds !== null && (
-          <span className="duration-badge">{formatDuration(video.durationSeconds)}</span>
+        {video.live?.state === 'live' ? (
+          <span className="duration-badge duration-badge-live">LIVE</span>
+        ) : (
+          video.durationSeconds !== null && (
+            <span className="duration-badge">{formatDuration(video.durationSeconds)}</span>
+          )
         )}
         {watchedSeconds !== undefined && video.durationSeconds && (
           <span

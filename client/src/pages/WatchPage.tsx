@@ -5,11 +5,13 @@ import { Link, useParams } from 'react-router';
 import { ApiFailure } from '../api/client.js';
 import { useSession } from '../api/session.js';
 import { useVideo } from '../api/videos.js';
+import { ChatPanel } from '../chat/ChatPanel.js';
 import { CommentsSection } from '../comments/CommentsSection.js';
 import { ChannelAvatar } from '../components/ChannelAvatar.js';
 import { ChapterList } from '../components/ChapterList.js';
 import { ErrorNotice } from '../components/ErrorNotice.js';
 import { ExpandableText } from '../components/ExpandableText.js';
+import { LiveBadge } from '../components/LiveBadge.js';
 import { ReactionButtons } from '../components/ReactionButtons.js';
 import { SubscribeButton } from '../components/SubscribeButton.js';
 import { UpNext } from '../components/UpNext.js';
@@ -54,6 +56,9 @@ export function WatchPage() {
   }
 
   const mine = session?.channel.id === video.channel.id;
+  const live = video.live?.state === 'live';
+  // A live video's chat stays beside its recording, read-only.
+  const chat = video.live !== null && video.playable;
   const playerVideo = () => playerCell.current?.querySelector('video') ?? null;
   function playFrom(seconds: number) {
     const element = playerVideo();
@@ -65,7 +70,11 @@ export function WatchPage() {
   // The player is a grid cell of its own, so theatre mode moves it without remounting it (and stopping it);
   // the player host fills the cell, and keeps a playing video going in a corner when the page is left.
   return (
-    <div className={theatre.on ? 'watch-page watch-theatre' : 'watch-page'}>
+    <div
+      className={['watch-page', theatre.on && 'watch-theatre', chat && 'watch-with-chat']
+        .filter(Boolean)
+        .join(' ')}
+    >
       <div className="watch-player" ref={playerCell}>
         {video.playable && video.hlsUrl ? (
           <PlayerSlot
@@ -80,9 +89,17 @@ export function WatchPage() {
         )}
         <AutoplayCountdown videoId={video.id} player={playerCell} queued={playlist?.queued} />
       </div>
+      {chat && (
+        <div className="watch-chat">
+          <ChatPanel video={video} />
+        </div>
+      )}
       <section className="watch-primary">
         {/* A video plays while its last segments are still being encoded; its owner sees how far along. */}
-        {video.playable && mine && video.state === 'processing' && <ProcessingStatus video={video} live />}
+        {/* A live video stays `processing` with no progress to show. */}
+        {video.playable && mine && video.state === 'processing' && !video.live && (
+          <ProcessingStatus video={video} live />
+        )}
         <h1 className="watch-title">{video.title}</h1>
         <div className="watch-actions">
           <Link to={`/@${video.channel.handle}`} className="channel-line">
@@ -97,6 +114,12 @@ export function WatchPage() {
         </div>
         <div className="description card">
           <p className="muted">
+            {live && (
+              <>
+                <LiveBadge />{' '}
+                {video.live?.viewers != null && `${video.live.viewers.toLocaleString('en')} watching · `}
+              </>
+            )}
             {formatCount(video.viewCount, 'view')} · {formatAge(video.publishedAt ?? video.createdAt)}
             {video.visibility !== 'public' && ` · ${video.visibility}`}
           </p>

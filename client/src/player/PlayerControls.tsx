@@ -5,6 +5,8 @@
 import type { RefObject } from 'react';
 import { formatDuration } from '../format/format.js';
 import type { Chapter } from './chapters.js';
+import { LiveIndicator } from './LiveIndicator.js';
+import { formatBehindLive, type LivePosition, livePosition } from './livePosition.js';
 import { PlayerButton } from './PlayerButton.js';
 import { SeekBar } from './SeekBar.js';
 import { type QualityChoice, SettingsMenu } from './SettingsMenu.js';
@@ -34,6 +36,8 @@ interface PlayerControlsProps {
   fullscreen: boolean;
   onToggleFullscreen: () => void;
   theatre?: ViewToggle;
+  /** While the stream is live: the seek bar spans the DVR window, and LIVE takes the time's place. */
+  live: boolean;
 }
 
 export function PlayerControls(props: PlayerControlsProps) {
@@ -45,19 +49,24 @@ export function PlayerControls(props: PlayerControlsProps) {
     props.onMediaChanged();
   };
   const silent = media.muted || media.volume === 0;
+  const seekTo = (seconds: number) =>
+    onVideo((video) => {
+      video.currentTime = seconds;
+    })();
+  const live: LivePosition | null =
+    props.live && props.videoRef.current ? livePosition(props.videoRef.current) : null;
+  // Live, the bar starts at the window's start: its positions are offsets from there.
+  const offset = live?.windowStart ?? 0;
   return (
     <div className="player-controls">
       <SeekBar
-        currentTime={media.currentTime}
-        bufferedEnd={media.bufferedEnd}
-        duration={media.duration}
-        storyboardUrl={props.storyboardUrl}
-        chapters={props.chapters}
-        onSeek={(seconds) =>
-          onVideo((video) => {
-            video.currentTime = seconds;
-          })()
-        }
+        currentTime={media.currentTime - offset}
+        bufferedEnd={media.bufferedEnd - offset}
+        duration={live ? live.liveTarget - offset : media.duration}
+        storyboardUrl={live ? null : props.storyboardUrl}
+        chapters={live ? [] : props.chapters}
+        onSeek={(seconds) => seekTo(seconds + offset)}
+        timeLabel={live ? (seconds) => formatBehindLive(live.liveTarget - offset - seconds) : undefined}
       />
       <div className="player-toolbar">
         <PlayerButton
@@ -91,9 +100,19 @@ export function PlayerControls(props: PlayerControlsProps) {
             }
           />
         </span>
-        <span className="player-time">
-          {formatDuration(media.currentTime)} / {formatDuration(media.duration)}
-        </span>
+        {live ? (
+          <LiveIndicator
+            position={live}
+            onGoLive={() => {
+              seekTo(live.liveTarget);
+              void props.videoRef.current?.play().catch(() => undefined);
+            }}
+          />
+        ) : (
+          <span className="player-time">
+            {formatDuration(media.currentTime)} / {formatDuration(media.duration)}
+          </span>
+        )}
         <span className="player-toolbar-end">
           {props.captions.tracks.length > 0 && (
             <PlayerButton

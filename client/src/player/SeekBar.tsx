@@ -14,12 +14,15 @@ interface SeekBarProps {
   storyboardUrl: string | null;
   chapters: readonly Chapter[];
   onSeek: (seconds: number) => void;
+  /** How a moment reads under the pointer and to screen readers (a live stream: how far behind live). */
+  timeLabel?: (seconds: number) => string;
 }
 
 const percent = (part: number, whole: number) => `${whole ? Math.min(100, (part / whole) * 100) : 0}%`;
 
 export function SeekBar(props: SeekBarProps) {
   const { currentTime, bufferedEnd, duration, storyboardUrl, chapters, onSeek } = props;
+  const timeLabel = props.timeLabel ?? formatDuration;
   const [hover, setHover] = useState<{ time: number; left: number } | null>(null);
   // The track is fetched on the first hover: most viewers never look.
   const storyboard = useStoryboard(storyboardUrl, hover !== null);
@@ -61,13 +64,17 @@ export function SeekBar(props: SeekBarProps) {
           {chapters.length > 0 && (
             <span className="seek-chapter-title">{chapterAt(chapters, hover.time)?.title}</span>
           )}
-          <span className="seek-time">{formatDuration(hover.time)}</span>
+          <span className="seek-time">{timeLabel(hover.time)}</span>
         </div>
       )}
       <input
         type="range"
         aria-label="Seek"
-        aria-valuetext={`${formatDuration(currentTime)} of ${formatDuration(duration)}${chapterNow ? `, ${chapterNow.title}` : ''}`}
+        aria-valuetext={
+          props.timeLabel
+            ? timeLabel(currentTime)
+            : `${formatDuration(currentTime)} of ${formatDuration(duration)}${chapterNow ? `, ${chapterNow.title}` : ''}`
+        }
         min={0}
         max={duration || 0}
         step={0.1}

@@ -45,11 +45,14 @@ export function VideoPlayer({
 }: VideoPlayerProps) {
   const frame = useRef<HTMLElement>(null);
   const videoRef = useRef<HTMLVideoElement>(null);
-  const playback = useHlsPlayback(videoRef, hlsUrl, startAt ?? video.resumeAtSeconds ?? 0);
+  const live = video.live?.state === 'live';
+  // A stream that ends while watched plays on as its recording, and says so.
+  const [openedLive] = useState(live);
+  const playback = useHlsPlayback(videoRef, hlsUrl, startAt ?? video.resumeAtSeconds ?? 0, live);
   const { media, refresh: refreshMedia } = useMediaState(videoRef);
   const { speed, chooseSpeed } = usePlaybackSpeed(videoRef);
   const captions = useCaptions(playback.hls);
-  useWatchReporting(videoRef, video.id, signedIn);
+  useWatchReporting(videoRef, video.id, signedIn, live);
   const [started, setStarted] = useState(false);
   const [fullscreen, setFullscreen] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
@@ -152,6 +155,11 @@ export function VideoPlayer({
           }}
         />
         <CaptionView videoRef={videoRef} />
+        {openedLive && !live && !mini && (
+          <p className="player-stream-ended" role="status">
+            The live stream has ended: this is its recording.
+          </p>
+        )}
         {started && media.waiting && !playback.failure && (
           <div className="player-spinner" role="status">
             <span className="visually-hidden">Loading</span>
@@ -193,6 +201,7 @@ export function VideoPlayer({
             fullscreen={fullscreen}
             onToggleFullscreen={toggleFullscreen}
             theatre={theatre}
+            live={live}
           />
         )}
       </div>

@@ -4,6 +4,7 @@
 import type Hls from 'hls.js';
 import { type RefObject, useCallback, useEffect, useRef, useState } from 'react';
 import { loadHls } from './hlsLibrary.js';
+import { LIVE_HLS_CONFIG } from './liveSettings.js';
 import { rememberedQuality, rememberQuality } from './rememberedSettings.js';
 
 export interface QualityLevel {
@@ -15,11 +16,15 @@ export interface QualityLevel {
 /** Which rung plays: AUTO lets hls.js choose from the measured bandwidth. */
 export const AUTO = -1;
 
-/** Plays `source` in the video element, starting `startAt` seconds in. */
+/**
+ * Plays `source` in the video element, starting `startAt` seconds in; a `live` stream starts at its live
+ * edge, with the live settings (liveSettings.ts).
+ */
 export function useHlsPlayback(
   videoRef: RefObject<HTMLVideoElement | null>,
   source: string,
   startAt: number,
+  live: boolean,
 ) {
   const hlsRef = useRef<Hls | null>(null);
   /** The same instance, for hooks that follow it (captions). */
@@ -30,7 +35,7 @@ export function useHlsPlayback(
   const [failure, setFailure] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: startAt counts only when a stream starts (a later resume point must not restart playback); a new attempt does start afresh
+  // biome-ignore lint/correctness/useExhaustiveDependencies: startAt and live count only when a stream starts (a later resume point must not restart playback, and a stream that ends plays on as its recording); a new attempt does start afresh
   useEffect(() => {
     const video = videoRef.current;
     if (!video) return;
@@ -42,12 +47,15 @@ export function useHlsPlayback(
       if (!HlsPlayer.isSupported()) {
         if (video.canPlayType('application/vnd.apple.mpegurl')) {
           video.src = source;
-          video.currentTime = startAt;
+          // The browser's own HLS joins a live stream at its edge.
+          if (!live) video.currentTime = startAt;
         } else
           setFailure('This browser cannot play streaming video. Try a recent Chrome, Firefox or Safari.');
         return;
       }
-      hls = new HlsPlayer({ startPosition: startAt || -1 });
+      hls = new HlsPlayer(
+        live ? { ...LIVE_HLS_CONFIG, startPosition: -1 } : { startPosition: startAt || -1 },
+      );
       hlsRef.current = hls;
       setInstance(hls);
       hls.on(HlsPlayer.Events.MANIFEST_PARSED, (_event, data) => {

@@ -1,6 +1,7 @@
 // Tells the server what was watched: a view once 10 s have been seen (or the whole of a shorter video),
 // on the watch ticket taken when the player opened, and, for signed-in viewers, where they are (for
-// history and resuming) every few seconds and on pause.
+// history and resuming) every few seconds and on pause. While a live video plays, that its viewer is
+// watching now, every 15 s (its "N watching").
 import { type RefObject, useEffect } from 'react';
 import { savePosition, useRefreshVideo } from '../api/videos.js';
 import { ViewReporter } from './viewReporter.js';
@@ -9,11 +10,14 @@ const VIEW_AFTER_SECONDS = 10;
 const POSITION_EVERY_SECONDS = 10;
 /** How far the position may run ahead of the clock between two updates (they are not exactly timed). */
 const TICK_SLACK_SECONDS = 0.25;
+/** The server counts a viewer heard from in the last 30 s: two reports' time. */
+const PRESENCE_EVERY_MS = 15_000;
 
 export function useWatchReporting(
   videoRef: RefObject<HTMLVideoElement | null>,
   videoId: string,
   signedIn: boolean,
+  live: boolean,
 ) {
   const refreshVideo = useRefreshVideo();
   useEffect(() => {
@@ -25,6 +29,16 @@ export function useWatchReporting(
     let viewReported = false;
     let positionSentAt = 0;
     const views = new ViewReporter(videoId);
+    let presenceSentAt = Number.NEGATIVE_INFINITY;
+    // At the start of playing and every 15 s while it goes on (looked at every 5 s, so a pause or a stall
+    // delays the next report by no more than that).
+    const reportPresence = () => {
+      const now = performance.now();
+      if (!live || video.paused || now - presenceSentAt < PRESENCE_EVERY_MS) return;
+      presenceSentAt = now;
+      void views.reportPresence();
+    };
+    const presence = setInterval(reportPresence, PRESENCE_EVERY_MS / 3);
 
     const reportView = () => {
       viewReported = true;
@@ -62,7 +76,10 @@ export function useWatchReporting(
     video.addEventListener('timeupdate', onTimeUpdate);
     video.addEventListener('pause', reportPosition);
     video.addEventListener('ended', onEnded);
+    video.addEventListener('playing', reportPresence);
     return () => {
+      clearInterval(presence);
+      video.removeEventListener('playing', reportPresence);
       video.removeEventListener('seeking', onSeeking);
       video.removeEventListener('timeupdate', onTimeUpdate);
       video.removeEventListener('pause', reportPosition);
@@ -70,5 +87,5 @@ export function useWatchReporting(
       views.stop();
       if (watchedSeconds > 0) reportPosition();
     };
-  }, [videoRef, videoId, signedIn, refreshVideo]);
+  }, [videoRef, videoId, signedIn, live, refreshVideo]);
 }

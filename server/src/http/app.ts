@@ -57,6 +57,7 @@ import { chatRoutes } from './routes/videos/chat.routes.js';
 import { videoCommentRoutes } from './routes/videos/comments.routes.js';
 import { videoEmbedRoutes } from './routes/videos/embed.routes.js';
 import { videoEventRoutes } from './routes/videos/events.routes.js';
+import { presenceRoutes } from './routes/videos/presence.routes.js';
 import { progressRoutes } from './routes/videos/progress.routes.js';
 import { reactionRoutes } from './routes/videos/reaction.routes.js';
 import { upNextRoutes } from './routes/videos/up-next.routes.js';
@@ -92,6 +93,7 @@ const API_ROUTES = [
   upNextRoutes,
   watchTicketRoutes,
   viewRoutes,
+  presenceRoutes,
   progressRoutes,
   commentRoutes,
   playlistRoutes,

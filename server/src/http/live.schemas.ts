@@ -38,6 +38,7 @@ export const LiveFacts = Type.Object({
   startedAt: Type.String({ format: 'date-time' }),
   endedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   viewers: Type.Union([Type.Integer(), Type.Null()], {
-    description: 'People watching now: not counted yet, always null',
+    description:
+      'People watching now (heard from in the last 30 s, read at most every 5 s), on the video page while live; null in lists and once ended',
   }),
 });

@@ -78,8 +78,8 @@ export class Presenter {
    * so they get its media URLs, with a playback token in the path.
    */
   /** A video's page, with what only its viewer sees. */
-  videoPage({ video, viewer }: VideoPage, viewerId: string | undefined): VideoJson {
-    return this.video(video, viewerId, viewer);
+  videoPage({ video, viewer, liveViewers }: VideoPage, viewerId: string | undefined): VideoJson {
+    return this.video(video, viewerId, viewer, liveViewers);
   }
 
   /** A page of a list of videos. */
@@ -91,7 +91,13 @@ export class Presenter {
     return { items: page.items.map((comment) => this.comment(comment)), nextCursor: page.nextCursor };
   }
 
-  video(video: VideoWithChannel, viewerId: string | undefined, personal?: ViewerState): VideoJson {
+  /** `liveViewers`: counted for a video page only (lists show null). */
+  video(
+    video: VideoWithChannel,
+    viewerId: string | undefined,
+    personal?: ViewerState,
+    liveViewers?: number,
+  ): VideoJson {
     const owner = video.ownerId === viewerId;
     const playable = watchable(video);
     // Signed once for all of the video's URLs: they share the folder and its token.
@@ -129,7 +135,7 @@ export class Presenter {
         state: video.live.state,
         startedAt: video.live.startedAt.toISOString(),
         endedAt: video.live.endedAt?.toISOString() ?? null,
-        viewers: null,
+        viewers: liveViewers ?? null,
       },
       hlsUrl: mediaUrl(MASTER_PLAYLIST),
       posterUrl: mediaUrl(POSTER_FILE, ready),

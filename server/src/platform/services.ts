@@ -89,6 +89,7 @@ import { VideoEmbedService } from '../services/videos/video-embed.service.js';
 import { VideoListService } from '../services/videos/video-list.service.js';
 import { VideoPageService } from '../services/videos/video-page.service.js';
 import { VideoProgressService } from '../services/videos/video-progress.service.js';
+import { LivePresenceService } from '../services/views/live-presence.service.js';
 import { ViewService } from '../services/views/view.service.js';
 import { ViewerIds } from '../services/views/viewer-ids.js';
 import { WatchTickets } from '../services/views/watch-tickets.js';
@@ -227,6 +228,13 @@ export function buildServices({
   const streamKeys = new StreamKeyRepository(db);
   const liveVideos = new LiveVideoRepository(db, forgetVideo);
   const channelService = new ChannelService({ channels, subscriptions, storage: storage.storage, logger });
+  const watchTickets = new WatchTickets(secret, WATCH_TICKET_LIFETIME_SECONDS);
+  const livePresence = new LivePresenceService({
+    videos: videoService,
+    cache,
+    tickets: watchTickets,
+    now: clock,
+  });
   const services: Services = {
     cdnRevocations,
     auth: new AuthService({
@@ -247,7 +255,7 @@ export function buildServices({
       videos: videoService,
     }),
     reactions,
-    videoPages: new VideoPageService(videoService, reactions, history),
+    videoPages: new VideoPageService(videoService, reactions, history, livePresence),
     embeds: new VideoEmbedService(catalog),
     progress: new VideoProgressService(videoService, config.progressStreams),
     chat: new ChatService(
@@ -259,13 +267,14 @@ export function buildServices({
     ),
     comments: commentService,
     notifications,
+    livePresence,
     views: new ViewService({
       videos: videoService,
       views: new ViewRepository(db, forgetVideo),
       buffer: viewBuffer,
       counters,
       viewerIds: new ViewerIds(secret),
-      tickets: new WatchTickets(secret, WATCH_TICKET_LIFETIME_SECONDS),
+      tickets: watchTickets,
       anonymousPerAddressPerHour: config.viewLimits.anonymousPerAddressPerHour,
       now: clock,
     }),

@@ -33,6 +33,7 @@ import type { VideoEmbedService } from './videos/video-embed.service.js';
 import type { VideoListService } from './videos/video-list.service.js';
 import type { VideoPageService } from './videos/video-page.service.js';
 import type { VideoProgressService } from './videos/video-progress.service.js';
+import type { LivePresenceService } from './views/live-presence.service.js';
 import type { ViewService } from './views/view.service.js';
 import type { WatchHistoryService } from './watch-history.service.js';
 
@@ -86,4 +87,6 @@ export interface Services {
   videoPages: VideoPageService;
   videos: VideoService;
   views: ViewService;
+  /** Who is watching a live video now. */
+  livePresence: LivePresenceService;
 }

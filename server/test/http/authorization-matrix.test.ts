@@ -225,6 +225,10 @@ const MATRIX: Record<string, Entry> = {
     }),
     expected: OPEN(200),
   },
+  'POST /api/v1/videos/{id}/presence': {
+    attempt: ({ videoId }) => ({ url: `/api/v1/videos/${videoId}/presence`, payload: {} }),
+    expected: OPEN(200),
+  },
   'PUT /api/v1/videos/{id}/progress': {
     attempt: ({ videoId }) => ({
       url: `/api/v1/videos/${videoId}/progress`,

@@ -4,11 +4,14 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { Platform } from '../../src/platform/platform.js';
+import { bearer } from './accounts.js';
 import { makeStreamKey } from './stream-keys.js';
 
+/** `visibility`: what its owner made it after going live (the ingest makes it public). */
 export async function startLiveVideo(
   test: { app: FastifyInstance; platform: Platform },
   owner: { id: string; handle: string; token: string },
+  visibility: 'public' | 'private' = 'public',
 ): Promise<string> {
   const { id: keyId } = await makeStreamKey(test.app, owner);
   const { liveVideos, channels } = test.platform.repositories;
@@ -24,6 +27,15 @@ export async function startLiveVideo(
   const id = randomBytes(8).toString('base64url');
   if (!(await liveVideos.start(id, key, 'Live now', new Date()))) throw new Error('the key is live already');
   await liveVideos.markPlayable(id);
+  if (visibility !== 'public') {
+    const edited = await test.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/videos/${id}`,
+      headers: bearer(owner.token),
+      payload: { visibility },
+    });
+    if (edited.statusCode !== 200) throw new Error(`could not make it ${visibility}: ${edited.body}`);
+  }
   return id;
 }
 

@@ -21,6 +21,13 @@ export interface Cache {
   release(key: string, lease: string): Promise<void>;
   /** Adds one to a counter that starts at zero and lives `windowSeconds` from its first increment. */
   increment(key: string, windowSeconds: number): Promise<number>;
+  /**
+   * Marks `member` of the set `key` as present at `atMs` (the caller's clock), and forgets the members not
+   * marked since `atMs - windowMs`: a set of who is here now, each counted once however often marked.
+   */
+  markPresent(key: string, member: string, atMs: number, windowMs: number): Promise<void>;
+  /** How many members of `key` were marked at `sinceMs` or later. */
+  countPresent(key: string, sinceMs: number): Promise<number>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }

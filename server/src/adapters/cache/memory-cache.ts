@@ -4,14 +4,22 @@ import { randomUUID } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import type { Cache } from './cache.js';
 
+interface PresenceSet {
+  members: Map<string, number>;
+  prunedAt: number;
+}
+
 export class MemoryCache implements Cache {
   private readonly entries: LRUCache<string, string>;
   /** Key → the token of the fill that holds its lease. */
   private readonly leases: LRUCache<string, string>;
+  /** Presence sets: member → when last marked. Each set lives its window past its last mark. */
+  private readonly presence: LRUCache<string, PresenceSet>;
 
   constructor(maxEntries: number) {
     this.entries = new LRUCache<string, string>({ max: maxEntries, ttlAutopurge: false });
     this.leases = new LRUCache<string, string>({ max: maxEntries, ttlAutopurge: false });
+    this.presence = new LRUCache<string, PresenceSet>({ max: maxEntries, ttlAutopurge: false });
   }
 
   async get(key: string): Promise<string | undefined> {
@@ -59,10 +67,28 @@ export class MemoryCache implements Cache {
     return next;
   }
 
+  async markPresent(key: string, member: string, atMs: number, windowMs: number): Promise<void> {
+    const set = this.presence.get(key) ?? { members: new Map<string, number>(), prunedAt: atMs };
+    set.members.set(member, atMs);
+    // Pruned once a window, not at every mark: a mark stays O(1) however many are present.
+    if (atMs - set.prunedAt >= windowMs) {
+      for (const [other, markedAt] of set.members) if (markedAt < atMs - windowMs) set.members.delete(other);
+      set.prunedAt = atMs;
+    }
+    this.presence.set(key, set, { ttl: windowMs });
+  }
+
+  async countPresent(key: string, sinceMs: number): Promise<number> {
+    let count = 0;
+    for (const markedAt of this.presence.get(key)?.members.values() ?? []) if (markedAt >= sinceMs) count++;
+    return count;
+  }
+
   async ping(): Promise<void> {}
 
   async close(): Promise<void> {
     this.entries.clear();
     this.leases.clear();
+    this.presence.clear();
   }
 }

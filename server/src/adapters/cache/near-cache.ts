@@ -101,6 +101,14 @@ export class NearCache implements Cache {
     return this.options.redis.increment(key, windowSeconds);
   }
 
+  markPresent(key: string, member: string, atMs: number, windowMs: number): Promise<void> {
+    return this.options.redis.markPresent(key, member, atMs, windowMs);
+  }
+
+  countPresent(key: string, sinceMs: number): Promise<number> {
+    return this.options.redis.countPresent(key, sinceMs);
+  }
+
   ping(): Promise<void> {
     return this.options.redis.ping();
   }

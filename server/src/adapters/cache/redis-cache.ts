@@ -138,6 +138,24 @@ export class RedisCache implements Cache {
     }, 0);
   }
 
+  /** A sorted set scored by the time of each member's last mark; one round trip. */
+  async markPresent(key: string, member: string, atMs: number, windowMs: number): Promise<void> {
+    await this.attempt(
+      () =>
+        this.client
+          .multi()
+          .zadd(key, atMs, member)
+          .zremrangebyscore(key, '-inf', `(${atMs - windowMs}`)
+          .pexpire(key, windowMs)
+          .exec(),
+      undefined,
+    );
+  }
+
+  async countPresent(key: string, sinceMs: number): Promise<number> {
+    return this.attempt(() => this.client.zcount(key, sinceMs, '+inf'), 0);
+  }
+
   async ping(): Promise<void> {
     await this.client.ping();
   }

@@ -53,6 +53,12 @@ const NOT_WITHDRAWN = sql<SqlBool>`videos.hidden_at IS NULL AND videos.owner_sus
  */
 export const LISTED = sql<SqlBool>`(videos.state = 'ready' AND videos.visibility = 'public' AND ${NOT_WITHDRAWN})`;
 
+/**
+ * Live now and listed but for being ready: public, playable (its first segments out), not withdrawn. Few
+ * at a time; the partial index on live videos finds them.
+ */
+export const LIVE_AND_LISTED = sql<SqlBool>`(videos.live_state = 'live' AND videos.playable AND videos.visibility = 'public' AND ${NOT_WITHDRAWN})`;
+
 /** Ready videos this person (or anyone, signed out) may watch: neither private nor withdrawn, and their own. */
 export function watchableBy(userId: string | undefined) {
   const forAnyone = sql<SqlBool>`(videos.visibility != 'private' AND ${NOT_WITHDRAWN})`;

@@ -3,7 +3,7 @@
 import type { Kysely } from 'kysely';
 import type { VideoWithChannel } from '../../domain/video.js';
 import { rowsAfter } from './keyset.js';
-import { LISTED, selectVideosWithChannel, toVideoWithChannel } from './rows.js';
+import { LISTED, LIVE_AND_LISTED, selectVideosWithChannel, toVideoWithChannel } from './rows.js';
 import type { Database } from './schema.js';
 
 export interface ListFilter {
@@ -31,6 +31,8 @@ export interface OwnedPosition {
   id: string;
 }
 
+type VideoQuery = ReturnType<typeof selectVideosWithChannel>;
+
 export class VideoListRepository {
   constructor(private readonly db: Kysely<Database>) {}
 
@@ -39,15 +41,7 @@ export class VideoListRepository {
    * channel, or of the channels one person follows. Never anything unlisted, private or unfinished.
    */
   async listed(filter: ListFilter, limit: number, after?: ListPosition): Promise<VideoWithChannel[]> {
-    let query = selectVideosWithChannel(this.db).where(LISTED);
-    if (filter.channelId) query = query.where('videos.channel_id', '=', filter.channelId);
-    if (filter.followedBy) {
-      const followed = this.db
-        .selectFrom('subscriptions')
-        .select('channel_id')
-        .where('subscriber_id', '=', filter.followedBy);
-      query = query.where('videos.channel_id', 'in', followed);
-    }
+    let query = this.ofFilter(selectVideosWithChannel(this.db).where(LISTED), filter);
     if (filter.notTrending) {
       query = query.where((eb) =>
         eb.not(
@@ -63,6 +57,29 @@ export class VideoListRepository {
       .limit(limit)
       .execute();
     return rows.map(toVideoWithChannel);
+  }
+
+  /** Public videos live now (of one channel, or of the channels one person follows), newest first. */
+  async liveNow(filter: ListFilter, limit: number): Promise<VideoWithChannel[]> {
+    const rows = await this.ofFilter(selectVideosWithChannel(this.db).where(LIVE_AND_LISTED), filter)
+      .orderBy('videos.live_started_at', 'desc')
+      .orderBy('videos.id', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map(toVideoWithChannel);
+  }
+
+  private ofFilter<Query extends VideoQuery>(query: Query, filter: ListFilter): Query {
+    let filtered = query;
+    if (filter.channelId) filtered = filtered.where('videos.channel_id', '=', filter.channelId) as Query;
+    if (filter.followedBy) {
+      const followed = this.db
+        .selectFrom('subscriptions')
+        .select('channel_id')
+        .where('subscriber_id', '=', filter.followedBy);
+      filtered = filtered.where('videos.channel_id', 'in', followed) as Query;
+    }
+    return filtered;
   }
 
   /** Those of these videos that are listed, in no particular order. */

@@ -1,6 +1,7 @@
 // Lists of videos: newest on the platform, trending, home (the two mixed), a channel's, and those of the
 // channels I follow. Only public, ready videos are ever listed; unlisted ones are reachable by their link
-// alone. The one exception is my own list (the studio), which shows me all of mine.
+// alone. The one exception is my own list (the studio), which shows me all of mine. Public videos live now
+// lead the first page of every list but trending, newest first (they are not ready, so never paged).
 import type { ChannelRepository } from '../../adapters/db/channel.repository.js';
 import type {
   ListFilter,
@@ -10,6 +11,9 @@ import type {
 import { NotFound } from '../../domain/errors.js';
 import { decodeCursor, encodeCursor, type Page, type PagePosition, readPage } from '../../domain/page.js';
 import type { VideoWithChannel } from '../../domain/video.js';
+
+/** Live videos leading a first page at most. */
+const LIVE_FIRST = 12;
 
 /** Where home left off in each of its two lists; `done` once a list has run out. */
 interface HomePosition {
@@ -73,7 +77,7 @@ export class VideoListService {
         : await this.listedAfter({ notTrending: true }, newestWanted + 1, position.newest);
     const newest = newestRows.slice(0, newestWanted);
 
-    const items: VideoWithChannel[] = [];
+    const items = cursor === undefined ? await this.videos.liveNow({}, LIVE_FIRST) : [];
     for (let index = 0; index < Math.max(trending.length, newest.length); index++) {
       const fromTrending = trending[index];
       const fromNewest = newest[index];
@@ -97,7 +101,14 @@ export class VideoListService {
   }
 
   private async list(filter: ListFilter, limit: number, cursor?: string): Promise<Page<VideoWithChannel>> {
-    return readPage(cursor, limit, (count, after) => this.listedAfter(filter, count, after), listedPosition);
+    const page = await readPage(
+      cursor,
+      limit,
+      (count, after) => this.listedAfter(filter, count, after),
+      listedPosition,
+    );
+    if (cursor !== undefined) return page;
+    return { ...page, items: [...(await this.videos.liveNow(filter, LIVE_FIRST)), ...page.items] };
   }
 
   private listedAfter(filter: ListFilter, limit: number, after: PagePosition | undefined) {

@@ -88,6 +88,24 @@ describe.each(implementations)('%s', (_name, make) => {
     expect(await cache.get('video:4')).toBe('fresh');
   });
 
+  it('counts each member present once, and only those marked within the window', async () => {
+    const cache = await make();
+    const window = 30_000;
+    const start = Date.now();
+    await cache.markPresent('live:1', 'user:a', start, window);
+    await cache.markPresent('live:1', 'user:a', start + 1_000, window);
+    await cache.markPresent('live:1', 'viewer:b', start + 2_000, window);
+    await cache.markPresent('live:2', 'user:a', start + 2_000, window);
+    expect(await cache.countPresent('live:1', start + 2_000 - window)).toBe(2);
+    // 22 s in, a was last marked 21 s before and still counts; 40 s in, only b does.
+    await cache.markPresent('live:1', 'viewer:b', start + 22_000, window);
+    expect(await cache.countPresent('live:1', start + 22_000 - window)).toBe(2);
+    expect(await cache.countPresent('live:1', start + 40_000 - window)).toBe(1);
+    await cache.markPresent('live:1', 'viewer:c', start + 70_000, window);
+    expect(await cache.countPresent('live:1', start + 70_000 - window)).toBe(1);
+    expect(await cache.countPresent('live:nobody', start)).toBe(0);
+  });
+
   it('counts within a window that does not stretch with each increment', async () => {
     const cache = await make();
     expect(await cache.increment('attempts', 1)).toBe(1);

@@ -44,6 +44,8 @@ export const videoRoutes: FastifyPluginAsyncTypebox<RouteDeps> = async (
     const viewer = request.authenticated?.account;
     const page = await videoPages.show(request.params.id, viewer?.id, viewer?.role);
     if (viewer) return present.videoPage(page, viewer.id);
+    // A live video's answer carries its viewer count, which changes apart from the video: presented anew.
+    if (page.liveViewers !== undefined) return present.videoPage(page, undefined);
     // The hottest read: presented and serialized (by this route's schema) once, sent as it is.
     const body = publicVideoAnswers.body(page.video, (answer) => reply.serialize(answer));
     return reply.type('application/json; charset=utf-8').send(body);
