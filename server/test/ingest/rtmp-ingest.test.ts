@@ -17,7 +17,7 @@ import { type RtmpIngest, startRtmpIngest } from '../../src/ingest/rtmp-ingest.j
 import { bearer, register } from '../support/accounts.js';
 import { eventually } from '../support/eventually.js';
 import { makeStreamKey } from '../support/stream-keys.js';
-import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
+import { startTestPlatform, startTestWorker, type TestPlatform } from '../support/test-platform.js';
 
 let test: TestPlatform;
 let ingest: RtmpIngest;
@@ -29,6 +29,8 @@ beforeAll(async () => {
   const live = test.platform.services.live;
   if (!live) throw new Error('the test platform runs ffmpeg, so it takes live publishes');
   ingest = await startRtmpIngest(live, { port: 0, host: '127.0.0.1' }, pino({ level: 'silent' }));
+  // Publishes the ended streams as videos.
+  await startTestWorker(test.platform);
 });
 afterAll(async () => {
   await ingest.close();
@@ -262,7 +264,7 @@ describe('RTMP ingest', () => {
       10,
       'search finds the video',
     );
-  });
+  }, 180_000);
 
   it('refuses a revoked key at its publish and makes no video', async () => {
     const owner = await register(test.app);

@@ -16,7 +16,7 @@ import { bearer, register } from '../../support/accounts.js';
 import { eventually } from '../../support/eventually.js';
 import { startLiveVideo } from '../../support/live-videos.js';
 import { makeStreamKey } from '../../support/stream-keys.js';
-import { startTestPlatform, type TestPlatform } from '../../support/test-platform.js';
+import { startTestPlatform, startTestWorker, type TestPlatform } from '../../support/test-platform.js';
 
 let test: TestPlatform;
 let live: LiveIngestService;
@@ -25,6 +25,8 @@ beforeAll(async () => {
   test = await startTestPlatform();
   if (!test.platform.services.live) throw new Error('the test platform takes live publishes');
   live = test.platform.services.live;
+  // Publishes the ended streams as videos.
+  await startTestWorker(test.platform);
 });
 afterEach(() => test.clock.reset());
 afterAll(() => test.close());
@@ -149,5 +151,5 @@ describe('a live video ended because its process was lost', () => {
       expect(playlist.trimEnd().endsWith('#EXT-X-ENDLIST'), rendition).toBe(true);
     }
     expect((await media('storyboard.vtt')).body).toContain('#xywh=');
-  });
+  }, 120_000);
 });
