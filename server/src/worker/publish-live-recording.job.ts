@@ -5,5 +5,6 @@ import type { LiveRecordingService } from '../services/live/live-recording.servi
 export function publishLiveRecordingJob(
   recordings: LiveRecordingService,
 ): JobHandler<'publish-live-recording'> {
-  return ({ videoId }, { signal }) => recordings.publish(videoId, signal);
+  return ({ videoId }, { retryCount, retryLimit, signal }) =>
+    recordings.publish(videoId, { isLast: retryCount >= retryLimit, signal });
 }

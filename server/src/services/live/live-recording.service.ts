@@ -48,7 +48,11 @@ const SHORTEST_STILLS_TIMEOUT_MS = 60_000;
 export class LiveRecordingService {
   constructor(private readonly deps: LiveRecordingDeps) {}
 
-  async publish(videoId: string, signal?: AbortSignal): Promise<void> {
+  /**
+   * Stills that cannot be made on the job's last attempt are left out: the recording is published without
+   * them rather than left unlisted for ever.
+   */
+  async publish(videoId: string, attempt: { isLast: boolean; signal?: AbortSignal }): Promise<void> {
     const { logger } = this.deps;
     const video = await this.deps.videos.findById(videoId);
     if (video?.state !== 'processing' || video.live?.state !== 'ended') {
@@ -61,7 +65,10 @@ export class LiveRecordingService {
     }
     const started = performance.now();
     const durationSeconds = await this.finishPlaylists(videoId);
-    await this.makeStills(videoId, video.renditions, signal);
+    await this.makeStills(videoId, video.renditions, attempt.signal).catch((error: unknown) => {
+      if (!attempt.isLast) throw error;
+      logger.error({ err: error, videoId }, 'live recording published without a poster and storyboard');
+    });
     const top = video.renditions.at(-1) as RenditionRecord;
     await this.deps.states.markReady(
       videoId,
