@@ -18,6 +18,7 @@ import { bearer, register } from '../support/accounts.js';
 import { eventually } from '../support/eventually.js';
 import { makeStreamKey } from '../support/stream-keys.js';
 import { startTestPlatform, startTestWorker, type TestPlatform } from '../support/test-platform.js';
+import { editVideo } from '../support/video-edits.js';
 
 let test: TestPlatform;
 let ingest: RtmpIngest;
@@ -198,13 +199,7 @@ describe('RTMP ingest', () => {
     const id = (await liveVideoOf(owner)) as string;
     // The owner titles the live video as any other, while it is live; the title stays with the video.
     const details = { title: `${name} launch`, description: 'Watch the launch' };
-    const edited = await test.app.inject({
-      method: 'PATCH',
-      url: `/api/v1/videos/${id}`,
-      headers: bearer(owner.token),
-      payload: details,
-    });
-    expect(edited.statusCode, edited.body).toBe(200);
+    await editVideo(test.app, owner, id, details);
     await eventually(async () => (await videoAnswer(id)).playable, 20, 'the live video plays');
     const { hlsUrl } = await videoAnswer(id);
     const variant = async () => (await media('360p/playlist.m3u8', hlsUrl)).body;
