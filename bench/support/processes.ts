@@ -1,4 +1,4 @@
-// VidStream processes a benchmark starts: the built server, as `vidstream api|worker`, each in its own
+// VidStream processes a benchmark starts: the built server, as `vidstream api|worker|live|all`, each in its own
 // process group so a kill takes its ffmpeg children with it, as a lost machine would. A launcher such as
 // `taskset -c 0` or `nice -n 19` may go in front; it execs node, so the process id is the server's own.
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -7,9 +7,12 @@ import path from 'node:path';
 
 const MAIN = path.resolve(import.meta.dirname, '../../server/dist/main.js');
 
+/** The server's roles a benchmark runs: `all` and `live` take RTMP publishes too. */
+export type VidStreamRole = 'api' | 'worker' | 'live' | 'all';
+
 export interface VidStreamProcess {
   name: string;
-  role: 'api' | 'worker';
+  role: VidStreamRole;
   port: number;
   /** Starts it (again); resolves once it answers /healthz. */
   start(): Promise<void>;
@@ -26,7 +29,7 @@ export interface VidStreamProcess {
 
 export function vidstreamProcess(
   name: string,
-  role: 'api' | 'worker',
+  role: VidStreamRole,
   port: number,
   env: Record<string, string>,
   logDir: string,

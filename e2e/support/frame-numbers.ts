@@ -9,12 +9,12 @@ export const FRAME_NUMBER_BITS = 10;
 /** The strip's height, as a share of the picture's. */
 export const STRIP_SHARE = 1 / 6;
 
-/** ffmpeg's video filter that paints the strip onto a picture of this size. */
-export function frameNumberFilter(width: number, height: number): string {
+/** ffmpeg's video filter that paints the strip onto a picture of this size, in `bitCount` blocks. */
+export function frameNumberFilter(width: number, height: number, bitCount = FRAME_NUMBER_BITS): string {
   const top = Math.round(height * (1 - STRIP_SHARE));
   const stripHeight = height - top;
-  const block = width / FRAME_NUMBER_BITS;
-  const bits = Array.from({ length: FRAME_NUMBER_BITS }, (_, bit) => {
+  const block = width / bitCount;
+  const bits = Array.from({ length: bitCount }, (_, bit) => {
     const x = Math.round(bit * block);
     const w = Math.round((bit + 1) * block) - x;
     // `n` is the frame number in a filter's timeline expression.

@@ -18,5 +18,6 @@ new VidStreamStack(app, context('stackName') ?? 'VidStream', {
   certificateArn: context('certificateArn'),
   publicUrl: context('publicUrl'),
   maxWorkers: context('maxWorkers') ? Number(context('maxWorkers')) : undefined,
+  liveTasks: context('liveTasks') ? Number(context('liveTasks')) : undefined,
 });
 Aspects.of(app).add(new AwsSolutionsChecks());

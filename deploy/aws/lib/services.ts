@@ -1,5 +1,6 @@
 // The ECS services of the one image: `vidstream api` behind the load balancer, scaled on CPU and requests,
-// and `vidstream worker`, scaled from zero on the jobs outstanding in the PostgreSQL queue.
+// `vidstream worker`, scaled from zero on the jobs outstanding in the PostgreSQL queue, and `vidstream live`,
+// taking RTMP publishes behind the network load balancer, a fixed number of tasks.
 import {
   aws_applicationautoscaling as autoscaling,
   aws_cloudwatch as cloudwatch,
@@ -12,6 +13,7 @@ import {
 } from 'aws-cdk-lib';
 import { NagSuppressions } from 'cdk-nag';
 import { Construct } from 'constructs';
+import { RTMP_PORT } from './live-ingress.js';
 
 export const API_PORT = 8080;
 /** The container's own check: is the process alive (the image's HEALTHCHECK, docs/deploy.md). */
@@ -29,7 +31,18 @@ export interface ServicesProps {
   secrets: Record<string, ecs.Secret>;
   queueMetricNamespace: string;
   maxWorkers: number;
+  /** Live tasks: each takes about LIVE_STREAMS_PER_TASK streams (docs/live.md, "How to scale it"). */
+  liveTasks: number;
 }
+
+/**
+ * A live task's size. Its ffmpeg encodes every rung the publisher did not send: one core kept a 720p30
+ * publish's ladder (720p copied, 360p encoded) at 3.7× real time or more, a 1080p30 one (both rungs
+ * encoded) at 1.0× or more (bench:live), so 2 vCPU carry about 4 streams of the first kind and 1–2 of the
+ * second (docs/live.md). Its scratch disk holds each stream's segments until the stream ends, about 2 GB
+ * an hour of a 720p stream.
+ */
+export const LIVE_TASK = { cpu: 2048, memoryLimitMiB: 4096, ephemeralStorageGiB: 100 };
 
 export class Services extends Construct {
   readonly cluster: ecs.Cluster;
@@ -38,6 +51,10 @@ export class Services extends Construct {
   readonly apiTask: ecs.FargateTaskDefinition;
   readonly workerTask: ecs.FargateTaskDefinition;
   readonly securityGroup: ec2.SecurityGroup;
+  readonly live: ecs.FargateService;
+  readonly liveTask: ecs.FargateTaskDefinition;
+  /** The live tasks' own group: reached by the RTMP load balancer alone. */
+  readonly liveSecurityGroup: ec2.SecurityGroup;
 
   constructor(
     scope: Construct,
@@ -92,6 +109,33 @@ export class Services extends Construct {
       minHealthyPercent: 0,
     });
     this.scaleWorkersOnQueue();
+
+    this.liveSecurityGroup = new ec2.SecurityGroup(this, 'LiveTasks', {
+      vpc: props.vpc,
+      description: 'VidStream live tasks',
+    });
+    const { ephemeralStorageGiB, ...liveSize } = LIVE_TASK;
+    this.liveTask = this.taskDefinition(
+      'Live',
+      'live',
+      liveSize,
+      { LIVE_RTMP_PORT: String(RTMP_PORT) },
+      { ephemeralStorageGiB, extraPorts: [RTMP_PORT] },
+    );
+    this.live = new ecs.FargateService(this, 'LiveService', {
+      cluster: this.cluster,
+      taskDefinition: this.liveTask,
+      desiredCount: props.liveTasks,
+      securityGroups: [this.liveSecurityGroup],
+      circuitBreaker: { rollback: true },
+      // A deploy starts the new tasks before stopping the old: encoders that lose their task reconnect.
+      minHealthyPercent: 100,
+    });
+  }
+
+  /** RTMP from the network load balancer to the live tasks' port 1935. */
+  liveTarget(): elbv2.INetworkLoadBalancerTarget {
+    return this.live.loadBalancerTarget({ containerName: 'vidstream', containerPort: RTMP_PORT });
   }
 
   /** Puts the API behind `listener` and scales it on CPU and on requests per task. */
@@ -139,12 +183,14 @@ export class Services extends Construct {
 
   private taskDefinition(
     id: string,
-    role: 'api' | 'worker',
+    role: 'api' | 'worker' | 'live',
     size: { cpu: number; memoryLimitMiB: number },
     environment: Record<string, string>,
+    { ephemeralStorageGiB, extraPorts = [] }: { ephemeralStorageGiB?: number; extraPorts?: number[] } = {},
   ): ecs.FargateTaskDefinition {
     const task = new ecs.FargateTaskDefinition(this, `${id}Task`, {
       ...size,
+      ephemeralStorageGiB,
       runtimePlatform: { cpuArchitecture: ecs.CpuArchitecture.X86_64 },
     });
     task.addContainer('vidstream', {
@@ -152,7 +198,7 @@ export class Services extends Construct {
       command: [role],
       environment: { ...this.props.environment, ...environment },
       secrets: this.props.secrets,
-      portMappings: [{ containerPort: API_PORT }],
+      portMappings: [API_PORT, ...extraPorts].map((containerPort) => ({ containerPort })),
       // Liveness (`vidstream healthcheck` asks /healthz): ECS replaces a task that fails it, which a
       // database outage must never cause.
       healthCheck: {

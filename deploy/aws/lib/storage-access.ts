@@ -7,7 +7,8 @@
 // - worker: reads raw uploads; writes and reads back the pieces of a chunked transcode (videos/{id}/pieces/)
 //   and deletes them; deletes a deleted video's or an expired upload's raw object and aborts its upload;
 //   writes, replaces and deletes a video's published files in processed (never avatars).
-// Both check both buckets at /readyz (HeadBucket), and the worker lists what it deletes by prefix: ListBucket.
+// - live: publishes each stream's segments and playlists to processed as they are made.
+// All check both buckets at /readyz (HeadBucket), and the worker lists what it deletes by prefix: ListBucket.
 // `vidstream migrate` runs as the API's task and calls no storage.
 import { aws_iam as iam, type aws_s3 as s3 } from 'aws-cdk-lib';
 import { NagSuppressions } from 'cdk-nag';
@@ -40,6 +41,11 @@ export function grantWorkerStorage(role: iam.IGrantable, raw: s3.IBucket, proces
   // The only raw objects a worker writes: the pieces a chunked transcode hands to other workers.
   allow(role, ['s3:PutObject'], [raw.arnForObjects('videos/*/pieces/*')]);
   allow(role, ['s3:PutObject', 's3:DeleteObject'], [processed.arnForObjects('videos/*')]);
+}
+
+export function grantLiveStorage(role: iam.IGrantable, raw: s3.IBucket, processed: s3.IBucket): void {
+  allow(role, ['s3:ListBucket'], [raw.bucketArn, processed.bucketArn]);
+  allow(role, ['s3:PutObject'], [processed.arnForObjects('videos/*')]);
 }
 
 function allow(role: iam.IGrantable, actions: string[], resources: string[]): void {

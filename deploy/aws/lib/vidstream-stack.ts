@@ -1,5 +1,5 @@
-// The whole platform on AWS: network, database, cache, buckets, CDN, the API and worker services, and the
-// migration step that runs before they change.
+// The whole platform on AWS: network, database, cache, buckets, CDN, the API, worker and live services (live
+// behind a network load balancer for RTMP), and the migration step that runs before they change.
 import {
   CfnOutput,
   aws_ec2 as ec2,
@@ -15,11 +15,12 @@ import { Buckets } from './buckets.js';
 import { CACHE_PORT, Cache } from './cache.js';
 import { Cdn } from './cdn.js';
 import { DATABASE_NAME, DATABASE_USER, Database } from './database.js';
+import { LiveIngress } from './live-ingress.js';
 import { LOAD_BALANCER_HOPS, LoadBalancer } from './load-balancer.js';
 import { Migration } from './migration.js';
 import { Network } from './network.js';
 import { API_PORT, Services } from './services.js';
-import { grantApiStorage, grantWorkerStorage } from './storage-access.js';
+import { grantApiStorage, grantLiveStorage, grantWorkerStorage } from './storage-access.js';
 
 export interface VidStreamStackProps extends StackProps {
   /** The ECR repository holding the VidStream image, and the tag to run. */
@@ -30,6 +31,8 @@ export interface VidStreamStackProps extends StackProps {
   /** The address people use (`https://video.example.com`); the load balancer's own name otherwise. */
   publicUrl?: string;
   maxWorkers?: number;
+  /** Tasks taking live publishes (default 1); each carries a few streams (docs/live.md). */
+  liveTasks?: number;
 }
 
 export class VidStreamStack extends Stack {
@@ -44,6 +47,7 @@ export class VidStreamStack extends Stack {
       logs: buckets.logs,
       certificateArn: props.certificateArn,
     });
+    const liveIngress = new LiveIngress(this, 'LiveIngress', { vpc });
     const publicUrl =
       props.publicUrl ??
       `${props.certificateArn ? 'https' : 'http'}://${loadBalancer.alb.loadBalancerDnsName}`;
@@ -89,6 +93,8 @@ export class VidStreamStack extends Stack {
         MEDIA_BASE_URL: `https://${cdn.distribution.distributionDomainName}`,
         // The API queues each revocation of playback URLs for the edge; a worker writes it there.
         CDN_KEY_VALUE_STORE_ARN: cdn.keyValueStore.keyValueStoreArn,
+        // What the API hands encoders with each stream key: the RTMP load balancer, not the ALB.
+        LIVE_INGEST_URL: liveIngress.ingestUrl,
       },
       secrets: {
         SESSION_SECRET: ecs.Secret.fromSecretsManager(sessionSecret),
@@ -97,17 +103,22 @@ export class VidStreamStack extends Stack {
       },
       queueMetricNamespace: `VidStream/${this.stackName}`,
       maxWorkers: props.maxWorkers ?? 4,
+      liveTasks: props.liveTasks ?? 1,
     });
     loadBalancer.allowTo(services.securityGroup, API_PORT);
     services.serveApi(loadBalancer.listener);
+    liveIngress.allowTo(services.liveSecurityGroup, API_PORT);
+    liveIngress.forwardTo(services.liveTarget(), API_PORT);
     database.cluster.connections.allowDefaultPortFrom(services.securityGroup, 'API and worker tasks');
-    cache.securityGroup.addIngressRule(
-      services.securityGroup,
-      ec2.Port.tcp(CACHE_PORT),
-      'API and worker tasks',
-    );
+    database.cluster.connections.allowDefaultPortFrom(services.liveSecurityGroup, 'live tasks');
+    for (const [group, who] of [
+      [services.securityGroup, 'API and worker tasks'],
+      [services.liveSecurityGroup, 'live tasks'],
+    ] as const)
+      cache.securityGroup.addIngressRule(group, ec2.Port.tcp(CACHE_PORT), who);
     grantApiStorage(services.apiTask.taskRole, buckets.raw, buckets.processed);
     grantWorkerStorage(services.workerTask.taskRole, buckets.raw, buckets.processed);
+    grantLiveStorage(services.liveTask.taskRole, buckets.raw, buckets.processed);
     cdn.allowRevocationsBy(services.workerTask.taskRole);
 
     const migration = new Migration(this, 'Migration', {
@@ -119,8 +130,10 @@ export class VidStreamStack extends Stack {
     migration.resource.node.addDependency(database.cluster);
     services.api.node.addDependency(migration.resource);
     services.worker.node.addDependency(migration.resource);
+    services.live.node.addDependency(migration.resource);
 
     new CfnOutput(this, 'Url', { value: publicUrl });
+    new CfnOutput(this, 'LiveIngestUrl', { value: liveIngress.ingestUrl });
     new CfnOutput(this, 'MediaBaseUrl', { value: `https://${cdn.distribution.distributionDomainName}` });
   }
 }

@@ -42,7 +42,11 @@ describe('network', () => {
 
 describe('load balancer', () => {
   it('serves HTTP without a certificate', () => {
-    template.resourceCountIs('AWS::ElasticLoadBalancingV2::Listener', 1);
+    // The other listener is RTMP's, on the network load balancer (live-ingest.test.ts).
+    const web = template.findResources('AWS::ElasticLoadBalancingV2::Listener', {
+      Properties: { Protocol: Match.not('TCP') },
+    });
+    expect(Object.keys(web)).toHaveLength(1);
     template.hasResourceProperties('AWS::ElasticLoadBalancingV2::Listener', {
       Port: 80,
       Protocol: 'HTTP',
@@ -73,15 +77,16 @@ describe('load balancer', () => {
 });
 
 describe('services', () => {
-  it('runs the one image as api and worker on Fargate', () => {
+  it('runs the one image as api, worker and live on Fargate', () => {
     expect(containerOf('ServicesApiTask').Command).toEqual(['api']);
     expect(containerOf('ServicesWorkerTask').Command).toEqual(['worker']);
-    template.resourceCountIs('AWS::ECS::Service', 2);
+    expect(containerOf('ServicesLiveTask').Command).toEqual(['live']);
+    template.resourceCountIs('AWS::ECS::Service', 3);
     template.hasResourceProperties('AWS::ECS::Service', { LaunchType: 'FARGATE', DesiredCount: 0 });
   });
 
-  it('wires SESSION_SECRET, METRICS_TOKEN and the database password from Secrets Manager into both tasks', () => {
-    for (const task of ['ServicesApiTask', 'ServicesWorkerTask']) {
+  it('wires SESSION_SECRET, METRICS_TOKEN and the database password from Secrets Manager into every task', () => {
+    for (const task of ['ServicesApiTask', 'ServicesWorkerTask', 'ServicesLiveTask']) {
       const secrets = containerOf(task).Secrets.map((secret: { Name: string }) => secret.Name);
       expect(secrets.sort()).toEqual(['METRICS_TOKEN', 'PGPASSWORD', 'SESSION_SECRET']);
       const names = containerOf(task).Environment.map((variable: { Name: string }) => variable.Name);

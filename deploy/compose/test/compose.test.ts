@@ -29,7 +29,7 @@ const oneShot = new Set(
 describe('compose.yaml', () => {
   it('parses, with the services of the stack', () => {
     expect(Object.keys(services).sort()).toEqual(
-      ['api', 'buckets', 'migrate', 'minio', 'postgres', 'proxy', 'valkey', 'worker'].sort(),
+      ['api', 'buckets', 'live', 'migrate', 'minio', 'postgres', 'proxy', 'valkey', 'worker'].sort(),
     );
   });
 
@@ -85,7 +85,7 @@ describe('compose.yaml', () => {
   });
 
   it('checks the VidStream containers with the image’s own healthcheck command', () => {
-    for (const name of ['api', 'worker']) {
+    for (const name of ['api', 'worker', 'live']) {
       expect(services[name]?.healthcheck?.test).toEqual([
         'CMD',
         'node',
@@ -107,8 +107,8 @@ describe('compose.yaml', () => {
     }
   });
 
-  it('starts api and worker only after the migration and the bucket setup succeeded', () => {
-    for (const name of ['api', 'worker']) {
+  it('starts api, worker and live only after the migration and the bucket setup succeeded', () => {
+    for (const name of ['api', 'worker', 'live']) {
       expect(services[name]?.depends_on).toMatchObject({
         migrate: { condition: 'service_completed_successfully' },
         buckets: { condition: 'service_completed_successfully' },
@@ -116,11 +116,12 @@ describe('compose.yaml', () => {
     }
   });
 
-  it('lets api and worker scale: no container names, no published ports but the proxy’s', () => {
+  it('lets api and worker scale: no container names, no published ports but the proxy’s and RTMP', () => {
     for (const [name, service] of Object.entries(services)) {
       expect(service.container_name, name).toBeUndefined();
-      if (name !== 'proxy') expect(service.ports, name).toBeUndefined();
+      if (name !== 'proxy' && name !== 'live') expect(service.ports, name).toBeUndefined();
     }
+    expect(services.live?.ports?.map((port) => interpolate(port, documented))).toEqual(['1935:1935']);
   });
 
   it('runs one image, built from this repository, in each VidStream role', () => {
@@ -136,6 +137,10 @@ describe('compose.yaml', () => {
   it('stops a worker only after its own grace for running jobs', () => {
     const grace = Number(documented.get('WORKER_SHUTDOWN_GRACE_SECONDS'));
     expect(Number.parseInt(services.worker?.stop_grace_period ?? '10', 10)).toBeGreaterThan(grace);
+  });
+
+  it('gives the live container time to end its streams when stopped', () => {
+    expect(Number.parseInt(services.live?.stop_grace_period ?? '10', 10)).toBeGreaterThanOrEqual(30);
   });
 
   it('mounts files that exist, and keeps data in named volumes', () => {

@@ -106,6 +106,15 @@ describe('the addresses the VidStream containers use', () => {
     }
   });
 
+  it('hand encoders the RTMP address the live service listens on and publishes', () => {
+    const variables = new Map([...dotEnv, ['PUBLIC_HOST', 'video.example.com'], ['LIVE_RTMP_PORT', '1936']]);
+    const { live: handedOut } = load(environmentOf('api', variables)).config;
+    expect(handedOut.ingestBaseUrl).toBe('rtmp://video.example.com:1936/live');
+    expect(load(environmentOf('live', variables)).config.live.rtmpPort).toBe(1936);
+    const [published] = services.live?.ports ?? [];
+    expect(interpolate(published as string, variables)).toBe('1936:1936');
+  });
+
   it('trust the one proxy’s forwarded header on the api only', () => {
     expect(load(environment).config.trustProxy).toBe(1);
     expect(load(environmentOf('worker')).config.trustProxy).toBe(false);

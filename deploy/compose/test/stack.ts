@@ -33,7 +33,7 @@ export interface ComposeFile {
 export const compose = (): ComposeFile => parse(readComposeFile('compose.yaml'), { merge: true });
 
 /** The services that run the VidStream image. */
-export const VIDSTREAM_SERVICES = ['migrate', 'api', 'worker'];
+export const VIDSTREAM_SERVICES = ['migrate', 'api', 'worker', 'live'];
 
 /** `NAME=value` lines of an env file (comments and blank lines skipped). */
 export function parseEnvFile(text: string): Map<string, string> {

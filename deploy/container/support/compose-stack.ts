@@ -19,8 +19,10 @@ export interface StackOptions {
   project: string;
   /** The VidStream image (VIDSTREAM_IMAGE). */
   image: string;
-  /** PUBLIC_PORT: the one port the stack publishes on this machine. */
+  /** PUBLIC_PORT: the port of the web app, the API and storage on this machine. */
   port: number;
+  /** LIVE_RTMP_PORT: where encoders publish to the live container. */
+  rtmpPort: number;
 }
 
 /** Which services others wait for: to be healthy, or to have run to a successful end. */
@@ -47,7 +49,7 @@ export class ComposeStack {
     readonly options: StackOptions,
   ) {}
 
-  /** A scratch copy of deploy/compose with a fresh .env (the suite's image, a free port). */
+  /** A scratch copy of deploy/compose with a fresh .env (the suite's image, free ports). */
   static async prepare(options: StackOptions): Promise<ComposeStack> {
     const directory = await mkdtemp(path.join(os.tmpdir(), 'vidstream-compose-'));
     for (const file of SHIPPED) await copyFile(path.join(COMPOSE_DIR, file), path.join(directory, file));
@@ -55,6 +57,7 @@ export class ComposeStack {
     const envFile = path.join(directory, '.env');
     const env = (await readFile(envFile, 'utf8'))
       .replace(/^PUBLIC_PORT=.*$/m, `PUBLIC_PORT=${options.port}`)
+      .replace(/^LIVE_RTMP_PORT=.*$/m, `LIVE_RTMP_PORT=${options.rtmpPort}`)
       .replace(/^VIDSTREAM_IMAGE=.*$/m, `VIDSTREAM_IMAGE=${options.image}`);
     await writeFile(envFile, env);
     // podman as these machines need it (CONTAINERS.md), for every podman command podman-compose runs.

@@ -1,6 +1,8 @@
 // The compose stack as shipped (deploy/compose), run for real with Debian's podman-compose on stand-ins
 // for its official images: someone signs up, uploads a clip through the proxy's storage name with the
-// presigned part URLs, and plays the ladder through Caddy; after `down` and `up` everything is still there.
+// presigned part URLs, and plays the ladder through Caddy; an encoder publishes RTMP to the live container
+// and the stream plays through Caddy; after `down` and `up` everything is still there.
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -19,14 +21,16 @@ const project = `vidstream-test-${randomBytes(3).toString('hex')}`;
 const person = newAccount('Composer');
 let stack: ComposeStack;
 let port: number;
+let rtmpPort: number;
 let baseUrl: string;
 let videoId: string;
 
 beforeAll(async () => {
   await buildStandIns();
   port = await freePort();
+  rtmpPort = await freePort();
   baseUrl = `http://localhost:${port}`;
-  stack = await ComposeStack.prepare({ project, image, port });
+  stack = await ComposeStack.prepare({ project, image, port, rtmpPort });
   const started = performance.now();
   await stack.up();
   console.info(`compose stack up in ${Math.round((performance.now() - started) / 1000)} s`);
@@ -49,7 +53,7 @@ async function expectSegmentThroughProxy(hlsUrl: string): Promise<void> {
 }
 
 describe('the compose stack under podman-compose', () => {
-  it('publishes only the proxy on PUBLIC_PORT, clear of this machine’s PostgreSQL and Redis', async () => {
+  it('publishes only the proxy on PUBLIC_PORT and RTMP, clear of this machine’s PostgreSQL and Redis', async () => {
     // Ports an image only exposes are listed too, with no host binding.
     type Bindings = Record<string, { HostIp: string; HostPort: string }[] | null> | null;
     const published = new Map<string, Bindings>();
@@ -61,9 +65,12 @@ describe('the compose stack under podman-compose', () => {
       const bound = Object.entries(bindings ?? {}).filter(([, hosts]) => hosts && hosts.length > 0);
       if (bound.length > 0) published.set(container, Object.fromEntries(bound));
     }
-    expect([...published.keys()]).toEqual([stack.container('proxy')]);
+    expect([...published.keys()].sort()).toEqual([stack.container('live'), stack.container('proxy')].sort());
     expect(published.get(stack.container('proxy'))).toEqual({
       [`${port}/tcp`]: [{ HostIp: '', HostPort: String(port) }],
+    });
+    expect(published.get(stack.container('live'))).toEqual({
+      [`${rtmpPort}/tcp`]: [{ HostIp: '', HostPort: String(rtmpPort) }],
     });
   });
 
@@ -106,6 +113,49 @@ describe('the compose stack under podman-compose', () => {
     // The worker container transcoded it, not the API.
     expect(await stack.logs('worker', 0)).toMatch(/"job":"transcode-video".*"msg":"job done"/);
   });
+
+  it('takes an RTMP publish in the live container and plays the stream through Caddy', async () => {
+    const token = await register(baseUrl, newAccount('Streamer'));
+    const made = await fetch(`${baseUrl}/api/v1/me/stream-keys`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'compose' }),
+    });
+    const { ingestUrl } = (await made.json()) as { ingestUrl: string };
+    expect(ingestUrl).toMatch(new RegExp(`^rtmp://localhost:${rtmpPort}/live/`));
+    // A camera's pace until the checks are done (at most two minutes), to the address the API handed out.
+    const encoder = spawn(
+      'ffmpeg',
+      [
+        ...['-hide_banner', '-v', 'error', '-nostdin', '-re', '-f', 'lavfi', '-t', '120'],
+        ...['-i', 'testsrc2=size=640x360:rate=30', '-c:v', 'libx264', '-preset', 'ultrafast', '-g', '30'],
+        ...['-pix_fmt', 'yuv420p', '-f', 'flv', ingestUrl.replace('//localhost:', '//127.0.0.1:')],
+      ],
+      { stdio: 'ignore' },
+    );
+    try {
+      const liveVideoId = async () => {
+        const keys = await fetch(`${baseUrl}/api/v1/me/stream-keys`, {
+          headers: { authorization: `Bearer ${token}` },
+        });
+        return ((await keys.json()) as { items: { liveVideoId: string | null }[] }).items[0]?.liveVideoId;
+      };
+      let liveId: string | null | undefined;
+      for (let waited = 0; !liveId && waited < 60_000; waited += 500) {
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        liveId = await liveVideoId();
+      }
+      expect(liveId, 'the key went live').toBeTruthy();
+      await waitFor(baseUrl, token, liveId as string, (seen) => seen.playable, 'playable');
+      await expectSegmentThroughProxy((await ownVideo(baseUrl, liveId as string, token)).hlsUrl);
+      // The live container took the publish and made the ladder, not the API.
+      expect(await stack.logs('live', 0)).toMatch(
+        new RegExp(`"videoId":"${liveId}".*"msg":"live stream started"`),
+      );
+    } finally {
+      encoder.kill('SIGINT');
+    }
+  }, 180_000);
 
   it('keeps the account, the video and its playlist across down and up', async () => {
     await stack.down();

@@ -17,6 +17,7 @@ import { refuseCrossSiteRequests } from './cross-site-requests.js';
 import { registerErrorHandler } from './error-handler.js';
 import { Playlist, PlaylistItem } from './playlist.schemas.js';
 import { counterRateLimitStore, type WindowCounters } from './rate-limit-store.js';
+import { logEachRequest } from './request-log.js';
 import type { RouteDeps } from './route-deps.js';
 import { adminAccountRoutes } from './routes/admin/accounts.routes.js';
 import { auditLogRoutes } from './routes/admin/audit-log.routes.js';
@@ -132,8 +133,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     loggerInstance: options.logger as FastifyBaseLogger,
     trustProxy: trustedProxies(options.trustProxy),
     bodyLimit: 1024 * 1024,
+    disableRequestLogging: true,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  logEachRequest(app);
   registerErrorHandler(app, options.isDatabaseAway);
   closeOnUnreadBody(app);
   registerMetrics(app, options.metrics, options.metricsToken);
@@ -152,7 +155,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   ])
     app.addSchema(schema);
 
-  registerSecurityHeaders(app, contentSecurity(options.mediaBaseUrl, options.publicUrl));
+  registerSecurityHeaders(app, contentSecurity(options.mediaBaseUrl, options.publicUrl), answersData);
   await app.register(fastifyCors, {
     origin: options.corsOrigins.length > 0 ? options.corsOrigins : false,
     credentials: true,
@@ -197,6 +200,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await registerClient(app, options.clientDir, options.routes);
   return app;
 }
+
+/** The API's routes (JSON and event streams) and its OpenAPI document; `/api/docs` is a page. */
+const answersData = (url: string) => url.startsWith('/api/') && !url.startsWith('/api/docs');
 
 /**
  * A hop count trusts that many proxies nearest the API, whatever their address (Express's meaning:

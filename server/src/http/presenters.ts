@@ -94,9 +94,10 @@ export class Presenter {
   video(video: VideoWithChannel, viewerId: string | undefined, personal?: ViewerState): VideoJson {
     const owner = video.ownerId === viewerId;
     const playable = watchable(video);
+    // Signed once for all of the video's URLs: they share the folder and its token.
+    const folder = playable ? this.videoFolderUrl(video) : '';
     // The poster and storyboard are made once the ladder is done: a video playable while encoded has none.
-    const mediaUrl = (file: string, available = playable) =>
-      available ? this.videoMediaUrl(video, file) : null;
+    const mediaUrl = (file: string, available = playable) => (available ? `${folder}${file}` : null);
     const ready = video.state === 'ready';
     return {
       id: video.id,
@@ -130,11 +131,11 @@ export class Presenter {
         endedAt: video.live.endedAt?.toISOString() ?? null,
         viewers: null,
       },
-      hlsUrl: this.masterPlaylistUrl(video),
+      hlsUrl: mediaUrl(MASTER_PLAYLIST),
       posterUrl: mediaUrl(POSTER_FILE, ready),
       storyboardUrl: mediaUrl(STORYBOARD_TRACK, ready),
       chapters: chaptersOf(video.description, video.durationSeconds),
-      captions: playable ? this.captions(video) : [],
+      captions: playable ? this.captions(video, folder) : [],
       ...(personal
         ? { myReaction: personal.reaction ?? null, resumeAtSeconds: personal.resumeAtSeconds }
         : {}),
@@ -305,10 +306,10 @@ export class Presenter {
   }
 
   /** Each caption's cleaned WebVTT file; players reach the same files through the master playlist. */
-  private captions(video: VideoWithChannel) {
+  private captions(video: VideoWithChannel, folder: string) {
     return video.captionLanguages.map((language) => ({
       ...captionLanguage(language),
-      url: this.videoMediaUrl(video, `${CAPTIONS_FOLDER}/${captionTrackName(language)}`),
+      url: `${folder}${CAPTIONS_FOLDER}/${captionTrackName(language)}`,
     }));
   }
 
@@ -316,13 +317,19 @@ export class Presenter {
     return video.state === 'ready' ? this.videoMediaUrl(video, POSTER_FILE) : null;
   }
 
-  /** The token every media URL of the video carries now: the same for a whole window. */
-  playbackToken(video: Pick<VideoWithChannel, 'id' | 'playbackVersion'>): string {
-    return this.playbackTokens.issue(video.id, video.playbackVersion);
+  /** When the tokens in media URLs presented now expire: a new expiry means new URLs. */
+  playbackExpiry(): number {
+    return this.playbackTokens.expiryOfIssuedNow();
   }
 
   private videoMediaUrl(video: Pick<VideoWithChannel, 'id' | 'playbackVersion'>, file: string): string {
-    return `${this.mediaBaseUrl}/t/${this.playbackToken(video)}/videos/${video.id}/${file}`;
+    return `${this.videoFolderUrl(video)}${file}`;
+  }
+
+  /** Where the video's files are, with the token they carry now (the same for a whole window). */
+  private videoFolderUrl(video: Pick<VideoWithChannel, 'id' | 'playbackVersion'>): string {
+    const token = this.playbackTokens.issue(video.id, video.playbackVersion);
+    return `${this.mediaBaseUrl}/t/${token}/videos/${video.id}/`;
   }
 
   private avatarUrl(channel: Pick<Channel, 'avatarKey'>): string | null {

@@ -1,6 +1,6 @@
 // The answer of GET /api/v1/videos/{id} to someone not signed in, serialized once. It depends only on the
-// video's cache entry (one shared object per version of the video, read-through.ts) and the playback token
-// of the current window, so the hottest read skips presenting and serializing. It is serialized by the
+// video's cache entry (one shared object per version of the video, read-through.ts) and the playback tokens'
+// current window, so the hottest read skips presenting, serializing and signing. It is serialized by the
 // route's own response schema: byte for byte what the route would send otherwise.
 import type { FastifyReply } from 'fastify';
 import type { VideoWithChannel } from '../domain/video.js';
@@ -11,8 +11,8 @@ import type { VideoJson } from './video.schemas.js';
 type Serialized = ReturnType<FastifyReply['serialize']>;
 
 interface Answer {
-  /** The playback token the answer's URLs carry: a new window (or version) is a new answer. */
-  token: string;
+  /** When the tokens in the answer's URLs expire: a new window is a new answer (a new version, a new entry). */
+  expiry: number;
   body: Serialized;
 }
 
@@ -23,11 +23,11 @@ export class PublicVideoAnswers {
   constructor(private readonly present: Presenter) {}
 
   body(video: VideoWithChannel, serialize: (answer: VideoJson) => Serialized): Serialized {
-    const token = this.present.playbackToken(video);
+    const expiry = this.present.playbackExpiry();
     const known = this.answers.get(video);
-    if (known?.token === token) return known.body;
+    if (known?.expiry === expiry) return known.body;
     const body = serialize(this.present.videoPage({ video }, undefined));
-    this.answers.set(video, { token, body });
+    this.answers.set(video, { expiry, body });
     return body;
   }
 }

@@ -76,18 +76,15 @@ describe('the embedded player page', () => {
 
 describe('every other page', () => {
   it('refuses to be framed by other sites', async () => {
-    for (const url of [
-      `/watch/${publicId}`,
-      '/',
-      '/settings',
-      `/@${owner.handle}`,
-      '/embed.html',
-      '/api/v1/feed/newest',
-    ]) {
+    for (const url of [`/watch/${publicId}`, '/', '/settings', `/@${owner.handle}`, '/embed.html']) {
       const answer = await app.inject({ url });
       expect(frameAncestors(answer.headers['content-security-policy']), url).toBe("'self'");
       expect(answer.headers['x-frame-options'], url).toBe('SAMEORIGIN');
     }
+    // API answers may not be framed at all, not even by the app's own pages.
+    const data = await app.inject({ url: '/api/v1/feed/newest' });
+    expect(frameAncestors(data.headers['content-security-policy'])).toBe("'none'");
+    expect(data.headers['x-frame-options']).toBe('DENY');
   });
 });
 

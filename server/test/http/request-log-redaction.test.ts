@@ -51,4 +51,15 @@ describe('request logs', () => {
       `/api/v1/upload-parts/${'u'.repeat(22)}/1?expires=1700000000&maxBytes=10&signature=[redacted]`,
     );
   });
+
+  it('are one line per answered request, with its status and time', async () => {
+    const missing = `/api/v1/videos/${'z'.repeat(11)}`;
+    await test.app.inject({ url: missing });
+    const lines = (await requestLines(missing)).map((line) => JSON.parse(line));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ msg: 'request completed', req: { method: 'GET', url: missing } });
+    expect(lines[0].res.statusCode).toBe(404);
+    expect(lines[0].responseTime).toBeGreaterThan(0);
+    expect(lines[0].reqId).toBeDefined();
+  });
 });

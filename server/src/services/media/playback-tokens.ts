@@ -41,9 +41,14 @@ export class PlaybackTokens {
     return this.options.ttlSeconds + this.options.windowSeconds;
   }
 
-  issue(videoId: string, version: number, nowSeconds = unixNow()): string {
+  /** When a token issued now expires: the end of the current window, the same for every video. */
+  expiryOfIssuedNow(nowSeconds = unixNow()): number {
     const { ttlSeconds, windowSeconds } = this.options;
-    const expiresAt = Math.ceil((nowSeconds + ttlSeconds) / windowSeconds) * windowSeconds;
+    return Math.ceil((nowSeconds + ttlSeconds) / windowSeconds) * windowSeconds;
+  }
+
+  issue(videoId: string, version: number, nowSeconds = unixNow()): string {
+    const expiresAt = this.expiryOfIssuedNow(nowSeconds);
     const memo = `${videoId}\n${version}\n${expiresAt}`;
     let token = this.issued.get(memo);
     if (token === undefined) {
