@@ -67,6 +67,8 @@ export async function startApp({ env = {}, logName = 'app.log' }: AppOptions = {
       ...process.env,
       // A free port for RTMP (another app or suite may hold 1935), named so stream keys' ingest URLs work.
       LIVE_RTMP_PORT: String(await freePort()),
+      // A stopped encoder's stream ends 3 s later rather than after the 30-s wait for it to come back.
+      LIVE_RECONNECT_SECONDS: '3',
       ...env,
       PORT: String(port),
       HOST: '127.0.0.1',

@@ -144,6 +144,8 @@ export interface LiveConfig {
   ingestBaseUrl: string;
   /** The short side of the highest live rung: a larger picture is scaled down to it. */
   topRungShortSide: number;
+  /** How long a dropped publisher has to publish again on its key and continue the same live video. */
+  reconnectSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -440,5 +442,6 @@ function readLive(read: EnvReader, publicUrl: string): LiveConfig {
       read.url('LIVE_INGEST_URL', ['rtmp:', 'rtmps:']) ??
       `rtmp://${new URL(publicUrl).hostname}:${rtmpPort}/live`,
     topRungShortSide: read.oneOf('LIVE_TOP_RUNG', LIVE_TOP_RUNGS, 720),
+    reconnectSeconds: read.integer('LIVE_RECONNECT_SECONDS', 30, 0, 600),
   };
 }

@@ -1,6 +1,7 @@
 // The live role's RTMP listener: node-media-server speaks the protocol; this module decides who may
 // publish (a stream key in use, one live stream per key) and hands each admitted publish's FLV to its
-// LiveStream. A refused publish is closed at its publish command, before any media is taken, and logged.
+// LiveStream, a new one or the one its dropped publisher left waiting. A refused publish is closed at its
+// publish command, before any media is taken, and logged.
 import { once } from 'node:events';
 import net from 'node:net';
 import Context from 'node-media-server/src/core/context.js';
@@ -40,13 +41,13 @@ export async function startRtmpIngest(
   const sockets = new Set<net.Socket>();
 
   const onPublish = (publisher: BaseSession) => {
-    // A dropped publisher ends at once; reconnecting into the same stream is not built yet.
+    // The library's own reconnect grace stays off: a LiveStream waits for its publisher itself.
     publisher.broadcast.publishGraceMs = 0;
     const decision = { left: false };
     deciding.set(publisher.id, decision);
     void admit(live, publisher, logger).then((stream) => {
       deciding.delete(publisher.id);
-      if (decision.left) void stream?.end();
+      if (decision.left) stream?.detach();
       else if (stream) streams.set(publisher.id, stream);
     });
   };
@@ -55,7 +56,7 @@ export async function startRtmpIngest(
     if (decision) decision.left = true;
     const stream = streams.get(publisher.id);
     streams.delete(publisher.id);
-    void stream?.end();
+    stream?.detach();
   };
   Context.eventEmitter.on('prePublish', onPublish);
   Context.eventEmitter.on('donePublish', onPublishDone);
@@ -82,7 +83,7 @@ export async function startRtmpIngest(
       Context.eventEmitter.off('donePublish', onPublishDone);
       const closed = new Promise((resolve) => server.close(resolve));
       for (const socket of sockets) socket.destroy();
-      await Promise.all([...streams.values()].map((stream) => stream.end()));
+      await live.endAll();
       await closed;
     },
   };
@@ -109,17 +110,17 @@ async function admit(
     publisher.close();
     return undefined;
   }
-  const { video } = admission;
+  const { stream } = admission;
   const source = await announcedSource(publisher);
   if (!source) {
-    logger.warn({ from, videoId: video.id }, 'live publisher sent no picture: dropped');
+    logger.warn({ from, videoId: stream.videoId }, 'live publisher sent no picture: dropped');
     publisher.close();
-    await live.abandon(video);
+    stream.detach();
     return undefined;
   }
   const reader = new BaseSession();
   reader.protocol = 'flv';
-  const stream = await live.start(video, source, () => {
+  await stream.run(source, () => {
     publisher.broadcast.donePlay(reader);
     publisher.close();
   });

@@ -69,6 +69,9 @@ export interface HlsOutput {
   ownTimestamps?: boolean;
   /** Each segment's wall-clock time (`EXT-X-PROGRAM-DATE-TIME`): what live players and latency go by. */
   programDateTime?: boolean;
+  /** The init segment's and each rendition's playlist's names, when not the usual ones (a live run's). */
+  initName?: string;
+  playlistName?: string;
 }
 
 /** The HLS muxer's side of a command: fMP4 segments and one playlist per rendition, each in its folder. */
@@ -89,12 +92,12 @@ export function hlsOutputArgs(output: HlsOutput): string[] {
     ...(output.firstSegment ? ['-start_number', String(output.firstSegment)] : []),
     ...(output.ownTimestamps ? ['-hls_segment_options', 'movflags=+frag_discont+negative_cts_offsets'] : []),
     '-hls_fmp4_init_filename',
-    INIT_SEGMENT,
+    output.initName ?? INIT_SEGMENT,
     '-hls_segment_filename',
     `${output.outputDir}/%v/${SEGMENT_PATTERN}`,
     '-var_stream_map',
     output.streamMap,
-    `${output.outputDir}/%v/${VARIANT_PLAYLIST}`,
+    `${output.outputDir}/%v/${output.playlistName ?? VARIANT_PLAYLIST}`,
   ];
 }
 

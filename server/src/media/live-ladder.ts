@@ -6,6 +6,7 @@ import { AUDIO_RENDITION } from '../domain/video-files.js';
 import { liveInput } from './ffmpeg-input.js';
 import { hlsOutputArgs, streamMap, videoOutputArgs } from './hls-command.js';
 import { planLadder, type Rendition } from './ladder.js';
+import { runInitName, runPlaylistName } from './live-runs.js';
 import { buildMasterPlaylist } from './master-playlist.js';
 import { keyframeRule } from './segment-grid.js';
 import type { SourceFacts } from './source-facts.js';
@@ -81,8 +82,21 @@ export function planLive(source: LiveSource, ladderPolicy: LiveLadderPolicy): Li
   };
 }
 
-/** The argv of the stream's one ffmpeg: encoded rungs first (as the filter graph labels them), then the copy. */
-export function buildLiveArgs(plan: LivePlan, outputDir: string): string[] {
+/** Which run of the stream an ffmpeg makes (live-runs.ts), and the first segment number it may use. */
+export interface LiveRun {
+  index: number;
+  firstSegment: number;
+}
+
+/**
+ * The argv of one run's ffmpeg: encoded rungs first (as the filter graph labels them), then the copy.
+ * Every run writes the same folders, with its own playlists and init segments and segments numbered on.
+ */
+export function buildLiveArgs(
+  plan: LivePlan,
+  outputDir: string,
+  run: LiveRun = { index: 0, firstSegment: 0 },
+): string[] {
   const encoded = plan.ladder.filter((rendition) => !rendition.copied);
   const copied = plan.ladder.filter((rendition) => rendition.copied);
   const rule = keyframeRule(plan.policy, 0);
@@ -100,8 +114,29 @@ export function buildLiveArgs(plan: LivePlan, outputDir: string): string[] {
       streamMap: streamMap([...encoded, ...copied], plan.hasAudio),
       hlsTime: rule.hlsTime,
       programDateTime: true,
+      firstSegment: run.firstSegment,
+      initName: runInitName(run.index),
+      playlistName: runPlaylistName(run.index),
     }),
   ];
+}
+
+/**
+ * The plan of a run after a reconnect: the first run's ladder, whatever the encoder sends now, so the master
+ * playlist stays true. Its top rung stays copied only if the new picture would be copied into it too.
+ */
+export function resumedPlan(first: LivePlan, source: LiveSource, ladderPolicy: LiveLadderPolicy): LivePlan {
+  const now = planLive(source, ladderPolicy);
+  const copies = (rendition: LiveRendition) =>
+    now.ladder.some(
+      (other) =>
+        other.copied &&
+        other.name === rendition.name &&
+        other.width === rendition.width &&
+        other.height === rendition.height &&
+        other.frameRate === rendition.frameRate,
+    );
+  return { ...first, ladder: first.ladder.map((rendition) => ({ ...rendition, copied: copies(rendition) })) };
 }
 
 /** The folders the stream's ffmpeg writes, one per rendition: what is published as it grows. */

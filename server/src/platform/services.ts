@@ -58,6 +58,7 @@ import { ChatService } from '../services/chat/chat.service.js';
 import { ChatFeed } from '../services/chat/chat-feed.js';
 import { CommentService } from '../services/comment.service.js';
 import { LiveIngestService } from '../services/live/live-ingest.service.js';
+import { LiveRecordingService } from '../services/live/live-recording.service.js';
 import { StreamKeyService } from '../services/live/stream-key.service.js';
 import { CdnRevocationService } from '../services/media/cdn-revocation.service.js';
 import { MediaService } from '../services/media/media.service.js';
@@ -226,7 +227,9 @@ export function buildServices({
   const chat = new ChatRepository(db);
   const commentService = new CommentService(comments, videoService, notifications, channelBlocks);
   const streamKeys = new StreamKeyRepository(db);
-  const liveVideos = new LiveVideoRepository(db, forgetVideo);
+  const liveVideos = new LiveVideoRepository(db, forgetVideo, (videoId, transaction) =>
+    queue.send('publish-live-recording', { videoId }, transaction),
+  );
   const channelService = new ChannelService({ channels, subscriptions, storage: storage.storage, logger });
   const watchTickets = new WatchTickets(secret, WATCH_TICKET_LIFETIME_SECONDS);
   const livePresence = new LivePresenceService({
@@ -295,8 +298,21 @@ export function buildServices({
         scratchDir: config.scratchDir,
         ladder: { ...DEFAULT_LIVE_LADDER, topShortSide: config.live.topRungShortSide },
         publishIntervalMs: GROWING_INTERVAL_MS,
+        reconnectMs: config.live.reconnectSeconds * 1000,
         logger,
         now: clock,
+      }),
+    liveRecordings:
+      ffmpeg &&
+      new LiveRecordingService({
+        videos,
+        states: videoStates,
+        storage: storage.storage,
+        ffmpeg: ffmpeg.ffmpeg,
+        storyboard: DEFAULT_STORYBOARD,
+        scratchDir: config.scratchDir,
+        announce,
+        logger,
       }),
     playlists: new PlaylistService({ playlists: new PlaylistRepository(db), channels, videos: videoService }),
     videoLists: new VideoListService(videoLists, channels),

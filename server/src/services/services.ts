@@ -8,6 +8,7 @@ import type { ChannelBlockService } from './channel-block.service.js';
 import type { ChatService } from './chat/chat.service.js';
 import type { CommentService } from './comment.service.js';
 import type { LiveIngestService } from './live/live-ingest.service.js';
+import type { LiveRecordingService } from './live/live-recording.service.js';
 import type { StreamKeyService } from './live/stream-key.service.js';
 import type { CdnRevocationService } from './media/cdn-revocation.service.js';
 import type { MediaService } from './media/media.service.js';
@@ -58,6 +59,8 @@ export interface Services {
   jobAdministration: JobAdministrationService;
   /** Only in a process that runs ffmpeg: live publishes, admitted and made into ladders. */
   live: LiveIngestService | undefined;
+  /** Only in a process that runs ffmpeg: ended live streams published as videos. */
+  liveRecordings: LiveRecordingService | undefined;
   media: MediaService;
   moderation: ModerationService;
   notifications: NotificationService;

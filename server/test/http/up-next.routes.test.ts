@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, register } from '../support/accounts.js';
 import { forceState, publishStandInVideo } from '../support/published-videos.js';
 import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
+import { editVideo } from '../support/video-edits.js';
 import { watchAll } from '../support/watching.js';
 
 let test: TestPlatform;
@@ -20,15 +21,8 @@ async function publish(owner: Person, title: string): Promise<string> {
   return id;
 }
 
-async function edit(owner: Person, id: string, changes: Record<string, string>): Promise<void> {
-  const response = await test.app.inject({
-    method: 'PATCH',
-    url: `/api/v1/videos/${id}`,
-    headers: bearer(owner.token),
-    payload: changes,
-  });
-  expect(response.statusCode, response.body).toBe(200);
-}
+const edit = (owner: Person, id: string, changes: Record<string, string>) =>
+  editVideo(test.app, owner, id, changes);
 
 async function upNextPage(videoId: string, query: string, token?: string) {
   return test.app.inject({

@@ -17,6 +17,7 @@ import { runFfmpeg } from '../../src/media/ffmpeg-runner.js';
 import { buildAudioArgs, buildTranscodeArgs } from '../../src/media/hls-command.js';
 import { displaySize, planLadder } from '../../src/media/ladder.js';
 import { buildLiveArgs, DEFAULT_LIVE_LADDER, planLive } from '../../src/media/live-ladder.js';
+import { buildRunStillsArgs, RECORDING_CONTAINER, runChunks } from '../../src/media/live-stills.js';
 import { buildPosterArgs } from '../../src/media/poster.js';
 import { buildProbeArgs } from '../../src/media/probe.js';
 import { ALLOWED_CONTAINERS, type SourceFacts } from '../../src/media/source-facts.js';
@@ -168,7 +169,23 @@ const lives = [
     piped: true,
   }),
 );
-const EVERY_ARGV = [...transcodes, ...audios, ...stills, ...chunked, ...lives, ...probes];
+/**
+ * An ended live stream's runs, each read back from the recording as one fragmented MP4 to make the stills:
+ * the publisher's picture again, read as MP4 only.
+ */
+const RECORDING = { path: '/scratch/job-1/run-0.mp4', width: 640, height: 360 };
+const recordedStills = planChunkedStills(60, RECORDING, DEFAULT_STORYBOARD);
+const liveStills = runChunks([30, 30]).map(
+  (run): BuiltArgv => ({
+    builder: 'buildRunStillsArgs',
+    label: `run ${run.index}`,
+    program: 'ffmpeg',
+    argv: buildRunStillsArgs(recordedStills, run, RECORDING, OUTPUT) ?? [],
+    container: RECORDING_CONTAINER,
+    input: RECORDING.path,
+  }),
+);
+const EVERY_ARGV = [...transcodes, ...audios, ...stills, ...chunked, ...lives, ...liveStills, ...probes];
 
 describe('every argv the code builds', () => {
   it('covers every argv builder in src/media', async () => {

@@ -2,7 +2,7 @@
 // H.264 is copied as the top rung only when it already fits the top live rung; everything else is encoded.
 import { describe, expect, it } from 'vitest';
 import type { LiveSource } from '../../src/domain/live-source.js';
-import { buildLiveArgs, DEFAULT_LIVE_LADDER, planLive } from '../../src/media/live-ladder.js';
+import { buildLiveArgs, DEFAULT_LIVE_LADDER, planLive, resumedPlan } from '../../src/media/live-ladder.js';
 
 const source = (overrides: Partial<LiveSource> = {}): LiveSource => ({
   videoCodec: 'h264',
@@ -84,6 +84,23 @@ describe('planLive', () => {
   });
 });
 
+describe('resumedPlan', () => {
+  const first = planLive(source(), DEFAULT_LIVE_LADDER);
+
+  it("keeps the first run's ladder and its copied top rung for the same picture", () => {
+    expect(resumedPlan(first, source(), DEFAULT_LIVE_LADDER)).toEqual(first);
+  });
+
+  it('encodes the top rung from a picture that can no longer be copied into it, at the same size', () => {
+    const resumed = resumedPlan(first, source({ width: 1920, height: 1080 }), DEFAULT_LIVE_LADDER);
+    expect(resumed.ladder.map(({ name, width, copied }) => ({ name, width, copied }))).toEqual([
+      { name: '360p', width: 640, copied: false },
+      { name: '720p', width: 1280, copied: false },
+    ]);
+    expect(resumed.masterPlaylist).toBe(first.masterPlaylist);
+  });
+});
+
 describe('buildLiveArgs', () => {
   it('reads FLV from stdin, encodes the lower rung, copies the top one and cuts 1-s dated segments', () => {
     expect(buildLiveArgs(planLive(source(), DEFAULT_LIVE_LADDER), '/scratch/live-v1')).toEqual([
@@ -99,12 +116,22 @@ describe('buildLiveArgs', () => {
       ...['-map', '0:a:0', '-c:a', 'aac', '-b:a', '128k', '-ac', '2', '-sn', '-dn'],
       ...['-f', 'hls', '-hls_time', '1', '-hls_playlist_type', 'event', '-hls_segment_type', 'fmp4'],
       ...['-hls_flags', 'independent_segments+temp_file+program_date_time'],
-      ...['-hls_fmp4_init_filename', 'init.mp4'],
+      ...['-hls_fmp4_init_filename', 'init-0-%v.mp4'],
       ...['-hls_segment_filename', '/scratch/live-v1/%v/segment-%05d.m4s'],
       '-var_stream_map',
       'v:0,agroup:audio,name:360p v:1,agroup:audio,name:720p a:0,agroup:audio,name:audio,default:yes',
-      '/scratch/live-v1/%v/playlist.m3u8',
+      '/scratch/live-v1/%v/run-0.m3u8',
     ]);
+  });
+
+  it('numbers a later run on, with its own init segment and playlists', () => {
+    const argv = buildLiveArgs(planLive(source(), DEFAULT_LIVE_LADDER), '/o', { index: 2, firstSegment: 41 });
+    expect(argv.slice(argv.indexOf('-start_number'), argv.indexOf('-start_number') + 2)).toEqual([
+      '-start_number',
+      '41',
+    ]);
+    expect(argv[argv.indexOf('-hls_fmp4_init_filename') + 1]).toBe('init-2-%v.mp4');
+    expect(argv.at(-1)).toBe('/o/%v/run-2.m3u8');
   });
 
   it('splits the picture once per encoded rung, and takes no audio when there is none', () => {

@@ -1,18 +1,23 @@
 // SQL for live videos: made when a key's publish is taken, playable once its first segments are out, ended
-// when its publisher stops, or when the process making it has not been seen for a while. The unique index on a key's live video keeps a key to one live stream at a
-// time across every process that takes publishes.
+// when its publisher is gone for good, or when the process making it has not been seen for a while. The
+// unique index on a key's live video keeps a key to one live stream at a time across every process that
+// takes publishes. Ending a live video queues the making of its VOD in the same transaction.
 import type { Kysely } from 'kysely';
 import type { StreamKey } from '../../domain/stream-key.js';
-import type { Video } from '../../domain/video.js';
+import type { RenditionRecord, Video } from '../../domain/video.js';
 import type { VideoChanged } from './changes.js';
 import { toVideo } from './rows.js';
 import type { Database } from './schema.js';
 import { violatedUniqueConstraint } from './unique-violation.js';
 
+/** Queues the job that makes an ended live video a VOD, in the transaction that ends it. */
+export type EnqueueRecording = (videoId: string, transaction: Kysely<Database>) => Promise<unknown>;
+
 export class LiveVideoRepository {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly changed: VideoChanged,
+    private readonly enqueueRecording: EnqueueRecording,
   ) {}
 
   /**
@@ -61,13 +66,38 @@ export class LiveVideoRepository {
     await this.changed(id);
   }
 
-  async end(id: string, now: Date): Promise<void> {
+  /** The rungs the stream is made in, lowest first; the top one is the video's size. */
+  async recordLadder(id: string, ladder: RenditionRecord[]): Promise<void> {
+    const top = ladder.at(-1);
     await this.db
       .updateTable('videos')
-      .set({ live_state: 'ended', live_ended_at: now, updated_at: now })
+      .set({
+        width: top?.width ?? null,
+        height: top?.height ?? null,
+        renditions: JSON.stringify(
+          ladder.map(({ name, width, height, frameRate, maxKbps }) => ({
+            name,
+            width,
+            height,
+            frameRate,
+            maxKbps,
+          })),
+        ),
+      })
       .where('id', '=', id)
-      .where('live_state', '=', 'live')
       .execute();
+  }
+
+  async end(id: string, now: Date): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      const ended = await trx
+        .updateTable('videos')
+        .set({ live_state: 'ended', live_ended_at: now, updated_at: now })
+        .where('id', '=', id)
+        .where('live_state', '=', 'live')
+        .executeTakeFirst();
+      if (Number(ended.numUpdatedRows) === 1) await this.enqueueRecording(id, trx);
+    });
     await this.changed(id);
   }
 
@@ -84,13 +114,17 @@ export class LiveVideoRepository {
 
   /** Ends the live videos no live process has said it makes since `seenBefore`; returns their ids. */
   async endUnseen(seenBefore: Date, now: Date): Promise<string[]> {
-    const rows = await this.db
-      .updateTable('videos')
-      .set({ live_state: 'ended', live_ended_at: now, updated_at: now })
-      .where('live_state', '=', 'live')
-      .where('live_seen_at', '<', seenBefore)
-      .returning('id')
-      .execute();
+    const rows = await this.db.transaction().execute(async (trx) => {
+      const ended = await trx
+        .updateTable('videos')
+        .set({ live_state: 'ended', live_ended_at: now, updated_at: now })
+        .where('live_state', '=', 'live')
+        .where('live_seen_at', '<', seenBefore)
+        .returning('id')
+        .execute();
+      for (const { id } of ended) await this.enqueueRecording(id, trx);
+      return ended;
+    });
     for (const { id } of rows) await this.changed(id);
     return rows.map((row) => row.id);
   }

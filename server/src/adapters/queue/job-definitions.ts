@@ -10,6 +10,8 @@ export interface JobPayloads {
   'refresh-trending': Record<string, never>;
   'fold-co-watching': Record<string, never>;
   'notify-subscribers': { videoId: string };
+  /** An ended live stream, to be published as a video (services/live/live-recording.service.ts). */
+  'publish-live-recording': { videoId: string };
   'delete-video-files': VideoFiles;
   'revoke-cdn-playback': PlaybackRevocation;
   'forget-cdn-revocation': PlaybackRevocation;
@@ -57,6 +59,11 @@ export const JOB_DEFINITIONS: Record<JobName, JobDefinition> = {
   },
   'notify-subscribers': {
     queue: { retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 900 },
+  },
+  // Queued with the end of a live stream; the ended video waits for it to be listed.
+  'publish-live-recording': {
+    queue: { retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 3600 },
+    pollingSeconds: 0.5,
   },
   // Storage may be away when a video is deleted: keep trying, backing off, for about five hours.
   'delete-video-files': {

@@ -25,6 +25,8 @@ export interface GrowingPublicationDeps {
   /** Called once, when every rendition has a segment out (and the master playlist, if given, is published). */
   onPlayable: () => Promise<void>;
   logger: Logger;
+  /** A rendition's playlist as it stands, when not the encoder's one file (a live stream's runs, joined). */
+  readPlaylist?: (rendition: string) => Promise<string | undefined>;
 }
 
 export class GrowingPublication {
@@ -101,10 +103,7 @@ export class GrowingPublication {
     if (!plan) return;
     let everyRenditionStarted = true;
     for (const rendition of plan.renditions) {
-      const playlist = await readFile(
-        path.join(this.deps.outputDir, rendition, VARIANT_PLAYLIST),
-        'utf8',
-      ).catch(() => undefined);
+      const playlist = await this.readPlaylist(rendition);
       const segments = playlist ? filesNamedIn(playlist) : [];
       if (!playlist || segments.length < 2) {
         everyRenditionStarted = false; // the init segment and at least one media segment
@@ -123,6 +122,13 @@ export class GrowingPublication {
       this.playable = true;
       await this.deps.onPlayable();
     }
+  }
+
+  private readPlaylist(rendition: string): Promise<string | undefined> {
+    if (this.deps.readPlaylist) return this.deps.readPlaylist(rendition);
+    return readFile(path.join(this.deps.outputDir, rendition, VARIANT_PLAYLIST), 'utf8').catch(
+      () => undefined,
+    );
   }
 
   private async publishFile(relativePath: string): Promise<void> {
@@ -145,9 +151,10 @@ export class GrowingPublication {
   }
 }
 
-/** The init segment and media segments a playlist names, in order. */
+/** The init segments and media segments a playlist names, each init before the segments that follow it. */
 function filesNamedIn(playlist: string): string[] {
-  const init = /#EXT-X-MAP:URI="([^"]+)"/.exec(playlist)?.[1];
-  const segments = playlist.split('\n').filter((line) => line !== '' && !line.startsWith('#'));
-  return [...(init ? [init] : []), ...segments.map((line) => line.trim())];
+  return playlist.split('\n').flatMap((line) => {
+    if (line.startsWith('#EXT-X-MAP:')) return /URI="([^"]+)"/.exec(line)?.slice(1, 2) ?? [];
+    return line.trim() === '' || line.startsWith('#') ? [] : [line.trim()];
+  });
 }
