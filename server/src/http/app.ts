@@ -17,7 +17,7 @@ import { refuseCrossSiteRequests } from './cross-site-requests.js';
 import { registerErrorHandler } from './error-handler.js';
 import { Playlist, PlaylistItem } from './playlist.schemas.js';
 import { counterRateLimitStore, type WindowCounters } from './rate-limit-store.js';
-import { logEachRequest } from './request-log.js';
+import { OneLinePerRequest } from './request-log.js';
 import type { RouteDeps } from './route-deps.js';
 import { adminAccountRoutes } from './routes/admin/accounts.routes.js';
 import { auditLogRoutes } from './routes/admin/audit-log.routes.js';
@@ -135,10 +135,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     loggerInstance: options.logger as FastifyBaseLogger,
     trustProxy: trustedProxies(options.trustProxy),
     bodyLimit: 1024 * 1024,
-    disableRequestLogging: true,
+    logController: new OneLinePerRequest(),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  logEachRequest(app);
   registerErrorHandler(app, options.isDatabaseAway);
   closeOnUnreadBody(app);
   registerMetrics(app, options.metrics, options.metricsToken);
