@@ -149,7 +149,8 @@ describe('RTMP ingest', () => {
       state: 'live',
       startedAt: expect.any(String),
       endedAt: null,
-      viewers: null,
+      // Counted while live: nobody plays it yet.
+      viewers: 0,
     });
     expect(video.state).toBe('processing');
 
