@@ -904,7 +904,7 @@ export interface paths {
                                 read: boolean;
                                 /** Format: date-time */
                                 createdAt: string;
-                                kind: "new_video" | "comment_reply";
+                                kind: "new_video" | "went_live" | "comment_reply";
                                 video: {
                                     id: string;
                                     title: string;

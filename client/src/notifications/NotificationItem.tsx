@@ -49,14 +49,20 @@ export function NotificationItem({ item, onOpen }: Props) {
       <Link to={`/watch/${item.video.id}`} onClick={onOpen} className="notification-text">
         <span>
           <strong>{item.channel.displayName}</strong>
-          {item.kind === 'new_video'
-            ? ` uploaded: ${item.video.title}`
-            : ` replied on ${item.video.title}: “${item.commentBody}”`}
+          {videoNewsText(item)}
         </span>
         {when}
       </Link>
     </li>
   );
+}
+
+type VideoNews = Exclude<Notification, { kind: 'report_outcome' }>;
+
+function videoNewsText(item: VideoNews): string {
+  if (item.kind === 'new_video') return ` uploaded: ${item.video.title}`;
+  if (item.kind === 'went_live') return ` is live: ${item.video.title}`;
+  return ` replied on ${item.video.title}: “${item.commentBody}”`;
 }
 
 function reportOutcomeText({ kind, subject, outcome }: Report): string {

@@ -1,7 +1,8 @@
-// A notification: a followed channel published, someone replied to my comment, or my report was acted on.
+// A notification: a followed channel published or went live, someone replied to my comment, or my report
+// was acted on.
 import type { ReportKind, ReportOutcome } from './moderation.js';
 
-export type NotificationKind = 'new_video' | 'comment_reply' | 'report_outcome';
+export type NotificationKind = 'new_video' | 'went_live' | 'comment_reply' | 'report_outcome';
 
 interface NotificationCommon {
   id: string;
@@ -10,9 +11,9 @@ interface NotificationCommon {
 }
 
 export interface VideoNotification extends NotificationCommon {
-  kind: 'new_video' | 'comment_reply';
+  kind: 'new_video' | 'went_live' | 'comment_reply';
   video: { id: string; title: string };
-  /** The channel that published, or whose owner replied. */
+  /** The channel that published or went live, or whose owner replied. */
   actor: { handle: string; displayName: string; avatarKey: string | null };
   /** The reply, for a reply. */
   commentBody: string | null;

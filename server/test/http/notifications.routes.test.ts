@@ -1,7 +1,8 @@
-// Notifications: a followed channel's new public video, a reply to my comment; unread counts, marking
-// read, and nothing about a video I may no longer see.
+// Notifications: a followed channel's new public video or its going live, a reply to my comment; unread
+// counts, marking read, and nothing about a video I may no longer see.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, register } from '../support/accounts.js';
+import { endLiveVideo, startLiveVideo } from '../support/live-videos.js';
 import { publishStandInVideo } from '../support/published-videos.js';
 import { startTestPlatform, type TestPlatform } from '../support/test-platform.js';
 
@@ -75,6 +76,36 @@ describe('notifications', () => {
     ]);
     expect((await inbox(bystander)).items).toEqual([]);
     expect((await inbox(creator)).items).toEqual([]);
+  });
+
+  it('tells each subscriber once when a channel goes live, while the stream can be watched', async () => {
+    const [streamer, fan, bystander] = await Promise.all([
+      register(test.app),
+      register(test.app),
+      register(test.app),
+    ]);
+    await subscribe(fan, streamer);
+    const live = await startLiveVideo(test, streamer);
+    // Its stream comes back after a drop: its first segments are out again, nobody is told twice.
+    await test.platform.repositories.liveVideos.markPlayable(live);
+    const mine = await inbox(fan);
+    expect(mine.unreadCount).toBe(1);
+    expect(mine.items).toMatchObject([
+      { kind: 'went_live', read: false, video: { id: live }, channel: { handle: streamer.handle } },
+    ]);
+    expect((await inbox(bystander)).items).toEqual([]);
+    expect((await inbox(streamer)).items).toEqual([]);
+    // Once the stream is over, and until its recording is ready, there is nothing live to open.
+    await endLiveVideo(test.platform, live);
+    expect((await inbox(fan)).unreadCount).toBe(0);
+  });
+
+  it('shows nobody news of a live video its channel made private', async () => {
+    const [streamer, fan] = await Promise.all([register(test.app), register(test.app)]);
+    await subscribe(fan, streamer);
+    const live = await startLiveVideo(test, streamer, 'private');
+    await test.platform.repositories.liveVideos.markPlayable(live);
+    expect((await inbox(fan)).items).toEqual([]);
   });
 
   it('tells the author of the comment replied to, never the replier about their own reply', async () => {

@@ -2,10 +2,12 @@
 // when its publisher is gone for good, or when the process making it has not been seen for a while. The
 // unique index on a key's live video keeps a key to one live stream at a time across every process that
 // takes publishes. Ending a live video queues the making of its VOD in the same transaction.
+
 import type { Kysely } from 'kysely';
 import type { StreamKey } from '../../domain/stream-key.js';
 import type { RenditionRecord, Video } from '../../domain/video.js';
 import type { VideoChanged } from './changes.js';
+import { announceLive } from './notification.repository.js';
 import { toVideo } from './rows.js';
 import type { Database } from './schema.js';
 import { violatedUniqueConstraint } from './unique-violation.js';
@@ -57,12 +59,13 @@ export class LiveVideoRepository {
     }
   }
 
+  /** Its first segments are out: it can be watched, and its channel's subscribers are told it is live. */
   async markPlayable(id: string): Promise<void> {
-    await this.db
-      .updateTable('videos')
-      .set({ playable: true, updated_at: new Date() })
-      .where('id', '=', id)
-      .execute();
+    const now = new Date();
+    await this.db.transaction().execute(async (trx) => {
+      await trx.updateTable('videos').set({ playable: true, updated_at: now }).where('id', '=', id).execute();
+      await announceLive(trx, id, now);
+    });
     await this.changed(id);
   }
 

@@ -35,6 +35,7 @@ import * as streamKeys from './migrations/0034-stream-keys.js';
 import * as liveVideos from './migrations/0035-live-videos.js';
 import * as liveChat from './migrations/0036-live-chat.js';
 import * as liveSeen from './migrations/0037-live-seen.js';
+import * as liveNotifications from './migrations/0038-live-notifications.js';
 import type { Database } from './schema.js';
 
 const migrations: Record<string, Migration> = {
@@ -73,6 +74,7 @@ const migrations: Record<string, Migration> = {
   '0035-live-videos': liveVideos,
   '0036-live-chat': liveChat,
   '0037-live-seen': liveSeen,
+  '0038-live-notifications': liveNotifications,
 };
 
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {

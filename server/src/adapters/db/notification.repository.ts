@@ -6,7 +6,7 @@ import type { ReportKind, ReportOutcome } from '../../domain/moderation.js';
 import type { Notification, NotificationKind } from '../../domain/notification.js';
 import type { PagePosition } from '../../domain/page.js';
 import { rowsAfter } from './keyset.js';
-import { LISTED, watchableBy } from './rows.js';
+import { LISTED, LIVE_AND_LISTED, watchableBy } from './rows.js';
 import type { Database } from './schema.js';
 
 /** The badge stops counting here ("99+" needs no exact figure). */
@@ -99,13 +99,22 @@ export class NotificationRepository {
     return Number(row.count);
   }
 
-  /** A person's notifications about their reports, and about videos they may still see. */
+  /**
+   * A person's notifications about their reports, and about videos they may still see: ready, or for news
+   * of a stream, live and listed.
+   */
   private shownTo(userId: string) {
     return this.db
       .selectFrom('notifications')
       .leftJoin('videos', 'videos.id', 'notifications.video_id')
       .where('notifications.user_id', '=', userId)
-      .where((eb) => eb.or([eb('notifications.kind', '=', 'report_outcome'), watchableBy(userId)]));
+      .where((eb) =>
+        eb.or([
+          eb('notifications.kind', '=', 'report_outcome'),
+          watchableBy(userId),
+          eb.and([eb('notifications.kind', '=', 'went_live'), LIVE_AND_LISTED]),
+        ]),
+      );
   }
 
   /** Marks the given notifications read, or all of them. */
@@ -159,4 +168,17 @@ function toNotification(row: NotificationRow): Notification {
 function joined<T>(value: T | null): T {
   if (value === null) throw new Error('notification row without what its kind requires');
   return value;
+}
+
+/**
+ * Tells a live video's channel's subscribers it is live, once per person and video however often its stream
+ * comes back; nobody while it is not listed live. Run in the transaction that makes it playable.
+ */
+export async function announceLive(db: Kysely<Database>, videoId: string, now: Date): Promise<void> {
+  await sql`
+    INSERT INTO notifications (user_id, kind, video_id, actor_channel_id, created_at)
+    SELECT subscriptions.subscriber_id, 'went_live', videos.id, videos.channel_id, ${now}
+    FROM videos JOIN subscriptions ON subscriptions.channel_id = videos.channel_id
+    WHERE videos.id = ${videoId} AND ${LIVE_AND_LISTED}
+    ON CONFLICT (user_id, video_id) WHERE kind = 'went_live' DO NOTHING`.execute(db);
 }

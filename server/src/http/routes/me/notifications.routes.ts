@@ -1,4 +1,4 @@
-// /me/notifications — mine (new videos, replies, my reports' outcomes), newest first, with the unread count; marking them read.
+// /me/notifications — mine (new videos, channels gone live, replies, my reports' outcomes), newest first, with the unread count; marking them read.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { currentAccount } from '../../authentication.js';
@@ -14,7 +14,7 @@ const Common = {
 };
 const VideoNotification = Type.Object({
   ...Common,
-  kind: Type.Union([Type.Literal('new_video'), Type.Literal('comment_reply')]),
+  kind: Type.Union([Type.Literal('new_video'), Type.Literal('went_live'), Type.Literal('comment_reply')]),
   video: Type.Object({ id: Type.String(), title: Type.String() }),
   channel: Type.Object({
     handle: Type.String(),
