@@ -19,7 +19,7 @@ import { openPlatform, type Platform } from '../server/src/platform/platform.js'
 import { administer } from '../server/test/support/global-setup.js';
 import { publishStandInVideo } from '../server/test/support/published-videos.js';
 import { databaseUrl, testRedisUrl } from '../server/test/support/test-adapters.js';
-import { type LoadResult, loadOne, ratios, report, SpreadLoad } from './api/load.js';
+import { Load, type LoadResult, ratios, report } from './api/load.js';
 import { copyVideo } from './api/video-copies.js';
 import {
   CAPACITY,
@@ -137,7 +137,8 @@ try {
     ceiling: await listen(ceilingApp),
   };
   const options = { connections: CONNECTIONS, seconds: SECONDS };
-  const hot = (server: string, route = 'api/v1/videos') => loadOne(`${server}/${route}/${videoId}`, options);
+  const oneVideo = await Load.over([videoId], dataDir, 'hot');
+  const hot = (server: string, route = 'api/v1/videos') => oneVideo.run(`${server}/${route}/`, options);
   console.log(
     `One hot video: GET /api/v1/videos/{id}, ${CONNECTIONS} connections, ${SECONDS} s each (after 2 s of warm-up):`,
   );
@@ -151,7 +152,7 @@ try {
   ratios(a, b, c);
 
   const copies = await copyVideo(cached.database.db, videoId, SPREAD_VIDEOS);
-  const spread = await SpreadLoad.over(copies, dataDir);
+  const spread = await Load.over(copies, dataDir, 'spread');
   const spreadRun = async (server: string, warm: boolean): Promise<LoadResult> => {
     if (warm) await readEach(`${server}/api/v1/videos/`, copies);
     return spread.run(`${server}/api/v1/videos/`, options);
